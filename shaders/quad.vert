@@ -1,0 +1,14 @@
+// quad.vert: one screen-space rectangle from four vertices, no vertex buffer (gl_VertexID).
+// Pixel coordinates, origin top-left, y down; u_rect = (x, y, w, h) in pixels.
+uniform vec2 u_screen;
+uniform vec4 u_rect;
+out vec2 v_uv;     // 0..1 across the rectangle
+out vec2 v_local;  // pixels from the rectangle's centre
+
+void main() {
+    vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
+    vec2 px = u_rect.xy + corner * u_rect.zw;
+    v_uv = corner;
+    v_local = (corner - 0.5) * u_rect.zw;
+    gl_Position = vec4(px.x / u_screen.x * 2.0 - 1.0, 1.0 - px.y / u_screen.y * 2.0, 0.0, 1.0);
+}

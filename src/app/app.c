@@ -1,0 +1,300 @@
+/* app: the program's modes (see app.h): the interactive show with its fixed-step loop, the
+ * headless screenshot, and content checking. Startup failures unwind through one path.
+ * Depends on SDL, SDL_image, GL and core. */
+#include "app.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assets.h"
+
+#ifndef SK_VERSION
+#define SK_VERSION "0.0.0"
+#endif
+
+static void log_error(const char *msg) { fprintf(stderr, "stretch-kiosk: %s\n", msg); }
+
+content_t *app_load_content(const char *path) {
+    char err[1200];
+    char *text = NULL;
+    size_t len = 0;
+    if (!assets_read(path, &text, &len, err, sizeof err)) {
+        log_error(err);
+        return NULL;
+    }
+    content_t *c = malloc(sizeof *c);
+    content_errors_t *errors = malloc(sizeof *errors);
+    if (!c || !errors) {
+        log_error("out of memory loading content");
+        free(c);
+        free(errors);
+        SDL_free(text);
+        return NULL;
+    }
+    bool ok = content_parse(c, text, len, errors);
+    SDL_free(text);
+    if (!ok) {
+        for (int i = 0; i < errors->count; i++) {
+            content_error_format(&errors->items[i], path, err, sizeof err);
+            fprintf(stderr, "%s\n", err);
+        }
+        if (errors->total > errors->count) {
+            fprintf(stderr, "%s: %d more errors not shown\n", path, errors->total - errors->count);
+        }
+        free(c);
+        c = NULL;
+    }
+    free(errors);
+    return c;
+}
+
+/* Resolves --scene to a playlist index; prints the known scenes when it is not there. */
+static int scene_index(const content_t *c, const char *scene) {
+    if (!scene) return 0;
+    content_scene_ref_t ref;
+    int i = content_find_scene(c, scene, &ref) ? show_find_in_playlist(c, ref) : -1;
+    if (i >= 0) return i;
+    char known[1024] = "";
+    for (int k = 0; k < c->playlist_count; k++) {
+        size_t used = strlen(known);
+        snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
+                 content_scene_id(c, c->playlist[k]));
+    }
+    fprintf(stderr, "stretch-kiosk: --scene: no scene '%s' in the playlist (scenes: %s)\n", scene,
+            known);
+    return -1;
+}
+
+/* Assets folder and content file, from the command line or the defaults. */
+static int locate_content(app_t *app, const char *content_path, const char *lang) {
+    char err[1200];
+    if (!assets_locate(app->assets_dir, sizeof app->assets_dir, err, sizeof err)) {
+        log_error(err);
+        return APP_EXIT_RUNTIME;
+    }
+    int n = content_path ? snprintf(app->content_path, sizeof app->content_path, "%s", content_path)
+                         : snprintf(app->content_path, sizeof app->content_path,
+                                    "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
+    if (n < 0 || (size_t)n >= sizeof app->content_path) {
+        log_error("the content file's path is too long");
+        return APP_EXIT_USAGE;
+    }
+    return APP_EXIT_OK;
+}
+
+static int start(app_t *app, const char *content_path, const char *lang, const char *scene,
+                 const platform_desc_t *desc) {
+    int rc = locate_content(app, content_path, lang);
+    if (rc) return rc;
+    app->content = app_load_content(app->content_path);
+    if (!app->content) return APP_EXIT_USAGE;
+    int index = scene_index(app->content, scene);
+    if (index < 0) {
+        free(app->content);
+        app->content = NULL;
+        return APP_EXIT_USAGE;
+    }
+    show_init(&app->show, app->content, index);
+    if (!platform_init(&app->platform, desc)) {
+        free(app->content);
+        app->content = NULL;
+        return APP_EXIT_RUNTIME;
+    }
+    if (!render_init(&app->render, app->content, app->assets_dir)) {
+        platform_shutdown(&app->platform);
+        free(app->content);
+        app->content = NULL;
+        return APP_EXIT_RUNTIME;
+    }
+    return APP_EXIT_OK;
+}
+
+void app_close(app_t *app) {
+    if (app->fbo) glDeleteFramebuffers(1, &app->fbo);
+    if (app->fbo_color) glDeleteRenderbuffers(1, &app->fbo_color);
+    app->fbo = app->fbo_color = 0;
+    if (app->platform.gl) {
+        render_shutdown(&app->render);
+        platform_shutdown(&app->platform);
+    }
+    free(app->content);
+    app->content = NULL;
+}
+
+int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
+                       const char *scene) {
+    memset(app, 0, sizeof *app);
+    /* Headless by construction: the offscreen driver renders through EGL with no display. */
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    platform_desc_t desc = {.title = "stretch-kiosk", .offscreen = true, .width = 64, .height = 64};
+    return start(app, content_path, lang, scene, &desc);
+}
+
+void app_advance(app_t *app, double seconds) {
+    long ticks = lround(seconds * APP_TICK_HZ);
+    for (long i = 0; i < ticks; i++) show_update(&app->show, 1.0 / APP_TICK_HZ);
+}
+
+bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
+    if (app->fbo_w != w || app->fbo_h != h) {
+        if (app->fbo) glDeleteFramebuffers(1, &app->fbo);
+        if (app->fbo_color) glDeleteRenderbuffers(1, &app->fbo_color);
+        glGenRenderbuffers(1, &app->fbo_color);
+        glBindRenderbuffer(GL_RENDERBUFFER, app->fbo_color);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+        glGenFramebuffers(1, &app->fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                                  app->fbo_color);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+            fprintf(stderr, "stretch-kiosk: cannot make a %dx%d offscreen framebuffer\n", w, h);
+            return false;
+        }
+        app->fbo_w = w;
+        app->fbo_h = h;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
+    render_frame(&app->render, &app->show, w, h);
+    if (rgba) gfx_read_rgba(w, h, rgba);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return true;
+}
+
+static int save_png(const char *path, int w, int h, const unsigned char *rgba) {
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s) {
+        fprintf(stderr, "stretch-kiosk: cannot make the image: %s\n", SDL_GetError());
+        return APP_EXIT_RUNTIME;
+    }
+    for (int y = 0; y < h; y++) { /* drop alpha: the PNG is opaque */
+        unsigned char *row = (unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch;
+        const unsigned char *src = rgba + (size_t)y * (size_t)w * 4;
+        for (int x = 0; x < w; x++) {
+            row[x * 3 + 0] = src[x * 4 + 0];
+            row[x * 3 + 1] = src[x * 4 + 1];
+            row[x * 3 + 2] = src[x * 4 + 2];
+        }
+    }
+    int rc = APP_EXIT_OK;
+    if (IMG_SavePNG(s, path) != 0) {
+        fprintf(stderr, "stretch-kiosk: cannot write %s: %s\n", path, IMG_GetError());
+        rc = APP_EXIT_RUNTIME;
+    }
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+static int run_screenshot(const cli_options_t *o) {
+    app_t *app = calloc(1, sizeof *app);
+    if (!app) return APP_EXIT_RUNTIME;
+    int rc = app_open_offscreen(app, o->content_path, o->lang, o->scene);
+    if (rc != APP_EXIT_OK) {
+        free(app);
+        return rc;
+    }
+    app_advance(app, o->at);
+    unsigned char *rgba = malloc((size_t)o->width * (size_t)o->height * 4);
+    if (!rgba) {
+        log_error("out of memory for the screenshot");
+        rc = APP_EXIT_RUNTIME;
+    } else if (!app_render_offscreen(app, o->width, o->height, rgba)) {
+        rc = APP_EXIT_RUNTIME;
+    } else {
+        rc = save_png(o->screenshot_path, o->width, o->height, rgba);
+    }
+    free(rgba);
+    app_close(app);
+    free(app);
+    return rc;
+}
+
+/* The interactive show: events -> commands -> fixed 60 Hz ticks -> one drawn frame. */
+static int run_show(const cli_options_t *o) {
+    app_t *app = calloc(1, sizeof *app);
+    if (!app) return APP_EXIT_RUNTIME;
+    platform_install_signal_handlers();
+    platform_desc_t desc = {.title = "Stretches to Relieve Back Pain",
+                            .windowed = o->windowed,
+                            .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
+                            .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
+    int rc = start(app, o->content_path, o->lang, o->scene, &desc);
+    if (rc != APP_EXIT_OK) {
+        free(app);
+        return rc;
+    }
+    const double step = 1.0 / APP_TICK_HZ;
+    const Uint64 freq = SDL_GetPerformanceFrequency();
+    Uint64 last = SDL_GetPerformanceCounter();
+    double accumulator = 0.0;
+    bool running = true;
+    while (running) {
+        Uint64 frame_start = SDL_GetPerformanceCounter();
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) {
+            if (e.type == SDL_QUIT) running = false;
+            if (e.type != SDL_KEYDOWN) continue;
+            platform_key_result_t k = platform_map_key(e.key.keysym.sym, e.key.keysym.mod);
+            if (k.action == PLATFORM_ACTION_QUIT) {
+                if (app->show.help) show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+                else running = false;
+            } else if (k.action == PLATFORM_ACTION_FULLSCREEN) {
+                platform_toggle_fullscreen(&app->platform);
+            } else if (k.action == PLATFORM_ACTION_SHOW) {
+                show_command(&app->show, k.cmd, k.arg);
+            }
+        }
+        if (platform_signal_received()) running = false;
+
+        Uint64 now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - last) / (double)freq;
+        last = now;
+        if (dt > 0.25) dt = 0.25; /* after a stall, catch up calmly instead of racing */
+        accumulator += dt;
+        while (accumulator >= step) {
+            show_update(&app->show, step);
+            accumulator -= step;
+        }
+
+        int w, h;
+        platform_drawable_size(&app->platform, &w, &h);
+        if (w > 0 && h > 0) {
+            render_frame(&app->render, &app->show, w, h);
+            SDL_GL_SwapWindow(app->platform.window);
+        }
+        if (!app->platform.vsync) { /* no vsync: do not spin a core */
+            double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
+            if (spent < step) SDL_Delay((Uint32)((step - spent) * 1000.0));
+        }
+    }
+    app_close(app);
+    free(app);
+    return APP_EXIT_OK;
+}
+
+static int run_check(const cli_options_t *o) {
+    content_t *c = app_load_content(o->check_path);
+    if (!c) return APP_EXIT_USAGE;
+    printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
+           c->exercise_count, c->reviews.count, c->playlist_count);
+    free(c);
+    return APP_EXIT_OK;
+}
+
+int app_main(int argc, char **argv) {
+    cli_options_t o;
+    char err[512];
+    if (!cli_parse(argc, argv, &o, err, sizeof err)) {
+        fprintf(stderr, "stretch-kiosk: %s\n", err);
+        return APP_EXIT_USAGE;
+    }
+    switch (o.mode) {
+    case CLI_MODE_HELP: fputs(cli_usage(), stdout); return APP_EXIT_OK;
+    case CLI_MODE_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return APP_EXIT_OK;
+    case CLI_MODE_CHECK_CONTENT: return run_check(&o);
+    case CLI_MODE_SCREENSHOT: return run_screenshot(&o);
+    default: return run_show(&o);
+    }
+}

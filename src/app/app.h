@@ -1,0 +1,45 @@
+/* app: the program's modes — the interactive show, the headless screenshot, content checking —
+ * wiring core (content, show) to platform, render and assets. Depends on SDL, GL and core. */
+#ifndef SK_APP_H
+#define SK_APP_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "platform.h"
+#include "render.h"
+
+#define APP_PATH_MAX 1024
+#define APP_TICK_HZ 60
+
+typedef struct app_t {
+    char assets_dir[APP_PATH_MAX];
+    char content_path[APP_PATH_MAX];
+    content_t *content; /* heap: one block, owned */
+    show_t show;
+    platform_t platform;
+    render_t render;
+    GLuint fbo, fbo_color; /* offscreen target (screenshots, tests) */
+    int fbo_w, fbo_h;
+} app_t;
+
+/* Exit codes (DESIGN §6). */
+enum { APP_EXIT_OK = 0, APP_EXIT_RUNTIME = 1, APP_EXIT_USAGE = 2 };
+
+int app_main(int argc, char **argv);
+
+/* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
+content_t *app_load_content(const char *path);
+
+/* For headless use (screenshots, render tests): content, hidden window, GL, renderer, and the
+ * show started at `scene` (NULL = playlist start). content_path NULL = assets/content/<lang>.yaml. Returns an exit code; 0 = ready. */
+int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
+                       const char *scene);
+/* Advances the show by `seconds` in fixed ticks (deterministic). */
+void app_advance(app_t *app, double seconds);
+/* Renders the current state at w x h into the offscreen target; rgba (w*h*4, top row first)
+ * receives the pixels if not NULL. */
+bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba);
+void app_close(app_t *app);
+
+#endif

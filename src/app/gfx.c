@@ -1,0 +1,202 @@
+/* gfx: shader programs and screen-space quads (see gfx.h). One VAO, no vertex buffers: the
+ * vertex shader makes the quad from gl_VertexID. Depends on GL via libepoxy; no SDL. */
+#include "gfx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sk_embedded_shader_t {
+    const char *name;
+    const char *source;
+} sk_embedded_shader_t;
+extern const sk_embedded_shader_t sk_embedded_shaders[]; /* shaders_embedded.c (generated) */
+
+static const char *shader_source(const char *name) {
+    for (const sk_embedded_shader_t *s = sk_embedded_shaders; s->name; s++) {
+        if (!strcmp(s->name, name)) return s->source;
+    }
+    return NULL;
+}
+
+static GLuint compile(bool gles, GLenum type, const char *name) {
+    const char *src = shader_source(name);
+    if (!src) {
+        fprintf(stderr, "stretch-kiosk: shader %s is missing from the build\n", name);
+        return 0;
+    }
+    /* One source for both APIs: only the #version line (and ES precision) differs. */
+    const char *header = gles ? "#version 300 es\nprecision highp float;\nprecision highp int;\n"
+                              : "#version 330 core\n";
+    const char *parts[2] = {header, src};
+    GLuint sh = glCreateShader(type);
+    glShaderSource(sh, 2, parts, NULL);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[4096];
+        glGetShaderInfoLog(sh, sizeof log, NULL, log);
+        fprintf(stderr, "stretch-kiosk: shader %s does not compile:\n%s\n", name, log);
+        glDeleteShader(sh);
+        return 0;
+    }
+    return sh;
+}
+
+static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, const char *fs_name) {
+    GLuint vs = compile(gles, GL_VERTEX_SHADER, vs_name);
+    GLuint fs = compile(gles, GL_FRAGMENT_SHADER, fs_name);
+    if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        if (fs) glDeleteShader(fs);
+        return false;
+    }
+    p->id = glCreateProgram();
+    glAttachShader(p->id, vs);
+    glAttachShader(p->id, fs);
+    glLinkProgram(p->id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(p->id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[4096];
+        glGetProgramInfoLog(p->id, sizeof log, NULL, log);
+        fprintf(stderr, "stretch-kiosk: shaders %s + %s do not link:\n%s\n", vs_name, fs_name, log);
+        glDeleteProgram(p->id);
+        p->id = 0;
+        return false;
+    }
+    p->u_screen = glGetUniformLocation(p->id, "u_screen");
+    p->u_rect = glGetUniformLocation(p->id, "u_rect");
+    p->u_color = glGetUniformLocation(p->id, "u_color");
+    p->u_border_color = glGetUniformLocation(p->id, "u_border_color");
+    p->u_radius = glGetUniformLocation(p->id, "u_radius");
+    p->u_border = glGetUniformLocation(p->id, "u_border");
+    p->u_tex = glGetUniformLocation(p->id, "u_tex");
+    return true;
+}
+
+bool gfx_init(gfx_t *g) {
+    memset(g, 0, sizeof *g);
+    g->gles = !epoxy_is_desktop_gl();
+    g->current = -1;
+    g->opacity = 1.0f;
+    static const char *frags[GFX_PROGRAM_NUM] = {"rect.frag", "text.frag", "gradient.frag"};
+    for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
+        if (!program_build(&g->programs[i], g->gles, "quad.vert", frags[i])) {
+            gfx_shutdown(g);
+            return false;
+        }
+    }
+    glGenVertexArrays(1, &g->vao);
+    return true;
+}
+
+void gfx_shutdown(gfx_t *g) {
+    for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
+        if (g->programs[i].id) glDeleteProgram(g->programs[i].id);
+        g->programs[i].id = 0;
+    }
+    if (g->vao) glDeleteVertexArrays(1, &g->vao);
+    g->vao = 0;
+}
+
+void gfx_begin(gfx_t *g, int width, int height) {
+    g->width = width;
+    g->height = height;
+    g->current = -1;
+    g->opacity = 1.0f;
+    glViewport(0, 0, width, height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    /* Keep destination alpha at 1 so read-back frames are opaque. */
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(g->vao);
+}
+
+gfx_color_t gfx_rgb(content_color_t c, float alpha) {
+    return (gfx_color_t){c.r, c.g, c.b, alpha};
+}
+
+static gfx_program_t *use(gfx_t *g, gfx_program_kind_t kind, layout_box_t box) {
+    gfx_program_t *p = &g->programs[kind];
+    if (g->current != (int)kind) {
+        glUseProgram(p->id);
+        g->current = (int)kind;
+    }
+    glUniform2f(p->u_screen, (float)g->width, (float)g->height);
+    glUniform4f(p->u_rect, box.x, box.y, box.w, box.h);
+    return p;
+}
+
+static void set_color(GLint loc, gfx_color_t c, float opacity) {
+    glUniform4f(loc, c.r, c.g, c.b, c.a * opacity);
+}
+
+void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
+    layout_box_t all = {0, 0, (float)g->width, (float)g->height};
+    gfx_program_t *p = use(g, GFX_PROGRAM_GRADIENT, all);
+    set_color(p->u_color, top, 1.0f);
+    set_color(p->u_border_color, bottom, 1.0f);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
+                      float radius, float border_width) {
+    if (box.w <= 0 || box.h <= 0) return;
+    gfx_program_t *p = use(g, GFX_PROGRAM_RECT, box);
+    set_color(p->u_color, fill, g->opacity);
+    set_color(p->u_border_color, border, g->opacity);
+    glUniform1f(p->u_radius, radius);
+    glUniform1f(p->u_border, border_width);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_rect(gfx_t *g, layout_box_t box, gfx_color_t fill, float radius) {
+    gfx_rect_outline(g, box, fill, fill, radius, 0.0f);
+}
+
+void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color) {
+    if (!texture || box.w <= 0 || box.h <= 0) return;
+    gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, box);
+    set_color(p->u_color, color, g->opacity);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(p->u_tex, 0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    GLint filter = smooth ? GL_LINEAR : GL_NEAREST;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return t;
+}
+
+void gfx_read_rgba(int w, int h, unsigned char *rgba) {
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    /* GL rows come bottom-up: flip in place. */
+    size_t stride = (size_t)w * 4;
+    unsigned char tmp[4096];
+    for (int y = 0; y < h / 2; y++) {
+        unsigned char *a = rgba + (size_t)y * stride;
+        unsigned char *b = rgba + (size_t)(h - 1 - y) * stride;
+        for (size_t off = 0; off < stride; off += sizeof tmp) {
+            size_t n = stride - off < sizeof tmp ? stride - off : sizeof tmp;
+            memcpy(tmp, a + off, n);
+            memcpy(a + off, b + off, n);
+            memcpy(b + off, tmp, n);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/* gfx: the small GL layer — shader programs built from the embedded shaders/ sources, and
+ * drawing of screen-space rectangles (rounded, textured, gradient). Knows nothing of scenes.
+ * Depends on GL (through libepoxy) only; no SDL. */
+#ifndef SK_GFX_H
+#define SK_GFX_H
+
+#include <epoxy/gl.h>
+#include <stdbool.h>
+
+#include "layout.h"
+
+typedef struct gfx_color_t {
+    float r, g, b, a; /* straight alpha, 0..1 */
+} gfx_color_t;
+
+typedef struct gfx_program_t {
+    GLuint id;
+    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex;
+} gfx_program_t;
+
+typedef enum gfx_program_kind_t {
+    GFX_PROGRAM_RECT = 0,
+    GFX_PROGRAM_TEXT,
+    GFX_PROGRAM_GRADIENT,
+    GFX_PROGRAM_NUM
+} gfx_program_kind_t;
+
+typedef struct gfx_t {
+    bool gles;          /* running on OpenGL ES 3.0 rather than desktop GL 3.3 core */
+    GLuint vao;
+    gfx_program_t programs[GFX_PROGRAM_NUM];
+    int current;        /* program in use, -1 none */
+    int width, height;  /* target size, pixels */
+    float opacity;      /* multiplies every colour's alpha (scene crossfades) */
+} gfx_t;
+
+/* Compiles and links every program; logs compile/link errors in full. */
+bool gfx_init(gfx_t *gfx);
+void gfx_shutdown(gfx_t *gfx);
+
+/* Starts drawing into the bound framebuffer of the given size. */
+void gfx_begin(gfx_t *gfx, int width, int height);
+
+gfx_color_t gfx_rgb(content_color_t c, float alpha);
+
+void gfx_gradient(gfx_t *gfx, gfx_color_t top, gfx_color_t bottom);
+void gfx_rect(gfx_t *gfx, layout_box_t box, gfx_color_t fill, float radius);
+void gfx_rect_outline(gfx_t *gfx, layout_box_t box, gfx_color_t fill, gfx_color_t border,
+                      float radius, float border_width);
+/* A single-channel coverage texture drawn 1:1 at box, tinted. */
+void gfx_coverage(gfx_t *gfx, GLuint texture, layout_box_t box, gfx_color_t color);
+
+/* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
+GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth);
+
+/* Reads the bound framebuffer into rgba (w*h*4 bytes), rows top first. */
+void gfx_read_rgba(int w, int h, unsigned char *rgba);
+
+#endif

@@ -1,0 +1,146 @@
+/* platform: window, GL context, fullscreen, signals and the key map (see platform.h).
+ * Depends on SDL and GL (through libepoxy); no drawing. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include "platform.h"
+
+#include <epoxy/gl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static volatile sig_atomic_t signal_received;
+
+static void on_signal(int sig) {
+    (void)sig;
+    signal_received = 1;
+}
+
+void platform_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+bool platform_signal_received(void) { return signal_received != 0; }
+
+/* Context attributes must be set before the window exists: X11 picks its visual from them. */
+static void set_context_attributes(bool es) {
+    SDL_GL_ResetAttributes();
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK,
+                        es ? SDL_GL_CONTEXT_PROFILE_ES : SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, es ? 0 : 3);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+}
+
+bool platform_init(platform_t *p, const platform_desc_t *d) {
+    memset(p, 0, sizeof *p);
+    /* We handle SIGINT/SIGTERM ourselves: SDL would turn them into a window-close event. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "stretch-kiosk: cannot start video: %s\n", SDL_GetError());
+        return false;
+    }
+    int w = d->width, h = d->height;
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (d->offscreen) {
+        flags |= SDL_WINDOW_HIDDEN;
+    } else if (d->windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+    } else {
+        /* Create the window at the desktop mode's size, then go fullscreen-desktop: a smaller
+         * window made fullscreen may keep rendering into its old area (NOTES.md). */
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        p->fullscreen = true;
+    }
+    /* A GL 3.3 core context, else OpenGL ES 3.0; the window is made for each attempt since
+     * some drivers fix the API with the window's surface. */
+    const char *api = SDL_getenv("STRETCH_KIOSK_GL"); /* "es" skips desktop GL (tests) */
+    for (int es = api && !strcmp(api, "es") ? 1 : 0; es <= 1 && !p->gl; es++) {
+        set_context_attributes(es != 0);
+        p->window = SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
+                                     h, flags);
+        if (!p->window) {
+            fprintf(stderr, "stretch-kiosk: cannot open a %dx%d window: %s\n", w, h, SDL_GetError());
+            SDL_Quit();
+            return false;
+        }
+        p->gl = SDL_GL_CreateContext(p->window);
+        if (!p->gl) {
+            SDL_DestroyWindow(p->window);
+            p->window = NULL;
+        }
+    }
+    if (!p->gl) {
+        fprintf(stderr,
+                "stretch-kiosk: needs OpenGL 3.3 core or OpenGL ES 3.0, and this system offers "
+                "neither: %s\n",
+                SDL_GetError());
+        SDL_Quit();
+        return false;
+    }
+    SDL_GL_MakeCurrent(p->window, p->gl);
+    p->vsync = !d->offscreen && SDL_GL_SetSwapInterval(1) == 0;
+    if (!d->offscreen) SDL_ShowCursor(p->fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    return true;
+}
+
+void platform_shutdown(platform_t *p) {
+    if (p->gl) SDL_GL_DeleteContext(p->gl);
+    if (p->window) SDL_DestroyWindow(p->window);
+    p->gl = NULL;
+    p->window = NULL;
+    SDL_Quit();
+}
+
+void platform_toggle_fullscreen(platform_t *p) {
+    p->fullscreen = !p->fullscreen;
+    if (SDL_SetWindowFullscreen(p->window, p->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
+        fprintf(stderr, "stretch-kiosk: cannot change fullscreen: %s\n", SDL_GetError());
+        p->fullscreen = !p->fullscreen;
+        return;
+    }
+    SDL_ShowCursor(p->fullscreen ? SDL_DISABLE : SDL_ENABLE);
+}
+
+void platform_drawable_size(const platform_t *p, int *w, int *h) {
+    SDL_GL_GetDrawableSize(p->window, w, h);
+}
+
+platform_key_result_t platform_map_key(SDL_Keycode key, Uint16 mod) {
+    platform_key_result_t r = {PLATFORM_ACTION_SHOW, SHOW_CMD_NONE, 0};
+    switch (key) {
+    case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_n: r.cmd = SHOW_CMD_NEXT_SCENE; break;
+    case SDLK_LEFT: case SDLK_PAGEUP: case SDLK_p: r.cmd = SHOW_CMD_PREV_SCENE; break;
+    case SDLK_DOWN: r.cmd = SHOW_CMD_NEXT_ITEM; break;
+    case SDLK_UP: r.cmd = SHOW_CMD_PREV_ITEM; break;
+    case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4:
+    case SDLK_KP_1: case SDLK_KP_2: case SDLK_KP_3: case SDLK_KP_4:
+        r.cmd = SHOW_CMD_GOTO_EXERCISE;
+        r.arg = key >= SDLK_KP_1 ? (int)(key - SDLK_KP_1) : (int)(key - SDLK_1);
+        break;
+    case SDLK_HOME: r.cmd = SHOW_CMD_GOTO_INTRO; break;
+    case SDLK_END: r.cmd = SHOW_CMD_GOTO_CONTACT; break;
+    case SDLK_r: r.cmd = SHOW_CMD_GOTO_REVIEWS; break;
+    case SDLK_SPACE: r.cmd = SHOW_CMD_TOGGLE_PAUSE; break;
+    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: r.cmd = SHOW_CMD_TOGGLE_HELP; break;
+    case SDLK_SLASH: /* '?' on layouts where it is Shift+/ */
+        if (mod & KMOD_SHIFT) r.cmd = SHOW_CMD_TOGGLE_HELP;
+        else r.action = PLATFORM_ACTION_NONE;
+        break;
+    case SDLK_f: case SDLK_F11: r.action = PLATFORM_ACTION_FULLSCREEN; break;
+    case SDLK_ESCAPE: case SDLK_q: r.action = PLATFORM_ACTION_QUIT; break;
+    default: r.action = PLATFORM_ACTION_NONE; break;
+    }
+    return r;
+}

@@ -1,0 +1,377 @@
+/* render: every scene of the show, drawn from content into layout boxes (see render.h).
+ * Steady state allocates nothing: texts come from the cache, the QR code is a texture made
+ * once per content. Depends on gfx, text, libqrencode and core. */
+#include "render.h"
+
+#include <math.h>
+#include <qrencode.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum valign_t { VALIGN_TOP = 0, VALIGN_CENTER, VALIGN_BOTTOM } valign_t;
+
+#define QR_QUIET_MODULES 4
+
+static bool qr_build(render_t *r) {
+    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
+    r->qr_texture = 0;
+    QRcode *q = QRcode_encodeString(r->content->clinic.qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q) {
+        fprintf(stderr, "stretch-kiosk: cannot make a QR code of '%s'\n", r->content->clinic.qr_text);
+        return false;
+    }
+    int n = q->width + 2 * QR_QUIET_MODULES;
+    unsigned char *cov = calloc((size_t)n * (size_t)n, 1);
+    if (!cov) {
+        QRcode_free(q);
+        return false;
+    }
+    for (int y = 0; y < q->width; y++) {
+        for (int x = 0; x < q->width; x++) {
+            if (q->data[y * q->width + x] & 1) {
+                cov[(size_t)(y + QR_QUIET_MODULES) * (size_t)n + (size_t)(x + QR_QUIET_MODULES)] = 255;
+            }
+        }
+    }
+    r->qr_texture = gfx_texture_r8(n, n, cov, false);
+    r->qr_modules = n;
+    free(cov);
+    QRcode_free(q);
+    return true;
+}
+
+bool render_set_content(render_t *r, const content_t *content) {
+    r->content = content;
+    text_clear(&r->text);
+    return qr_build(r);
+}
+
+bool render_init(render_t *r, const content_t *content, const char *assets_dir) {
+    memset(r, 0, sizeof *r);
+    char regular[1024], bold[1024];
+    snprintf(regular, sizeof regular, "%s/%s", assets_dir, content->theme.font_regular);
+    snprintf(bold, sizeof bold, "%s/%s", assets_dir, content->theme.font_bold);
+    if (!gfx_init(&r->gfx)) return false;
+    if (!text_init(&r->text, regular, bold)) {
+        gfx_shutdown(&r->gfx);
+        return false;
+    }
+    if (!render_set_content(r, content)) {
+        render_shutdown(r);
+        return false;
+    }
+    return true;
+}
+
+void render_shutdown(render_t *r) {
+    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
+    r->qr_texture = 0;
+    text_shutdown(&r->text);
+    gfx_shutdown(&r->gfx);
+}
+
+/* ---- drawing helpers ---------------------------------------------------------------------- */
+
+static gfx_color_t col(const render_t *r, content_color_t c) {
+    (void)r;
+    return gfx_rgb(c, 1.0f);
+}
+
+static void record(render_t *r, layout_box_t drawn, layout_box_t target, const char *s,
+                   bool overflow) {
+    render_record_t *rec = &r->record;
+    if (overflow) rec->overflow++;
+    if (rec->count >= RENDER_RECORD_MAX) return;
+    rec->text_boxes[rec->count] = drawn;
+    rec->text_targets[rec->count] = target;
+    rec->texts[rec->count] = s;
+    rec->count++;
+}
+
+/* Sets s in box (wrapped, shrunk to fit if needed) and draws it; returns the drawn rectangle. */
+static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layout_box_t box,
+                              valign_t va, gfx_color_t color) {
+    const text_block_t *b = text_get(&r->text, s, st, box.w, box.h);
+    if (!b) return (layout_box_t){box.x, box.y, 0, 0};
+    float x = box.x;
+    if (st.align == TEXT_CENTER) x = box.x + (box.w - (float)b->w) * 0.5f;
+    if (st.align == TEXT_RIGHT) x = box.x + box.w - (float)b->w;
+    float y = box.y;
+    if (va == VALIGN_CENTER) y = box.y + (box.h - (float)b->h) * 0.5f;
+    if (va == VALIGN_BOTTOM) y = box.y + box.h - (float)b->h;
+    layout_box_t at = {floorf(x + 0.5f), floorf(y + 0.5f), (float)b->w, (float)b->h};
+    gfx_coverage(&r->gfx, b->texture, at, color);
+    record(r, at, box, s, b->overflow);
+    return at;
+}
+
+static text_style_t style(text_face_t face, float size, float min_size, text_align_t align) {
+    return (text_style_t){face, size, min_size, align};
+}
+
+/* ---- scenes ------------------------------------------------------------------------------- */
+
+static void draw_intro(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    draw_text(r, c->intro.title, style(TEXT_BOLD, L->font.title * 1.1f, L->font.min, TEXT_CENTER),
+              L->intro.title, VALIGN_BOTTOM, col(r, c->theme.text));
+    draw_text(r, c->intro.body, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
+              L->intro.body, VALIGN_CENTER, col(r, c->theme.text_dim));
+    draw_text(r, c->intro.call, style(TEXT_BOLD, L->font.heading * 1.2f, L->font.min, TEXT_CENTER),
+              L->intro.call, VALIGN_BOTTOM, col(r, c->theme.accent));
+    draw_text(r, c->clinic.phone, style(TEXT_BOLD, L->font.big * 1.2f, L->font.min, TEXT_CENTER),
+              L->intro.phone, VALIGN_CENTER, col(r, c->theme.text));
+    draw_text(r, c->clinic.address, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
+              L->intro.address, VALIGN_TOP, col(r, c->theme.text_dim));
+}
+
+/* Where this scene stands in the playlist, and what comes next. */
+static void draw_progress(render_t *r, const show_view_t *v) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t b = L->exercise.progress;
+    int n = c->playlist_count;
+    float d = fminf(b.h * 0.36f, 14.0f * L->unit + 2.0f);
+    float pitch = d * 2.2f;
+    float dots_w = fminf(pitch * (float)n, b.w * 0.45f);
+    pitch = dots_w / (float)n;
+    for (int i = 0; i < n; i++) {
+        layout_box_t dot = {b.x + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d};
+        if (i == v->playlist_index) {
+            dot.x -= d * 0.5f;
+            dot.w += d;
+            gfx_rect(&r->gfx, dot, col(r, c->theme.accent), d * 0.5f);
+        } else {
+            float a = i < v->playlist_index ? 0.85f : 0.35f;
+            gfx_rect(&r->gfx, dot, gfx_rgb(c->theme.text_dim, a), d * 0.5f);
+        }
+    }
+    int next = (v->playlist_index + 1) % n;
+    const char *next_id = content_scene_id(c, c->playlist[next]);
+    const char *next_title = next_id;
+    content_scene_ref_t ns = c->playlist[next];
+    if (ns.kind == SCENE_EXERCISE) next_title = c->exercises[ns.exercise].title;
+    if (ns.kind == SCENE_REVIEWS) next_title = c->reviews.title;
+    if (ns.kind == SCENE_CONTACT) next_title = c->contact.title;
+    if (ns.kind == SCENE_INTRO) next_title = c->intro.title;
+    layout_box_t label = {b.x + dots_w + d * 2, b.y, b.w - dots_w - d * 2, b.h};
+    layout_box_t lb = draw_text(r, c->labels.next,
+                                style(TEXT_BOLD, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
+                                label, VALIGN_CENTER, col(r, c->theme.text_dim));
+    float gap = L->font.small * 0.35f;
+    layout_box_t title = {lb.x + lb.w + gap, b.y, label.x + label.w - (lb.x + lb.w + gap), b.h};
+    draw_text(r, next_title, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
+              title, VALIGN_CENTER, col(r, c->theme.text_dim));
+}
+
+static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t box = L->exercise.steps;
+    float bubble = L->font.body * 1.35f;
+    float indent = bubble + L->font.body * 0.6f;
+    text_style_t st = style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT);
+    const float gap_lines = 0.75f;
+    int size = text_fit_group(&r->text, ex->steps, ex->step_count, st, box.w - indent, box.h,
+                              gap_lines);
+    st.size = st.min_size = (float)size;
+    float skip = (float)text_line_height(&r->text, TEXT_REGULAR, size);
+    bubble = fminf(bubble, skip * 1.25f);
+    float y = box.y;
+    for (int i = 0; i < ex->step_count; i++) {
+        bool on = i == current;
+        layout_box_t tb = {box.x + indent, y, box.w - indent, box.y + box.h - y};
+        const text_block_t *blk = text_get(&r->text, ex->steps[i], st, tb.w, tb.h);
+        float h = blk ? (float)blk->h : skip;
+        if (on) {
+            float pad = skip * 0.3f;
+            layout_box_t hl = {box.x - pad, y - pad, box.w + 2 * pad, h + 2 * pad};
+            gfx_rect(&r->gfx, hl, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
+        }
+        layout_box_t bb = {box.x, y + (skip - bubble) * 0.5f, bubble, bubble};
+        if (on) {
+            gfx_rect(&r->gfx, bb, col(r, c->theme.accent), bubble * 0.5f);
+        } else {
+            gfx_rect_outline(&r->gfx, bb, gfx_rgb(c->theme.panel, 0.0f),
+                             gfx_rgb(c->theme.text_dim, 0.8f), bubble * 0.5f,
+                             fmaxf(1.5f, bubble * 0.07f));
+        }
+        char num[8];
+        snprintf(num, sizeof num, "%d", i + 1);
+        draw_text(r, num, style(TEXT_BOLD, bubble * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
+                  on ? col(r, c->theme.accent_text) : col(r, c->theme.text_dim));
+        draw_text(r, ex->steps[i], st, tb, VALIGN_TOP,
+                  on ? col(r, c->theme.text) : gfx_rgb(c->theme.text_dim, 0.92f));
+        y += h + gap_lines * skip;
+    }
+}
+
+static void draw_figure_area(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t f = L->exercise.figure;
+    gfx_rect(&r->gfx, f, gfx_rgb(c->theme.panel, 0.55f), L->radius);
+    /* the exercise mat the figure lies on */
+    float mat_h = fmaxf(4.0f, f.h * 0.035f);
+    layout_box_t mat = {f.x + f.w * 0.08f, f.y + f.h * 0.80f, f.w * 0.84f, mat_h};
+    gfx_rect(&r->gfx, mat, gfx_rgb(c->theme.accent, 0.55f), mat_h * 0.5f);
+}
+
+static void draw_exercise(render_t *r, const show_view_t *v) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    const content_exercise_t *ex = &c->exercises[v->scene.exercise];
+    draw_text(r, ex->title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
+              L->exercise.title, VALIGN_BOTTOM, col(r, c->theme.text));
+    draw_text(r, ex->purpose, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
+              L->exercise.purpose, VALIGN_TOP, col(r, c->theme.text_dim));
+    draw_figure_area(r);
+    draw_progress(r, v);
+    gfx_rect(&r->gfx, L->exercise.panel, col(r, c->theme.panel), L->radius);
+    draw_text(r, ex->how_to, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_LEFT),
+              L->exercise.how_to, VALIGN_CENTER, col(r, c->theme.accent));
+    draw_steps(r, ex, v->item);
+}
+
+static void draw_dots(render_t *r, layout_box_t b, int n, int current) {
+    const content_t *c = r->content;
+    float d = fminf(b.h * 0.5f, 16.0f * r->layout.unit + 2.0f);
+    float pitch = d * 2.4f;
+    float x0 = b.x + (b.w - pitch * (float)n) * 0.5f;
+    for (int i = 0; i < n; i++) {
+        layout_box_t dot = {x0 + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d};
+        gfx_rect(&r->gfx, dot, i == current ? col(r, c->theme.accent) : gfx_rgb(c->theme.text_dim, 0.35f),
+                 d * 0.5f);
+    }
+}
+
+static void draw_reviews(render_t *r, const show_view_t *v) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    const content_review_t *rv = &c->reviews.items[v->item];
+    draw_text(r, c->reviews.title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_CENTER),
+              L->reviews.title, VALIGN_CENTER, col(r, c->theme.text));
+    gfx_rect(&r->gfx, L->reviews.card, col(r, c->theme.panel), L->radius);
+    draw_text(r, rv->text, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
+              L->reviews.text, VALIGN_CENTER, col(r, c->theme.text));
+    char name[256];
+    snprintf(name, sizeof name, "%s%s", c->labels.review_name_prefix, rv->name);
+    draw_text(r, name, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_CENTER),
+              L->reviews.name, VALIGN_CENTER, col(r, c->theme.accent));
+    draw_dots(r, L->reviews.dots, c->reviews.count, v->item);
+}
+
+static void draw_qr(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t q = L->contact.qr;
+    if (!r->qr_texture || r->qr_modules <= 0) return;
+    /* whole pixels per module keep the code sharp for a phone's camera */
+    float module = floorf(q.w / (float)r->qr_modules);
+    if (module < 1.0f) module = 1.0f;
+    float side = module * (float)r->qr_modules;
+    layout_box_t at = {floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f), side, side};
+    gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
+    gfx_coverage(&r->gfx, r->qr_texture, at, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    draw_text(r, c->contact.qr_caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
+              L->contact.qr_caption, VALIGN_TOP, col(r, c->theme.text_dim));
+}
+
+static void draw_contact(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    draw_text(r, c->contact.title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
+              L->contact.title, VALIGN_BOTTOM, col(r, c->theme.accent));
+    draw_text(r, c->contact.body, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
+              L->contact.body, VALIGN_CENTER, col(r, c->theme.text));
+    draw_text(r, c->contact.severe, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
+              L->contact.severe, VALIGN_CENTER, col(r, c->theme.text_dim));
+    draw_text(r, c->contact.call, style(TEXT_BOLD, L->font.big * 0.8f, L->font.min, TEXT_LEFT),
+              L->contact.call, VALIGN_CENTER, col(r, c->theme.text));
+    draw_text(r, c->clinic.address, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
+              L->contact.address, VALIGN_TOP, col(r, c->theme.text_dim));
+    draw_qr(r);
+}
+
+static void draw_scene(render_t *r, const show_view_t *v) {
+    switch (v->scene.kind) {
+    case SCENE_INTRO: draw_intro(r); break;
+    case SCENE_EXERCISE: draw_exercise(r, v); break;
+    case SCENE_REVIEWS: draw_reviews(r, v); break;
+    case SCENE_CONTACT: draw_contact(r); break;
+    default: break;
+    }
+}
+
+static void draw_footer(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    draw_text(r, c->labels.footer, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
+              L->footer, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 0.9f));
+    draw_text(r, c->labels.help_hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
+              L->help_hint, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 0.7f));
+}
+
+static void draw_help(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    gfx_rect(&r->gfx, (layout_box_t){0, 0, (float)L->width, (float)L->height},
+             (gfx_color_t){0, 0, 0, 0.6f}, 0);
+    gfx_rect_outline(&r->gfx, L->help.panel, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.6f),
+                     L->radius, fmaxf(1.0f, 2.0f * L->unit));
+    draw_text(r, c->labels.help_title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
+              L->help.title, VALIGN_CENTER, col(r, c->theme.accent));
+    layout_box_t list = L->help.list;
+    int n = c->labels.help_count;
+    if (n == 0) return;
+    float row_h = list.h / (float)n;
+    float keys_w = list.w * 0.42f;
+    float size = fminf(L->font.body, row_h * 0.62f);
+    for (int i = 0; i < n; i++) {
+        layout_box_t kb = {list.x, list.y + row_h * (float)i, keys_w - L->font.body, row_h};
+        layout_box_t ab = {list.x + keys_w, kb.y, list.w - keys_w, row_h};
+        draw_text(r, c->labels.help[i].keys, style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT), kb,
+                  VALIGN_CENTER, col(r, c->theme.text));
+        draw_text(r, c->labels.help[i].action, style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT),
+                  ab, VALIGN_CENTER, col(r, c->theme.text_dim));
+    }
+}
+
+static void draw_paused(render_t *r) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
+    float w = fminf((float)L->width * 0.8f, 900.0f * L->unit);
+    layout_box_t box = {((float)L->width - w) * 0.5f, L->margin * 0.25f, w, L->font.body * 2.0f};
+    const text_block_t *b = text_get(&r->text, c->labels.paused, st, box.w, box.h);
+    if (!b) return;
+    float pad = L->font.body * 0.6f;
+    layout_box_t pill = {((float)L->width - (float)b->w) * 0.5f - pad, box.y, (float)b->w + 2 * pad, box.h};
+    gfx_rect(&r->gfx, pill, col(r, c->theme.accent), box.h * 0.5f);
+    draw_text(r, c->labels.paused, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
+}
+
+void render_frame(render_t *r, const show_t *show, int width, int height) {
+    const content_t *c = r->content;
+    if (width != r->layout.width || height != r->layout.height) {
+        layout_compute(&r->layout, width, height);
+        text_clear(&r->text); /* sizes follow the screen: re-set every text once */
+    }
+    memset(&r->record, 0, sizeof r->record);
+    text_frame(&r->text);
+    gfx_begin(&r->gfx, width, height);
+    gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
+    float mix = show_transition_mix(show);
+    if (mix < 1.0f) {
+        r->gfx.opacity = 1.0f - mix;
+        draw_scene(r, &show->from);
+    }
+    r->gfx.opacity = mix;
+    draw_scene(r, &show->view);
+    r->gfx.opacity = 1.0f;
+    draw_footer(r);
+    if (show->paused) draw_paused(r);
+    if (show->help) draw_help(r);
+}

@@ -1,0 +1,41 @@
+/* render: draws the show — every scene from content, laid out by layout, text through the text
+ * cache. Reads `const show_t *` and never changes it. Depends on gfx, text, core; no windowing. */
+#ifndef SK_RENDER_H
+#define SK_RENDER_H
+
+#include "gfx.h"
+#include "show.h"
+#include "text.h"
+
+#define RENDER_RECORD_MAX 256
+
+/* What the last frame drew, for tests: every text's rectangle and how many overflowed. */
+typedef struct render_record_t {
+    int count;
+    layout_box_t text_boxes[RENDER_RECORD_MAX];
+    layout_box_t text_targets[RENDER_RECORD_MAX]; /* the layout box each text was fitted to */
+    const char *texts[RENDER_RECORD_MAX];
+    int overflow;
+} render_record_t;
+
+typedef struct render_t {
+    gfx_t gfx;
+    text_t text;
+    layout_t layout;
+    const content_t *content;
+    GLuint qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a module */
+    int qr_modules;    /* side of qr_texture in modules, quiet zone included */
+    render_record_t record;
+} render_t;
+
+/* Needs a current GL context. Fonts come from assets_dir + the theme's font paths. */
+bool render_init(render_t *r, const content_t *content, const char *assets_dir);
+void render_shutdown(render_t *r);
+
+/* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
+bool render_set_content(render_t *r, const content_t *content);
+
+/* Draws one frame of the show into the bound framebuffer. */
+void render_frame(render_t *r, const show_t *show, int width, int height);
+
+#endif

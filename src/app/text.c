@@ -1,0 +1,259 @@
+/* text: wrapping, fitting and caching of text textures (see text.h). Rasterising happens only
+ * on a cache miss; a hit costs a hash of the string and a table scan, no allocation.
+ * Depends on SDL2_ttf and gfx. */
+#include "text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line_t {
+    int start, len, width;
+} line_t;
+
+typedef struct wrapped_t {
+    line_t lines[TEXT_MAX_LINES];
+    int count;
+    int width;  /* widest line */
+    int height; /* count * line skip */
+    bool too_wide;
+} wrapped_t;
+
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t n) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static uint64_t hash_style(const char *s, text_style_t st, float box_w, float box_h) {
+    uint64_t h = hash_bytes(1469598103934665603ull, s, strlen(s));
+    int k[6] = {(int)st.face, (int)lroundf(st.size * 8), (int)lroundf(st.min_size * 8),
+                (int)st.align, (int)lroundf(box_w), (int)lroundf(box_h)};
+    return hash_bytes(h, k, sizeof k);
+}
+
+bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
+    memset(t, 0, sizeof *t);
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        fprintf(stderr, "stretch-kiosk: cannot start the font engine: %s\n", TTF_GetError());
+        return false;
+    }
+    const char *paths[TEXT_FACE_NUM] = {regular_path, bold_path};
+    for (int i = 0; i < TEXT_FACE_NUM; i++) {
+        t->fonts[i] = TTF_OpenFont(paths[i], 32);
+        if (!t->fonts[i]) {
+            fprintf(stderr, "stretch-kiosk: cannot open font %s: %s\n", paths[i], TTF_GetError());
+            text_shutdown(t);
+            return false;
+        }
+        TTF_SetFontHinting(t->fonts[i], TTF_HINTING_LIGHT);
+    }
+    return true;
+}
+
+void text_clear(text_t *t) {
+    for (int i = 0; i < t->entry_count; i++) glDeleteTextures(1, &t->entries[i].block.texture);
+    t->entry_count = 0;
+    memset(t->memo, 0, sizeof t->memo);
+    t->memo_next = 0;
+}
+
+void text_shutdown(text_t *t) {
+    text_clear(t);
+    for (int i = 0; i < TEXT_FACE_NUM; i++) {
+        if (t->fonts[i]) TTF_CloseFont(t->fonts[i]);
+        t->fonts[i] = NULL;
+    }
+}
+
+void text_frame(text_t *t) { t->frame++; }
+
+static TTF_Font *font_at(text_t *t, text_face_t face, int size) {
+    TTF_Font *f = t->fonts[face];
+    TTF_SetFontSize(f, size);
+    return f;
+}
+
+int text_line_height(text_t *t, text_face_t face, int size) {
+    return TTF_FontLineSkip(font_at(t, face, size));
+}
+
+static int measure(TTF_Font *f, const char *s, int start, int len) {
+    char buf[2048];
+    if (len >= (int)sizeof buf) len = (int)sizeof buf - 1;
+    memcpy(buf, s + start, (size_t)len);
+    buf[len] = '\0';
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(f, buf, &w, &h) != 0) return 0;
+    return w;
+}
+
+/* Greedy word wrap at max_w pixels; '\n' forces a break. A word wider than the box gets a
+ * line of its own and marks the result too wide. */
+static void wrap(TTF_Font *f, const char *s, int max_w, wrapped_t *out) {
+    memset(out, 0, sizeof *out);
+    int n = (int)strlen(s);
+    int line_start = 0, line_end = 0; /* current line [start, end) */
+    int i = 0;
+    while (i <= n && out->count < TEXT_MAX_LINES) {
+        int word_end = i;
+        while (word_end < n && s[word_end] != ' ' && s[word_end] != '\n') word_end++;
+        int w = measure(f, s, line_start, word_end - line_start);
+        if (w > max_w && line_end > line_start) {
+            /* the word does not fit: close the line before it */
+            line_t *l = &out->lines[out->count++];
+            *l = (line_t){line_start, line_end - line_start, measure(f, s, line_start, line_end - line_start)};
+            line_start = line_end = i;
+            continue; /* measure the word again on a fresh line */
+        }
+        line_end = word_end;
+        bool hard = word_end < n && s[word_end] == '\n';
+        if (word_end >= n || hard) {
+            line_t *l = &out->lines[out->count++];
+            *l = (line_t){line_start, line_end - line_start, w};
+            if (w > max_w) out->too_wide = true;
+            if (word_end >= n) break;
+            line_start = line_end = i = word_end + 1;
+            continue;
+        }
+        if (w > max_w) out->too_wide = true;
+        i = word_end + 1;
+    }
+    for (int k = 0; k < out->count; k++) {
+        if (out->lines[k].width > out->width) out->width = out->lines[k].width;
+    }
+    out->height = out->count * TTF_FontLineSkip(f);
+}
+
+/* The largest size in [min, max] at which s wraps into box_w x box_h (min if none). */
+static int fit_size(text_t *t, const char *s, text_style_t st, float box_w, float box_h,
+                    wrapped_t *w) {
+    int max = (int)lroundf(st.size);
+    int min = st.min_size > 0 ? (int)lroundf(st.min_size) : max;
+    if (min > max) min = max;
+    int size = max;
+    for (;;) {
+        wrap(font_at(t, st.face, size), s, (int)box_w, w);
+        if ((!w->too_wide && w->height <= box_h) || size <= min) return size;
+        int step = size / 16 > 1 ? size / 16 : 1;
+        size = size - step < min ? min : size - step;
+    }
+}
+
+static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int size,
+                              const wrapped_t *w, float box_w, float box_h) {
+    text_block_t b = {0};
+    b.size = size;
+    b.lines = w->count;
+    b.overflow = w->too_wide || w->height > box_h || w->count >= TEXT_MAX_LINES;
+    (void)box_w;
+    TTF_Font *f = font_at(t, st.face, size);
+    int skip = TTF_FontLineSkip(f);
+    b.w = w->width > 0 ? w->width : 1;
+    b.h = w->height > 0 ? w->height : 1;
+    unsigned char *cov = calloc((size_t)b.w * (size_t)b.h, 1);
+    if (!cov) return b;
+    char buf[2048];
+    for (int i = 0; i < w->count; i++) {
+        const line_t *l = &w->lines[i];
+        if (l->len <= 0) continue;
+        int len = l->len < (int)sizeof buf - 1 ? l->len : (int)sizeof buf - 1;
+        memcpy(buf, s + l->start, (size_t)len);
+        buf[len] = '\0';
+        SDL_Surface *surf = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){255, 255, 255, 255});
+        if (!surf) {
+            fprintf(stderr, "stretch-kiosk: cannot render text: %s\n", TTF_GetError());
+            continue;
+        }
+        SDL_Surface *argb = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+        SDL_FreeSurface(surf);
+        if (!argb) continue;
+        int x0 = st.align == TEXT_CENTER  ? (b.w - l->width) / 2
+                 : st.align == TEXT_RIGHT ? b.w - l->width
+                                          : 0;
+        int y0 = i * skip;
+        SDL_LockSurface(argb);
+        for (int y = 0; y < argb->h && y0 + y < b.h; y++) {
+            const Uint32 *row = (const Uint32 *)((const Uint8 *)argb->pixels + y * argb->pitch);
+            for (int x = 0; x < argb->w && x0 + x < b.w; x++) {
+                if (x0 + x < 0) continue;
+                unsigned a = row[x] >> 24;
+                unsigned char *d = &cov[(size_t)(y0 + y) * (size_t)b.w + (size_t)(x0 + x)];
+                if (a > *d) *d = (unsigned char)a;
+            }
+        }
+        SDL_UnlockSurface(argb);
+        SDL_FreeSurface(argb);
+    }
+    b.texture = gfx_texture_r8(b.w, b.h, cov, true);
+    free(cov);
+    t->rasterised++;
+    return b;
+}
+
+const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float box_w,
+                             float box_h) {
+    if (!s || !*s) return NULL;
+    uint64_t key = hash_style(s, st, box_w, box_h);
+    for (int i = 0; i < t->entry_count; i++) {
+        if (t->entries[i].key == key) {
+            t->entries[i].last_used = t->frame;
+            return &t->entries[i].block;
+        }
+    }
+    text_entry_t *e;
+    if (t->entry_count < TEXT_CACHE_MAX) {
+        e = &t->entries[t->entry_count++];
+    } else { /* evict the least recently used */
+        e = &t->entries[0];
+        for (int i = 1; i < t->entry_count; i++) {
+            if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
+        }
+        glDeleteTextures(1, &e->block.texture);
+    }
+    wrapped_t *w = malloc(sizeof *w); /* miss path only */
+    if (!w) return NULL;
+    int size = fit_size(t, s, st, box_w, box_h, w);
+    e->key = key;
+    e->last_used = t->frame;
+    e->block = rasterise(t, s, st, size, w, box_w, box_h);
+    free(w);
+    return &e->block;
+}
+
+int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, float box_w,
+                   float box_h, float gap_lines) {
+    uint64_t key = 7;
+    for (int i = 0; i < n; i++) key = hash_style(s[i], st, box_w, box_h) ^ (key * 31);
+    key = hash_bytes(key, &gap_lines, sizeof gap_lines);
+    for (int i = 0; i < TEXT_FIT_MEMO_MAX; i++) {
+        if (t->memo[i].key == key) return t->memo[i].size;
+    }
+    wrapped_t *w = malloc(sizeof *w);
+    if (!w) return (int)st.size;
+    int max = (int)lroundf(st.size);
+    int min = st.min_size > 0 ? (int)lroundf(st.min_size) : max;
+    int size = max;
+    for (;;) {
+        TTF_Font *f = font_at(t, st.face, size);
+        float total = 0;
+        bool wide = false;
+        for (int i = 0; i < n; i++) {
+            wrap(f, s[i], (int)box_w, w);
+            total += (float)w->height;
+            wide = wide || w->too_wide;
+        }
+        total += gap_lines * (float)TTF_FontLineSkip(f) * (float)(n > 0 ? n - 1 : 0);
+        if ((total <= box_h && !wide) || size <= min) break;
+        int step = size / 16 > 1 ? size / 16 : 1;
+        size = size - step < min ? min : size - step;
+    }
+    free(w);
+    t->memo[t->memo_next] = (text_fit_memo_t){key, size};
+    t->memo_next = (t->memo_next + 1) % TEXT_FIT_MEMO_MAX;
+    return size;
+}

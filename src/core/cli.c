@@ -1,0 +1,177 @@
+/* cli: parses the command line (DESIGN §6) into cli_options_t.
+ * Pure: no SDL, no GL, no I/O; errors are returned as one line of text. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool fail(char *err, size_t err_size, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static bool parse_size(const char *s, int *w, int *h) {
+    char *end = NULL;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    if (errno || end == s || (*end != 'x' && *end != 'X')) return false;
+    const char *second = end + 1;
+    long b = strtol(second, &end, 10);
+    if (errno || end == second || *end != '\0') return false;
+    if (a < CLI_MIN_SIZE || b < CLI_MIN_SIZE || a > CLI_MAX_SIZE || b > CLI_MAX_SIZE) return false;
+    *w = (int)a;
+    *h = (int)b;
+    return true;
+}
+
+static bool parse_seconds(const char *s, double *out) {
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end != '\0' || !isfinite(v) || v < 0.0 || v > 1e6) return false;
+    *out = v;
+    return true;
+}
+
+static bool valid_id(const char *s) {
+    if (!*s) return false;
+    for (const char *p = s; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) return false;
+    }
+    return true;
+}
+
+/* Options that take a value accept "--opt VALUE" and "--opt=VALUE". */
+static const char *take_value(int argc, char **argv, int *i, const char *name, const char *eq) {
+    if (eq) return eq + 1;
+    if (*i + 1 < argc) return argv[++*i];
+    (void)name;
+    return NULL;
+}
+
+static bool set_mode(cli_options_t *o, cli_mode_t m, const char *flag, char *err, size_t n) {
+    if (o->mode != CLI_MODE_RUN && o->mode != m) {
+        return fail(err, n, "%s cannot be combined with another mode (see --help)", flag);
+    }
+    o->mode = m;
+    return true;
+}
+
+bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
+    memset(o, 0, sizeof *o);
+    o->lang = "en";
+    bool size_set = false, at_set = false, scene_set = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strncmp(arg, "--", 2) != 0) {
+            return fail(err, n, "unexpected argument '%s' (see --help)", arg);
+        }
+        const char *eq = strchr(arg, '=');
+        size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+        char name[32];
+        if (name_len >= sizeof name) return fail(err, n, "unknown option '%s' (see --help)", arg);
+        memcpy(name, arg, name_len);
+        name[name_len] = '\0';
+
+        if (!strcmp(name, "--help") || !strcmp(name, "--version")) {
+            if (eq) return fail(err, n, "%s takes no value", name);
+            o->mode = name[2] == 'h' ? CLI_MODE_HELP : CLI_MODE_VERSION;
+            return true; /* the rest of the line does not matter */
+        } else if (!strcmp(name, "--windowed")) {
+            o->windowed = true;
+            if (eq && !parse_size(eq + 1, &o->width, &o->height)) {
+                return fail(err, n, "--windowed=WxH: '%s' is not a size like 1280x720", eq + 1);
+            }
+        } else if (!strcmp(name, "--size")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || !parse_size(v, &o->width, &o->height)) {
+                return fail(err, n, "--size needs a size like 1920x1080 (%d to %d pixels a side)",
+                            CLI_MIN_SIZE, CLI_MAX_SIZE);
+            }
+            size_set = true;
+        } else if (!strcmp(name, "--content")) {
+            o->content_path = take_value(argc, argv, &i, name, eq);
+            if (!o->content_path || !*o->content_path) return fail(err, n, "--content needs a FILE");
+        } else if (!strcmp(name, "--lang")) {
+            o->lang = take_value(argc, argv, &i, name, eq);
+            if (!o->lang || !valid_id(o->lang)) {
+                return fail(err, n, "--lang needs a language code such as 'en'");
+            }
+        } else if (!strcmp(name, "--scene")) {
+            o->scene = take_value(argc, argv, &i, name, eq);
+            if (!o->scene || !valid_id(o->scene)) {
+                return fail(err, n, "--scene needs a scene id such as 'intro' or 'childs-pose'");
+            }
+            scene_set = true;
+        } else if (!strcmp(name, "--at")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || !parse_seconds(v, &o->at)) {
+                return fail(err, n, "--at needs a time in seconds, 0 or more, such as 12.5");
+            }
+            at_set = true;
+        } else if (!strcmp(name, "--screenshot")) {
+            o->screenshot_path = take_value(argc, argv, &i, name, eq);
+            if (!o->screenshot_path || !*o->screenshot_path) {
+                return fail(err, n, "--screenshot needs an output FILE.png");
+            }
+            if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--check-content")) {
+            o->check_path = take_value(argc, argv, &i, name, eq);
+            if (!o->check_path || !*o->check_path) return fail(err, n, "--check-content needs a FILE");
+            if (!set_mode(o, CLI_MODE_CHECK_CONTENT, name, err, n)) return false;
+        } else {
+            return fail(err, n, "unknown option '%s' (see --help)", name);
+        }
+    }
+    if (o->mode == CLI_MODE_SCREENSHOT && o->windowed) {
+        return fail(err, n, "--windowed does not apply to --screenshot; use --size WxH");
+    }
+    if (o->mode != CLI_MODE_SCREENSHOT && (size_set || at_set)) {
+        return fail(err, n, "%s only applies to --screenshot", size_set ? "--size" : "--at");
+    }
+    if (o->mode == CLI_MODE_CHECK_CONTENT && (scene_set || o->content_path || o->windowed)) {
+        return fail(err, n, "--check-content takes only the FILE to check");
+    }
+    if (o->mode == CLI_MODE_SCREENSHOT && !size_set) {
+        o->width = CLI_DEFAULT_SHOT_W;
+        o->height = CLI_DEFAULT_SHOT_H;
+    }
+    if (o->mode == CLI_MODE_RUN && o->windowed && o->width == 0) {
+        o->width = CLI_DEFAULT_WINDOW_W;
+        o->height = CLI_DEFAULT_WINDOW_H;
+    }
+    return true;
+}
+
+const char *cli_usage(void) {
+    return "Usage:\n"
+           "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
+           "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
+           "  stretch-kiosk --check-content FILE\n"
+           "  stretch-kiosk --help | --version\n"
+           "\n"
+           "Shows the clinic's back-pain stretches, fullscreen at the display's native size.\n"
+           "\n"
+           "Options:\n"
+           "  --windowed[=WxH]     a resizable window (default 1280x720) instead of fullscreen\n"
+           "  --content FILE       the show's content (default: assets/content/<lang>.yaml)\n"
+           "  --lang CODE          language of the default content file (default: en)\n"
+           "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"
+           "  --screenshot FILE    render one frame offscreen, write it as PNG, exit\n"
+           "  --at SECONDS         with --screenshot: time since the scene started (default 0)\n"
+           "  --size WxH           with --screenshot: image size (default 1920x1080)\n"
+           "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
+           "  --help, --version    this text; the version\n"
+           "\n"
+           "Keys: Right/Left next/previous scene, Down/Up step or review, 1-4 exercises,\n"
+           "Home intro, End contact, R reviews, Space pause, F fullscreen, H help, Esc/Q quit.\n"
+           "\n"
+           "Exit status: 0 ok, 1 runtime error, 2 usage or content error.\n";
+}

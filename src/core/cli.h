@@ -1,0 +1,43 @@
+/* cli: the command line parsed into options (DESIGN §6). Pure: no SDL, no GL, no printing. */
+#ifndef SK_CLI_H
+#define SK_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum cli_mode_t {
+    CLI_MODE_RUN = 0,       /* the show, in a window */
+    CLI_MODE_SCREENSHOT,    /* render one frame offscreen to a PNG and exit */
+    CLI_MODE_CHECK_CONTENT, /* validate a content file and exit */
+    CLI_MODE_HELP,
+    CLI_MODE_VERSION,
+    CLI_MODE_NUM
+} cli_mode_t;
+
+#define CLI_DEFAULT_WINDOW_W 1280
+#define CLI_DEFAULT_WINDOW_H 720
+#define CLI_DEFAULT_SHOT_W 1920
+#define CLI_DEFAULT_SHOT_H 1080
+#define CLI_MIN_SIZE 64
+#define CLI_MAX_SIZE 16384
+
+typedef struct cli_options_t {
+    cli_mode_t mode;
+    bool windowed;             /* --windowed: a window instead of fullscreen */
+    int width, height;         /* --windowed=WxH or --size WxH; 0 = default for the mode */
+    const char *content_path;  /* --content FILE; NULL = assets/content/<lang>.yaml */
+    const char *lang;          /* --lang CODE; default "en" */
+    const char *scene;         /* --scene ID; NULL = first of the playlist */
+    const char *screenshot_path;
+    double at;                 /* --at SECONDS, scene time; default 0 */
+    const char *check_path;    /* --check-content FILE */
+} cli_options_t;
+
+/* Parses argv. Returns false with a one-line message in err on a usage error.
+ * Strings in *out point into argv. */
+bool cli_parse(int argc, char **argv, cli_options_t *out, char *err, size_t err_size);
+
+/* The --help text. */
+const char *cli_usage(void);
+
+#endif

@@ -1,0 +1,191 @@
+/* layout: boxes for every scene element from the screen size (see layout.h).
+ * Landscape puts the figure beside the steps; portrait stacks them. Pure: no SDL, no GL. */
+#include "layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static layout_box_t box(float x, float y, float w, float h) {
+    return (layout_box_t){x, y, w, h};
+}
+
+/* Shrinks a box by `pad` on every side. */
+static layout_box_t inset(layout_box_t b, float pad) {
+    return box(b.x + pad, b.y + pad, fmaxf(b.w - 2 * pad, 1), fmaxf(b.h - 2 * pad, 1));
+}
+
+/* A box of at most max_w, centred horizontally in b. */
+static layout_box_t narrow(layout_box_t b, float max_w) {
+    if (b.w <= max_w) return b;
+    return box(b.x + (b.w - max_w) * 0.5f, b.y, max_w, b.h);
+}
+
+/* Splits `area` top to bottom into n boxes of relative heights `weights`, `gap` apart. */
+static void stack(layout_box_t area, const float *weights, int n, float gap, layout_box_t **out) {
+    float sum = 0;
+    for (int i = 0; i < n; i++) sum += weights[i];
+    float free_h = area.h - gap * (n - 1);
+    float y = area.y;
+    for (int i = 0; i < n; i++) {
+        float h = free_h * weights[i] / sum;
+        *out[i] = box(area.x, y, area.w, h);
+        y += h + gap;
+    }
+}
+
+/* A square of side at most `side`, centred in b. */
+static layout_box_t square_in(layout_box_t b, float side) {
+    side = fminf(side, fminf(b.w, b.h));
+    return box(b.x + (b.w - side) * 0.5f, b.y + (b.h - side) * 0.5f, side, side);
+}
+
+void layout_compute(layout_t *L, int width, int height) {
+    memset(L, 0, sizeof *L);
+    float W = (float)(width > 1 ? width : 1), H = (float)(height > 1 ? height : 1);
+    L->width = (int)W;
+    L->height = (int)H;
+    L->portrait = H > W;
+    float u = L->portrait ? fminf(W / 1080.0f, H / 1920.0f) : fminf(W / 1920.0f, H / 1080.0f);
+    L->unit = u;
+    float m = 64.0f * u;
+    L->margin = m;
+    L->radius = 22.0f * u;
+    float min_px = fmaxf(11.0f, 18.0f * u);
+    L->font = (layout_fonts_t){.title = fmaxf(72.0f * u, min_px),
+                               .heading = fmaxf(44.0f * u, min_px),
+                               .body = fmaxf(36.0f * u, min_px),
+                               .small = fmaxf(26.0f * u, min_px),
+                               .big = fmaxf(104.0f * u, min_px),
+                               .min = min_px};
+    float gap = 24.0f * u;
+
+    /* Footer row: clinic and phone on the left, the help hint on the right. */
+    float fh = 44.0f * u;
+    layout_box_t row = box(m, H - m * 0.5f - fh, W - 2 * m, fh);
+    L->footer = box(row.x, row.y, row.w * 0.68f, fh);
+    L->help_hint = box(row.x + row.w * 0.72f, row.y, row.w * 0.28f, fh);
+    layout_box_t ca = box(m, m, W - 2 * m, row.y - gap - m); /* content area */
+    float read_w = 1560.0f * u; /* longest comfortable line for paragraphs */
+
+    /* Intro */
+    {
+        layout_box_t *o[] = {&L->intro.title, &L->intro.body, &L->intro.call, &L->intro.phone,
+                             &L->intro.address};
+        const float land[] = {0.20f, 0.34f, 0.12f, 0.18f, 0.10f};
+        const float port[] = {0.18f, 0.38f, 0.10f, 0.14f, 0.10f};
+        stack(narrow(ca, read_w), L->portrait ? port : land, 5, gap, o);
+    }
+
+    /* Exercise */
+    if (!L->portrait) {
+        layout_box_t head = box(ca.x, ca.y, ca.w, ca.h * 0.25f);
+        layout_box_t *o[] = {&L->exercise.title, &L->exercise.purpose};
+        const float w[] = {0.55f, 0.45f};
+        stack(head, w, 2, gap * 0.25f, o);
+        float top = head.y + head.h + gap;
+        layout_box_t body = box(ca.x, top, ca.w, ca.y + ca.h - top);
+        float fig_w = body.w * 0.46f;
+        float prog_h = 40.0f * u;
+        L->exercise.figure = box(body.x, body.y, fig_w, body.h - prog_h - gap);
+        L->exercise.progress = box(body.x, body.y + body.h - prog_h, fig_w, prog_h);
+        L->exercise.panel = box(body.x + fig_w + gap * 2, body.y, body.w - fig_w - gap * 2, body.h);
+    } else {
+        layout_box_t *o[] = {&L->exercise.title, &L->exercise.purpose, &L->exercise.figure,
+                             &L->exercise.progress, &L->exercise.panel};
+        const float w[] = {0.07f, 0.09f, 0.34f, 0.025f, 0.475f};
+        stack(ca, w, 5, gap, o);
+    }
+    {
+        layout_box_t in = inset(L->exercise.panel, 28.0f * u);
+        float how_h = fminf(in.h * 0.16f, 1.6f * L->font.heading);
+        L->exercise.how_to = box(in.x, in.y, in.w, how_h);
+        L->exercise.steps = box(in.x, in.y + how_h + gap * 0.5f, in.w, in.h - how_h - gap * 0.5f);
+    }
+
+    /* Reviews */
+    {
+        layout_box_t *o[] = {&L->reviews.title, &L->reviews.card, &L->reviews.dots};
+        const float w[] = {0.15f, 0.75f, 0.05f};
+        stack(ca, w, 3, gap, o);
+        L->reviews.card = narrow(L->reviews.card, 1640.0f * u);
+        L->reviews.dots = narrow(L->reviews.dots, 400.0f * u);
+        layout_box_t in = inset(L->reviews.card, 48.0f * u);
+        layout_box_t *c[] = {&L->reviews.text, &L->reviews.name};
+        const float cw[] = {0.82f, 0.12f};
+        stack(in, cw, 2, gap, c);
+    }
+
+    /* Contact */
+    if (!L->portrait) {
+        float col_w = ca.w * 0.64f;
+        layout_box_t left = box(ca.x, ca.y, col_w, ca.h);
+        layout_box_t *o[] = {&L->contact.title, &L->contact.body, &L->contact.severe,
+                             &L->contact.call, &L->contact.address};
+        const float w[] = {0.19f, 0.24f, 0.26f, 0.15f, 0.08f};
+        stack(left, w, 5, gap, o);
+        layout_box_t right = box(ca.x + col_w + gap * 2, ca.y, ca.w - col_w - gap * 2, ca.h);
+        float cap_h = 56.0f * u;
+        layout_box_t qr_area = box(right.x, right.y, right.w, right.h - cap_h - gap);
+        L->contact.qr = square_in(qr_area, 520.0f * u);
+        L->contact.qr_caption = box(right.x, L->contact.qr.y + L->contact.qr.h + gap * 0.5f,
+                                    right.w, cap_h);
+    } else {
+        layout_box_t *o[] = {&L->contact.title, &L->contact.body, &L->contact.severe,
+                             &L->contact.call, &L->contact.address, &L->contact.qr,
+                             &L->contact.qr_caption};
+        const float w[] = {0.11f, 0.16f, 0.19f, 0.07f, 0.05f, 0.26f, 0.03f};
+        stack(ca, w, 7, gap, o);
+        L->contact.qr = square_in(L->contact.qr, L->contact.qr.h);
+    }
+
+    /* Help overlay */
+    {
+        float pw = L->portrait ? W * 0.88f : W * 0.62f;
+        float ph = L->portrait ? H * 0.62f : H * 0.80f;
+        L->help.panel = box((W - pw) * 0.5f, (H - ph) * 0.5f, pw, ph);
+        layout_box_t in = inset(L->help.panel, 40.0f * u);
+        layout_box_t *o[] = {&L->help.title, &L->help.list, &L->help.hint};
+        const float w[] = {0.12f, 0.80f, 0.06f};
+        stack(in, w, 3, gap * 0.5f, o);
+    }
+}
+
+int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
+                       layout_named_box_t out[LAYOUT_MAX_NAMED]) {
+    int n = 0;
+#define ADD(field) out[n++] = (layout_named_box_t){#field, L->field}
+    ADD(footer);
+    ADD(help_hint);
+    switch (kind) {
+    case SCENE_INTRO:
+        ADD(intro.title); ADD(intro.body); ADD(intro.call); ADD(intro.phone); ADD(intro.address);
+        break;
+    case SCENE_EXERCISE:
+        ADD(exercise.title); ADD(exercise.purpose); ADD(exercise.figure); ADD(exercise.progress);
+        ADD(exercise.panel);
+        if (nested) { ADD(exercise.how_to); ADD(exercise.steps); }
+        break;
+    case SCENE_REVIEWS:
+        ADD(reviews.title); ADD(reviews.card); ADD(reviews.dots);
+        if (nested) { ADD(reviews.text); ADD(reviews.name); }
+        break;
+    case SCENE_CONTACT:
+        ADD(contact.title); ADD(contact.body); ADD(contact.severe); ADD(contact.call);
+        ADD(contact.address); ADD(contact.qr); ADD(contact.qr_caption);
+        break;
+    default: break;
+    }
+#undef ADD
+    return n;
+}
+
+bool layout_box_inside(layout_box_t in, layout_box_t out) {
+    const float e = 0.01f;
+    return in.x >= out.x - e && in.y >= out.y - e && in.x + in.w <= out.x + out.w + e &&
+           in.y + in.h <= out.y + out.h + e;
+}
+
+bool layout_box_overlap(layout_box_t a, layout_box_t b) {
+    const float e = 0.01f;
+    return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}

@@ -1,0 +1,175 @@
+/* show: the scene state machine (see show.h). Time only moves through show_update, so the
+ * same commands and time steps always give the same state: screenshots are reproducible.
+ * Pure: no SDL, no GL, no clock, no allocation. */
+#include "show.h"
+
+#include <math.h>
+#include <string.h>
+
+double show_review_seconds(const content_t *c, int review) {
+    const content_review_t *r = &c->reviews.items[review];
+    double s = (double)r->word_count / (double)c->timing.reading_words_per_minute * 60.0;
+    if (s < c->timing.review_min_seconds) s = c->timing.review_min_seconds;
+    if (s > c->timing.review_max_seconds) s = c->timing.review_max_seconds;
+    return s;
+}
+
+double show_scene_seconds(const content_t *c, content_scene_ref_t scene) {
+    switch (scene.kind) {
+    case SCENE_INTRO: return c->timing.intro_seconds;
+    case SCENE_EXERCISE: return c->timing.exercise_seconds;
+    case SCENE_CONTACT: return c->timing.contact_seconds;
+    case SCENE_REVIEWS: {
+        double total = 0.0;
+        for (int i = 0; i < c->reviews.count; i++) total += show_review_seconds(c, i);
+        return total;
+    }
+    default: return 0.0;
+    }
+}
+
+int show_item_count(const content_t *c, content_scene_ref_t scene) {
+    if (scene.kind == SCENE_EXERCISE) return c->exercises[scene.exercise].step_count;
+    if (scene.kind == SCENE_REVIEWS) return c->reviews.count;
+    return 0;
+}
+
+int show_find_in_playlist(const content_t *c, content_scene_ref_t scene) {
+    for (int i = 0; i < c->playlist_count; i++) {
+        const content_scene_ref_t *p = &c->playlist[i];
+        if (p->kind == scene.kind && (p->kind != SCENE_EXERCISE || p->exercise == scene.exercise)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* Seconds into the scene at which item `item` starts. Exercise steps share the scene's time
+ * evenly; review cards each last their reading time. */
+static double item_start(const content_t *c, content_scene_ref_t scene, int item) {
+    if (scene.kind == SCENE_EXERCISE) {
+        return c->timing.exercise_seconds * item / c->exercises[scene.exercise].step_count;
+    }
+    if (scene.kind == SCENE_REVIEWS) {
+        double t = 0.0;
+        for (int i = 0; i < item; i++) t += show_review_seconds(c, i);
+        return t;
+    }
+    return 0.0;
+}
+
+/* The item current at scene time t. */
+static int item_at(const content_t *c, content_scene_ref_t scene, double t) {
+    int n = show_item_count(c, scene);
+    int item = 0;
+    while (item + 1 < n && t >= item_start(c, scene, item + 1)) item++;
+    return item;
+}
+
+static void view_enter(show_view_t *v, const content_t *c, int playlist_index) {
+    memset(v, 0, sizeof *v);
+    v->playlist_index = playlist_index;
+    v->scene = c->playlist[playlist_index];
+}
+
+static void change_scene(show_t *s, int playlist_index) {
+    const content_t *c = s->content;
+    int n = c->playlist_count;
+    playlist_index = ((playlist_index % n) + n) % n;
+    s->from = s->view;
+    s->transitioning = c->timing.transition_seconds > 0.0f;
+    s->transition = 0.0;
+    view_enter(&s->view, c, playlist_index);
+}
+
+static void set_item(show_t *s, int item) {
+    show_view_t *v = &s->view;
+    v->item = item;
+    v->item_time = 0.0;
+    v->time = item_start(s->content, v->scene, item);
+}
+
+void show_init(show_t *s, const content_t *c, int playlist_index) {
+    memset(s, 0, sizeof *s);
+    s->content = c;
+    if (playlist_index < 0) playlist_index = 0;
+    if (playlist_index >= c->playlist_count) playlist_index = c->playlist_count - 1;
+    view_enter(&s->view, c, playlist_index);
+    s->from = s->view;
+}
+
+static bool goto_scene(show_t *s, content_scene_ref_t scene) {
+    int i = show_find_in_playlist(s->content, scene);
+    if (i < 0) return false;
+    change_scene(s, i);
+    return true;
+}
+
+bool show_command(show_t *s, show_cmd_t cmd, int arg) {
+    const content_t *c = s->content;
+    show_view_t *v = &s->view;
+    int items = show_item_count(c, v->scene);
+    switch (cmd) {
+    case SHOW_CMD_NEXT_SCENE: change_scene(s, v->playlist_index + 1); return true;
+    case SHOW_CMD_PREV_SCENE: change_scene(s, v->playlist_index - 1); return true;
+    case SHOW_CMD_NEXT_ITEM:
+        if (items == 0) return false;
+        if (v->scene.kind == SCENE_REVIEWS) {
+            set_item(s, (v->item + 1) % items); /* the carousel loops */
+        } else if (v->item + 1 < items) {
+            set_item(s, v->item + 1);
+        } else {
+            return false;
+        }
+        return true;
+    case SHOW_CMD_PREV_ITEM:
+        if (items == 0) return false;
+        if (v->scene.kind == SCENE_REVIEWS) {
+            set_item(s, (v->item + items - 1) % items);
+        } else if (v->item > 0) {
+            set_item(s, v->item - 1);
+        } else {
+            return false;
+        }
+        return true;
+    case SHOW_CMD_GOTO_EXERCISE:
+        if (arg < 0 || arg >= c->exercise_count) return false;
+        return goto_scene(s, (content_scene_ref_t){SCENE_EXERCISE, arg});
+    case SHOW_CMD_GOTO_INTRO: return goto_scene(s, (content_scene_ref_t){SCENE_INTRO, -1});
+    case SHOW_CMD_GOTO_CONTACT: return goto_scene(s, (content_scene_ref_t){SCENE_CONTACT, -1});
+    case SHOW_CMD_GOTO_REVIEWS: return goto_scene(s, (content_scene_ref_t){SCENE_REVIEWS, -1});
+    case SHOW_CMD_TOGGLE_PAUSE: s->paused = !s->paused; return true;
+    case SHOW_CMD_TOGGLE_HELP: s->help = !s->help; return true;
+    default: return false;
+    }
+}
+
+void show_update(show_t *s, double dt) {
+    const content_t *c = s->content;
+    if (dt <= 0.0) return;
+    s->clock += dt;
+    if (s->transitioning) {
+        s->transition += dt;
+        if (s->transition >= c->timing.transition_seconds) s->transitioning = false;
+    }
+    if (s->paused) return;
+    show_view_t *v = &s->view;
+    v->time += dt;
+    v->item_time += dt;
+    if (v->time >= show_scene_seconds(c, v->scene)) {
+        change_scene(s, v->playlist_index + 1);
+        return;
+    }
+    int item = item_at(c, v->scene, v->time);
+    if (item != v->item) {
+        v->item = item;
+        v->item_time = 0.0;
+    }
+}
+
+float show_transition_mix(const show_t *s) {
+    if (!s->transitioning) return 1.0f;
+    double t = s->transition / s->content->timing.transition_seconds;
+    if (t > 1.0) t = 1.0;
+    return (float)(t * t * (3.0 - 2.0 * t)); /* smoothstep: calm in and out */
+}

@@ -1,0 +1,71 @@
+/* show: the show's state machine — which scene of the playlist is on screen, its time, the
+ * highlighted step or review, pause, help and scene transitions (DESIGN §2, §3, §7).
+ * Pure: no SDL, no GL, no clock. Time and commands come in as data; the renderer only reads. */
+#ifndef SK_SHOW_H
+#define SK_SHOW_H
+
+#include <stdbool.h>
+
+#include "content.h"
+
+/* What the user (or the kiosk loop) asks for; the app maps keys to these. */
+typedef enum show_cmd_t {
+    SHOW_CMD_NONE = 0,
+    SHOW_CMD_NEXT_SCENE,
+    SHOW_CMD_PREV_SCENE,
+    SHOW_CMD_NEXT_ITEM,     /* next step of an exercise, next review card */
+    SHOW_CMD_PREV_ITEM,
+    SHOW_CMD_GOTO_EXERCISE, /* arg: 0-based exercise index in content order */
+    SHOW_CMD_GOTO_INTRO,
+    SHOW_CMD_GOTO_CONTACT,
+    SHOW_CMD_GOTO_REVIEWS,
+    SHOW_CMD_TOGGLE_PAUSE,
+    SHOW_CMD_TOGGLE_HELP,
+    SHOW_CMD_NUM
+} show_cmd_t;
+
+/* One scene as it looks at an instant: what the renderer draws. */
+typedef struct show_view_t {
+    int playlist_index;        /* index into content->playlist */
+    content_scene_ref_t scene; /* content->playlist[playlist_index] */
+    double time;               /* seconds since the scene started, paused time excluded */
+    int item;                  /* exercise: highlighted step; reviews: card shown (0-based) */
+    double item_time;          /* seconds since this step or card became current */
+} show_view_t;
+
+typedef struct show_t {
+    const content_t *content;
+    show_view_t view;    /* the scene on screen (the incoming one during a transition) */
+    show_view_t from;    /* the outgoing scene, frozen, while a transition runs */
+    double transition;   /* seconds since the last scene change */
+    bool transitioning;  /* from is still partly visible */
+    bool paused;
+    bool help;
+    double clock;        /* seconds since show_init, including pauses */
+} show_t;
+
+/* Starts the show at playlist entry `playlist_index` (clamped to the playlist). */
+void show_init(show_t *show, const content_t *content, int playlist_index);
+
+/* Applies one command. Returns true if it changed anything visible. */
+bool show_command(show_t *show, show_cmd_t cmd, int arg);
+
+/* Advances time by dt seconds (the app calls this at a fixed step). */
+void show_update(show_t *show, double dt);
+
+/* 0..1 progress of the current transition (1 when none runs), eased. */
+float show_transition_mix(const show_t *show);
+
+/* How long a scene stays before the show moves on, in seconds. */
+double show_scene_seconds(const content_t *content, content_scene_ref_t scene);
+
+/* How long one review card stays: its reading time within the content's bounds. */
+double show_review_seconds(const content_t *content, int review);
+
+/* Playlist index of the first entry showing `scene`, or -1. */
+int show_find_in_playlist(const content_t *content, content_scene_ref_t scene);
+
+/* Number of items (steps or review cards) a scene steps through with Down/Up; 0 if none. */
+int show_item_count(const content_t *content, content_scene_ref_t scene);
+
+#endif
