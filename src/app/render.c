@@ -89,20 +89,38 @@ static void record(render_t *r, layout_box_t drawn, layout_box_t target, const c
     rec->count++;
 }
 
+/* Rounds a position to a whole pixel when the rounded span still lies inside [lo, lo+len]. */
+static float snap(float pos, float lo, float len, float span) {
+    float r = floorf(pos + 0.5f);
+    float min = ceilf(lo), max = floorf(lo + len - span);
+    if (min > max) return pos;
+    return r < min ? min : r > max ? max : r;
+}
+
 /* Sets s in box (wrapped, shrunk to fit if needed) and draws it; returns the drawn rectangle. */
 static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layout_box_t box,
                               valign_t va, gfx_color_t color) {
+    if (box.w < 1.0f || box.h < 1.0f) return (layout_box_t){box.x, box.y, 0, 0};
     const text_block_t *b = text_get(&r->text, s, st, box.w, box.h);
     if (!b) return (layout_box_t){box.x, box.y, 0, 0};
+    /* Text that does not fit even at its smallest size (tiny windows) is scaled down into
+     * its box rather than cut off or spilled over its neighbours. */
+    float w = (float)b->w, h = (float)b->h;
+    float scale = fminf(1.0f, fminf(box.w / w, box.h / h));
+    if (scale < 1.0f) {
+        w *= scale;
+        h *= scale;
+    }
     float x = box.x;
-    if (st.align == TEXT_CENTER) x = box.x + (box.w - (float)b->w) * 0.5f;
-    if (st.align == TEXT_RIGHT) x = box.x + box.w - (float)b->w;
+    if (st.align == TEXT_CENTER) x = box.x + (box.w - w) * 0.5f;
+    if (st.align == TEXT_RIGHT) x = box.x + box.w - w;
     float y = box.y;
-    if (va == VALIGN_CENTER) y = box.y + (box.h - (float)b->h) * 0.5f;
-    if (va == VALIGN_BOTTOM) y = box.y + box.h - (float)b->h;
-    layout_box_t at = {floorf(x + 0.5f), floorf(y + 0.5f), (float)b->w, (float)b->h};
+    if (va == VALIGN_CENTER) y = box.y + (box.h - h) * 0.5f;
+    if (va == VALIGN_BOTTOM) y = box.y + box.h - h;
+    /* whole pixels keep glyphs sharp, but never at the cost of leaving the box */
+    layout_box_t at = {snap(x, box.x, box.w, w), snap(y, box.y, box.h, h), w, h};
     gfx_coverage(&r->gfx, b->texture, at, color);
-    record(r, at, box, s, b->overflow);
+    record(r, at, box, s, b->overflow || scale < 1.0f);
     return at;
 }
 
@@ -178,13 +196,23 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
                               gap_lines);
     st.size = st.min_size = (float)size;
     float skip = (float)text_line_height(&r->text, TEXT_REGULAR, size);
+    /* Heights at the fitted size; on a screen too small for the smallest size the whole list
+     * is scaled down together so it still fits its panel. */
+    float heights[CONTENT_MAX_STEPS];
+    float total = 0;
+    for (int i = 0; i < ex->step_count; i++) {
+        const text_block_t *blk = text_get(&r->text, ex->steps[i], st, box.w - indent, 1e6f);
+        heights[i] = blk ? (float)blk->h : skip;
+        total += heights[i] + (i ? gap_lines * skip : 0);
+    }
+    float k = total > box.h ? box.h / total : 1.0f;
+    skip *= k;
     bubble = fminf(bubble, skip * 1.25f);
     float y = box.y;
     for (int i = 0; i < ex->step_count; i++) {
         bool on = i == current;
-        layout_box_t tb = {box.x + indent, y, box.w - indent, box.y + box.h - y};
-        const text_block_t *blk = text_get(&r->text, ex->steps[i], st, tb.w, tb.h);
-        float h = blk ? (float)blk->h : skip;
+        float h = heights[i] * k;
+        layout_box_t tb = {box.x + indent, y, box.w - indent, k < 1.0f ? h : 1e6f};
         if (on) {
             float pad = skip * 0.3f;
             layout_box_t hl = {box.x - pad, y - pad, box.w + 2 * pad, h + 2 * pad};
@@ -196,9 +224,9 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
         } else {
             gfx_rect_outline(&r->gfx, bb, gfx_rgb(c->theme.panel, 0.0f),
                              gfx_rgb(c->theme.text_dim, 0.8f), bubble * 0.5f,
-                             fmaxf(1.5f, bubble * 0.07f));
+                             fmaxf(1.0f, bubble * 0.07f));
         }
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, "%d", i + 1);
         draw_text(r, num, style(TEXT_BOLD, bubble * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
                   on ? col(r, c->theme.accent_text) : col(r, c->theme.text_dim));

@@ -50,9 +50,10 @@ static bool valid_id(const char *s) {
 
 /* Options that take a value accept "--opt VALUE" and "--opt=VALUE". */
 static const char *take_value(int argc, char **argv, int *i, const char *name, const char *eq) {
-    if (eq) return eq + 1;
-    if (*i + 1 < argc) return argv[++*i];
     (void)name;
+    if (eq) return eq + 1;
+    /* "--scene --windowed" is a missing value, not a scene called "--windowed" */
+    if (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0) return argv[++*i];
     return NULL;
 }
 

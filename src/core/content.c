@@ -35,10 +35,10 @@
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-#define MAX_FIELDS 16         /* most keys one mapping table may have */
-#define MAX_SECONDS 3600.0    /* upper bound of every timing value (s); keeps ms in 32 bits */
-#define QUOTE_MAX 40          /* bytes of a value quoted in a message, before "…" */
-#define NUMBER_MAX_LENGTH 32  /* longest number text accepted (bytes) */
+#define MAX_FIELDS 16          /* most keys one mapping table may have */
+#define MAX_SECONDS 3600.0     /* upper bound of every timing value (s); keeps ms in 32 bits */
+#define QUOTE_MAX 40           /* bytes of a value quoted in a message, before "…" */
+#define NUMBER_MAX_LENGTH 32   /* longest number text accepted (bytes) */
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 
 /* ---- Tables ------------------------------------------------------------------------ */
@@ -257,8 +257,8 @@ typedef struct parse_t {
     content_t *out;
     content_errors_t *errors;
     yaml_document_t *doc;
-    bool arena_full;                               /* reported once */
-    int exercise_id_line[CONTENT_MAX_EXERCISES];   /* 1-based, for duplicate messages */
+    bool arena_full;                             /* reported once */
+    int exercise_id_line[CONTENT_MAX_EXERCISES]; /* 1-based, for duplicate messages */
 } parse_t;
 
 /* ---- Errors ------------------------------------------------------------------------ */
@@ -268,8 +268,11 @@ static void errors_add(content_errors_t *errors, int line, int column, const cha
 {
     errors->total++;
     int pos = errors->count;
-    while (pos > 0 && (errors->items[pos - 1].line > line ||
-                       (errors->items[pos - 1].line == line && errors->items[pos - 1].column > column))) {
+    while (pos > 0) {
+        const content_error_t *before = &errors->items[pos - 1];
+        if (before->line < line || (before->line == line && before->column <= column)) {
+            break;
+        }
         pos--;
     }
     if (pos >= CONTENT_MAX_ERRORS) {

@@ -60,7 +60,7 @@ void layout_compute(layout_t *L, int width, int height) {
     float gap = 24.0f * u;
 
     /* Footer row: clinic and phone on the left, the help hint on the right. */
-    float fh = 44.0f * u;
+    float fh = fmaxf(44.0f * u, 1.4f * min_px); /* one line of the smallest text */
     layout_box_t row = box(m, H - m * 0.5f - fh, W - 2 * m, fh);
     L->footer = box(row.x, row.y, row.w * 0.68f, fh);
     L->help_hint = box(row.x + row.w * 0.72f, row.y, row.w * 0.28f, fh);
@@ -124,7 +124,7 @@ void layout_compute(layout_t *L, int width, int height) {
         const float w[] = {0.19f, 0.24f, 0.26f, 0.15f, 0.08f};
         stack(left, w, 5, gap, o);
         layout_box_t right = box(ca.x + col_w + gap * 2, ca.y, ca.w - col_w - gap * 2, ca.h);
-        float cap_h = 56.0f * u;
+        float cap_h = fmaxf(56.0f * u, 1.4f * min_px);
         layout_box_t qr_area = box(right.x, right.y, right.w, right.h - cap_h - gap);
         L->contact.qr = square_in(qr_area, 520.0f * u);
         L->contact.qr_caption = box(right.x, L->contact.qr.y + L->contact.qr.h + gap * 0.5f,

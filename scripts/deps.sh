@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's packages, whatever stretch-kiosk needs to build, run and test and
+# is not installed yet. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+packages=(
+  cmake make gcc pkg-config            # build
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev
+  libyaml-dev libcglm-dev libqrencode-dev
+  libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
+  libcmocka-dev                        # tests
+  zbar-tools                           # tests: decoding the contact scene's QR code
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

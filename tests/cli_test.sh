@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# cli_test: the program as a user runs it — flags, exit codes, one-line errors, content
+# checking with FILE:LINE:COL, headless screenshots (size, opacity, reproducibility), and
+# missing assets. Usage: cli_test.sh BINARY SOURCE_DIR OUT_DIR
+set -u
+bin=$1 src=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+failures=0 passed=0
+ok()   { passed=$((passed + 1)); }
+bad()  { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect CODE DESCRIPTION -- ARGS...: runs the binary, keeps stdout/stderr in $out/last.*
+expect() {
+  local code=$1 what=$2; shift 3
+  "$bin" "$@" >"$out/last.out" 2>"$out/last.err"
+  local rc=$?
+  if [ "$rc" -ne "$code" ]; then bad "$what: exit $rc, expected $code ($(head -c 300 "$out/last.err"))"; return 1; fi
+  ok
+}
+stderr_is_one_line() {
+  local n; n=$(wc -l <"$out/last.err")
+  if [ "$n" -ne 1 ]; then bad "$1: stderr has $n lines, expected 1: $(cat "$out/last.err")"; else ok; fi
+}
+stderr_has() {
+  if grep -qF -- "$2" "$out/last.err"; then ok; else bad "$1: stderr lacks '$2': $(cat "$out/last.err")"; fi
+}
+png_info() { # prints "W H COLOURTYPE" of a PNG
+  local b; b=$(od -An -tu1 -j16 -N10 "$1" | tr -s ' ')
+  set -- $b
+  echo "$(( ($1 << 24) | ($2 << 16) | ($3 << 8) | $4 )) $(( ($5 << 24) | ($6 << 16) | ($7 << 8) | $8 )) ${10}"
+}
+
+# --help / --version
+expect 0 "--help" -- --help && grep -q "Usage:" "$out/last.out" && ok || bad "--help prints usage"
+expect 0 "--version" -- --version && grep -qE "^stretch-kiosk [0-9]+\.[0-9]+\.[0-9]+$" "$out/last.out" && ok || bad "--version format"
+
+# usage errors: exit 2 with one clear line
+for args in "--bogus" "--size 10x10 --screenshot x.png" "--screenshot" "--at 3" "--windowed=axb" \
+            "--scene Not_An_Id" "--at -2 --screenshot x.png" "extra" "--check-content a --scene intro"; do
+  # shellcheck disable=SC2086
+  expect 2 "usage error '$args'" -- $args && stderr_is_one_line "usage error '$args'"
+done
+expect 2 "unknown flag named" -- --fullscreenn && stderr_has "unknown flag named" "'--fullscreenn'"
+
+# --check-content: the real file passes; each broken fixture fails with FILE:LINE:COL lines
+expect 0 "check real content" -- --check-content "$src/assets/content/en.yaml" && grep -q "ok" "$out/last.out" && ok || bad "check prints ok"
+for f in "$src"/tests/data/bad-*.yaml; do
+  name=$(basename "$f")
+  expect 2 "check $name" -- --check-content "$f" || continue
+  if grep -qvE "^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g'):[0-9]+:[0-9]+: .+" "$out/last.err"; then
+    bad "check $name: a line is not FILE:LINE:COL: message: $(cat "$out/last.err")"
+  else ok; fi
+done
+expect 2 "unknown key reported at its line" -- --check-content "$src/tests/data/bad-unknown-key.yaml" &&
+  stderr_has "unknown key line" "$(sed -n 's/^.*{"bad-unknown-key.yaml", *\([0-9]*\), *\([0-9]*\).*$/bad-unknown-key.yaml:\1:\2:/p' "$src/tests/test_content.c" | head -1)"
+expect 2 "missing content file" -- --check-content "$out/nope.yaml" && stderr_has "missing file" "cannot read"
+
+# a broken --content never starts the show: exit 2 before any window
+expect 2 "broken --content" -- --screenshot "$out/x.png" --content "$src/tests/data/bad-syntax.yaml"
+[ -e "$out/x.png" ] && bad "broken content still wrote a screenshot" || ok
+
+# --screenshot: size, opaque RGB, reproducible, every scene id
+expect 0 "screenshot" -- --screenshot "$out/a.png" --scene childs-pose --at 3 --size 800x450
+read -r w h ct < <(png_info "$out/a.png")
+[ "$w" = 800 ] && [ "$h" = 450 ] && ok || bad "screenshot size ${w}x${h}"
+[ "$ct" = 2 ] && ok || bad "screenshot colour type $ct, expected 2 (opaque RGB)"
+expect 0 "screenshot again" -- --screenshot "$out/b.png" --scene childs-pose --at 3 --size 800x450
+cmp -s "$out/a.png" "$out/b.png" && ok || bad "same scene and time gave different images"
+expect 0 "screenshot later" -- --screenshot "$out/c.png" --scene reviews --at 0 --size 800x450
+cmp -s "$out/a.png" "$out/c.png" && bad "different scenes gave the same image" || ok
+expect 0 "portrait screenshot" -- --screenshot "$out/p.png" --scene contact --size 540x960
+read -r w h ct < <(png_info "$out/p.png")
+[ "$w" = 540 ] && [ "$h" = 960 ] && ok || bad "portrait size ${w}x${h}"
+expect 2 "screenshot unknown scene" -- --screenshot "$out/d.png" --scene nowhere && stderr_has "unknown scene" "intro"
+
+# missing font or assets: a clear error, exit 1
+mkdir -p "$out/assets-nofont" && cp -r "$src/assets/content" "$out/assets-nofont/"
+STRETCH_KIOSK_ASSETS="$out/assets-nofont" expect 1 "missing font" -- --screenshot "$out/e.png" --scene intro
+stderr_has "missing font" "cannot open font"
+STRETCH_KIOSK_ASSETS="$out/no-such-dir" expect 1 "missing assets" -- --screenshot "$out/f.png"
+stderr_has "missing assets" "no content/ folder"
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]

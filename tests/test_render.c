@@ -1,0 +1,257 @@
+/* test_render: the real renderer, headless (SDL offscreen driver, Mesa llvmpipe), pixels read
+ * back. Checks what a viewer would notice: every scene draws, text sits inside its layout box
+ * and on screen, nothing overflows at supported sizes, frames are reproducible, text is
+ * rasterised once, transitions mix two scenes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+
+typedef struct size2_t {
+    int w, h;
+} size2_t;
+
+static app_t *app;
+static unsigned char *pixels; /* large enough for the biggest frame */
+static const size_t PIXELS_MAX = (size_t)3840 * 2160 * 4;
+
+static int setup(void **state) {
+    (void)state;
+    app = calloc(1, sizeof *app);
+    pixels = malloc(PIXELS_MAX);
+    if (!app || !pixels) return -1;
+    return app_open_offscreen(app, SK_SOURCE_DIR "/assets/content/en.yaml", "en", NULL) == 0 ? 0
+                                                                                              : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    app_close(app);
+    free(app);
+    free(pixels);
+    return 0;
+}
+
+static void goto_scene(int playlist_index) {
+    show_init(&app->show, app->content, playlist_index);
+}
+
+static const unsigned char *px(int w, int x, int y) { return pixels + ((size_t)y * w + x) * 4; }
+
+static int luma(const unsigned char *p) { return (p[0] * 54 + p[1] * 183 + p[2] * 19) >> 8; }
+
+/* Luminance range inside a box: text on a calm background shows a wide range. */
+static int contrast_in(int w, int h, layout_box_t b) {
+    int x0 = (int)b.x, y0 = (int)b.y, x1 = (int)(b.x + b.w), y1 = (int)(b.y + b.h);
+    if (x0 < 0) x0 = 0;
+    if (y0 < 0) y0 = 0;
+    if (x1 > w) x1 = w;
+    if (y1 > h) y1 = h;
+    int lo = 255, hi = 0;
+    for (int y = y0; y < y1; y++) {
+        for (int x = x0; x < x1; x++) {
+            int l = luma(px(w, x, y));
+            if (l < lo) lo = l;
+            if (l > hi) hi = l;
+        }
+    }
+    return hi - lo;
+}
+
+static void render(int w, int h) { assert_true(app_render_offscreen(app, w, h, pixels)); }
+
+/* Every scene at every common size: opaque, not blank, texts on screen, inside their boxes,
+ * visibly drawn, and none overflowing. */
+static void test_every_scene_every_size(void **state) {
+    (void)state;
+    const size2_t sizes[] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {1440, 1080}, {2560, 1080},
+                             {640, 360}};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        int w = sizes[s].w, h = sizes[s].h;
+        for (int i = 0; i < app->content->playlist_count; i++) {
+            goto_scene(i);
+            app_advance(app, 0.5);
+            render(w, h);
+            const render_record_t *rec = &app->render.record;
+            const char *id = content_scene_id(app->content, app->content->playlist[i]);
+            /* opaque and not blank */
+            int lo = 255, hi = 0;
+            for (int y = 0; y < h; y += 7) {
+                for (int x = 0; x < w; x += 7) {
+                    const unsigned char *p = px(w, x, y);
+                    assert_int_equal(p[3], 255);
+                    int l = luma(p);
+                    lo = l < lo ? l : lo;
+                    hi = l > hi ? l : hi;
+                }
+            }
+            if (hi - lo < 100) fail_msg("%s at %dx%d looks blank (luma %d..%d)", id, w, h, lo, hi);
+            if (rec->count < 4) fail_msg("%s at %dx%d drew only %d texts", id, w, h, rec->count);
+            if (rec->overflow) fail_msg("%s at %dx%d: %d texts did not fit", id, w, h, rec->overflow);
+            layout_box_t screen = {0, 0, (float)w, (float)h};
+            for (int t = 0; t < rec->count; t++) {
+                layout_box_t b = rec->text_boxes[t];
+                if (!layout_box_inside(b, screen)) {
+                    fail_msg("%s at %dx%d: '%.30s' drawn off screen", id, w, h, rec->texts[t]);
+                }
+                if (!layout_box_inside(b, rec->text_targets[t])) {
+                    fail_msg("%s at %dx%d: '%.30s' outside its layout box", id, w, h, rec->texts[t]);
+                }
+                /* text is visible where it was placed (skip tiny ones like step numbers) */
+                if (b.w * b.h > 400 && contrast_in(w, h, b) < 60) {
+                    fail_msg("%s at %dx%d: '%.30s' not visible in its box", id, w, h, rec->texts[t]);
+                }
+            }
+        }
+    }
+}
+
+/* A tiny window loses nothing: everything still lands inside the screen and its box. */
+static void test_tiny_window_keeps_everything_inside(void **state) {
+    (void)state;
+    const int w = 320, h = 240;
+    for (int i = 0; i < app->content->playlist_count; i++) {
+        goto_scene(i);
+        render(w, h);
+        const render_record_t *rec = &app->render.record;
+        layout_box_t screen = {0, 0, (float)w, (float)h};
+        for (int t = 0; t < rec->count; t++) {
+            assert_true(layout_box_inside(rec->text_boxes[t], screen));
+            layout_box_t b = rec->text_boxes[t], o = rec->text_targets[t];
+            if (!layout_box_inside(b, o)) {
+                fail_msg("'%.30s' at %.2f,%.2f %.2fx%.2f outside %.2f,%.2f %.2fx%.2f", rec->texts[t],
+                         b.x, b.y, b.w, b.h, o.x, o.y, o.w, o.h);
+            }
+        }
+    }
+}
+
+/* The exact words of the content are what gets drawn: every step of every exercise. */
+static void test_exercise_draws_every_step(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    for (int e = 0; e < c->exercise_count; e++) {
+        int i = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+        assert_true(i >= 0);
+        goto_scene(i);
+        render(1920, 1080);
+        const render_record_t *rec = &app->render.record;
+        for (int s = 0; s < c->exercises[e].step_count; s++) {
+            bool found = false;
+            for (int t = 0; t < rec->count; t++) found = found || rec->texts[t] == c->exercises[e].steps[s];
+            if (!found) fail_msg("%s: step %d not drawn", c->exercises[e].id, s + 1);
+        }
+    }
+}
+
+/* The same state renders the same pixels; a second frame rasterises no text. */
+static void test_reproducible_and_cached(void **state) {
+    (void)state;
+    const int w = 1280, h = 720;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *first = malloc(n);
+    assert_non_null(first);
+    goto_scene(1);
+    app_advance(app, 2.0);
+    render(w, h);
+    memcpy(first, pixels, n);
+    int rasterised = app->render.text.rasterised;
+    render(w, h);
+    assert_int_equal(app->render.text.rasterised, rasterised);
+    assert_memory_equal(first, pixels, n);
+    free(first);
+}
+
+/* A scene change crossfades: the middle frame differs from both ends and lies between them. */
+static void test_transition_mixes_scenes(void **state) {
+    (void)state;
+    const int w = 960, h = 540;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *from = malloc(n), *to = malloc(n);
+    assert_non_null(from);
+    assert_non_null(to);
+    goto_scene(0);
+    render(w, h);
+    memcpy(from, pixels, n);
+    goto_scene(1);
+    render(w, h);
+    memcpy(to, pixels, n);
+
+    goto_scene(0);
+    show_command(&app->show, SHOW_CMD_NEXT_SCENE, 0);
+    app_advance(app, app->content->timing.transition_seconds * 0.5);
+    assert_true(app->show.transitioning);
+    render(w, h);
+    long differ_from = 0, differ_to = 0, between = 0, changed = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        int a = luma(from + i), b = luma(to + i), m = luma(pixels + i);
+        if (abs(m - a) > 8) differ_from++;
+        if (abs(m - b) > 8) differ_to++;
+        if (abs(a - b) > 40) {
+            changed++;
+            int lo = a < b ? a : b, hi = a < b ? b : a;
+            if (m > lo + 4 && m < hi - 4) between++;
+        }
+    }
+    assert_true(differ_from > 1000);
+    assert_true(differ_to > 1000);
+    assert_true(between * 2 > changed); /* most changing pixels are part-way between */
+    free(from);
+    free(to);
+}
+
+/* Help shows the key list over a dimmed scene; paused shows the paused label. */
+static void test_help_and_paused_overlays(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    goto_scene(0);
+    show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+    render(1280, 720);
+    int help_rows = 0;
+    for (int t = 0; t < app->render.record.count; t++) {
+        for (int k = 0; k < c->labels.help_count; k++) {
+            help_rows += app->render.record.texts[t] == c->labels.help[k].action;
+        }
+    }
+    assert_int_equal(help_rows, c->labels.help_count);
+    show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+    show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
+    render(1280, 720);
+    bool paused_label = false;
+    for (int t = 0; t < app->render.record.count; t++) {
+        paused_label = paused_label || app->render.record.texts[t] == c->labels.paused;
+    }
+    assert_true(paused_label);
+}
+
+/* 4K: text is set at 4K sizes (crisp), not a scaled 1080p frame. */
+static void test_4k_text_is_native(void **state) {
+    (void)state;
+    goto_scene(0);
+    render(1920, 1080);
+    float title_1080 = app->render.record.text_boxes[0].h;
+    render(3840, 2160);
+    float title_4k = app->render.record.text_boxes[0].h;
+    assert_true(title_4k > title_1080 * 1.8f && title_4k < title_1080 * 2.2f);
+    assert_int_equal(app->render.record.overflow, 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_scene_every_size),
+        cmocka_unit_test(test_tiny_window_keeps_everything_inside),
+        cmocka_unit_test(test_exercise_draws_every_step),
+        cmocka_unit_test(test_reproducible_and_cached),
+        cmocka_unit_test(test_transition_mixes_scenes),
+        cmocka_unit_test(test_help_and_paused_overlays),
+        cmocka_unit_test(test_4k_text_is_native),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

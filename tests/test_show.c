@@ -1,0 +1,641 @@
+/* test_show: the show's state machine driven like the app drives it — commands and 1/60 s
+ * updates — over the real assets/content/en.yaml. Depends on show.c, content.c and cmocka. */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "show.h"
+
+#ifndef SK_SOURCE_DIR
+#error "SK_SOURCE_DIR must name the source tree"
+#endif
+
+#define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define DT (1.0 / 60.0) /* the app's fixed step, seconds */
+#define TIME_EPS 1e-6   /* seconds */
+
+/* The content every test reads: parsed once by the group setup, never changed. */
+static content_t *g_content;
+
+/* ---- Helpers ----------------------------------------------------------------------- */
+
+static char *read_text(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    size_t size = 0, used = 0;
+    for (;;) {
+        if (used == size) {
+            size = size ? size * 2 : 16384;
+            char *grown = realloc(buf, size + 1);
+            if (!grown) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = grown;
+        }
+        size_t n = fread(buf + used, 1, size - used, f);
+        used += n;
+        if (n == 0) break;
+    }
+    fclose(f);
+    buf[used] = '\0';
+    *len = used;
+    return buf;
+}
+
+static int content_group_setup(void **state) {
+    (void)state;
+    const char *path = SK_SOURCE_DIR "/assets/content/en.yaml";
+    size_t len = 0;
+    char *text = read_text(path, &len);
+    if (!text) {
+        fprintf(stderr, "cannot read %s\n", path);
+        return -1;
+    }
+    g_content = calloc(1, sizeof *g_content); /* ~260 KB: never on the stack */
+    content_errors_t errors;
+    bool ok = g_content && content_parse(g_content, text, len, &errors);
+    free(text);
+    if (!ok) {
+        for (int i = 0; g_content && i < errors.count; i++) {
+            char line[512];
+            content_error_format(&errors.items[i], path, line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+        free(g_content);
+        g_content = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static int content_group_teardown(void **state) {
+    (void)state;
+    free(g_content);
+    g_content = NULL;
+    return 0;
+}
+
+static bool same_scene(content_scene_ref_t a, content_scene_ref_t b) {
+    return a.kind == b.kind && (a.kind != SCENE_EXERCISE || a.exercise == b.exercise);
+}
+
+static int playlist_of_kind(scene_kind_t kind) {
+    const content_t *c = g_content;
+    for (int i = 0; i < c->playlist_count; i++) {
+        if (c->playlist[i].kind == kind) return i;
+    }
+    fail_msg("the playlist has no scene of kind %d", (int)kind);
+    return -1;
+}
+
+/* Updates by DT until the scene changes or `max_seconds` pass; returns the updates made. */
+static int run_until_scene_change(show_t *s, double max_seconds) {
+    int start = s->view.playlist_index;
+    int frames = 0;
+    int limit = (int)ceil(max_seconds / DT);
+    while (s->view.playlist_index == start && frames < limit) {
+        show_update(s, DT);
+        frames++;
+    }
+    return frames;
+}
+
+/* Asserts two shows are equal except for their clocks. */
+static void assert_equal_but_clock(const show_t *a, const show_t *b) {
+    show_t x = *a;
+    x.clock = b->clock;
+    assert_memory_equal(&x, b, sizeof x);
+}
+
+/* ---- Start and scene navigation ---------------------------------------------------- */
+
+static void test_init_each_index(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    assert_true(c->playlist_count >= 2);
+    for (int i = 0; i < c->playlist_count; i++) {
+        show_t s;
+        show_init(&s, c, i);
+        assert_ptr_equal(s.content, c);
+        assert_int_equal(s.view.playlist_index, i);
+        assert_true(same_scene(s.view.scene, c->playlist[i]));
+        assert_true(s.view.time == 0.0);
+        assert_int_equal(s.view.item, 0);
+        assert_true(s.view.item_time == 0.0);
+        assert_false(s.transitioning);
+        assert_false(s.paused);
+        assert_false(s.help);
+        assert_true(s.clock == 0.0);
+        assert_float_equal(show_transition_mix(&s), 1.0f, 1e-6f);
+    }
+    /* Out of range is clamped to the playlist. */
+    static const struct {
+        int asked, expect_from_end; /* expected index = asked clamped; from_end: n - 1 */
+    } clamp[] = {{-1, 0}, {-1000, 0}, {1000, 1}, {CONTENT_MAX_PLAYLIST, 1}};
+    for (int i = 0; i < COUNT_OF(clamp); i++) {
+        show_t s;
+        show_init(&s, c, clamp[i].asked);
+        int want = clamp[i].expect_from_end ? c->playlist_count - 1 : 0;
+        assert_int_equal(s.view.playlist_index, want);
+        assert_true(same_scene(s.view.scene, c->playlist[want]));
+    }
+}
+
+static void test_next_prev_wrap(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    int n = c->playlist_count;
+    for (int i = 0; i < n; i++) {
+        show_t s;
+        show_init(&s, c, i);
+        assert_true(show_command(&s, SHOW_CMD_NEXT_SCENE, 0));
+        assert_int_equal(s.view.playlist_index, (i + 1) % n);
+        assert_true(same_scene(s.view.scene, c->playlist[(i + 1) % n]));
+        assert_true(s.transitioning);
+        assert_int_equal(s.from.playlist_index, i);
+        assert_true(show_transition_mix(&s) < 0.01f);
+
+        show_init(&s, c, i);
+        assert_true(show_command(&s, SHOW_CMD_PREV_SCENE, 0));
+        assert_int_equal(s.view.playlist_index, (i + n - 1) % n);
+        assert_true(same_scene(s.view.scene, c->playlist[(i + n - 1) % n]));
+        assert_int_equal(s.from.playlist_index, i);
+    }
+    /* A full lap either way comes back to the start, through every entry. */
+    show_t s;
+    show_init(&s, c, 0);
+    for (int k = 1; k <= n; k++) {
+        show_command(&s, SHOW_CMD_NEXT_SCENE, 0);
+        assert_int_equal(s.view.playlist_index, k % n);
+    }
+    for (int k = 1; k <= n; k++) {
+        show_command(&s, SHOW_CMD_PREV_SCENE, 0);
+        assert_int_equal(s.view.playlist_index, (n - k % n) % n);
+    }
+    assert_int_equal(s.view.playlist_index, 0);
+}
+
+static void test_goto_exercise(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    assert_true(c->exercise_count >= 1);
+    for (int start = 0; start < c->playlist_count; start++) {
+        for (int e = 0; e < c->exercise_count; e++) {
+            show_t s;
+            show_init(&s, c, start);
+            assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, e));
+            assert_int_equal(s.view.scene.kind, SCENE_EXERCISE);
+            assert_int_equal(s.view.scene.exercise, e);
+            const content_scene_ref_t *entry = &c->playlist[s.view.playlist_index];
+            assert_int_equal(entry->kind, SCENE_EXERCISE);
+            assert_int_equal(entry->exercise, e);
+            assert_true(s.view.time == 0.0);
+            assert_int_equal(s.view.item, 0);
+        }
+    }
+    /* Keys 1..9 on a show with fewer exercises: nothing happens. */
+    const int bad[] = {-1, -100, c->exercise_count, c->exercise_count + 1, 9, 1000};
+    for (int i = 0; i < COUNT_OF(bad); i++) {
+        show_t s, before;
+        show_init(&s, c, 0);
+        show_update(&s, 1.5);
+        before = s;
+        assert_false(show_command(&s, SHOW_CMD_GOTO_EXERCISE, bad[i]));
+        assert_memory_equal(&s, &before, sizeof s);
+    }
+}
+
+static void test_goto_named(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    static const struct {
+        show_cmd_t cmd;
+        scene_kind_t kind;
+    } cases[] = {
+        {SHOW_CMD_GOTO_INTRO, SCENE_INTRO},
+        {SHOW_CMD_GOTO_CONTACT, SCENE_CONTACT},
+        {SHOW_CMD_GOTO_REVIEWS, SCENE_REVIEWS},
+    };
+    for (int k = 0; k < COUNT_OF(cases); k++) {
+        int want = playlist_of_kind(cases[k].kind);
+        for (int start = 0; start < c->playlist_count; start++) {
+            show_t s;
+            show_init(&s, c, start);
+            show_update(&s, 2.0);
+            assert_true(show_command(&s, cases[k].cmd, 0));
+            assert_int_equal(s.view.scene.kind, cases[k].kind);
+            assert_int_equal(s.view.playlist_index, want);
+            assert_true(s.view.time == 0.0);
+            assert_int_equal(s.view.item, 0);
+        }
+        assert_int_equal(show_find_in_playlist(c, (content_scene_ref_t){cases[k].kind, -1}), want);
+    }
+    for (int e = 0; e < c->exercise_count; e++) {
+        int i = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+        assert_true(i >= 0);
+        assert_int_equal(c->playlist[i].exercise, e);
+    }
+    assert_int_equal(
+        show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, c->exercise_count}), -1);
+}
+
+/* ---- Items: steps and review cards ------------------------------------------------- */
+
+static void test_item_counts(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    for (int e = 0; e < c->exercise_count; e++) {
+        assert_int_equal(show_item_count(c, (content_scene_ref_t){SCENE_EXERCISE, e}),
+                         c->exercises[e].step_count);
+        assert_true(c->exercises[e].step_count >= 2);
+    }
+    assert_int_equal(show_item_count(c, (content_scene_ref_t){SCENE_REVIEWS, -1}),
+                     c->reviews.count);
+    assert_true(c->reviews.count >= 2);
+    assert_int_equal(show_item_count(c, (content_scene_ref_t){SCENE_INTRO, -1}), 0);
+    assert_int_equal(show_item_count(c, (content_scene_ref_t){SCENE_CONTACT, -1}), 0);
+}
+
+static void test_exercise_items_clamp(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    for (int e = 0; e < c->exercise_count; e++) {
+        int n = c->exercises[e].step_count;
+        double step_seconds = show_scene_seconds(c, (content_scene_ref_t){SCENE_EXERCISE, e}) / n;
+        show_t s;
+        show_init(&s, c, show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
+        int scene = s.view.playlist_index;
+        for (int k = 1; k < n; k++) {
+            assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+            assert_int_equal(s.view.item, k);
+            assert_true(s.view.item_time == 0.0);
+            /* The chosen step stays highlighted: time does not snap it back. */
+            show_update(&s, DT);
+            assert_int_equal(s.view.item, k);
+            assert_int_equal(s.view.playlist_index, scene);
+        }
+        show_t before = s;
+        assert_false(show_command(&s, SHOW_CMD_NEXT_ITEM, 0)); /* clamps at the last step */
+        assert_memory_equal(&s, &before, sizeof s);
+        for (int k = n - 2; k >= 0; k--) {
+            assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0));
+            assert_int_equal(s.view.item, k);
+        }
+        before = s;
+        assert_false(show_command(&s, SHOW_CMD_PREV_ITEM, 0)); /* clamps at the first */
+        assert_memory_equal(&s, &before, sizeof s);
+        assert_int_equal(s.view.playlist_index, scene);
+
+        /* A step picked by hand still gets its full share of time before the next one. */
+        show_command(&s, SHOW_CMD_NEXT_ITEM, 0);
+        int frames = 0;
+        while (s.view.item == 1 && frames < 100000) {
+            show_update(&s, DT);
+            frames++;
+        }
+        assert_int_equal(s.view.item, 2);
+        assert_true(fabs(frames * DT - step_seconds) <= DT + TIME_EPS);
+    }
+}
+
+static void test_review_items_loop(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    int n = c->reviews.count;
+    show_t s;
+    show_init(&s, c, playlist_of_kind(SCENE_REVIEWS));
+    for (int k = 1; k <= 2 * n; k++) {
+        assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+        assert_int_equal(s.view.item, k % n);
+    }
+    for (int k = 1; k <= 2 * n; k++) {
+        assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0));
+        assert_int_equal(s.view.item, ((-k % n) + n) % n);
+    }
+    assert_int_equal(s.view.item, 0);
+    assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0)); /* first card: back to the last */
+    assert_int_equal(s.view.item, n - 1);
+    assert_int_equal(s.view.scene.kind, SCENE_REVIEWS);
+}
+
+static void test_items_ignored_without_items(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    const scene_kind_t kinds[] = {SCENE_INTRO, SCENE_CONTACT};
+    const show_cmd_t cmds[] = {SHOW_CMD_NEXT_ITEM, SHOW_CMD_PREV_ITEM};
+    for (int k = 0; k < COUNT_OF(kinds); k++) {
+        for (int m = 0; m < COUNT_OF(cmds); m++) {
+            show_t s, before;
+            show_init(&s, c, playlist_of_kind(kinds[k]));
+            show_update(&s, 3.0);
+            before = s;
+            assert_false(show_command(&s, cmds[m], 0));
+            assert_memory_equal(&s, &before, sizeof s);
+        }
+    }
+}
+
+/* ---- Time ---------------------------------------------------------------------------- */
+
+static void test_auto_advance_and_transition(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    int n = c->playlist_count;
+    double tr = c->timing.transition_seconds;
+    assert_true(tr > 0.0);
+    for (int i = 0; i < n; i++) {
+        show_t s;
+        show_init(&s, c, i);
+        double secs = show_scene_seconds(c, c->playlist[i]);
+        assert_true(secs > 1.0);
+        int frames = run_until_scene_change(&s, secs + 1.0);
+        assert_int_equal(s.view.playlist_index, (i + 1) % n);
+        assert_true(fabs(frames * DT - secs) <= DT + TIME_EPS);
+        assert_true(s.transitioning);
+        assert_int_equal(s.from.playlist_index, i);
+        assert_true(s.view.time == 0.0);
+        assert_int_equal(s.view.item, 0);
+
+        /* The crossfade: 0 -> 1 without going back, done after transition_seconds. */
+        float prev = show_transition_mix(&s);
+        assert_true(prev >= 0.0f && prev < 0.01f);
+        bool seen_middle = false;
+        int steps = 0;
+        while (s.transitioning && steps < 10000) {
+            show_update(&s, DT);
+            steps++;
+            float mix = show_transition_mix(&s);
+            assert_true(mix >= prev);
+            assert_true(mix <= 1.0f);
+            if (mix > 0.3f && mix < 0.7f) seen_middle = true;
+            prev = mix;
+        }
+        assert_false(s.transitioning);
+        assert_true(seen_middle);
+        assert_float_equal(show_transition_mix(&s), 1.0f, 1e-6f);
+        assert_true(fabs(steps * DT - tr) <= DT + TIME_EPS);
+        assert_int_equal(s.view.playlist_index, (i + 1) % n); /* no extra scene change */
+    }
+}
+
+static void test_exercise_steps_in_order(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    for (int e = 0; e < c->exercise_count; e++) {
+        content_scene_ref_t ref = {SCENE_EXERCISE, e};
+        int n = c->exercises[e].step_count;
+        double secs = show_scene_seconds(c, ref);
+        show_t s;
+        show_init(&s, c, show_find_in_playlist(c, ref));
+        int scene = s.view.playlist_index;
+        bool seen[CONTENT_MAX_STEPS] = {false};
+        double started[CONTENT_MAX_STEPS] = {0};
+        int last = 0;
+        seen[0] = true;
+        int frames = 0;
+        while (s.view.playlist_index == scene && frames < 1000000) {
+            show_update(&s, DT);
+            frames++;
+            if (s.view.playlist_index != scene) break;
+            int item = s.view.item;
+            assert_true(item == last || item == last + 1); /* in order, none skipped */
+            if (item != last) {
+                assert_false(seen[item]);
+                seen[item] = true;
+                started[item] = s.view.time;
+                assert_true(s.view.item_time == 0.0);
+                last = item;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            assert_true(seen[k]);
+            /* Steps share the scene evenly; each starts within a frame of its share. */
+            assert_true(fabs(started[k] - secs * k / n) <= DT + TIME_EPS);
+        }
+        assert_int_equal(last, n - 1);
+    }
+}
+
+static void test_review_cards_timing(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    int n = c->reviews.count;
+    double lo = c->timing.review_min_seconds, hi = c->timing.review_max_seconds;
+    assert_true(lo > 0.0 && hi >= lo);
+    double total = 0.0;
+    int longest = 0;
+    for (int r = 0; r < n; r++) {
+        double t = show_review_seconds(c, r);
+        assert_true(t >= lo - TIME_EPS && t <= hi + TIME_EPS);
+        total += t;
+        if (c->reviews.items[r].word_count > c->reviews.items[longest].word_count) longest = r;
+    }
+    /* The longest review takes longer to read than a card may stay: it is capped. */
+    double reading = c->reviews.items[longest].word_count * 60.0 / c->timing.reading_words_per_minute;
+    assert_true(reading > hi);
+    assert_true(fabs(show_review_seconds(c, longest) - hi) < TIME_EPS);
+    /* A longer review never gets less time than a shorter one. */
+    for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+            if (c->reviews.items[a].word_count > c->reviews.items[b].word_count) {
+                assert_true(show_review_seconds(c, a) >= show_review_seconds(c, b));
+            }
+        }
+    }
+    content_scene_ref_t ref = {SCENE_REVIEWS, -1};
+    assert_true(fabs(show_scene_seconds(c, ref) - total) < TIME_EPS);
+
+    /* Played through: every card in order, each for its own reading time. */
+    show_t s;
+    show_init(&s, c, playlist_of_kind(SCENE_REVIEWS));
+    int scene = s.view.playlist_index;
+    double card_start = 0.0, expected_start = 0.0;
+    int last = 0;
+    int frames = 0;
+    while (frames < 1000000) {
+        show_update(&s, DT);
+        frames++;
+        double now = frames * DT;
+        bool left = s.view.playlist_index != scene;
+        if (left || s.view.item != last) {
+            double shown = now - card_start;
+            assert_true(fabs(shown - show_review_seconds(c, last)) <= DT + TIME_EPS);
+            expected_start += show_review_seconds(c, last);
+            if (left) break;
+            assert_int_equal(s.view.item, last + 1);
+            assert_true(fabs(now - expected_start) <= DT + TIME_EPS);
+            last = s.view.item;
+            card_start = now;
+        }
+    }
+    assert_int_equal(last, n - 1);
+    assert_int_equal(s.view.playlist_index, (scene + 1) % c->playlist_count);
+}
+
+static void test_pause_freezes(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    const scene_kind_t kinds[] = {SCENE_INTRO, SCENE_EXERCISE, SCENE_REVIEWS, SCENE_CONTACT};
+    for (int k = 0; k < COUNT_OF(kinds); k++) {
+        int index = playlist_of_kind(kinds[k]);
+        content_scene_ref_t ref = c->playlist[index];
+        double secs = show_scene_seconds(c, ref);
+        show_t s;
+        show_init(&s, c, index);
+        double before_pause = secs * 0.55; /* past the first item where there are items */
+        for (int f = 0; f < (int)(before_pause / DT); f++) show_update(&s, DT);
+        int item = s.view.item;
+        if (show_item_count(c, ref) > 0) assert_true(item > 0);
+
+        assert_true(show_command(&s, SHOW_CMD_TOGGLE_PAUSE, 0));
+        assert_true(s.paused);
+        show_t frozen = s;
+        int pause_frames = (int)(2.0 * secs / DT); /* long enough to have ended the scene */
+        for (int f = 0; f < pause_frames; f++) show_update(&s, DT);
+        assert_equal_but_clock(&s, &frozen);
+        assert_true(fabs(s.clock - frozen.clock - pause_frames * DT) < 1e-6);
+
+        assert_true(show_command(&s, SHOW_CMD_TOGGLE_PAUSE, 0));
+        assert_false(s.paused);
+        double t = s.view.time;
+        show_update(&s, DT);
+        assert_true(fabs(s.view.time - (t + DT)) < TIME_EPS);
+        assert_int_equal(s.view.playlist_index, index);
+        /* The rest of the scene plays out as if the pause had not been. */
+        int frames = run_until_scene_change(&s, secs);
+        assert_int_equal(s.view.playlist_index, (index + 1) % c->playlist_count);
+        assert_true(fabs((frames + 1) * DT - (secs - t)) <= 2 * DT + TIME_EPS);
+    }
+}
+
+static void test_reenter_starts_fresh(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    const scene_kind_t kinds[] = {SCENE_INTRO, SCENE_EXERCISE, SCENE_REVIEWS, SCENE_CONTACT};
+    for (int k = 0; k < COUNT_OF(kinds); k++) {
+        int index = playlist_of_kind(kinds[k]);
+        double secs = show_scene_seconds(c, c->playlist[index]);
+        show_t s;
+        show_init(&s, c, index);
+        for (int f = 0; f < (int)(secs * 0.8 / DT); f++) show_update(&s, DT);
+        assert_true(s.view.time > 1.0);
+        /* Leave and come back, by scene keys ... */
+        show_command(&s, SHOW_CMD_NEXT_SCENE, 0);
+        show_update(&s, 1.0);
+        show_command(&s, SHOW_CMD_PREV_SCENE, 0);
+        assert_int_equal(s.view.playlist_index, index);
+        assert_true(s.view.time == 0.0);
+        assert_int_equal(s.view.item, 0);
+        assert_true(s.view.item_time == 0.0);
+        /* ... and by jumping to it while on it. */
+        for (int f = 0; f < (int)(secs * 0.8 / DT); f++) show_update(&s, DT);
+        assert_int_equal(s.view.playlist_index, index);
+        if (kinds[k] == SCENE_EXERCISE) {
+            show_command(&s, SHOW_CMD_GOTO_EXERCISE, c->playlist[index].exercise);
+        } else {
+            show_cmd_t cmd = kinds[k] == SCENE_INTRO     ? SHOW_CMD_GOTO_INTRO
+                             : kinds[k] == SCENE_REVIEWS ? SHOW_CMD_GOTO_REVIEWS
+                                                         : SHOW_CMD_GOTO_CONTACT;
+            show_command(&s, cmd, 0);
+        }
+        assert_int_equal(s.view.playlist_index, index);
+        assert_true(s.view.time == 0.0);
+        assert_int_equal(s.view.item, 0);
+    }
+}
+
+static void test_help_toggles(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    show_t s;
+    show_init(&s, c, 0);
+    show_update(&s, 1.0);
+    show_view_t view = s.view;
+    assert_true(show_command(&s, SHOW_CMD_TOGGLE_HELP, 0));
+    assert_true(s.help);
+    assert_memory_equal(&s.view, &view, sizeof view);
+    assert_true(show_command(&s, SHOW_CMD_TOGGLE_HELP, 0));
+    assert_false(s.help);
+    /* Help stays up across a scene change. */
+    show_command(&s, SHOW_CMD_TOGGLE_HELP, 0);
+    show_command(&s, SHOW_CMD_NEXT_SCENE, 0);
+    assert_true(s.help);
+    assert_false(show_command(&s, SHOW_CMD_NONE, 0));
+    assert_false(show_command(&s, SHOW_CMD_NUM, 0));
+}
+
+/* A fixed pseudo-random script of commands and time steps. */
+static void play_script(show_t *s, uint32_t seed, int length, int perturb_at) {
+    uint32_t x = seed;
+    for (int i = 0; i < length; i++) {
+        x = x * 1664525u + 1013904223u;
+        uint32_t r = x >> 8;
+        if (r % 7 == 0) {
+            show_cmd_t cmd = (show_cmd_t)(1 + (r / 7) % (SHOW_CMD_NUM - 1));
+            if (cmd == SHOW_CMD_TOGGLE_PAUSE && (r / 64) % 2) cmd = SHOW_CMD_NEXT_ITEM;
+            int arg = (int)((r / 1024) % 6) - 1;
+            show_command(s, cmd, arg);
+        }
+        if (i == perturb_at) show_command(s, SHOW_CMD_NEXT_SCENE, 0);
+        show_update(s, (r % 5 == 0) ? 0.25 : DT);
+    }
+}
+
+static void test_determinism(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    static const uint32_t seeds[] = {1u, 42u, 2024u, 0xdeadbeefu};
+    for (int k = 0; k < COUNT_OF(seeds); k++) {
+        show_t *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b), *d = calloc(1, sizeof *d);
+        assert_non_null(a);
+        assert_non_null(b);
+        assert_non_null(d);
+        show_init(a, c, k % c->playlist_count);
+        show_init(b, c, k % c->playlist_count);
+        play_script(a, seeds[k], 20000, -1);
+        play_script(b, seeds[k], 20000, -1);
+        assert_memory_equal(a, b, sizeof *a);
+        /* The comparison can tell shows apart: one changed command makes a difference. */
+        show_init(d, c, k % c->playlist_count);
+        play_script(d, seeds[k], 20000, 19999);
+        assert_true(memcmp(a, d, sizeof *a) != 0);
+        free(a);
+        free(b);
+        free(d);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_init_each_index),
+        cmocka_unit_test(test_next_prev_wrap),
+        cmocka_unit_test(test_goto_exercise),
+        cmocka_unit_test(test_goto_named),
+        cmocka_unit_test(test_item_counts),
+        cmocka_unit_test(test_exercise_items_clamp),
+        cmocka_unit_test(test_review_items_loop),
+        cmocka_unit_test(test_items_ignored_without_items),
+        cmocka_unit_test(test_auto_advance_and_transition),
+        cmocka_unit_test(test_exercise_steps_in_order),
+        cmocka_unit_test(test_review_cards_timing),
+        cmocka_unit_test(test_pause_freezes),
+        cmocka_unit_test(test_reenter_starts_fresh),
+        cmocka_unit_test(test_help_toggles),
+        cmocka_unit_test(test_determinism),
+    };
+    return cmocka_run_group_tests(tests, content_group_setup, content_group_teardown);
+}
