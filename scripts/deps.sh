@@ -9,6 +9,7 @@ packages=(
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
   zbar-tools                           # tests: decoding the contact scene's QR code
+  xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -39,6 +39,14 @@ static int teardown(void **state) {
     return 0;
 }
 
+/* The GLES run (STRETCH_KIOSK_GL=es) really renders through OpenGL ES. */
+static void test_api_is_the_one_asked_for(void **state) {
+    (void)state;
+    const char *api = getenv("STRETCH_KIOSK_GL");
+    bool want_es = api && !strcmp(api, "es");
+    assert_int_equal(app->render.gfx.gles, want_es);
+}
+
 static void goto_scene(int playlist_index) {
     show_init(&app->show, app->content, playlist_index);
 }
@@ -245,6 +253,7 @@ static void test_4k_text_is_native(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_api_is_the_one_asked_for),
         cmocka_unit_test(test_every_scene_every_size),
         cmocka_unit_test(test_tiny_window_keeps_everything_inside),
         cmocka_unit_test(test_exercise_draws_every_step),

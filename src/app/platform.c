@@ -90,7 +90,10 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         p->window = SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
                                      h, flags);
         if (!p->window) {
-            fprintf(stderr, "stretch-kiosk: cannot open a %dx%d window: %s\n", w, h, SDL_GetError());
+            fprintf(stderr,
+                    "stretch-kiosk: cannot open a %dx%d OpenGL window (needs OpenGL 3.3 core or "
+                    "OpenGL ES 3.0): %s\n",
+                    w, h, SDL_GetError());
             SDL_Quit();
             return false;
         }

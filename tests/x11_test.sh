@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# x11_test: the real interactive program in a real X server (Xvfb, no window manager):
+# fullscreen fills the display at its native size, keys reach it, help and Esc behave, Q quits,
+# SIGTERM stops it cleanly within a second, a windowed start has the asked size, and a system
+# without OpenGL gets one clear line. Usage: x11_test.sh BINARY OUT_DIR
+set -u
+bin=$1 out=$2
+if [ -z "${SK_IN_XVFB:-}" ]; then
+  export SK_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+fi
+rm -rf "$out" && mkdir -p "$out"
+export DBUS_SESSION_BUS_ADDRESS=disabled:
+unset SDL_VIDEODRIVER   # the real X11 driver
+failures=0 passed=0
+ok()  { passed=$((passed + 1)); }
+bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+start() { "$bin" "$@" >"$out/out.log" 2>"$out/err.log" & pid=$!; }
+window() { # waits for the show's window, prints its id
+  for _ in $(seq 1 100); do
+    wid=$(xdotool search --name "Stretches to Relieve Back Pain" 2>/dev/null | head -1)
+    [ -n "$wid" ] && { echo "$wid"; return 0; }
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+# waits up to $1 tenths of a second for $pid to end; sets rc
+wait_exit() {
+  for _ in $(seq 1 "$1"); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid"; rc=$?; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rc=killed; return 1
+}
+
+# 1. fullscreen at the display's size; keys; Esc closes help first, then quits with 0
+start
+if wid=$(window); then
+  sleep 0.5
+  geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+  [ "$geo" = "1920x1080" ] && ok || bad "fullscreen window is $geo, expected 1920x1080"
+  for k in Right Right Down Up h; do xdotool key --window "$wid" "$k"; sleep 0.1; done
+  xdotool key --window "$wid" Escape   # closes the help overlay
+  sleep 0.4
+  kill -0 "$pid" 2>/dev/null && ok || bad "Esc with help open quit the show"
+  xdotool key --window "$wid" Escape
+  wait_exit 30 && [ "$rc" = 0 ] && ok || bad "Esc: exit $rc ($(cat "$out/err.log"))"
+else
+  bad "no fullscreen window appeared ($(cat "$out/err.log"))"; kill "$pid" 2>/dev/null
+fi
+
+# 2. SIGTERM stops it cleanly within a second
+start
+if window >/dev/null; then
+  sleep 0.5
+  kill -TERM "$pid"
+  wait_exit 10 && [ "$rc" = 0 ] && ok || bad "SIGTERM: exit $rc within 1 s ($(cat "$out/err.log"))"
+else
+  bad "no window for the SIGTERM test"; kill "$pid" 2>/dev/null
+fi
+
+# 3. windowed at the asked size; Q quits
+start --windowed=800x600 --scene contact
+if wid=$(window); then
+  sleep 0.5
+  geo=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ {print $2}')
+  [ "$geo" = "800x600" ] && ok || bad "windowed geometry $geo, expected 800x600"
+  xdotool key --window "$wid" q
+  wait_exit 30 && [ "$rc" = 0 ] && ok || bad "Q: exit $rc"
+else
+  bad "no window for --windowed ($(cat "$out/err.log"))"; kill "$pid" 2>/dev/null
+fi
+
+# 4. no OpenGL at all: one clear line, exit 1
+SDL_VIDEODRIVER=dummy "$bin" --windowed >"$out/out.log" 2>"$out/err.log"
+rc=$?
+[ "$rc" = 1 ] && ok || bad "without GL: exit $rc, expected 1"
+[ "$(wc -l <"$out/err.log")" = 1 ] && grep -q "OpenGL" "$out/err.log" && ok ||
+  bad "without GL: expected one line naming OpenGL: $(cat "$out/err.log")"
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]
