@@ -1,5 +1,6 @@
 /* test_content: the content parser against the real en.yaml, the clinic's page and broken fixtures.
- * Depends on content.c, libyaml and cmocka only; reads files under SK_SOURCE_DIR. */
+ * Depends on content.c, skeleton.c (joint names), libyaml and cmocka only; reads files under
+ * SK_SOURCE_DIR. */
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "skeleton.h"
 
 #ifndef SK_SOURCE_DIR
 #error "SK_SOURCE_DIR must name the source tree"
@@ -55,7 +57,7 @@ static char *read_file(const char *relative, size_t *len)
 
 static content_t *content_new(void)
 {
-    content_t *c = calloc(1, sizeof *c); /* ~260 KB: never on the stack */
+    content_t *c = calloc(1, sizeof *c); /* ~600 KB: never on the stack */
     assert_non_null(c);
     return c;
 }
@@ -106,6 +108,33 @@ static bool ends_with(const char *s, const char *suffix)
     size_t n = strlen(s);
     size_t m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Product requirement: the figure shows every step on the page. Each exercise has a pose
+ * and a phase, and every step is illustrated by at least one phase. */
+static void assert_every_step_illustrated(const content_t *c, const char *name)
+{
+    assert_true(c->exercise_count > 0);
+    for (int i = 0; i < c->exercise_count; i++) {
+        const content_exercise_t *ex = &c->exercises[i];
+        if (ex->pose_count < 1 || ex->phase_count < 1) {
+            fail_msg("%s: exercise '%s' has %d poses and %d phases", name, ex->id,
+                     ex->pose_count, ex->phase_count);
+        }
+        bool shown[CONTENT_MAX_STEPS] = {false};
+        for (int k = 0; k < ex->phase_count; k++) {
+            const content_phase_t *phase = &ex->phases[k];
+            assert_in_range(phase->step, 0, ex->step_count - 1);
+            assert_in_range(phase->pose, 0, ex->pose_count - 1);
+            shown[phase->step] = true;
+        }
+        for (int k = 0; k < ex->step_count; k++) {
+            if (!shown[k]) {
+                fail_msg("%s: step %d of '%s' (\"%s\") is illustrated by no phase", name, k + 1,
+                         ex->id, ex->steps[k]);
+            }
+        }
+    }
 }
 
 /* ---- The real content file --------------------------------------------------------- */
@@ -182,6 +211,25 @@ static void test_real_file_parses(void **state)
     assert_float_equal(c->timing.reading_words_per_minute, 150.0f, EPSILON);
 }
 
+/* Its poses are the choreographer's to tune; only what the product promises is checked. */
+static void test_every_step_illustrated(void **state)
+{
+    static const char *const files[] = {
+        "assets/content/en.yaml",
+        "tests/data/minimal.yaml",
+        "tests/data/choreography.yaml",
+    };
+    content_t *c = *state;
+    for (int i = 0; i < COUNT_OF(files); i++) {
+        content_errors_t errors;
+        if (!parse_file(files[i], c, &errors)) {
+            print_errors(&errors, files[i]);
+            fail_msg("%s does not parse", files[i]);
+        }
+        assert_every_step_illustrated(c, files[i]);
+    }
+}
+
 /* Every text the show takes from the clinic's page must be on that page word for word. */
 static void test_real_file_word_for_word(void **state)
 {
@@ -254,6 +302,137 @@ static void test_minimal_parses(void **state)
     assert_float_equal(c->timing.transition_seconds, 0.0f, EPSILON);
     assert_float_equal(c->theme.text_dim.r, 0xCC / 255.0f, EPSILON); /* lower-case hex */
     assert_int_equal(c->labels.help_count, 1);
+
+    /* the choreography keys left out take their defaults */
+    const content_exercise_t *ex = &c->exercises[0];
+    assert_float_equal(ex->camera.yaw, 0.0f, EPSILON);
+    assert_float_equal(ex->camera.pitch, 0.0f, EPSILON);
+    assert_true(ex->ghosts);
+    assert_true(ex->arrow);
+    assert_int_equal(ex->pose_count, 2);
+    assert_string_equal(ex->poses[0].name, "standing");
+    assert_string_equal(ex->poses[1].name, "arm-up");
+    assert_float_equal(ex->poses[0].root_at[1], 0.95f, EPSILON);
+    for (int k = 0; k < 3; k++) {
+        assert_float_equal(ex->poses[0].root_rot[k], 0.0f, EPSILON);
+    }
+    assert_int_equal(ex->poses[0].rotated_count, 0);
+    assert_int_equal(ex->poses[0].reach_count, 0);
+    assert_int_equal(ex->poses[1].rotated_count, 1);
+    assert_int_equal(ex->poses[1].rotated_joint[0], SKEL_SHOULDER_R);
+    assert_int_equal(ex->phase_count, 2);
+    for (int k = 0; k < ex->phase_count; k++) {
+        const content_phase_t *phase = &ex->phases[k];
+        assert_int_equal(phase->step, k);
+        assert_int_equal(phase->pose, k);
+        assert_int_equal(phase->ease, CONTENT_EASE_IN_OUT);
+        assert_int_equal(phase->hold.kind, CONTENT_HOLD_NONE);
+        assert_float_equal(phase->hold.count, 0.0f, EPSILON);
+        assert_float_equal(phase->hold.count_min, 0.0f, EPSILON);
+        assert_int_equal(phase->side, CONTENT_SIDE_NONE);
+        assert_int_equal(phase->anchor, -1);
+        assert_int_equal(phase->repeat_from, -1);
+        assert_int_equal(phase->repeat_times, 1);
+    }
+    assert_string_equal(ex->phases[1].name, "raise");
+    assert_float_equal(ex->phases[0].seconds, 0.0f, EPSILON);
+    assert_float_equal(ex->phases[1].seconds, 2.0f, EPSILON);
+}
+
+static void assert_vec3(const float v[3], float x, float y, float z)
+{
+    assert_float_equal(v[0], x, EPSILON);
+    assert_float_equal(v[1], y, EPSILON);
+    assert_float_equal(v[2], z, EPSILON);
+}
+
+/* Every choreography key, with values at the edges of their ranges. */
+static void test_choreography_values(void **state)
+{
+    content_t *c = *state;
+    content_errors_t errors;
+    bool ok = parse_file("tests/data/choreography.yaml", c, &errors);
+    if (!ok) {
+        print_errors(&errors, "choreography.yaml");
+    }
+    assert_true(ok);
+    assert_int_equal(c->exercise_count, 2);
+    const content_exercise_t *ex = &c->exercises[0];
+    assert_float_equal(ex->camera.yaw, -35.5f, EPSILON);
+    assert_float_equal(ex->camera.pitch, 89.0f, EPSILON);
+    assert_false(ex->ghosts);
+    assert_true(ex->arrow); /* left out: default */
+
+    assert_int_equal(ex->pose_count, 2);
+    const content_pose_t *lying = &ex->poses[0];
+    assert_string_equal(lying->name, "lying");
+    assert_vec3(lying->root_at, 0.0f, 0.10f, -3.0f);
+    assert_vec3(lying->root_rot, 0.0f, -360.0f, 90.0f);
+    assert_int_equal(lying->rotated_count, 2); /* file order, not skeleton order */
+    assert_int_equal(lying->rotated_joint[0], SKEL_KNEE_R);
+    assert_vec3(lying->rotation[0], 0.0f, 0.0f, -120.0f);
+    assert_int_equal(lying->rotated_joint[1], SKEL_HIP_R);
+    assert_vec3(lying->rotation[1], 1.5f, 0.0f, 60.0f);
+    assert_int_equal(lying->reach_count, 3);
+    assert_int_equal(lying->reach[0].joint, SKEL_ANKLE_R);
+    assert_int_equal(lying->reach[0].at_joint, -1); /* a world point */
+    assert_vec3(lying->reach[0].point, 0.35f, 0.07f, 0.11f);
+    assert_int_equal(lying->reach[1].joint, SKEL_HAND_R);
+    assert_int_equal(lying->reach[1].at_joint, SKEL_KNEE_R);
+    assert_vec3(lying->reach[1].point, 0.05f, 0.0f, -1.0f); /* the offset */
+    assert_int_equal(lying->reach[2].joint, SKEL_HAND_L);
+    assert_int_equal(lying->reach[2].at_joint, SKEL_KNEE_L);
+    assert_vec3(lying->reach[2].point, 0.0f, 0.0f, 0.0f); /* offset left out */
+    assert_string_equal(ex->poses[1].name, "knee-up");
+    assert_vec3(ex->poses[1].root_at, 3.0f, 2.0f, 0.0f);
+
+    static const struct {
+        const char *name;
+        int step, pose;
+        float seconds;
+        content_ease_t ease;
+        content_hold_t hold;
+        content_side_t side;
+        int anchor, repeat_from, repeat_times;
+    } phases[] = {
+        {"lie", 0, 0, 0.0f, CONTENT_EASE_IN_OUT, {CONTENT_HOLD_NONE, 0.0f, 0.0f},
+         CONTENT_SIDE_NONE, -1, -1, 1},
+        {"knee-up", 1, 1, 2.5f, CONTENT_EASE_LINEAR, {CONTENT_HOLD_SECONDS, 30.0f, 20.0f},
+         CONTENT_SIDE_RIGHT, SKEL_KNEE_R, -1, 1},
+        {"breathe", 2, 1, 1.0f, CONTENT_EASE_OUT, {CONTENT_HOLD_BREATHS, 10.0f, 10.0f},
+         CONTENT_SIDE_NONE, -1, 1, 10},
+        {"as-long", 2, 0, 600.0f, CONTENT_EASE_IN, {CONTENT_HOLD_COMFORTABLE, 8.0f, 8.0f},
+         CONTENT_SIDE_LEFT, -1, 3, 1},
+        {"five", 2, 0, 1.0f, CONTENT_EASE_IN_OUT, {CONTENT_HOLD_SECONDS, 5.0f, 5.0f},
+         CONTENT_SIDE_NONE, -1, -1, 1},
+    };
+    assert_int_equal(ex->phase_count, COUNT_OF(phases));
+    for (int i = 0; i < COUNT_OF(phases); i++) {
+        const content_phase_t *phase = &ex->phases[i];
+        assert_string_equal(phase->name, phases[i].name);
+        assert_int_equal(phase->step, phases[i].step);
+        assert_int_equal(phase->pose, phases[i].pose);
+        assert_float_equal(phase->seconds, phases[i].seconds, EPSILON);
+        assert_int_equal(phase->ease, phases[i].ease);
+        assert_int_equal(phase->hold.kind, phases[i].hold.kind);
+        assert_float_equal(phase->hold.count, phases[i].hold.count, EPSILON);
+        assert_float_equal(phase->hold.count_min, phases[i].hold.count_min, EPSILON);
+        assert_int_equal(phase->side, phases[i].side);
+        assert_int_equal(phase->anchor, phases[i].anchor);
+        assert_int_equal(phase->repeat_from, phases[i].repeat_from);
+        assert_int_equal(phase->repeat_times, phases[i].repeat_times);
+    }
+
+    const content_exercise_t *b = &c->exercises[1];
+    assert_float_equal(b->camera.yaw, 0.0f, EPSILON);
+    assert_float_equal(b->camera.pitch, -10.0f, EPSILON);
+    assert_true(b->ghosts);
+    assert_false(b->arrow);
+    assert_int_equal(b->pose_count, 1);
+    assert_vec3(b->poses[0].root_at, 0.0f, 0.0f, 0.0f);
+    assert_int_equal(b->phase_count, 1);
+    assert_int_equal(b->phases[0].hold.kind, CONTENT_HOLD_SECONDS);
+    assert_float_equal(b->phases[0].hold.count, 600.0f, EPSILON);
 }
 
 /* ---- Broken fixtures: exact position and message ----------------------------------- */
@@ -269,12 +448,14 @@ static const bad_case_t BAD_CASES[] = {
     {"bad-syntax.yaml", 43, 13, "YAML syntax error: mapping values are not allowed", 1},
     /* the typo also leaves 'title' missing, reported at the mapping's start */
     {"bad-unknown-key.yaml", 47, 5,
-     "unknown key 'titel' in exercise; expected one of: id, title, purpose, how_to, steps", 2},
+     "unknown key 'titel' in exercise; expected one of: id, title, purpose, how_to, steps, "
+     "camera, cues, poses, phases",
+     2},
     {"bad-unknown-key.yaml", 46, 5, "exercise is missing 'title'", 2},
     {"bad-wrong-type.yaml", 18, 18, "'intro_seconds' must be a number, not 'abc'", 1},
     {"bad-steps-type.yaml", 51, 9, "'steps' must be a list of texts, not a mapping", 1},
     {"bad-empty-title.yaml", 47, 12, "'title' must not be empty", 1},
-    {"bad-duplicate-id.yaml", 53, 9, "duplicate exercise id 'stretch-a' (first at line 46)", 1},
+    {"bad-duplicate-id.yaml", 69, 9, "duplicate exercise id 'stretch-a' (first at line 46)", 1},
     {"bad-reserved-id.yaml", 46, 9, "exercise id 'reviews' is the name of a built-in scene", 1},
     {"bad-id-chars.yaml", 46, 9, "may only use lowercase letters a-z, digits and '-'", 1},
     {"bad-playlist-scene.yaml", 32, 5,
@@ -288,11 +469,47 @@ static const bad_case_t BAD_CASES[] = {
      "'reading_words_per_minute' must be between 30 and 1000, not '5'", 1},
     {"bad-version.yaml", 4, 10, "'version' must be 1", 1},
     {"bad-colour.yaml", 12, 11, "'accent' must be a colour written \"#RRGGBB\"", 1},
-    {"bad-placeholder.yaml", 61, 11, "unknown placeholder '{clinic.fax}'", 1},
+    {"bad-placeholder.yaml", 77, 11, "unknown placeholder '{clinic.fax}'", 1},
     {"bad-missing-key.yaml", 46, 5, "exercise is missing 'title'", 1},
     {"bad-duplicate-key.yaml", 45, 3, "duplicate key 'title' in intro (first at line 42)", 1},
     {"bad-too-many-steps.yaml", 63, 9, "too many steps (at most 12)", 1},
     {"bad-top-level.yaml", 2, 1, "the top level must be a mapping, not a list", 1},
+    /* choreography */
+    {"bad-joint-unknown.yaml", 59, 11,
+     "unknown joint 'kne_r'; joints: pelvis, chest, neck, head, shoulder_l, elbow_l, "
+     "shoulder_r, elbow_r, hip_l, knee_l, ankle_l, hip_r, knee_r, ankle_r",
+     1},
+    {"bad-joint-not-rotating.yaml", 59, 11,
+     "'toe_r' does not rotate (nothing hangs from it); joints that rotate: pelvis, chest", 1},
+    {"bad-reach-joint.yaml", 61, 11,
+     "'knee_r' cannot be reached: only the ends of arms and legs can; reach targets: hand_l, "
+     "hand_r, ankle_l, ankle_r",
+     1},
+    {"bad-vector-length.yaml", 55, 13,
+     "'at' must be a list of 3 numbers [x, y, z], not a list of 2", 1},
+    {"bad-angle-range.yaml", 59, 30,
+     "the z of 'shoulder_r' must be between -360 and 360, not '400'", 1},
+    {"bad-unknown-pose.yaml", 67, 15, "unknown pose 'arm-upp'; poses: standing, arm-up", 1},
+    {"bad-step-zero.yaml", 62, 15,
+     "'step' must be between 1 and 2 (the steps of this exercise), not '0'", 1},
+    {"bad-step-too-big.yaml", 66, 15, "'step' must be between 1 and 2", 1},
+    {"bad-step-fraction.yaml", 62, 15, "'step' must be a whole number, not '1.5'", 1},
+    {"bad-duplicate-phase.yaml", 65, 15, "duplicate phase 'stand' (first at line 61)", 1},
+    {"bad-duplicate-pose.yaml", 56, 7, "duplicate pose 'standing' in 'poses' (first at line 54)",
+     1},
+    {"bad-ease.yaml", 69, 15, "'ease' must be linear, in, out or in-out, not 'fast'", 1},
+    {"bad-hold-two-kinds.yaml", 69, 28,
+     "'hold' takes one of breaths, seconds or comfortable, not both 'breaths' and 'seconds'",
+     1},
+    {"bad-hold-range.yaml", 69, 26,
+     "the first of 'seconds' (30) must not be more than the second (20)", 1},
+    {"bad-repeat-later.yaml", 65, 24,
+     "'from' must name this phase or an earlier one; 'raise' comes later (line 66)", 1},
+    {"bad-repeat-overlap.yaml", 70, 24, "repeat span overlaps the one of phase 'stand' (line 65)",
+     1},
+    {"bad-missing-poses.yaml", 46, 5, "exercise is missing 'poses'", 1},
+    {"bad-side.yaml", 69, 15, "'side' must be right, left or none, not 'both'", 1},
+    {"bad-cues.yaml", 53, 20, "'ghosts' must be true or false, not 'yes'", 1},
 };
 
 static void test_bad_fixtures(void **state)
@@ -392,13 +609,158 @@ static const edit_case_t EDIT_CASES[] = {
     {50, 3, "    steps: []", 50, 12, "'steps' must not be empty", 1},
     {51, 1, "      - [a]", 51, 9, "a step must be a text, not a list", 1},
     {51, 1, "      - \"\"", 51, 9, "a step must not be empty", 1},
-    {55, 3, "  items: oops", 55, 10,
+    {71, 3, "  items: oops", 71, 10,
      "'items' must be a list of reviews (text, name), not 'oops'", 1},
-    {56, 1, "    - text: \"\"", 56, 13, "'text' must not be empty", 1},
-    {57, 1, "      name: [x]", 57, 13, "'name' must be a text, not a list", 1},
-    {57, 1, "      nam: x", 56, 7, "review is missing 'name'", 2},
-    {65, 1, "  name: \"{clinic.phone}\"", 0, 0, NULL, 0}, /* clinic texts are not expanded */
-    {69, 1, "  qr_text: \"\"", 69, 12, "'qr_text' must not be empty", 1},
+    {72, 1, "    - text: \"\"", 72, 13, "'text' must not be empty", 1},
+    {73, 1, "      name: [x]", 73, 13, "'name' must be a text, not a list", 1},
+    {73, 1, "      nam: x", 72, 7, "review is missing 'name'", 2},
+    {81, 1, "  name: \"{clinic.phone}\"", 0, 0, NULL, 0}, /* clinic texts are not expanded */
+    {85, 1, "  qr_text: \"\"", 85, 12, "'qr_text' must not be empty", 1},
+
+    /* ---- choreography: camera and cues (inserted after the steps, line 52) */
+#define AFTER_STEPS(text) 52, 1, "      - Second step.\n" text
+    {AFTER_STEPS("    camera: {yaw: 181}"), 53, 19, "'yaw' must be between -180 and 180, not '181'",
+     1},
+    {AFTER_STEPS("    camera: {pitch: 90}"), 53, 21, "'pitch' must be between -10 and 89", 1},
+    {AFTER_STEPS("    camera: {roll: 1}"), 53, 14,
+     "unknown key 'roll' in camera; expected one of: yaw, pitch", 1},
+    {AFTER_STEPS("    camera: [35, 25]"), 53, 13, "'camera' must be a mapping, not a list", 1},
+    {AFTER_STEPS("    camera: {yaw: -180, pitch: -10}"), 0, 0, NULL, 0},
+    {AFTER_STEPS("    cues: {arrow: True}"), 53, 19, "'arrow' must be true or false, not 'True'",
+     1},
+    {AFTER_STEPS("    cues: {arrow: 1}"), 53, 19, "'arrow' must be true or false, not '1'", 1},
+    {AFTER_STEPS("    cues: {arrow: false, ghosts: false}"), 0, 0, NULL, 0},
+    {AFTER_STEPS("    cues: {}"), 0, 0, NULL, 0},
+#undef AFTER_STEPS
+
+    /* ---- poses (lines 53-59) */
+    {53, 7, "    poses: {}", 53, 12, "'poses' must not be empty", 1}, /* phases not checked */
+    {53, 7, "    poses: [standing]", 53, 12,
+     "'poses' must be a mapping of pose names to poses, not a list", 1},
+    {54, 1, "      Standing:", 54, 7,
+     "pose name 'Standing' may only use lowercase letters a-z, digits and '-'", 2},
+    {54, 1, "      ? [a]\n      :", 54, 9, "keys in 'poses' must be names, not a list", 2},
+    {54, 2, "      standing: {}", 54, 17, "pose is missing 'at'", 1},
+    {54, 2, "      standing: [0, 0.95, 0]", 54, 17, "each pose must be a mapping, not a list", 1},
+    {55, 1, "        at: 0.95", 55, 13, "'at' must be a list of 3 numbers [x, y, z], not '0.95'",
+     1},
+    {55, 1, "        at: [0, 0.95, 0, 1]", 55, 13, "not a list of 4", 1},
+    {55, 1, "        at: [0, x, 0]", 55, 17, "the y of 'at' must be a number, not 'x'", 1},
+    {55, 1, "        at: [0, 2.5, 0]", 55, 17, "the y of 'at' must be between 0 and 2, not '2.5'",
+     1},
+    {55, 1, "        at: [0, -0.1, 0]", 55, 17, "the y of 'at' must be between 0 and 2", 1},
+    {55, 1, "        at: [-3.5, 0.95, 0]", 55, 14, "the x of 'at' must be between -3 and 3", 1},
+    {55, 1, "        at: [0, 0.95, [0]]", 55, 23, "the z of 'at' must be a number, not a list",
+     1},
+    {55, 1, "        at: [0, 0.95, 0]\n        turn: [0, 0, 361]", 56, 22,
+     "the z of 'turn' must be between -360 and 360, not '361'", 1},
+    {55, 1, "        at: [0, 0.95, 0]\n        pose: x", 56, 9,
+     "unknown key 'pose' in pose; expected one of: at, turn, joints, reach", 1},
+    {58, 2, "        joints: [shoulder_r]", 58, 17,
+     "'joints' must be a mapping of joint names to angles [x, y, z], not a list", 1},
+    {58, 2, "        joints: {}", 0, 0, NULL, 0},
+    {59, 1, "          shoulder_r: [0, 0, 170]\n          shoulder_r: [0, 0, 10]", 60, 11,
+     "duplicate joint 'shoulder_r' in 'joints' (first at line 59)", 1},
+    {59, 1, "          hand_l: [0, 0, 10]", 59, 11, "'hand_l' does not rotate", 1},
+    {59, 1, "          nose: [0, 0, 10]", 59, 11, "'nose' does not rotate", 1},
+    {59, 1, "          shoulder_r: {x: 1}", 59, 23,
+     "'shoulder_r' must be a list of 3 numbers [x, y, z], not a mapping", 1},
+    {59, 1, "          pelvis: [0, 0, 10]\n          head: [0, 0, -360]", 0, 0, NULL, 0},
+
+    /* ---- reach (inserted after line 59) */
+#define REACH(text) 59, 1, "          shoulder_r: [0, 0, 170]\n        reach:\n" text
+    {REACH("          hand_r: [0.3, 3.5, 0]"), 61, 25,
+     "the y of 'hand_r' must be between -3 and 3, not '3.5'", 1},
+    {REACH("          hand_r: {joint: elbow_r}"), 61, 27,
+     "'hand_r' cannot follow 'elbow_r': reaching moves it", 1},
+    {REACH("          ankle_l: {joint: ankle_l}"), 61, 28, "'ankle_l' cannot follow 'ankle_l'",
+     1},
+    {REACH("          hand_r: {joint: knee_r, offset: [0, 0, 1.5]}"), 61, 50,
+     "the z of 'offset' must be between -1 and 1, not '1.5'", 1},
+    {REACH("          hand_r: {joint: knees}"), 61, 27,
+     "unknown joint 'knees'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
+    {REACH("          hand_r: {offset: [0, 0, 0]}"), 61, 19, "reach target is missing 'joint'",
+     1},
+    {REACH("          hand_r: {joint: knee_r, at: [0, 0, 0]}"), 61, 35,
+     "unknown key 'at' in reach target; expected one of: joint, offset", 1},
+    {REACH("          hand_r: here"), 61, 19,
+     "'hand_r' must be a point [x, y, z] or a joint to follow {joint: name", 1},
+    {REACH("          hnd_r: [0, 0, 0]"), 61, 11,
+     "unknown joint 'hnd_r'; reach targets: hand_l, hand_r, ankle_l, ankle_r", 1},
+    {REACH("          hand_r: [0, 1, 0]\n          hand_r: [0, 1, 1]"), 62, 11,
+     "duplicate reach target 'hand_r' in 'reach' (first at line 61)", 1},
+    {REACH("          hand_r: [0, 1, 0]\n          ankle_l: {joint: hand_r}\n"
+           "          hand_l: {joint: shoulder_l, offset: [1, -1, 0]}"),
+     0, 0, NULL, 0},
+#undef REACH
+
+    /* ---- phases (lines 60-68) */
+    {60, 9, "    phases: []", 60, 13, "'phases' must not be empty", 1},
+    {60, 9, "    phases: {stand: 1}", 60, 13, "'phases' must be a list of phases, not a mapping",
+     1},
+    {61, 1, "      - name: Stand", 61, 15, "phase name 'Stand' may only use", 1},
+    {61, 1, "      - nam: stand", 61, 9,
+     "unknown key 'nam' in phase; expected one of: name, step, pose, seconds, ease, hold, "
+     "side, anchor, repeat",
+     2},
+    {61, 1, "      - nam: stand", 61, 9, "phase is missing 'name'", 2},
+    {62, 1, "        step: two", 62, 15, "'step' must be a number, not 'two'", 1},
+    {62, 1, "        step: 1e0", 0, 0, NULL, 0},
+    {63, 1, "        pose: [standing]", 63, 15,
+     "'pose' must be a pose name, not a list; poses: standing, arm-up", 1},
+    {64, 1, "        seconds: 601", 64, 18, "'seconds' must be between 0 and 600, not '601'", 1},
+    {64, 1, "        seconds: -1", 64, 18, "'seconds' must be between 0 and 600, not '-1'", 1},
+    {64, 1, "        seconds: 600", 0, 0, NULL, 0},
+    {68, 1, "        seconds: 2\n        ease: In", 69, 15,
+     "'ease' must be linear, in, out or in-out, not 'In'", 1},
+    {68, 1, "        seconds: 2\n        anchor: kneee_r", 69, 17,
+     "unknown joint 'kneee_r'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
+    {68, 1, "        seconds: 2\n        anchor: toe_r", 0, 0, NULL, 0},
+
+    /* ---- hold (inserted after line 68) */
+#define HOLD(text) 68, 1, "        seconds: 2\n        hold: " text
+    {HOLD("{breaths: 2.5}"), 69, 25, "'breaths' must be a whole number, not '2.5'", 1},
+    {HOLD("{breaths: 0}"), 69, 25, "'breaths' must be between 1 and 100, not '0'", 1},
+    {HOLD("{breaths: 101}"), 69, 25, "'breaths' must be between 1 and 100, not '101'", 1},
+    {HOLD("{}"), 69, 15, "'hold' must have one of: breaths, seconds", 1},
+    {HOLD("5"), 69, 15, "'hold' must be a mapping, not '5'", 1},
+    {HOLD("{breath: 3}"), 69, 16,
+     "unknown key 'breath' in hold; expected one of: breaths, seconds, comfortable", 1},
+    {HOLD("{seconds: 0}"), 69, 25, "'seconds' must be greater than 0 and at most 600, not '0'",
+     1},
+    {HOLD("{seconds: [10]}"), 69, 25,
+     "'seconds' must be a number or a range of two numbers [from, to], not a list of 1", 1},
+    {HOLD("{seconds: {from: 1}}"), 69, 25,
+     "'seconds' must be a number or a range of two numbers [from, to], not a mapping", 1},
+    {HOLD("{seconds: [0, 10]}"), 69, 26,
+     "the first of 'seconds' must be greater than 0 and at most 600, not '0'", 1},
+    {HOLD("{seconds: [10, 601]}"), 69, 30, "the second of 'seconds' must be greater than 0", 1},
+    {HOLD("{seconds: [10, 10]}"), 0, 0, NULL, 0},
+    {HOLD("{comfortable: 0}"), 69, 29,
+     "'comfortable' must be greater than 0 and at most 600, not '0'", 1},
+    {HOLD("{comfortable: 5, breaths: 2, seconds: 1}"), 69, 32,
+     "not both 'comfortable' and 'breaths'", 1},
+    {HOLD("{breaths: 2, breaths: 3}"), 69, 28, "duplicate key 'breaths' in hold", 1},
+#undef HOLD
+
+    /* ---- repeat (inserted after line 68: phase 'raise', the second of two) */
+#define REPEAT(text) 68, 1, "        seconds: 2\n        repeat: " text
+    {REPEAT("{from: raise, times: 2.5}"), 69, 38, "'times' must be a whole number, not '2.5'", 1},
+    {REPEAT("{from: raise, times: 0}"), 69, 38, "'times' must be between 1 and 100, not '0'", 1},
+    {REPEAT("{from: raise}"), 69, 17, "repeat is missing 'times'", 1},
+    {REPEAT("{from: rase, times: 2}"), 69, 24,
+     "unknown phase 'rase'; 'from' names this phase or an earlier one: stand, raise", 1},
+    {REPEAT("{from: [stand], times: 2}"), 69, 24, "'from' must be a phase name, not a list", 1},
+    {REPEAT("{from: stand, times: 100}"), 0, 0, NULL, 0},
+    /* a partial overlap: [stand..raise] and [raise..lower] share 'raise' */
+    {REPEAT("{from: stand, times: 2}\n      - name: lower\n        step: 2\n"
+            "        pose: standing\n        seconds: 2\n        repeat: {from: raise, times: 2}"),
+     74, 24, "repeat span overlaps the one of phase 'raise' (line 69)", 1},
+    /* spans side by side are fine */
+    {REPEAT("{from: stand, times: 2}\n      - name: lower\n        step: 2\n"
+            "        pose: standing\n        seconds: 2\n        repeat: {from: lower, times: 2}"),
+     0, 0, NULL, 0},
+#undef REPEAT
 };
 
 /* minimal.yaml with lines first..first+count-1 replaced; the caller frees it. */
@@ -553,6 +915,69 @@ static void test_arena_overflow(void **state)
     free(text);
 }
 
+/* One pose or phase more than fits: reported at the first that does not fit. */
+static void test_choreography_capacity(void **state)
+{
+    content_t *c = *state;
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    static char text[8192];
+
+    /* poses: lines 53-59 replaced by CONTENT_MAX_POSES + 1 one-line poses */
+    char poses[4096] = "    poses:";
+    for (int i = 0; i <= CONTENT_MAX_POSES; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n      %s: {at: [0, 1, 0]}",
+                 i == 0 ? "standing" : i == 1 ? "arm-up" : "p");
+        if (i >= 2) {
+            snprintf(line, sizeof line, "\n      p%d: {at: [0, 1, 0]}", i);
+        }
+        strcat(poses, line);
+    }
+    size_t len = 0;
+    char *edited = minimal_edit(base, 53, 7, poses, &len);
+    content_errors_t errors;
+    assert_false(content_parse(c, edited, len, &errors));
+    assert_int_equal(errors.total, 1);
+    assert_has_error(&errors, "poses", 54 + CONTENT_MAX_POSES, 7, "too many poses (at most 16)");
+    free(edited);
+
+    /* phases: lines 60-68 replaced by CONTENT_MAX_PHASES + 1 one-line phases */
+    snprintf(text, sizeof text, "    phases:");
+    for (int i = 0; i <= CONTENT_MAX_PHASES; i++) {
+        char line[96];
+        snprintf(line, sizeof line, "\n      - {name: p%d, step: %d, pose: standing, seconds: 1}",
+                 i, i % 2 + 1);
+        strcat(text, line);
+    }
+    edited = minimal_edit(base, 60, 9, text, &len);
+    assert_false(content_parse(c, edited, len, &errors));
+    assert_int_equal(errors.total, 1);
+    assert_has_error(&errors, "phases", 61 + CONTENT_MAX_PHASES, 9,
+                     "too many phases (at most 32)");
+    free(edited);
+
+    /* every rotating joint once fits */
+    char joints[2048] = "        joints:";
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        if (skel_joint_rotates(j)) {
+            char line[64];
+            snprintf(line, sizeof line, "\n          %s: [1, 2, 3]", skel_joint_name(j));
+            strcat(joints, line);
+        }
+    }
+    edited = minimal_edit(base, 58, 2, joints, &len);
+    bool ok = content_parse(c, edited, len, &errors);
+    if (!ok) {
+        print_errors(&errors, "joints");
+    }
+    assert_true(ok);
+    assert_true(c->exercises[0].poses[1].rotated_count <= CONTENT_MAX_ROTATED);
+    assert_int_equal(c->exercises[0].poses[1].rotated_count, SKEL_JOINT_NUM - 5);
+    free(edited);
+    free(base);
+}
+
 /* ---- Repeatability ----------------------------------------------------------------- */
 
 static void test_parse_twice_identical(void **state)
@@ -640,7 +1065,7 @@ static void test_find_scene(void **state)
     assert_string_equal(content_scene_id(c, (content_scene_ref_t){SCENE_EXERCISE, -1}), "");
 }
 
-/* Every test gets a zeroed content_t in *state: ~260 KB, never on the stack. */
+/* Every test gets a zeroed content_t in *state: ~600 KB, never on the stack. */
 static int content_setup(void **state)
 {
     *state = calloc(1, sizeof(content_t));
@@ -661,6 +1086,8 @@ int main(void)
         TEST(test_real_file_parses),
         TEST(test_real_file_word_for_word),
         TEST(test_minimal_parses),
+        TEST(test_choreography_values),
+        TEST(test_every_step_illustrated),
         TEST(test_bad_fixtures),
         TEST(test_two_errors_in_file_order),
         TEST(test_edit_cases),
@@ -668,6 +1095,7 @@ int main(void)
         TEST(test_empty_input),
         TEST(test_error_cap),
         TEST(test_arena_overflow),
+        TEST(test_choreography_capacity),
         TEST(test_parse_twice_identical),
         TEST(test_error_format),
         TEST(test_find_scene),

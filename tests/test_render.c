@@ -48,7 +48,7 @@ static void test_api_is_the_one_asked_for(void **state) {
 }
 
 static void goto_scene(int playlist_index) {
-    show_init(&app->show, app->content, playlist_index);
+    show_init(&app->show, app->content, app->choreos, playlist_index);
 }
 
 static const unsigned char *px(int w, int x, int y) { return pixels + ((size_t)y * w + x) * 4; }

@@ -25,6 +25,13 @@
 #define DT (1.0 / 60.0) /* the app's fixed step, seconds */
 #define TIME_EPS 1e-6   /* seconds */
 
+/* Scene length with no choreography: exercise steps share timing.exercise_seconds evenly. */
+static double scene_seconds(const content_t *c, content_scene_ref_t scene) {
+    show_t plain;
+    show_init(&plain, c, NULL, 0);
+    return show_scene_seconds(&plain, scene);
+}
+
 /* The content every test reads: parsed once by the group setup, never changed. */
 static content_t *g_content;
 
@@ -129,7 +136,7 @@ static void test_init_each_index(void **state) {
     assert_true(c->playlist_count >= 2);
     for (int i = 0; i < c->playlist_count; i++) {
         show_t s;
-        show_init(&s, c, i);
+        show_init(&s, c, NULL, i);
         assert_ptr_equal(s.content, c);
         assert_int_equal(s.view.playlist_index, i);
         assert_true(same_scene(s.view.scene, c->playlist[i]));
@@ -148,7 +155,7 @@ static void test_init_each_index(void **state) {
     } clamp[] = {{-1, 0}, {-1000, 0}, {1000, 1}, {CONTENT_MAX_PLAYLIST, 1}};
     for (int i = 0; i < COUNT_OF(clamp); i++) {
         show_t s;
-        show_init(&s, c, clamp[i].asked);
+        show_init(&s, c, NULL, clamp[i].asked);
         int want = clamp[i].expect_from_end ? c->playlist_count - 1 : 0;
         assert_int_equal(s.view.playlist_index, want);
         assert_true(same_scene(s.view.scene, c->playlist[want]));
@@ -161,7 +168,7 @@ static void test_next_prev_wrap(void **state) {
     int n = c->playlist_count;
     for (int i = 0; i < n; i++) {
         show_t s;
-        show_init(&s, c, i);
+        show_init(&s, c, NULL, i);
         assert_true(show_command(&s, SHOW_CMD_NEXT_SCENE, 0));
         assert_int_equal(s.view.playlist_index, (i + 1) % n);
         assert_true(same_scene(s.view.scene, c->playlist[(i + 1) % n]));
@@ -169,7 +176,7 @@ static void test_next_prev_wrap(void **state) {
         assert_int_equal(s.from.playlist_index, i);
         assert_true(show_transition_mix(&s) < 0.01f);
 
-        show_init(&s, c, i);
+        show_init(&s, c, NULL, i);
         assert_true(show_command(&s, SHOW_CMD_PREV_SCENE, 0));
         assert_int_equal(s.view.playlist_index, (i + n - 1) % n);
         assert_true(same_scene(s.view.scene, c->playlist[(i + n - 1) % n]));
@@ -177,7 +184,7 @@ static void test_next_prev_wrap(void **state) {
     }
     /* A full lap either way comes back to the start, through every entry. */
     show_t s;
-    show_init(&s, c, 0);
+    show_init(&s, c, NULL, 0);
     for (int k = 1; k <= n; k++) {
         show_command(&s, SHOW_CMD_NEXT_SCENE, 0);
         assert_int_equal(s.view.playlist_index, k % n);
@@ -196,7 +203,7 @@ static void test_goto_exercise(void **state) {
     for (int start = 0; start < c->playlist_count; start++) {
         for (int e = 0; e < c->exercise_count; e++) {
             show_t s;
-            show_init(&s, c, start);
+            show_init(&s, c, NULL, start);
             assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, e));
             assert_int_equal(s.view.scene.kind, SCENE_EXERCISE);
             assert_int_equal(s.view.scene.exercise, e);
@@ -211,7 +218,7 @@ static void test_goto_exercise(void **state) {
     const int bad[] = {-1, -100, c->exercise_count, c->exercise_count + 1, 9, 1000};
     for (int i = 0; i < COUNT_OF(bad); i++) {
         show_t s, before;
-        show_init(&s, c, 0);
+        show_init(&s, c, NULL, 0);
         show_update(&s, 1.5);
         before = s;
         assert_false(show_command(&s, SHOW_CMD_GOTO_EXERCISE, bad[i]));
@@ -234,7 +241,7 @@ static void test_goto_named(void **state) {
         int want = playlist_of_kind(cases[k].kind);
         for (int start = 0; start < c->playlist_count; start++) {
             show_t s;
-            show_init(&s, c, start);
+            show_init(&s, c, NULL, start);
             show_update(&s, 2.0);
             assert_true(show_command(&s, cases[k].cmd, 0));
             assert_int_equal(s.view.scene.kind, cases[k].kind);
@@ -275,9 +282,9 @@ static void test_exercise_items_clamp(void **state) {
     const content_t *c = g_content;
     for (int e = 0; e < c->exercise_count; e++) {
         int n = c->exercises[e].step_count;
-        double step_seconds = show_scene_seconds(c, (content_scene_ref_t){SCENE_EXERCISE, e}) / n;
+        double step_seconds = scene_seconds(c, (content_scene_ref_t){SCENE_EXERCISE, e}) / n;
         show_t s;
-        show_init(&s, c, show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
+        show_init(&s, c, NULL, show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
         int scene = s.view.playlist_index;
         for (int k = 1; k < n; k++) {
             assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
@@ -317,7 +324,7 @@ static void test_review_items_loop(void **state) {
     const content_t *c = g_content;
     int n = c->reviews.count;
     show_t s;
-    show_init(&s, c, playlist_of_kind(SCENE_REVIEWS));
+    show_init(&s, c, NULL, playlist_of_kind(SCENE_REVIEWS));
     for (int k = 1; k <= 2 * n; k++) {
         assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
         assert_int_equal(s.view.item, k % n);
@@ -340,7 +347,7 @@ static void test_items_ignored_without_items(void **state) {
     for (int k = 0; k < COUNT_OF(kinds); k++) {
         for (int m = 0; m < COUNT_OF(cmds); m++) {
             show_t s, before;
-            show_init(&s, c, playlist_of_kind(kinds[k]));
+            show_init(&s, c, NULL, playlist_of_kind(kinds[k]));
             show_update(&s, 3.0);
             before = s;
             assert_false(show_command(&s, cmds[m], 0));
@@ -359,8 +366,8 @@ static void test_auto_advance_and_transition(void **state) {
     assert_true(tr > 0.0);
     for (int i = 0; i < n; i++) {
         show_t s;
-        show_init(&s, c, i);
-        double secs = show_scene_seconds(c, c->playlist[i]);
+        show_init(&s, c, NULL, i);
+        double secs = scene_seconds(c, c->playlist[i]);
         assert_true(secs > 1.0);
         int frames = run_until_scene_change(&s, secs + 1.0);
         assert_int_equal(s.view.playlist_index, (i + 1) % n);
@@ -398,9 +405,9 @@ static void test_exercise_steps_in_order(void **state) {
     for (int e = 0; e < c->exercise_count; e++) {
         content_scene_ref_t ref = {SCENE_EXERCISE, e};
         int n = c->exercises[e].step_count;
-        double secs = show_scene_seconds(c, ref);
+        double secs = scene_seconds(c, ref);
         show_t s;
-        show_init(&s, c, show_find_in_playlist(c, ref));
+        show_init(&s, c, NULL, show_find_in_playlist(c, ref));
         int scene = s.view.playlist_index;
         bool seen[CONTENT_MAX_STEPS] = {false};
         double started[CONTENT_MAX_STEPS] = {0};
@@ -457,11 +464,11 @@ static void test_review_cards_timing(void **state) {
         }
     }
     content_scene_ref_t ref = {SCENE_REVIEWS, -1};
-    assert_true(fabs(show_scene_seconds(c, ref) - total) < TIME_EPS);
+    assert_true(fabs(scene_seconds(c, ref) - total) < TIME_EPS);
 
     /* Played through: every card in order, each for its own reading time. */
     show_t s;
-    show_init(&s, c, playlist_of_kind(SCENE_REVIEWS));
+    show_init(&s, c, NULL, playlist_of_kind(SCENE_REVIEWS));
     int scene = s.view.playlist_index;
     double card_start = 0.0, expected_start = 0.0;
     int last = 0;
@@ -493,9 +500,9 @@ static void test_pause_freezes(void **state) {
     for (int k = 0; k < COUNT_OF(kinds); k++) {
         int index = playlist_of_kind(kinds[k]);
         content_scene_ref_t ref = c->playlist[index];
-        double secs = show_scene_seconds(c, ref);
+        double secs = scene_seconds(c, ref);
         show_t s;
-        show_init(&s, c, index);
+        show_init(&s, c, NULL, index);
         double before_pause = secs * 0.55; /* past the first item where there are items */
         for (int f = 0; f < (int)(before_pause / DT); f++) show_update(&s, DT);
         int item = s.view.item;
@@ -528,9 +535,9 @@ static void test_reenter_starts_fresh(void **state) {
     const scene_kind_t kinds[] = {SCENE_INTRO, SCENE_EXERCISE, SCENE_REVIEWS, SCENE_CONTACT};
     for (int k = 0; k < COUNT_OF(kinds); k++) {
         int index = playlist_of_kind(kinds[k]);
-        double secs = show_scene_seconds(c, c->playlist[index]);
+        double secs = scene_seconds(c, c->playlist[index]);
         show_t s;
-        show_init(&s, c, index);
+        show_init(&s, c, NULL, index);
         for (int f = 0; f < (int)(secs * 0.8 / DT); f++) show_update(&s, DT);
         assert_true(s.view.time > 1.0);
         /* Leave and come back, by scene keys ... */
@@ -562,7 +569,7 @@ static void test_help_toggles(void **state) {
     (void)state;
     const content_t *c = g_content;
     show_t s;
-    show_init(&s, c, 0);
+    show_init(&s, c, NULL, 0);
     show_update(&s, 1.0);
     show_view_t view = s.view;
     assert_true(show_command(&s, SHOW_CMD_TOGGLE_HELP, 0));
@@ -604,13 +611,13 @@ static void test_determinism(void **state) {
         assert_non_null(a);
         assert_non_null(b);
         assert_non_null(d);
-        show_init(a, c, k % c->playlist_count);
-        show_init(b, c, k % c->playlist_count);
+        show_init(a, c, NULL, k % c->playlist_count);
+        show_init(b, c, NULL, k % c->playlist_count);
         play_script(a, seeds[k], 20000, -1);
         play_script(b, seeds[k], 20000, -1);
         assert_memory_equal(a, b, sizeof *a);
         /* The comparison can tell shows apart: one changed command makes a difference. */
-        show_init(d, c, k % c->playlist_count);
+        show_init(d, c, NULL, k % c->playlist_count);
         play_script(d, seeds[k], 20000, 19999);
         assert_true(memcmp(a, d, sizeof *a) != 0);
         free(a);

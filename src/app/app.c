@@ -51,6 +51,21 @@ content_t *app_load_content(const char *path) {
     return c;
 }
 
+choreo_t *app_build_choreos(const content_t *c) {
+    choreo_t *ch = calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
+    if (!ch) {
+        log_error("out of memory laying out the routines");
+        return NULL;
+    }
+    for (int e = 0; e < c->exercise_count; e++) {
+        if (!choreo_build(&ch[e], c, e)) {
+            fprintf(stderr, "stretch-kiosk: %s: the routine repeats more than %d moves; cut short\n",
+                    c->exercises[e].id, CHOREO_MAX_INSTANCES);
+        }
+    }
+    return ch;
+}
+
 /* Resolves --scene to a playlist index; prints the known scenes when it is not there. */
 static int scene_index(const content_t *c, const char *scene) {
     if (!scene) return 0;
@@ -92,24 +107,22 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     app->content = app_load_content(app->content_path);
     if (!app->content) return APP_EXIT_USAGE;
     int index = scene_index(app->content, scene);
-    if (index < 0) {
-        free(app->content);
-        app->content = NULL;
-        return APP_EXIT_USAGE;
-    }
-    show_init(&app->show, app->content, index);
-    if (!platform_init(&app->platform, desc)) {
-        free(app->content);
-        app->content = NULL;
-        return APP_EXIT_RUNTIME;
-    }
-    if (!render_init(&app->render, app->content, app->assets_dir)) {
+    if (index < 0) rc = APP_EXIT_USAGE;
+    if (!rc) app->choreos = app_build_choreos(app->content);
+    if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
+    if (!rc) show_init(&app->show, app->content, app->choreos, index);
+    if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
+    if (!rc && !render_init(&app->render, app->content, app->assets_dir)) {
         platform_shutdown(&app->platform);
-        free(app->content);
-        app->content = NULL;
-        return APP_EXIT_RUNTIME;
+        rc = APP_EXIT_RUNTIME;
     }
-    return APP_EXIT_OK;
+    if (rc) {
+        free(app->choreos);
+        free(app->content);
+        app->choreos = NULL;
+        app->content = NULL;
+    }
+    return rc;
 }
 
 void app_close(app_t *app) {
@@ -120,7 +133,9 @@ void app_close(app_t *app) {
         render_shutdown(&app->render);
         platform_shutdown(&app->platform);
     }
+    free(app->choreos);
     free(app->content);
+    app->choreos = NULL;
     app->content = NULL;
 }
 
@@ -274,6 +289,68 @@ static int run_show(const cli_options_t *o) {
     return APP_EXIT_OK;
 }
 
+static const char *side_name(content_side_t side) {
+    return side == CONTENT_SIDE_LEFT ? "left" : side == CONTENT_SIDE_RIGHT ? "right" : "none";
+}
+
+static void dump_state(const char *scene, const choreo_state_t *st) {
+    printf("{\"scene\": \"%s\", \"t\": %.4f, \"step\": %d, \"side\": \"%s\", "
+           "\"phase\": \"%s\", \"repetition\": %d, \"joints\": {",
+           scene, st->t, st->step + 1, side_name(st->side), st->phase_name, st->repetition);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        printf("%s\"%s\": [%.4f, %.4f, %.4f]", j ? ", " : "", skel_joint_name(j), st->pos.p[j][0],
+               st->pos.p[j][1], st->pos.p[j][2]);
+    }
+    printf("}}\n");
+}
+
+/* --dump-pose: the figure's state as JSON, no window or GL. --at is the time into the
+ * exercise's routine (from the scene's start). */
+static int run_dump_pose(const cli_options_t *o) {
+    app_t app;
+    memset(&app, 0, sizeof app);
+    int rc = locate_content(&app, o->content_path, o->lang);
+    if (rc) return rc;
+    content_t *c = app_load_content(app.content_path);
+    if (!c) return APP_EXIT_USAGE;
+    content_scene_ref_t ref = {SCENE_NONE, -1};
+    if (o->scene) {
+        if (!content_find_scene(c, o->scene, &ref) || ref.kind != SCENE_EXERCISE) {
+            fprintf(stderr, "stretch-kiosk: --dump-pose: '%s' is not an exercise\n", o->scene);
+            free(c);
+            return APP_EXIT_USAGE;
+        }
+    } else {
+        ref = (content_scene_ref_t){SCENE_EXERCISE, 0};
+    }
+    choreo_t *ch = malloc(sizeof *ch);
+    choreo_state_t *st = malloc(sizeof *st);
+    if (!ch || !st) {
+        log_error("out of memory");
+        rc = APP_EXIT_RUNTIME;
+    } else {
+        choreo_build(ch, c, ref.exercise);
+        const char *id = c->exercises[ref.exercise].id;
+        if (o->at_step > 0) {
+            long n = lround(floor((o->at_end - o->at) / o->at_step + 1e-9)) + 1;
+            for (long i = 0; i < n; i++) {
+                double t = o->at + (double)i * o->at_step;
+                choreo_sample(ch, t, st);
+                st->t = t;
+                dump_state(id, st);
+            }
+        } else {
+            choreo_sample(ch, o->at, st);
+            st->t = o->at;
+            dump_state(id, st);
+        }
+    }
+    free(st);
+    free(ch);
+    free(c);
+    return rc;
+}
+
 static int run_check(const cli_options_t *o) {
     content_t *c = app_load_content(o->check_path);
     if (!c) return APP_EXIT_USAGE;
@@ -294,6 +371,7 @@ int app_main(int argc, char **argv) {
     case CLI_MODE_HELP: fputs(cli_usage(), stdout); return APP_EXIT_OK;
     case CLI_MODE_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return APP_EXIT_OK;
     case CLI_MODE_CHECK_CONTENT: return run_check(&o);
+    case CLI_MODE_DUMP_POSE: return run_dump_pose(&o);
     case CLI_MODE_SCREENSHOT: return run_screenshot(&o);
     default: return run_show(&o);
     }

@@ -16,6 +16,7 @@ typedef struct app_t {
     char assets_dir[APP_PATH_MAX];
     char content_path[APP_PATH_MAX];
     content_t *content; /* heap: one block, owned */
+    choreo_t *choreos;  /* heap: one per exercise, owned */
     show_t show;
     platform_t platform;
     render_t render;
@@ -30,6 +31,8 @@ int app_main(int argc, char **argv);
 
 /* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path);
+/* Lays out every exercise's routine (heap array, one per exercise), or NULL. */
+choreo_t *app_build_choreos(const content_t *content);
 
 /* For headless use (screenshots, render tests): content, hidden window, GL, renderer, and the
  * show started at `scene` (NULL = playlist start). content_path NULL = assets/content/<lang>.yaml. Returns an exit code; 0 = ready. */

@@ -75,6 +75,7 @@ static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, cons
     p->u_radius = glGetUniformLocation(p->id, "u_radius");
     p->u_border = glGetUniformLocation(p->id, "u_border");
     p->u_tex = glGetUniformLocation(p->id, "u_tex");
+    p->u_ends = glGetUniformLocation(p->id, "u_ends");
     return true;
 }
 
@@ -83,7 +84,8 @@ bool gfx_init(gfx_t *g) {
     g->gles = !epoxy_is_desktop_gl();
     g->current = -1;
     g->opacity = 1.0f;
-    static const char *frags[GFX_PROGRAM_NUM] = {"rect.frag", "text.frag", "gradient.frag"};
+    static const char *frags[GFX_PROGRAM_NUM] = {"rect.frag", "text.frag", "gradient.frag",
+                                                      "capsule.frag"};
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         if (!program_build(&g->programs[i], g->gles, "quad.vert", frags[i])) {
             gfx_shutdown(g);
@@ -166,6 +168,19 @@ void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color)
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, texture);
     glUniform1i(p->u_tex, 0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
+                 gfx_color_t color) {
+    float pad = radius + 1.5f;
+    float x0 = (ax < bx ? ax : bx) - pad, y0 = (ay < by ? ay : by) - pad;
+    float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
+    layout_box_t box = {x0, y0, x1 - x0, y1 - y0};
+    gfx_program_t *p = use(g, GFX_PROGRAM_CAPSULE, box);
+    glUniform4f(p->u_ends, ax, ay, bx, by);
+    glUniform1f(p->u_radius, radius);
+    set_color(p->u_color, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 

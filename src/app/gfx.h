@@ -15,13 +15,14 @@ typedef struct gfx_color_t {
 
 typedef struct gfx_program_t {
     GLuint id;
-    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex;
+    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends;
 } gfx_program_t;
 
 typedef enum gfx_program_kind_t {
     GFX_PROGRAM_RECT = 0,
     GFX_PROGRAM_TEXT,
     GFX_PROGRAM_GRADIENT,
+    GFX_PROGRAM_CAPSULE,
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
 
@@ -49,6 +50,10 @@ void gfx_rect_outline(gfx_t *gfx, layout_box_t box, gfx_color_t fill, gfx_color_
                       float radius, float border_width);
 /* A single-channel coverage texture drawn 1:1 at box, tinted. */
 void gfx_coverage(gfx_t *gfx, GLuint texture, layout_box_t box, gfx_color_t color);
+
+/* A round-capped segment from (ax, ay) to (bx, by), pixels; a disc when the ends meet. */
+void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radius,
+                 gfx_color_t color);
 
 /* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
 GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth);

@@ -43,6 +43,8 @@ static bool qr_build(render_t *r) {
 
 bool render_set_content(render_t *r, const content_t *content) {
     r->content = content;
+    memset(r->fits, 0, sizeof r->fits);
+    r->fits[0].exercise = r->fits[1].exercise = -1;
     text_clear(&r->text);
     return qr_build(r);
 }
@@ -236,18 +238,47 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
     }
 }
 
-static void draw_figure_area(render_t *r) {
-    const content_t *c = r->content;
-    const layout_t *L = &r->layout;
-    layout_box_t f = L->exercise.figure;
-    gfx_rect(&r->gfx, f, gfx_rgb(c->theme.panel, 0.55f), L->radius);
-    /* the exercise mat the figure lies on */
-    float mat_h = fmaxf(4.0f, f.h * 0.035f);
-    layout_box_t mat = {f.x + f.w * 0.08f, f.y + f.h * 0.80f, f.w * 0.84f, mat_h};
-    gfx_rect(&r->gfx, mat, gfx_rgb(c->theme.accent, 0.55f), mat_h * 0.5f);
+static gfx_color_t mix(content_color_t a, content_color_t b, float t) {
+    return (gfx_color_t){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
 }
 
-static void draw_exercise(render_t *r, const show_view_t *v) {
+static const figure_fit_t *fit_for(render_t *r, const choreo_t *c, layout_box_t box) {
+    for (int i = 0; i < 2; i++) {
+        const figure_fit_t *f = &r->fits[i];
+        if (f->exercise == c->exercise && !memcmp(&f->box, &box, sizeof box) && f->scale > 0) return f;
+    }
+    figure_fit_t *f = &r->fits[r->next_fit];
+    r->next_fit = (r->next_fit + 1) % 2;
+    figure_fit(f, c, box);
+    return f;
+}
+
+static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t box = L->exercise.figure;
+    gfx_rect(&r->gfx, box, gfx_rgb(c->theme.panel, 0.55f), L->radius);
+    if (!show->choreos) return;
+    const choreo_t *ch = &show->choreos[v->scene.exercise];
+    layout_box_t inner = {box.x + L->radius, box.y + L->radius, box.w - 2 * L->radius,
+                          box.h - 2 * L->radius};
+    const figure_fit_t *fit = fit_for(r, ch, inner);
+    choreo_state_t st;
+    choreo_sample(ch, v->time, &st);
+    content_color_t bg = c->theme.background_bottom;
+    figure_colors_t colors = {
+        .near = gfx_rgb(c->theme.figure, 1),
+        .far = mix(c->theme.figure, bg, 0.42f),
+        .ghost = mix(c->theme.figure, bg, 0.80f),
+        .mat = mix(c->theme.accent, bg, 0.45f),
+        .face = gfx_rgb(c->theme.accent, 1),
+        .arrow = gfx_rgb(c->theme.accent, 1),
+    };
+    figure_draw(&r->gfx, fit, ch, &st, &colors);
+    r->figure_drawn = inner;
+}
+
+static void draw_exercise(render_t *r, const show_t *show, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     const content_exercise_t *ex = &c->exercises[v->scene.exercise];
@@ -255,7 +286,7 @@ static void draw_exercise(render_t *r, const show_view_t *v) {
               L->exercise.title, VALIGN_BOTTOM, col(r, c->theme.text));
     draw_text(r, ex->purpose, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
               L->exercise.purpose, VALIGN_TOP, col(r, c->theme.text_dim));
-    draw_figure_area(r);
+    draw_figure(r, show, v);
     draw_progress(r, v);
     gfx_rect(&r->gfx, L->exercise.panel, col(r, c->theme.panel), L->radius);
     draw_text(r, ex->how_to, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_LEFT),
@@ -323,10 +354,10 @@ static void draw_contact(render_t *r) {
     draw_qr(r);
 }
 
-static void draw_scene(render_t *r, const show_view_t *v) {
+static void draw_scene(render_t *r, const show_t *show, const show_view_t *v) {
     switch (v->scene.kind) {
     case SCENE_INTRO: draw_intro(r); break;
-    case SCENE_EXERCISE: draw_exercise(r, v); break;
+    case SCENE_EXERCISE: draw_exercise(r, show, v); break;
     case SCENE_REVIEWS: draw_reviews(r, v); break;
     case SCENE_CONTACT: draw_contact(r); break;
     default: break;
@@ -394,10 +425,10 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
     float mix = show_transition_mix(show);
     if (mix < 1.0f) {
         r->gfx.opacity = 1.0f - mix;
-        draw_scene(r, &show->from);
+        draw_scene(r, show, &show->from);
     }
     r->gfx.opacity = mix;
-    draw_scene(r, &show->view);
+    draw_scene(r, show, &show->view);
     r->gfx.opacity = 1.0f;
     draw_footer(r);
     if (show->paused) draw_paused(r);

@@ -3,6 +3,7 @@
 #ifndef SK_RENDER_H
 #define SK_RENDER_H
 
+#include "figure.h"
 #include "gfx.h"
 #include "show.h"
 #include "text.h"
@@ -26,6 +27,9 @@ typedef struct render_t {
     GLuint qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a module */
     int qr_modules;    /* side of qr_texture in modules, quiet zone included */
     render_record_t record;
+    figure_fit_t fits[2]; /* the exercises on screen (two during a transition) */
+    int next_fit;
+    layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths. */

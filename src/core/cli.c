@@ -40,6 +40,22 @@ static bool parse_seconds(const char *s, double *out) {
     return true;
 }
 
+/* START:END:STEP with 0 <= START <= END and STEP > 0, at most CLI_MAX_SAMPLES samples. */
+static bool parse_range(const char *s, double *start, double *end, double *step) {
+    char buf[96];
+    size_t n = strlen(s);
+    if (n >= sizeof buf) return false;
+    memcpy(buf, s, n + 1);
+    char *a = buf, *b = strchr(a, ':');
+    if (!b) return false;
+    *b++ = '\0';
+    char *c = strchr(b, ':');
+    if (!c) return false;
+    *c++ = '\0';
+    if (!parse_seconds(a, start) || !parse_seconds(b, end) || !parse_seconds(c, step)) return false;
+    return *step > 0 && *end >= *start && (*end - *start) / *step < CLI_MAX_SAMPLES;
+}
+
 static bool valid_id(const char *s) {
     if (!*s) return false;
     for (const char *p = s; *p; p++) {
@@ -113,7 +129,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             scene_set = true;
         } else if (!strcmp(name, "--at")) {
             const char *v = take_value(argc, argv, &i, name, eq);
-            if (!v || !parse_seconds(v, &o->at)) {
+            if (v && strchr(v, ':')) {
+                if (!parse_range(v, &o->at, &o->at_end, &o->at_step)) {
+                    return fail(err, n, "--at START:END:STEP needs 0 <= START <= END, STEP > 0, "
+                                        "such as 0:10:0.5");
+                }
+            } else if (!v || !parse_seconds(v, &o->at)) {
                 return fail(err, n, "--at needs a time in seconds, 0 or more, such as 12.5");
             }
             at_set = true;
@@ -123,6 +144,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--screenshot needs an output FILE.png");
             }
             if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--dump-pose")) {
+            if (eq) return fail(err, n, "--dump-pose takes no value; use --scene and --at");
+            if (!set_mode(o, CLI_MODE_DUMP_POSE, name, err, n)) return false;
         } else if (!strcmp(name, "--check-content")) {
             o->check_path = take_value(argc, argv, &i, name, eq);
             if (!o->check_path || !*o->check_path) return fail(err, n, "--check-content needs a FILE");
@@ -134,8 +158,17 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     if (o->mode == CLI_MODE_SCREENSHOT && o->windowed) {
         return fail(err, n, "--windowed does not apply to --screenshot; use --size WxH");
     }
-    if (o->mode != CLI_MODE_SCREENSHOT && (size_set || at_set)) {
-        return fail(err, n, "%s only applies to --screenshot", size_set ? "--size" : "--at");
+    if (o->mode != CLI_MODE_SCREENSHOT && size_set) {
+        return fail(err, n, "--size only applies to --screenshot");
+    }
+    if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
+        return fail(err, n, "--at only applies to --screenshot and --dump-pose");
+    }
+    if (o->mode == CLI_MODE_SCREENSHOT && o->at_step > 0) {
+        return fail(err, n, "--screenshot takes one time: --at SECONDS");
+    }
+    if (o->mode == CLI_MODE_DUMP_POSE && o->windowed) {
+        return fail(err, n, "--windowed does not apply to --dump-pose");
     }
     if (o->mode == CLI_MODE_CHECK_CONTENT && (scene_set || o->content_path || o->windowed)) {
         return fail(err, n, "--check-content takes only the FILE to check");
@@ -155,6 +188,7 @@ const char *cli_usage(void) {
     return "Usage:\n"
            "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
+           "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
            "  stretch-kiosk --check-content FILE\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
@@ -168,6 +202,8 @@ const char *cli_usage(void) {
            "  --screenshot FILE    render one frame offscreen, write it as PNG, exit\n"
            "  --at SECONDS         with --screenshot: time since the scene started (default 0)\n"
            "  --size WxH           with --screenshot: image size (default 1920x1080)\n"
+           "  --dump-pose          print the figure's step, side, phase and joints (metres) as\n"
+           "                       JSON at --at SECONDS, or one line per time of START:END:STEP\n"
            "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
            "  --help, --version    this text; the version\n"
            "\n"

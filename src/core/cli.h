@@ -9,6 +9,7 @@ typedef enum cli_mode_t {
     CLI_MODE_RUN = 0,       /* the show, in a window */
     CLI_MODE_SCREENSHOT,    /* render one frame offscreen to a PNG and exit */
     CLI_MODE_CHECK_CONTENT, /* validate a content file and exit */
+    CLI_MODE_DUMP_POSE,     /* print the figure's joints as JSON and exit */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
     CLI_MODE_NUM
@@ -30,12 +31,15 @@ typedef struct cli_options_t {
     const char *scene;         /* --scene ID; NULL = first of the playlist */
     const char *screenshot_path;
     double at;                 /* --at SECONDS, scene time; default 0 */
+    double at_end, at_step;    /* --dump-pose --at START:END:STEP; at_step 0 = one time */
     const char *check_path;    /* --check-content FILE */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.
  * Strings in *out point into argv. */
 bool cli_parse(int argc, char **argv, cli_options_t *out, char *err, size_t err_size);
+
+#define CLI_MAX_SAMPLES 1000000 /* most lines one --dump-pose range may print */
 
 /* The --help text. */
 const char *cli_usage(void);

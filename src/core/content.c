@@ -1,13 +1,22 @@
 /* content: parses and validates the show's YAML content file into a caller-owned content_t.
- * Pure core: libyaml and libc only; no SDL, no GL, no files, no printing, no global state. */
+ * Pure core: libyaml, libc and skeleton's joint names; no SDL, no GL, no files, no printing,
+ * no global state. */
 
 /* How it works. libyaml loads the whole buffer into a node tree (yaml_document_t), which
  * gives every node a start mark. The walker then reads each mapping against a table of
  * field_t: one table per kind of mapping (the file, clinic, theme, timing, labels, a help
- * entry, intro, an exercise, reviews, a review, contact). A table row names a key, what it
- * holds (text, number in a range, colour, or a node the caller reads), and where it goes.
- * Adding a key is one row. Lists are read through list_spec_t, which checks the type, the
- * emptiness and the capacity.
+ * entry, intro, an exercise and its camera, cues, poses and phases, reviews, a review,
+ * contact). A table row names a key, what it holds (text, number or whole number in a range,
+ * colour, true/false, one of a few names, a 3-vector, or a node the caller reads), and where
+ * it goes. Adding a key is one row. Lists are read through list_spec_t, which checks the
+ * type, the emptiness and the capacity; mappings whose keys are names chosen by the author
+ * (poses, joints, reach) through map_spec_t, which also rejects a name given twice.
+ *
+ * An exercise's choreography is read after its steps (a phase names a step by number) and
+ * its poses (a phase names a pose); repeats are resolved once all its phases are read, since
+ * `from` may only name this phase or an earlier one and the message for a later one says so.
+ * Where a section is broken already (no steps, no readable poses), the references to it are
+ * not checked, so one mistake gives one error.
  *
  * Errors are collected, not fatal: each one gets the 1-based line and column of the node at
  * fault and is inserted in file order, so the first CONTENT_MAX_ERRORS are kept whatever
@@ -18,6 +27,7 @@
  * playlist last (it names exercises that may come after it in the file). */
 
 #include "content.h"
+#include "skeleton.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -40,6 +50,12 @@
 #define QUOTE_MAX 40           /* bytes of a value quoted in a message, before "…" */
 #define NUMBER_MAX_LENGTH 32   /* longest number text accepted (bytes) */
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define MAX_MOVE_SECONDS 600.0 /* longest move or hold of one phase (s) */
+#define MAX_COUNT 100          /* most breaths of a hold, or plays of a repeat */
+#define MAX_ANGLE 360.0        /* degrees, either way, of a joint or the whole body */
+#define MAX_WORLD 3.0          /* m from the origin, sideways and forward, of a point */
+#define MAX_HEIGHT 2.0         /* m above the floor of the pelvis */
+#define MAX_OFFSET 1.0         /* m from a followed joint */
 
 /* ---- Tables ------------------------------------------------------------------------ */
 
@@ -49,16 +65,32 @@ typedef enum field_kind_t {
     FIELD_TEXT_RAW, /* text taken as written (the clinic section, ids) */
     FIELD_NUMBER,   /* finite number in [min, max] (or (min, max] when min_exclusive) */
     FIELD_COLOR,    /* "#RRGGBB" */
+    FIELD_INT,      /* whole number in [min, max], stored as int */
+    FIELD_BOOL,     /* true or false */
+    FIELD_ENUM,     /* one of names[], stored as the int value of the enum */
+    FIELD_VEC3,     /* [x, y, z], each in its range, stored as float[3] */
 } field_kind_t;
+
+typedef struct enum_name_t {
+    const char *name;
+    int value;
+} enum_name_t;
+
+typedef struct range3_t {
+    double min[3], max[3]; /* per axis x, y, z; inclusive */
+} range3_t;
 
 typedef struct field_t {
     const char *name;
     field_kind_t kind;
-    size_t offset;      /* where the value is stored, from the base given to read_fields */
-    bool optional;      /* may be left out; required when false */
-    bool may_be_empty;  /* FIELD_TEXT*: "" is allowed */
-    double min, max;    /* FIELD_NUMBER: allowed range */
-    bool min_exclusive; /* FIELD_NUMBER: min itself is not allowed */
+    size_t offset;            /* where the value is stored, from the base given to read_fields */
+    bool optional;            /* may be left out; required when false */
+    bool may_be_empty;        /* FIELD_TEXT*: "" is allowed */
+    double min, max;          /* FIELD_NUMBER, FIELD_INT: allowed range */
+    bool min_exclusive;       /* FIELD_NUMBER: min itself is not allowed */
+    const enum_name_t *names; /* FIELD_ENUM: the names, in the order messages list them */
+    int name_count;
+    const range3_t *range; /* FIELD_VEC3 */
 } field_t;
 
 typedef struct mapping_spec_t {
@@ -76,19 +108,49 @@ typedef struct list_spec_t {
     bool may_be_empty;
 } list_spec_t;
 
+/* A mapping whose keys are names the author chooses (poses) or picks from a set (joints). */
+typedef struct map_spec_t {
+    const char *label;    /* "'poses'": subject of type and emptiness errors */
+    const char *expected; /* "a mapping of pose names to poses" */
+    const char *item;     /* "pose": "duplicate pose 'x' in 'poses'" */
+    const char *items;    /* "poses": "too many poses (at most 16)" */
+    int max;
+    bool may_be_empty;
+} map_spec_t;
+
 #define TEXT(key, type, member) \
     { .name = key, .kind = FIELD_TEXT, .offset = offsetof(type, member) }
 #define RAW(key, type, member) \
     { .name = key, .kind = FIELD_TEXT_RAW, .offset = offsetof(type, member) }
 #define COLOR(key, member) \
     { .name = key, .kind = FIELD_COLOR, .offset = offsetof(content_t, theme.member) }
-#define NUMBER(key, member, lo, lo_exclusive, hi)                                         \
+#define NUM(key, type, member, lo, lo_exclusive, hi, opt)                                 \
     {                                                                                     \
-        .name = key, .kind = FIELD_NUMBER, .offset = offsetof(content_t, timing.member),  \
-        .min = lo, .min_exclusive = lo_exclusive, .max = hi                               \
+        .name = key, .kind = FIELD_NUMBER, .offset = offsetof(type, member), .min = lo,   \
+        .min_exclusive = lo_exclusive, .max = hi, .optional = opt                         \
     }
+#define NUMBER(key, member, lo, lo_exclusive, hi) \
+    NUM(key, content_t, timing.member, lo, lo_exclusive, hi, false)
 #define SECONDS(key, member) NUMBER(key, member, 0.0, true, MAX_SECONDS)
+#define INT(key, type, member, lo, hi, opt)                                               \
+    {                                                                                     \
+        .name = key, .kind = FIELD_INT, .offset = offsetof(type, member), .min = lo,      \
+        .max = hi, .optional = opt                                                        \
+    }
+#define FLAG(key, type, member) \
+    { .name = key, .kind = FIELD_BOOL, .offset = offsetof(type, member), .optional = true }
+#define ENUM(key, type, member, table)                                                    \
+    {                                                                                     \
+        .name = key, .kind = FIELD_ENUM, .offset = offsetof(type, member),                \
+        .names = table, .name_count = COUNT_OF(table), .optional = true                   \
+    }
+#define VEC3(key, type, member, range3, opt)                                              \
+    {                                                                                     \
+        .name = key, .kind = FIELD_VEC3, .offset = offsetof(type, member),                \
+        .range = range3, .optional = opt                                                  \
+    }
 #define NODE(key) { .name = key, .kind = FIELD_NODE }
+#define OPT_NODE(key) { .name = key, .kind = FIELD_NODE, .optional = true }
 
 enum {
     TOP_VERSION,
@@ -180,14 +242,131 @@ static const field_t INTRO_FIELDS[] = {
     TEXT("call", content_t, intro.call),
 };
 
-enum { EXERCISE_ID, EXERCISE_TITLE, EXERCISE_PURPOSE, EXERCISE_HOW_TO, EXERCISE_STEPS };
+enum {
+    EXERCISE_ID,
+    EXERCISE_TITLE,
+    EXERCISE_PURPOSE,
+    EXERCISE_HOW_TO,
+    EXERCISE_STEPS,
+    EXERCISE_CAMERA,
+    EXERCISE_CUES,
+    EXERCISE_POSES,
+    EXERCISE_PHASES,
+};
 static const field_t EXERCISE_FIELDS[] = {
     [EXERCISE_ID] = NODE("id"),
     [EXERCISE_TITLE] = TEXT("title", content_exercise_t, title),
     [EXERCISE_PURPOSE] = TEXT("purpose", content_exercise_t, purpose),
     [EXERCISE_HOW_TO] = TEXT("how_to", content_exercise_t, how_to),
     [EXERCISE_STEPS] = NODE("steps"),
+    [EXERCISE_CAMERA] = OPT_NODE("camera"),
+    [EXERCISE_CUES] = OPT_NODE("cues"),
+    [EXERCISE_POSES] = NODE("poses"),
+    [EXERCISE_PHASES] = NODE("phases"),
 };
+
+static const field_t CAMERA_FIELDS[] = {
+    NUM("yaw", content_camera_t, yaw, -180.0, false, 180.0, true),
+    NUM("pitch", content_camera_t, pitch, -10.0, false, 89.0, true),
+};
+
+/* Both default to true: read_exercise sets them before reading. */
+static const field_t CUES_FIELDS[] = {
+    FLAG("ghosts", content_exercise_t, ghosts),
+    FLAG("arrow", content_exercise_t, arrow),
+};
+
+static const range3_t AT_RANGE = {{-MAX_WORLD, 0.0, -MAX_WORLD},
+                                  {MAX_WORLD, MAX_HEIGHT, MAX_WORLD}};
+static const range3_t ANGLE_RANGE = {{-MAX_ANGLE, -MAX_ANGLE, -MAX_ANGLE},
+                                     {MAX_ANGLE, MAX_ANGLE, MAX_ANGLE}};
+static const range3_t POINT_RANGE = {{-MAX_WORLD, -MAX_WORLD, -MAX_WORLD},
+                                     {MAX_WORLD, MAX_WORLD, MAX_WORLD}};
+static const range3_t OFFSET_RANGE = {{-MAX_OFFSET, -MAX_OFFSET, -MAX_OFFSET},
+                                      {MAX_OFFSET, MAX_OFFSET, MAX_OFFSET}};
+
+enum { POSE_AT, POSE_TURN, POSE_JOINTS, POSE_REACH };
+static const field_t POSE_FIELDS[] = {
+    [POSE_AT] = VEC3("at", content_pose_t, root_at, &AT_RANGE, false),
+    [POSE_TURN] = VEC3("turn", content_pose_t, root_rot, &ANGLE_RANGE, true),
+    [POSE_JOINTS] = OPT_NODE("joints"),
+    [POSE_REACH] = OPT_NODE("reach"),
+};
+
+/* The mapping form of a reach target: follow a joint. */
+enum { FOLLOW_JOINT, FOLLOW_OFFSET };
+static const field_t FOLLOW_FIELDS[] = {
+    [FOLLOW_JOINT] = NODE("joint"),
+    [FOLLOW_OFFSET] = VEC3("offset", content_reach_t, point, &OFFSET_RANGE, true),
+};
+
+static const enum_name_t EASE_NAMES[] = {
+    {"linear", CONTENT_EASE_LINEAR},
+    {"in", CONTENT_EASE_IN},
+    {"out", CONTENT_EASE_OUT},
+    {"in-out", CONTENT_EASE_IN_OUT},
+};
+static const enum_name_t SIDE_NAMES[] = {
+    {"right", CONTENT_SIDE_RIGHT},
+    {"left", CONTENT_SIDE_LEFT},
+    {"none", CONTENT_SIDE_NONE},
+};
+_Static_assert(sizeof(content_ease_t) == sizeof(int), "FIELD_ENUM stores an int");
+_Static_assert(sizeof(content_side_t) == sizeof(int), "FIELD_ENUM stores an int");
+
+enum {
+    PHASE_NAME,
+    PHASE_STEP,
+    PHASE_POSE,
+    PHASE_SECONDS,
+    PHASE_EASE,
+    PHASE_HOLD,
+    PHASE_SIDE,
+    PHASE_ANCHOR,
+    PHASE_REPEAT,
+};
+static const field_t PHASE_FIELDS[] = {
+    [PHASE_NAME] = NODE("name"),
+    [PHASE_STEP] = NODE("step"), /* its range depends on the exercise: read_phase checks it */
+    [PHASE_POSE] = NODE("pose"),
+    [PHASE_SECONDS] =
+        NUM("seconds", content_phase_t, seconds, 0.0, false, MAX_MOVE_SECONDS, false),
+    [PHASE_EASE] = ENUM("ease", content_phase_t, ease, EASE_NAMES),
+    [PHASE_HOLD] = OPT_NODE("hold"),
+    [PHASE_SIDE] = ENUM("side", content_phase_t, side, SIDE_NAMES),
+    [PHASE_ANCHOR] = OPT_NODE("anchor"),
+    [PHASE_REPEAT] = OPT_NODE("repeat"),
+};
+
+/* A hold has exactly one of these keys; read_hold checks that and fills content_hold_t. */
+typedef struct hold_read_t {
+    int breaths;
+    float comfortable; /* s */
+} hold_read_t;
+enum { HOLD_BREATHS, HOLD_SECONDS, HOLD_COMFORTABLE };
+static const field_t HOLD_FIELDS[] = {
+    [HOLD_BREATHS] = INT("breaths", hold_read_t, breaths, 1, MAX_COUNT, true),
+    [HOLD_SECONDS] = OPT_NODE("seconds"), /* a number or a range [from, to] */
+    [HOLD_COMFORTABLE] =
+        NUM("comfortable", hold_read_t, comfortable, 0.0, true, MAX_MOVE_SECONDS, true),
+};
+
+enum { REPEAT_FROM, REPEAT_TIMES };
+static const field_t REPEAT_FIELDS[] = {
+    [REPEAT_FROM] = NODE("from"), /* resolved once all phases are read */
+    [REPEAT_TIMES] = INT("times", content_phase_t, repeat_times, 1, MAX_COUNT, false),
+};
+
+/* Limbs whose end a pose may place (two-bone IK), with the middle joint the solve moves. */
+static const struct {
+    int end, middle;
+} REACH_LIMBS[] = {
+    {SKEL_HAND_L, SKEL_ELBOW_L},
+    {SKEL_HAND_R, SKEL_ELBOW_R},
+    {SKEL_ANKLE_L, SKEL_KNEE_L},
+    {SKEL_ANKLE_R, SKEL_KNEE_R},
+};
+_Static_assert(COUNT_OF(REACH_LIMBS) == CONTENT_MAX_REACH, "one reach per limb");
 
 enum { REVIEWS_TITLE, REVIEWS_ITEMS };
 static const field_t REVIEWS_FIELDS[] = {
@@ -217,6 +396,13 @@ static const mapping_spec_t LABELS_SPEC = SPEC("labels", "'labels'", LABELS_FIEL
 static const mapping_spec_t HELP_SPEC = SPEC("help entry", "each help entry", HELP_FIELDS);
 static const mapping_spec_t INTRO_SPEC = SPEC("intro", "'intro'", INTRO_FIELDS);
 static const mapping_spec_t EXERCISE_SPEC = SPEC("exercise", "each exercise", EXERCISE_FIELDS);
+static const mapping_spec_t CAMERA_SPEC = SPEC("camera", "'camera'", CAMERA_FIELDS);
+static const mapping_spec_t CUES_SPEC = SPEC("cues", "'cues'", CUES_FIELDS);
+static const mapping_spec_t POSE_SPEC = SPEC("pose", "each pose", POSE_FIELDS);
+static const mapping_spec_t FOLLOW_SPEC = SPEC("reach target", "a reach target", FOLLOW_FIELDS);
+static const mapping_spec_t PHASE_SPEC = SPEC("phase", "each phase", PHASE_FIELDS);
+static const mapping_spec_t HOLD_SPEC = SPEC("hold", "'hold'", HOLD_FIELDS);
+static const mapping_spec_t REPEAT_SPEC = SPEC("repeat", "'repeat'", REPEAT_FIELDS);
 static const mapping_spec_t REVIEWS_SPEC = SPEC("reviews", "'reviews'", REVIEWS_FIELDS);
 static const mapping_spec_t REVIEW_SPEC = SPEC("review", "each review", REVIEW_FIELDS);
 static const mapping_spec_t CONTACT_SPEC = SPEC("contact", "'contact'", CONTACT_FIELDS);
@@ -231,6 +417,15 @@ static const list_spec_t STEPS_LIST = {"'steps'", "a list of texts", "steps", CO
                                        false};
 static const list_spec_t REVIEWS_LIST = {"'items'", "a list of reviews (text, name)", "reviews",
                                          CONTENT_MAX_REVIEWS, false};
+static const list_spec_t PHASES_LIST = {"'phases'", "a list of phases", "phases",
+                                        CONTENT_MAX_PHASES, false};
+
+static const map_spec_t POSES_MAP = {"'poses'", "a mapping of pose names to poses", "pose",
+                                     "poses", CONTENT_MAX_POSES, false};
+static const map_spec_t JOINTS_MAP = {"'joints'", "a mapping of joint names to angles [x, y, z]",
+                                      "joint", "joints", CONTENT_MAX_ROTATED, true};
+static const map_spec_t REACH_MAP = {"'reach'", "a mapping of hands and ankles to targets",
+                                     "reach target", "reach targets", CONTENT_MAX_REACH, true};
 
 /* Placeholders and the clinic text each one stands for. */
 static const struct {
@@ -247,6 +442,8 @@ _Static_assert(COUNT_OF(TOP_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(COUNT_OF(THEME_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(COUNT_OF(TIMING_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(COUNT_OF(LABELS_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
+_Static_assert(COUNT_OF(EXERCISE_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
+_Static_assert(COUNT_OF(PHASE_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 
 static const char *const BUILTIN_SCENES[] = {"intro", "reviews", "contact"};
 static const scene_kind_t BUILTIN_KINDS[] = {SCENE_INTRO, SCENE_REVIEWS, SCENE_CONTACT};
@@ -602,21 +799,138 @@ static bool get_color(parse_t *p, const yaml_node_t *node, const char *label,
     return true;
 }
 
-static bool check_range(parse_t *p, const yaml_node_t *node, const field_t *f, double v)
+static bool in_range(parse_t *p, const yaml_node_t *node, const char *label, double v,
+                     double min, bool min_exclusive, double max)
 {
-    bool low_ok = f->min_exclusive ? v > f->min : v >= f->min;
-    if (low_ok && v <= f->max) {
+    bool low_ok = min_exclusive ? v > min : v >= min;
+    if (low_ok && v <= max) {
         return true;
     }
     char d[QUOTE_MAX + 8];
-    if (f->min_exclusive) {
-        error_at(p, node->start_mark, "'%s' must be greater than %g and at most %g, not %s",
-                 f->name, f->min, f->max, node_describe(node, d, sizeof d));
+    if (min_exclusive) {
+        error_at(p, node->start_mark, "%s must be greater than %g and at most %g, not %s", label,
+                 min, max, node_describe(node, d, sizeof d));
     } else {
-        error_at(p, node->start_mark, "'%s' must be between %g and %g, not %s", f->name, f->min,
-                 f->max, node_describe(node, d, sizeof d));
+        error_at(p, node->start_mark, "%s must be between %g and %g, not %s", label, min, max,
+                 node_describe(node, d, sizeof d));
     }
     return false;
+}
+
+static bool check_range(parse_t *p, const yaml_node_t *node, const field_t *f, double v)
+{
+    char label[64];
+    snprintf(label, sizeof label, "'%s'", f->name);
+    return in_range(p, node, label, v, f->min, f->min_exclusive, f->max);
+}
+
+/* A number without a fraction ("2", "2.0", "2e0"); its range is the caller's (check it
+ * before converting to int). */
+static bool get_whole(parse_t *p, const yaml_node_t *node, const char *label, double *out)
+{
+    double v = 0.0;
+    if (!get_number(p, node, label, &v)) {
+        return false;
+    }
+    if (v != floor(v)) {
+        char d[QUOTE_MAX + 8];
+        error_at(p, node->start_mark, "%s must be a whole number, not %s", label,
+                 node_describe(node, d, sizeof d));
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool get_int(parse_t *p, const yaml_node_t *node, const char *label, int min, int max,
+                    int *out)
+{
+    double v = 0.0;
+    if (!get_whole(p, node, label, &v) || !in_range(p, node, label, v, min, false, max)) {
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+/* YAML's plain true and false only: "yes", "on" and "True" mean different things to
+ * different YAML readers, so they are refused. */
+static bool get_bool(parse_t *p, const yaml_node_t *node, const char *label, bool *out)
+{
+    if (node->type == YAML_SCALAR_NODE) {
+        const char *s = (const char *)node->data.scalar.value;
+        size_t len = node->data.scalar.length;
+        if (len == 4 && memcmp(s, "true", 4) == 0) {
+            *out = true;
+            return true;
+        }
+        if (len == 5 && memcmp(s, "false", 5) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    char d[QUOTE_MAX + 8];
+    error_at(p, node->start_mark, "%s must be true or false, not %s", label,
+             node_describe(node, d, sizeof d));
+    return false;
+}
+
+/* One of names[]: "'ease' must be linear, in, out or in-out, not 'fast'". */
+static bool get_enum(parse_t *p, const yaml_node_t *node, const char *label,
+                     const enum_name_t *names, int count, int *out)
+{
+    if (node->type == YAML_SCALAR_NODE) {
+        for (int i = 0; i < count; i++) {
+            if (strlen(names[i].name) == node->data.scalar.length &&
+                memcmp(names[i].name, node->data.scalar.value, node->data.scalar.length) == 0) {
+                *out = names[i].value;
+                return true;
+            }
+        }
+    }
+    char choices[CONTENT_ERROR_MESSAGE_MAX] = "";
+    for (int i = 0; i < count; i++) {
+        const char *sep = i == 0 ? "" : i == count - 1 ? " or " : ", ";
+        size_t used = strlen(choices);
+        snprintf(choices + used, sizeof choices - used, "%s%s", sep, names[i].name);
+    }
+    char d[QUOTE_MAX + 8];
+    error_at(p, node->start_mark, "%s must be %s, not %s", label, choices,
+             node_describe(node, d, sizeof d));
+    return false;
+}
+
+/* [x, y, z]: exactly three numbers, each in its axis's range. */
+static bool get_vec3(parse_t *p, const yaml_node_t *node, const char *label,
+                     const range3_t *range, float out[3])
+{
+    static const char *const AXES[3] = {"x", "y", "z"};
+    char d[QUOTE_MAX + 8];
+    if (node->type != YAML_SEQUENCE_NODE) {
+        error_at(p, node->start_mark, "%s must be a list of 3 numbers [x, y, z], not %s", label,
+                 node_describe(node, d, sizeof d));
+        return false;
+    }
+    long n = (long)(node->data.sequence.items.top - node->data.sequence.items.start);
+    if (n != 3) {
+        error_at(p, node->start_mark, "%s must be a list of 3 numbers [x, y, z], not a list of %ld",
+                 label, n);
+        return false;
+    }
+    bool ok = true;
+    for (int k = 0; k < 3; k++) {
+        yaml_node_t *item = yaml_document_get_node(p->doc, node->data.sequence.items.start[k]);
+        char what[64];
+        snprintf(what, sizeof what, "the %s of %s", AXES[k], label);
+        double v = 0.0;
+        if (!item || !get_number(p, item, what, &v) ||
+            !in_range(p, item, what, v, range->min[k], false, range->max[k])) {
+            ok = false;
+            continue;
+        }
+        out[k] = (float)v;
+    }
+    return ok;
 }
 
 /* ---- Mappings and lists ------------------------------------------------------------ */
@@ -734,6 +1048,38 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
             }
             break;
         }
+        case FIELD_INT: {
+            int value = 0;
+            ok = get_int(p, node, label, (int)f->min, (int)f->max, &value);
+            if (ok) {
+                memcpy(dest, &value, sizeof value);
+            }
+            break;
+        }
+        case FIELD_BOOL: {
+            bool value = false;
+            ok = get_bool(p, node, label, &value);
+            if (ok) {
+                memcpy(dest, &value, sizeof value);
+            }
+            break;
+        }
+        case FIELD_ENUM: {
+            int value = 0;
+            ok = get_enum(p, node, label, f->names, f->name_count, &value);
+            if (ok) {
+                memcpy(dest, &value, sizeof value);
+            }
+            break;
+        }
+        case FIELD_VEC3: {
+            float value[3] = {0.0f, 0.0f, 0.0f};
+            ok = get_vec3(p, node, label, f->range, value);
+            if (ok) {
+                memcpy(dest, value, sizeof value);
+            }
+            break;
+        }
         case FIELD_NODE:
             break;
         }
@@ -781,6 +1127,134 @@ static int read_list(parse_t *p, const yaml_node_t *node, const list_spec_t *spe
         error_at(p, node->start_mark, "%s must not be empty", spec->label);
     }
     return count;
+}
+
+/* Checks `node` is a mapping per spec whose keys are names, none twice; fills keys[] and
+ * values[] with the first spec->max pairs and returns how many, or -1 when `node` is not a
+ * mapping at all (so callers can tell "no names" from "names unreadable"). */
+static int read_named(parse_t *p, const yaml_node_t *node, const map_spec_t *spec,
+                      yaml_node_t **keys, yaml_node_t **values)
+{
+    char q[QUOTE_MAX + 8];
+    if (node->type != YAML_MAPPING_NODE) {
+        error_at(p, node->start_mark, "%s must be %s, not %s", spec->label, spec->expected,
+                 node_describe(node, q, sizeof q));
+        return -1;
+    }
+    if (node->data.mapping.pairs.start == node->data.mapping.pairs.top && !spec->may_be_empty) {
+        error_at(p, node->start_mark, "%s must not be empty", spec->label);
+        return 0;
+    }
+    int count = 0;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = node_at(p, pair->key);
+        yaml_node_t *value = node_at(p, pair->value);
+        if (!key || !value) {
+            continue;
+        }
+        if (key->type != YAML_SCALAR_NODE) {
+            error_at(p, key->start_mark, "keys in %s must be names, not %s", spec->label,
+                     node_describe(key, q, sizeof q));
+            continue;
+        }
+        const char *name = (const char *)key->data.scalar.value;
+        size_t len = key->data.scalar.length;
+        bool duplicate = false;
+        for (int k = 0; k < count && !duplicate; k++) {
+            if (keys[k]->data.scalar.length == len &&
+                memcmp(keys[k]->data.scalar.value, name, len) == 0) {
+                error_at(p, key->start_mark, "duplicate %s %s in %s (first at line %d)",
+                         spec->item, quote(name, len, q, sizeof q), spec->label,
+                         (int)keys[k]->start_mark.line + 1);
+                duplicate = true;
+            }
+        }
+        if (duplicate) {
+            continue;
+        }
+        if (count == spec->max) {
+            error_at(p, key->start_mark, "too many %s (at most %d)", spec->items, spec->max);
+            break;
+        }
+        keys[count] = key;
+        values[count] = value;
+        count++;
+    }
+    return count;
+}
+
+/* ---- Joints ------------------------------------------------------------------------ */
+
+typedef enum joint_set_t {
+    JOINTS_ALL,      /* anchor, a followed joint */
+    JOINTS_ROTATING, /* keys of a pose's 'joints' */
+    JOINTS_REACH,    /* keys of a pose's 'reach' */
+} joint_set_t;
+
+static bool joint_in_set(int joint, joint_set_t set)
+{
+    switch (set) {
+    case JOINTS_ROTATING:
+        return skel_joint_rotates(joint);
+    case JOINTS_REACH:
+        for (int i = 0; i < COUNT_OF(REACH_LIMBS); i++) {
+            if (REACH_LIMBS[i].end == joint) {
+                return true;
+            }
+        }
+        return false;
+    case JOINTS_ALL:
+        break;
+    }
+    return true;
+}
+
+/* Appends the joints of `set` to a message, in skeleton order. */
+static void joint_list(list_builder_t *b, joint_set_t set)
+{
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        if (joint_in_set(j, set)) {
+            list_builder_add(b, skel_joint_name(j));
+        }
+    }
+}
+
+/* A joint named by a scalar node, which must be in `set`. */
+static bool get_joint(parse_t *p, const yaml_node_t *node, const char *label, joint_set_t set,
+                      int *out)
+{
+    char q[QUOTE_MAX + 8];
+    if (node->type != YAML_SCALAR_NODE) {
+        error_at(p, node->start_mark, "%s must be a joint name, not %s", label,
+                 node_describe(node, q, sizeof q));
+        return false;
+    }
+    const char *name = (const char *)node->data.scalar.value;
+    size_t len = node->data.scalar.length;
+    int joint = skel_joint_find(name, len);
+    static const char *const LIST_NAMES[] = {
+        [JOINTS_ALL] = "joints", [JOINTS_ROTATING] = "joints", [JOINTS_REACH] = "reach targets"};
+    char message[CONTENT_ERROR_MESSAGE_MAX];
+    if (joint < 0) {
+        snprintf(message, sizeof message, "unknown joint %s; %s: ",
+                 quote(name, len, q, sizeof q), LIST_NAMES[set]);
+    } else if (!joint_in_set(joint, set) && set == JOINTS_ROTATING) {
+        snprintf(message, sizeof message,
+                 "'%s' does not rotate (nothing hangs from it); joints that rotate: ",
+                 skel_joint_name(joint));
+    } else if (!joint_in_set(joint, set)) {
+        snprintf(message, sizeof message,
+                 "'%s' cannot be reached: only the ends of arms and legs can; reach targets: ",
+                 skel_joint_name(joint));
+    } else {
+        *out = joint;
+        return true;
+    }
+    list_builder_t b = {message, sizeof message, 0, false};
+    joint_list(&b, set);
+    error_at(p, node->start_mark, "%s", message);
+    return false;
 }
 
 /* ---- Sections ---------------------------------------------------------------------- */
@@ -843,6 +1317,21 @@ static bool is_id_char(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
+/* Names the author chooses (exercise ids, pose and phase names): [a-z0-9-]+. */
+static bool check_id_chars(parse_t *p, const yaml_node_t *node, const char *what, const char *id)
+{
+    char q[QUOTE_MAX + 8];
+    for (const char *s = id; *s; s++) {
+        if (!is_id_char(*s)) {
+            error_at(p, node->start_mark,
+                     "%s %s may only use lowercase letters a-z, digits and '-'", what,
+                     quote(id, strlen(id), q, sizeof q));
+            return false;
+        }
+    }
+    return true;
+}
+
 static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index)
 {
     content_t *c = p->out;
@@ -853,13 +1342,8 @@ static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index)
     c->exercises[index].id = id;
     p->exercise_id_line[index] = (int)node->start_mark.line + 1;
     char q[QUOTE_MAX + 8];
-    for (const char *s = id; *s; s++) {
-        if (!is_id_char(*s)) {
-            error_at(p, node->start_mark,
-                     "exercise id %s may only use lowercase letters a-z, digits and '-'",
-                     quote(id, strlen(id), q, sizeof q));
-            return;
-        }
+    if (!check_id_chars(p, node, "exercise id", id)) {
+        return;
     }
     for (int i = 0; i < COUNT_OF(BUILTIN_SCENES); i++) {
         if (strcmp(id, BUILTIN_SCENES[i]) == 0) {
@@ -877,9 +1361,394 @@ static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index)
     }
 }
 
+/* ---- Choreography ------------------------------------------------------------------ */
+
+/* Each joint of `joints` once, each one that rotates, each angle in range; file order. */
+static void read_pose_joints(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
+{
+    yaml_node_t *keys[CONTENT_MAX_ROTATED];
+    yaml_node_t *values[CONTENT_MAX_ROTATED];
+    int n = read_named(p, node, &JOINTS_MAP, keys, values);
+    for (int i = 0; i < n; i++) {
+        int joint = -1;
+        if (!get_joint(p, keys[i], "a joint", JOINTS_ROTATING, &joint)) {
+            continue;
+        }
+        char label[48];
+        snprintf(label, sizeof label, "'%s'", skel_joint_name(joint));
+        int k = pose->rotated_count;
+        if (get_vec3(p, values[i], label, &ANGLE_RANGE, pose->rotation[k])) {
+            pose->rotated_joint[k] = joint;
+            pose->rotated_count++;
+        }
+    }
+}
+
+/* A joint whose place the reach of `end` changes: following it would chase itself. */
+static bool reach_moves(int end, int joint)
+{
+    for (int i = 0; i < COUNT_OF(REACH_LIMBS); i++) {
+        if (REACH_LIMBS[i].end == end) {
+            return joint == end || joint == REACH_LIMBS[i].middle;
+        }
+    }
+    return false;
+}
+
+/* `hand_r: [x, y, z]` (a world point) or `hand_r: {joint: knee_r, offset: [x, y, z]}`. */
+static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
+{
+    yaml_node_t *keys[CONTENT_MAX_REACH];
+    yaml_node_t *values[CONTENT_MAX_REACH];
+    int n = read_named(p, node, &REACH_MAP, keys, values);
+    for (int i = 0; i < n; i++) {
+        content_reach_t reach = {.joint = -1, .at_joint = -1};
+        if (!get_joint(p, keys[i], "a reach target", JOINTS_REACH, &reach.joint)) {
+            continue;
+        }
+        const char *name = skel_joint_name(reach.joint);
+        char label[48];
+        snprintf(label, sizeof label, "'%s'", name);
+        const yaml_node_t *value = values[i];
+        bool ok = false;
+        if (value->type == YAML_SEQUENCE_NODE) {
+            ok = get_vec3(p, value, label, &POINT_RANGE, reach.point);
+        } else if (value->type == YAML_MAPPING_NODE) {
+            yaml_node_t *found[MAX_FIELDS];
+            ok = read_mapping(p, value, &FOLLOW_SPEC, &reach, found) && found[FOLLOW_JOINT];
+            const yaml_node_t *at = found[FOLLOW_JOINT];
+            ok = ok && get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint);
+            if (ok && reach_moves(reach.joint, reach.at_joint)) {
+                error_at(p, at->start_mark,
+                         "'%s' cannot follow '%s': reaching moves it; follow a joint of the "
+                         "body or another limb",
+                         name, skel_joint_name(reach.at_joint));
+                ok = false;
+            }
+        } else {
+            char d[QUOTE_MAX + 8];
+            error_at(p, value->start_mark,
+                     "%s must be a point [x, y, z] or a joint to follow {joint: name, offset: "
+                     "[x, y, z]}, not %s",
+                     label, node_describe(value, d, sizeof d));
+        }
+        if (ok) {
+            pose->reach[pose->reach_count++] = reach;
+        }
+    }
+}
+
+static void read_pose(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
+{
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &POSE_SPEC, pose, found)) {
+        return;
+    }
+    if (found[POSE_JOINTS]) {
+        read_pose_joints(p, found[POSE_JOINTS], pose);
+    }
+    if (found[POSE_REACH]) {
+        read_pose_reach(p, found[POSE_REACH], pose);
+    }
+}
+
+/* Returns false when no pose could be read (not a mapping, empty), so phases are not checked
+ * against them. A pose whose name or body is wrong is still counted: phases naming it get no
+ * second error. */
+static bool read_poses(parse_t *p, const yaml_node_t *node, content_exercise_t *ex)
+{
+    yaml_node_t *keys[CONTENT_MAX_POSES];
+    yaml_node_t *values[CONTENT_MAX_POSES];
+    int n = read_named(p, node, &POSES_MAP, keys, values);
+    for (int i = 0; i < n; i++) {
+        content_pose_t *pose = &ex->poses[i];
+        pose->name = "";
+        if (get_text(p, keys[i], "a pose name", true, false, &pose->name)) {
+            check_id_chars(p, keys[i], "pose name", pose->name);
+        }
+        read_pose(p, values[i], pose);
+    }
+    ex->pose_count = n > 0 ? n : 0;
+    return n > 0;
+}
+
+static bool scalar_is(const yaml_node_t *node, const char *s)
+{
+    return node->type == YAML_SCALAR_NODE && s && strlen(s) == node->data.scalar.length &&
+           memcmp(s, node->data.scalar.value, node->data.scalar.length) == 0;
+}
+
+/* "unknown <what> 'x'; <list_label>: a, b, c"; `label` is the key, for a value that is no
+ * name at all. Empty names (already reported) are left out. */
+static void unknown_name(parse_t *p, const yaml_node_t *node, const char *label, const char *what,
+                         const char *list_label, const char *const *names, int count)
+{
+    char q[QUOTE_MAX + 8];
+    char message[CONTENT_ERROR_MESSAGE_MAX];
+    if (node->type != YAML_SCALAR_NODE || node->data.scalar.length == 0) {
+        snprintf(message, sizeof message, "%s must be a %s name, not %s; %s: ", label, what,
+                 node_describe(node, q, sizeof q), list_label);
+    } else {
+        snprintf(message, sizeof message, "unknown %s %s; %s: ", what,
+                 node_describe(node, q, sizeof q), list_label);
+    }
+    list_builder_t b = {message, sizeof message, 0, false};
+    for (int i = 0; i < count; i++) {
+        if (names[i] && *names[i]) {
+            list_builder_add(&b, names[i]);
+        }
+    }
+    error_at(p, node->start_mark, "%s", message);
+}
+
+static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
+{
+    double v[2] = {0.0, 0.0};
+    if (node->type == YAML_SCALAR_NODE) {
+        if (get_number(p, node, "'seconds'", &v[0]) &&
+            in_range(p, node, "'seconds'", v[0], 0.0, true, MAX_MOVE_SECONDS)) {
+            *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[0], (float)v[0]};
+        }
+        return;
+    }
+    long n = node->type == YAML_SEQUENCE_NODE
+                 ? (long)(node->data.sequence.items.top - node->data.sequence.items.start)
+                 : -1;
+    if (n != 2) {
+        char d[QUOTE_MAX + 8];
+        if (n >= 0) {
+            snprintf(d, sizeof d, "a list of %ld", n);
+        }
+        error_at(p, node->start_mark,
+                 "'seconds' must be a number or a range of two numbers [from, to], not %s",
+                 n < 0 ? node_describe(node, d, sizeof d) : d);
+        return;
+    }
+    static const char *const LABELS[2] = {"the first of 'seconds'", "the second of 'seconds'"};
+    const yaml_node_t *items[2];
+    bool ok = true;
+    for (int k = 0; k < 2; k++) {
+        items[k] = node_at(p, node->data.sequence.items.start[k]);
+        ok = items[k] && get_number(p, items[k], LABELS[k], &v[k]) &&
+             in_range(p, items[k], LABELS[k], v[k], 0.0, true, MAX_MOVE_SECONDS) && ok;
+    }
+    if (!ok) {
+        return;
+    }
+    if (v[0] > v[1]) {
+        error_at(p, items[0]->start_mark,
+                 "the first of 'seconds' (%g) must not be more than the second (%g)", v[0], v[1]);
+        return;
+    }
+    *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[1], (float)v[0]};
+}
+
+/* The key of a hold's second kind in file order, and the first one's name; a kind given
+ * twice is check_keys's error, not this one. */
+static const yaml_node_t *hold_second_kind(parse_t *p, const yaml_node_t *node,
+                                           const char **first)
+{
+    const yaml_node_t *first_key = NULL;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        const yaml_node_t *key = node_at(p, pair->key);
+        if (!key || key->type != YAML_SCALAR_NODE) {
+            continue;
+        }
+        int i = field_find(&HOLD_SPEC, (const char *)key->data.scalar.value,
+                           key->data.scalar.length);
+        if (i < 0) {
+            continue;
+        }
+        if (!first_key) {
+            first_key = key;
+            *first = HOLD_FIELDS[i].name;
+        } else if (strcmp(*first, HOLD_FIELDS[i].name) != 0) {
+            return key;
+        }
+    }
+    return NULL;
+}
+
+/* Exactly one of breaths, seconds, comfortable. */
+static void read_hold(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
+{
+    yaml_node_t *found[MAX_FIELDS];
+    int errors_before = p->errors->total;
+    if (!check_keys(p, node, &HOLD_SPEC, found)) {
+        return;
+    }
+    int kinds = 0;
+    for (int i = 0; i < COUNT_OF(HOLD_FIELDS); i++) {
+        kinds += found[i] != NULL;
+    }
+    if (kinds == 0) {
+        if (p->errors->total == errors_before) { /* "unknown key 'breath'" says enough */
+            error_at(p, node->start_mark,
+                     "'hold' must have one of: breaths, seconds (a number or [from, to]), "
+                     "comfortable");
+        }
+        return;
+    }
+    if (kinds > 1) {
+        const char *first = "";
+        const yaml_node_t *second = hold_second_kind(p, node, &first);
+        if (second) {
+            error_at(p, second->start_mark,
+                     "'hold' takes one of breaths, seconds or comfortable, not both '%s' and "
+                     "'%s'",
+                     first, (const char *)second->data.scalar.value);
+        }
+        return;
+    }
+    hold_read_t raw = {0, 0.0f};
+    read_fields(p, &HOLD_SPEC, found, &raw);
+    if (found[HOLD_BREATHS]) {
+        *hold = (content_hold_t){CONTENT_HOLD_BREATHS, (float)raw.breaths, (float)raw.breaths};
+    } else if (found[HOLD_COMFORTABLE]) {
+        *hold = (content_hold_t){CONTENT_HOLD_COMFORTABLE, raw.comfortable, raw.comfortable};
+    } else if (found[HOLD_SECONDS]) {
+        read_hold_seconds(p, found[HOLD_SECONDS], hold);
+    }
+}
+
+/* What read_phase leaves for read_repeats: where names and repeats were written. */
+typedef struct phase_nodes_t {
+    const yaml_node_t *name;
+    const yaml_node_t *from; /* repeat's 'from', or NULL */
+} phase_nodes_t;
+
+static void read_phase(parse_t *p, const yaml_node_t *node, content_exercise_t *ex, int index,
+                       bool poses_known, phase_nodes_t *nodes)
+{
+    content_phase_t *phase = &ex->phases[index];
+    *phase = (content_phase_t){
+        .name = "", .anchor = -1, .repeat_from = -1, .repeat_times = 1};
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &PHASE_SPEC, phase, found)) {
+        return;
+    }
+    const yaml_node_t *name = found[PHASE_NAME];
+    if (name && get_text(p, name, "'name'", true, false, &phase->name) &&
+        check_id_chars(p, name, "phase name", phase->name)) {
+        nodes[index].name = name;
+        for (int i = 0; i < index; i++) {
+            if (nodes[i].name && strcmp(ex->phases[i].name, phase->name) == 0) {
+                char q[QUOTE_MAX + 8];
+                error_at(p, name->start_mark, "duplicate phase %s (first at line %d)",
+                         quote(phase->name, strlen(phase->name), q, sizeof q),
+                         (int)nodes[i].name->start_mark.line + 1);
+                break;
+            }
+        }
+    }
+    const yaml_node_t *step = found[PHASE_STEP];
+    double step_number = 0.0;
+    if (step && get_whole(p, step, "'step'", &step_number)) {
+        if (ex->step_count == 0) { /* steps broken, already reported: the general limit */
+            if (in_range(p, step, "'step'", step_number, 1.0, false, CONTENT_MAX_STEPS)) {
+                phase->step = (int)step_number - 1;
+            }
+        } else if (step_number < 1.0 || step_number > ex->step_count) {
+            char d[QUOTE_MAX + 8];
+            error_at(p, step->start_mark,
+                     "'step' must be between 1 and %d (the steps of this exercise), not %s",
+                     ex->step_count, node_describe(step, d, sizeof d));
+        } else {
+            phase->step = (int)step_number - 1;
+        }
+    }
+    const yaml_node_t *pose = found[PHASE_POSE];
+    if (pose && poses_known) {
+        int k = 0;
+        while (k < ex->pose_count && !scalar_is(pose, ex->poses[k].name)) {
+            k++;
+        }
+        if (k < ex->pose_count) {
+            phase->pose = k;
+        } else {
+            const char *names[CONTENT_MAX_POSES];
+            for (int i = 0; i < ex->pose_count; i++) {
+                names[i] = ex->poses[i].name;
+            }
+            unknown_name(p, pose, "'pose'", "pose", "poses", names, ex->pose_count);
+        }
+    }
+    if (found[PHASE_HOLD]) {
+        read_hold(p, found[PHASE_HOLD], &phase->hold);
+    }
+    if (found[PHASE_ANCHOR]) {
+        get_joint(p, found[PHASE_ANCHOR], "'anchor'", JOINTS_ALL, &phase->anchor);
+    }
+    if (found[PHASE_REPEAT]) {
+        yaml_node_t *repeat_found[MAX_FIELDS];
+        if (read_mapping(p, found[PHASE_REPEAT], &REPEAT_SPEC, phase, repeat_found)) {
+            nodes[index].from = repeat_found[REPEAT_FROM];
+        }
+    }
+}
+
+/* Resolves each repeat's 'from' (this phase or an earlier one) and checks that no two spans
+ * from..this share a phase: a span inside another would make "how often" ambiguous. */
+static void read_repeats(parse_t *p, content_exercise_t *ex, const phase_nodes_t *nodes)
+{
+    for (int i = 0; i < ex->phase_count; i++) {
+        const yaml_node_t *from = nodes[i].from;
+        if (!from) {
+            continue;
+        }
+        int k = 0;
+        while (k < ex->phase_count && !(nodes[k].name && scalar_is(from, ex->phases[k].name))) {
+            k++;
+        }
+        if (k == ex->phase_count) {
+            const char *names[CONTENT_MAX_PHASES];
+            for (int a = 0; a <= i; a++) {
+                names[a] = nodes[a].name ? ex->phases[a].name : NULL;
+            }
+            unknown_name(p, from, "'from'", "phase", "'from' names this phase or an earlier one",
+                         names, i + 1);
+            continue;
+        }
+        if (k > i) {
+            error_at(p, from->start_mark,
+                     "'from' must name this phase or an earlier one; '%s' comes later (line %d)",
+                     ex->phases[k].name, (int)nodes[k].name->start_mark.line + 1);
+            continue;
+        }
+        ex->phases[i].repeat_from = k;
+        /* spans [a0, a] and [k, i] with a < i are apart only when a < k */
+        for (int a = k; a < i; a++) {
+            if (ex->phases[a].repeat_from >= 0) {
+                error_at(p, from->start_mark,
+                         "repeat span overlaps the one of phase '%s' (line %d)",
+                         ex->phases[a].name, (int)nodes[a].from->start_mark.line + 1);
+                ex->phases[i].repeat_from = -1;
+                break;
+            }
+        }
+    }
+}
+
+static void read_phases(parse_t *p, const yaml_node_t *node, content_exercise_t *ex,
+                        bool poses_known)
+{
+    yaml_node_t *items[CONTENT_MAX_PHASES];
+    phase_nodes_t nodes[CONTENT_MAX_PHASES];
+    memset(nodes, 0, sizeof nodes);
+    int n = read_list(p, node, &PHASES_LIST, items);
+    for (int i = 0; i < n; i++) {
+        read_phase(p, items[i], ex, i, poses_known, nodes);
+    }
+    ex->phase_count = n;
+    read_repeats(p, ex, nodes);
+}
+
 static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
 {
     content_exercise_t *ex = &p->out->exercises[index];
+    ex->ghosts = true;
+    ex->arrow = true;
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &EXERCISE_SPEC, ex, found)) {
         return;
@@ -895,6 +1764,18 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
             get_text(p, items[i], "a step", false, false, &ex->steps[i]);
         }
         ex->step_count = n;
+    }
+    if (found[EXERCISE_CAMERA]) {
+        yaml_node_t *camera_found[MAX_FIELDS];
+        read_mapping(p, found[EXERCISE_CAMERA], &CAMERA_SPEC, &ex->camera, camera_found);
+    }
+    if (found[EXERCISE_CUES]) {
+        yaml_node_t *cues_found[MAX_FIELDS];
+        read_mapping(p, found[EXERCISE_CUES], &CUES_SPEC, ex, cues_found);
+    }
+    bool poses_known = found[EXERCISE_POSES] && read_poses(p, found[EXERCISE_POSES], ex);
+    if (found[EXERCISE_PHASES]) {
+        read_phases(p, found[EXERCISE_PHASES], ex, poses_known);
     }
 }
 

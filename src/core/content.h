@@ -12,6 +12,10 @@
 #define CONTENT_MAX_PLAYLIST 64
 #define CONTENT_MAX_HELP 16
 #define CONTENT_MAX_ERRORS 16
+#define CONTENT_MAX_POSES 16    /* named poses per exercise */
+#define CONTENT_MAX_PHASES 32   /* phases per exercise */
+#define CONTENT_MAX_REACH 4     /* IK targets per pose (two hands, two feet) */
+#define CONTENT_MAX_ROTATED 19  /* joints a pose may rotate */
 #define CONTENT_ARENA_BYTES (256 * 1024)
 #define CONTENT_ERROR_MESSAGE_MAX 240
 
@@ -34,6 +38,76 @@ typedef struct content_scene_ref_t {
     int exercise; /* index into content_t.exercises when kind == SCENE_EXERCISE, else -1 */
 } content_scene_ref_t;
 
+/* Easing of a move between poses. */
+typedef enum content_ease_t {
+    CONTENT_EASE_IN_OUT = 0, /* default: calm start and end */
+    CONTENT_EASE_LINEAR,
+    CONTENT_EASE_IN,
+    CONTENT_EASE_OUT,
+    CONTENT_EASE_NUM
+} content_ease_t;
+
+typedef enum content_side_t {
+    CONTENT_SIDE_NONE = 0,
+    CONTENT_SIDE_RIGHT, /* poses are written for the right side */
+    CONTENT_SIDE_LEFT,  /* ... and mirrored for the left */
+    CONTENT_SIDE_NUM
+} content_side_t;
+
+typedef enum content_hold_kind_t {
+    CONTENT_HOLD_NONE = 0,
+    CONTENT_HOLD_SECONDS,     /* "seconds: 5" or "seconds: [20, 30]" */
+    CONTENT_HOLD_BREATHS,     /* "breaths: 10" deep breaths, paced by timing.breath_* */
+    CONTENT_HOLD_COMFORTABLE, /* "comfortable: 8": as long as you can; shown for 8 s */
+    CONTENT_HOLD_KIND_NUM
+} content_hold_kind_t;
+
+typedef struct content_hold_t {
+    content_hold_kind_t kind;
+    float count;     /* seconds (the target: 30 of "20 to 30"), breaths, or shown seconds */
+    float count_min; /* the lower figure of a range ("20" of 20-30); = count otherwise */
+} content_hold_t;
+
+/* Where a pose puts a hand or foot: a world point, or a point relative to another joint
+ * (a hand clasping a knee). The limb's two bones are solved to reach it (two-bone IK). */
+typedef struct content_reach_t {
+    int joint;      /* skel_joint_t: hand_l, hand_r, ankle_l or ankle_r */
+    int at_joint;   /* skel_joint_t to follow, or -1 for a world point */
+    float point[3]; /* world metres, or the offset from at_joint */
+} content_reach_t;
+
+/* A named pose: the pelvis's place and turn, joint rotations and reach targets.
+ * Angles in degrees, Euler X (forward axis), Y (up), Z (right) in the parent's frame. */
+typedef struct content_pose_t {
+    const char *name;
+    float root_at[3];   /* pelvis, world metres */
+    float root_rot[3];  /* degrees */
+    int rotated_count;
+    int rotated_joint[CONTENT_MAX_ROTATED]; /* skel_joint_t */
+    float rotation[CONTENT_MAX_ROTATED][3]; /* degrees */
+    int reach_count;
+    content_reach_t reach[CONTENT_MAX_REACH];
+} content_pose_t;
+
+/* One move of the choreography: to a pose, then an optional hold. */
+typedef struct content_phase_t {
+    const char *name;
+    int step;            /* 0-based index of the step it illustrates */
+    int pose;            /* index into the exercise's poses */
+    float seconds;       /* length of the move, s (0 = cut) */
+    content_ease_t ease;
+    content_hold_t hold;
+    content_side_t side;
+    int anchor;          /* skel_joint_t held still in the world during the move, or -1 */
+    int repeat_from;     /* phase index to go back to after this one, or -1 */
+    int repeat_times;    /* how often the span repeat_from..this plays in all (>= 1) */
+} content_phase_t;
+
+typedef struct content_camera_t {
+    float yaw;   /* degrees about the vertical; 0 = side view from the figure's right */
+    float pitch; /* degrees above the floor plane; 0 = level */
+} content_camera_t;
+
 typedef struct content_exercise_t {
     const char *id; /* lowercase letters, digits and '-' */
     const char *title;
@@ -41,6 +115,13 @@ typedef struct content_exercise_t {
     const char *how_to; /* "Here’s how to perform …:" */
     const char *steps[CONTENT_MAX_STEPS];
     int step_count;
+    content_camera_t camera;
+    bool ghosts; /* faint start and end poses of the current move */
+    bool arrow;  /* an arrow showing the move's direction */
+    content_pose_t poses[CONTENT_MAX_POSES];
+    int pose_count;
+    content_phase_t phases[CONTENT_MAX_PHASES];
+    int phase_count;
 } content_exercise_t;
 
 typedef struct content_review_t {

@@ -14,10 +14,12 @@ double show_review_seconds(const content_t *c, int review) {
     return s;
 }
 
-double show_scene_seconds(const content_t *c, content_scene_ref_t scene) {
+double show_scene_seconds(const show_t *s, content_scene_ref_t scene) {
+    const content_t *c = s->content;
     switch (scene.kind) {
     case SCENE_INTRO: return c->timing.intro_seconds;
-    case SCENE_EXERCISE: return c->timing.exercise_seconds;
+    case SCENE_EXERCISE:
+        return s->choreos ? s->choreos[scene.exercise].duration : c->timing.exercise_seconds;
     case SCENE_CONTACT: return c->timing.contact_seconds;
     case SCENE_REVIEWS: {
         double total = 0.0;
@@ -44,9 +46,15 @@ int show_find_in_playlist(const content_t *c, content_scene_ref_t scene) {
     return -1;
 }
 
-/* Seconds into the scene at which item `item` starts. Exercise steps share the scene's time
- * evenly; review cards each last their reading time. */
-static double item_start(const content_t *c, content_scene_ref_t scene, int item) {
+/* Seconds into the scene at which item `item` starts. An exercise's steps start when its
+ * choreography first shows them (without one, steps share the time evenly); review cards
+ * each last their reading time. */
+static double item_start(const show_t *s, content_scene_ref_t scene, int item) {
+    const content_t *c = s->content;
+    if (scene.kind == SCENE_EXERCISE && s->choreos) {
+        double t = choreo_step_start(&s->choreos[scene.exercise], item, 0.0);
+        return t < 0 ? 0 : t;
+    }
     if (scene.kind == SCENE_EXERCISE) {
         return c->timing.exercise_seconds * item / c->exercises[scene.exercise].step_count;
     }
@@ -59,10 +67,14 @@ static double item_start(const content_t *c, content_scene_ref_t scene, int item
 }
 
 /* The item current at scene time t. */
-static int item_at(const content_t *c, content_scene_ref_t scene, double t) {
+static int item_at(const show_t *s, content_scene_ref_t scene, double t) {
+    const content_t *c = s->content;
+    if (scene.kind == SCENE_EXERCISE && s->choreos) {
+        return choreo_step_at(&s->choreos[scene.exercise], t);
+    }
     int n = show_item_count(c, scene);
     int item = 0;
-    while (item + 1 < n && t >= item_start(c, scene, item + 1)) item++;
+    while (item + 1 < n && t >= item_start(s, scene, item + 1)) item++;
     return item;
 }
 
@@ -86,12 +98,13 @@ static void set_item(show_t *s, int item) {
     show_view_t *v = &s->view;
     v->item = item;
     v->item_time = 0.0;
-    v->time = item_start(s->content, v->scene, item);
+    v->time = item_start(s, v->scene, item);
 }
 
-void show_init(show_t *s, const content_t *c, int playlist_index) {
+void show_init(show_t *s, const content_t *c, const choreo_t *choreos, int playlist_index) {
     memset(s, 0, sizeof *s);
     s->content = c;
+    s->choreos = choreos;
     if (playlist_index < 0) playlist_index = 0;
     if (playlist_index >= c->playlist_count) playlist_index = c->playlist_count - 1;
     view_enter(&s->view, c, playlist_index);
@@ -156,11 +169,11 @@ void show_update(show_t *s, double dt) {
     show_view_t *v = &s->view;
     v->time += dt;
     v->item_time += dt;
-    if (v->time >= show_scene_seconds(c, v->scene)) {
+    if (v->time >= show_scene_seconds(s, v->scene)) {
         change_scene(s, v->playlist_index + 1);
         return;
     }
-    int item = item_at(c, v->scene, v->time);
+    int item = item_at(s, v->scene, v->time);
     if (item != v->item) {
         v->item = item;
         v->item_time = 0.0;

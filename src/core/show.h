@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "choreo.h"
 #include "content.h"
 
 /* What the user (or the kiosk loop) asks for; the app maps keys to these. */
@@ -35,6 +36,7 @@ typedef struct show_view_t {
 
 typedef struct show_t {
     const content_t *content;
+    const choreo_t *choreos; /* one per exercise (content order), or NULL: steps share time */
     show_view_t view;    /* the scene on screen (the incoming one during a transition) */
     show_view_t from;    /* the outgoing scene, frozen, while a transition runs */
     double transition;   /* seconds since the last scene change */
@@ -44,8 +46,10 @@ typedef struct show_t {
     double clock;        /* seconds since show_init, including pauses */
 } show_t;
 
-/* Starts the show at playlist entry `playlist_index` (clamped to the playlist). */
-void show_init(show_t *show, const content_t *content, int playlist_index);
+/* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
+ * (one per exercise, or NULL) sets each exercise's length and which step is shown when. */
+void show_init(show_t *show, const content_t *content, const choreo_t *choreos,
+               int playlist_index);
 
 /* Applies one command. Returns true if it changed anything visible. */
 bool show_command(show_t *show, show_cmd_t cmd, int arg);
@@ -57,7 +61,7 @@ void show_update(show_t *show, double dt);
 float show_transition_mix(const show_t *show);
 
 /* How long a scene stays before the show moves on, in seconds. */
-double show_scene_seconds(const content_t *content, content_scene_ref_t scene);
+double show_scene_seconds(const show_t *show, content_scene_ref_t scene);
 
 /* How long one review card stays: its reading time within the content's bounds. */
 double show_review_seconds(const content_t *content, int review);

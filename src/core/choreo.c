@@ -1,0 +1,264 @@
+/* choreo: routine layout and pose sampling (see choreo.h). Pure: cglm and libc only. */
+#include "choreo.h"
+
+#include <math.h>
+#include <string.h>
+
+static float ease(content_ease_t e, float u) {
+    u = glm_clamp(u, 0.0f, 1.0f);
+    switch (e) {
+    case CONTENT_EASE_LINEAR: return u;
+    case CONTENT_EASE_IN: return u * u * u;
+    case CONTENT_EASE_OUT: { float v = 1 - u; return 1 - v * v * v; }
+    default: /* in-out: smootherstep, zero speed and acceleration at both ends */
+        return u * u * u * (u * (u * 6 - 15) + 10);
+    }
+}
+
+static float hold_seconds(const choreo_t *c, const content_hold_t *h) {
+    switch (h->kind) {
+    case CONTENT_HOLD_SECONDS:
+    case CONTENT_HOLD_COMFORTABLE: return h->count;
+    case CONTENT_HOLD_BREATHS: return h->count * (c->breath_in + c->breath_out);
+    default: return 0.0f;
+    }
+}
+
+static const content_exercise_t *exercise(const choreo_t *c) {
+    return &c->content->exercises[c->exercise];
+}
+
+/* The pose a phase moves to, mirrored for the left side; root at the content's place. */
+static void key_pose(const choreo_t *c, int phase, content_side_t side, skel_pose_t *out) {
+    const content_pose_t *cp = &exercise(c)->poses[exercise(c)->phases[phase].pose];
+    skel_pose_rest(out);
+    glm_vec3_copy((float *)cp->root_at, out->root_pos);
+    skel_euler_deg(cp->root_rot, out->root_rot);
+    for (int i = 0; i < cp->rotated_count; i++) {
+        skel_euler_deg(cp->rotation[i], out->rot[cp->rotated_joint[i]]);
+    }
+    if (side == CONTENT_SIDE_LEFT) skel_pose_mirror(out, out);
+}
+
+static void instance_pose(const choreo_t *c, int k, skel_pose_t *out) {
+    const choreo_instance_t *in = &c->inst[k];
+    key_pose(c, in->phase, in->side, out);
+    glm_vec3_copy((float *)in->root_pos, out->root_pos);
+}
+
+/* The reach target of `joint` in an instance's pose, resolved against current positions, or
+ * false when that pose does not place this joint. Mirrored for the left side. */
+static bool reach_target(const choreo_t *c, int k, int joint, const skel_positions_t *pos,
+                         vec3 out) {
+    const choreo_instance_t *in = &c->inst[k];
+    const content_pose_t *cp = &exercise(c)->poses[exercise(c)->phases[in->phase].pose];
+    bool left = in->side == CONTENT_SIDE_LEFT;
+    int want = left ? skel_mirror(joint) : joint; /* the joint as written in content */
+    for (int i = 0; i < cp->reach_count; i++) {
+        const content_reach_t *r = &cp->reach[i];
+        if (r->joint != want) continue;
+        vec3 p = {r->point[0], r->point[1], left ? -r->point[2] : r->point[2]};
+        if (r->at_joint >= 0) {
+            int at = left ? skel_mirror(r->at_joint) : r->at_joint;
+            glm_vec3_add(p, (float *)pos->p[at], p);
+        }
+        glm_vec3_copy(p, out);
+        return true;
+    }
+    return false;
+}
+
+static const int REACH_ORDER[] = {SKEL_ANKLE_L, SKEL_ANKLE_R, SKEL_HAND_L, SKEL_HAND_R};
+
+/* Places hands and feet: each target eases from where the `from` instance put it (or where
+ * the joint is, if it placed nothing) to where the `to` instance puts it. Feet first, so a
+ * hand can follow a knee. */
+static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_t *pose,
+                        skel_positions_t *pos) {
+    for (int i = 0; i < 4; i++) {
+        int j = REACH_ORDER[i];
+        vec3 a, b;
+        bool has_a = from >= 0 && reach_target(c, from, j, pos, a);
+        bool has_b = reach_target(c, to, j, pos, b);
+        if (!has_a && !has_b) continue;
+        if (!has_a) glm_vec3_copy(pos->p[j], a);
+        if (!has_b) glm_vec3_copy(pos->p[j], b);
+        vec3 target;
+        glm_vec3_lerp(a, b, e, target);
+        skel_ik_two_bone(pose, pos, j, target, NULL);
+    }
+}
+
+bool choreo_build(choreo_t *c, const content_t *content, int exercise_index) {
+    memset(c, 0, sizeof *c);
+    c->content = content;
+    c->exercise = exercise_index;
+    c->breath_in = content->timing.breath_in_seconds;
+    c->breath_out = content->timing.breath_out_seconds;
+    const content_exercise_t *ex = exercise(c);
+    int plays[CONTENT_MAX_PHASES] = {0};
+    int span_end[CONTENT_MAX_PHASES];
+    for (int p = 0; p < ex->phase_count; p++) span_end[p] = -1;
+    for (int e = 0; e < ex->phase_count; e++) {
+        for (int p = ex->phases[e].repeat_from; p >= 0 && p <= e; p++) span_end[p] = e;
+    }
+    float t = 0;
+    int i = 0;
+    while (i < ex->phase_count) {
+        if (c->count == CHOREO_MAX_INSTANCES) return false;
+        const content_phase_t *ph = &ex->phases[i];
+        choreo_instance_t *in = &c->inst[c->count];
+        in->phase = i;
+        in->repetition = span_end[i] >= 0 ? plays[span_end[i]] + 1 : 1;
+        in->side = ph->side;
+        in->start = t;
+        in->move = ph->seconds;
+        in->hold = hold_seconds(c, &ph->hold);
+        skel_pose_t key;
+        key_pose(c, i, ph->side, &key);
+        glm_vec3_copy(key.root_pos, in->root_pos);
+        const choreo_instance_t *last = c->count > 0 ? &c->inst[c->count - 1] : NULL;
+        if (ph->anchor < 0 && last && ex->phases[last->phase].pose == ph->pose &&
+            last->side == ph->side) {
+            /* the same pose again (a hold after a move): the body stays where it is */
+            glm_vec3_copy((float *)last->root_pos, in->root_pos);
+        } else if (ph->anchor >= 0 && last) {
+            /* keep the anchor joint where the previous pose had it */
+            skel_pose_t prev;
+            skel_positions_t a, b;
+            instance_pose(c, c->count - 1, &prev);
+            skel_fk(&prev, &a);
+            glm_vec3_zero(key.root_pos);
+            skel_fk(&key, &b);
+            glm_vec3_sub(a.p[ph->anchor], b.p[ph->anchor], in->root_pos);
+        }
+        c->count++;
+        t += in->move + in->hold;
+        if (ph->repeat_from >= 0 && ++plays[i] < ph->repeat_times) {
+            i = ph->repeat_from;
+        } else {
+            plays[i] = 0;
+            i++;
+        }
+    }
+    c->duration = t;
+    return true;
+}
+
+static int instance_at(const choreo_t *c, double t) {
+    int lo = 0, hi = c->count - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (c->inst[mid].start <= t) lo = mid;
+        else hi = mid - 1;
+    }
+    return lo;
+}
+
+static void breathing(const choreo_t *c, float elapsed, int count, float *breath, int *index) {
+    float cycle = c->breath_in + c->breath_out;
+    int n = (int)floorf(elapsed / cycle);
+    if (n >= count) n = count - 1;
+    float tb = elapsed - (float)n * cycle;
+    float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
+    u = glm_clamp(u, 0.0f, 1.0f);
+    *breath = u * u * (3 - 2 * u);
+    *index = n;
+}
+
+void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
+    memset(out, 0, sizeof *out);
+    if (c->count == 0) {
+        skel_pose_rest(&out->pose);
+        skel_fk(&out->pose, &out->pos);
+        return;
+    }
+    if (c->duration > 0) {
+        t = fmod(t, c->duration);
+        if (t < 0) t += c->duration;
+    } else {
+        t = 0;
+    }
+    const content_exercise_t *ex = exercise(c);
+    int k = instance_at(c, t);
+    int prev = k > 0 ? k - 1 : c->count - 1;
+    const choreo_instance_t *in = &c->inst[k];
+    const content_phase_t *ph = &ex->phases[in->phase];
+    out->t = t;
+    out->instance = k;
+    out->phase = in->phase;
+    out->phase_name = ph->name;
+    out->step = ph->step;
+    out->side = in->side;
+    out->repetition = in->repetition;
+
+    float local = (float)(t - in->start);
+    float e = 1.0f;
+    if (local < in->move) {
+        e = ease(ph->ease, local / in->move);
+        out->move_t = e;
+    } else {
+        out->move_t = 1.0f;
+        out->holding = in->hold > 0;
+        out->hold_elapsed = local - in->move;
+    }
+
+    skel_pose_t a, b;
+    instance_pose(c, prev, &a);
+    instance_pose(c, k, &b);
+    skel_pose_t *p = &out->pose;
+    glm_quat_slerp(a.root_rot, b.root_rot, e, p->root_rot);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) glm_quat_slerp(a.rot[j], b.rot[j], e, p->rot[j]);
+    if (out->holding && ph->hold.kind == CONTENT_HOLD_BREATHS) {
+        breathing(c, out->hold_elapsed, (int)ph->hold.count, &out->breath, &out->breath_index);
+        versor lift, r;
+        glm_quatv(lift, glm_rad(-CHOREO_BREATH_DEGREES * out->breath), (vec3){0, 0, 1});
+        glm_quat_mul(p->rot[SKEL_PELVIS], lift, r);
+        glm_quat_copy(r, p->rot[SKEL_PELVIS]);
+    }
+    if (ph->anchor >= 0 && k > 0) {
+        skel_positions_t pa, pb;
+        skel_fk(&a, &pa);
+        glm_vec3_zero(p->root_pos);
+        skel_fk(p, &pb);
+        glm_vec3_sub(pa.p[ph->anchor], pb.p[ph->anchor], p->root_pos);
+    } else {
+        glm_vec3_lerp(a.root_pos, b.root_pos, e, p->root_pos);
+    }
+    skel_fk(p, &out->pos);
+    solve_reach(c, prev, k, e, p, &out->pos);
+}
+
+void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out) {
+    if (c->count == 0) {
+        skel_pose_t rest;
+        skel_pose_rest(&rest);
+        skel_fk(&rest, out);
+        return;
+    }
+    int k = ((instance % c->count) + c->count) % c->count;
+    skel_pose_t p;
+    instance_pose(c, k, &p);
+    skel_fk(&p, out);
+    solve_reach(c, -1, k, 1.0f, &p, out);
+}
+
+double choreo_step_start(const choreo_t *c, int step, double t) {
+    if (c->count == 0) return -1;
+    const content_exercise_t *ex = exercise(c);
+    int k0 = instance_at(c, c->duration > 0 ? fmod(t, c->duration) : 0);
+    for (int n = 0; n < c->count; n++) {
+        int k = (k0 + n) % c->count;
+        if (ex->phases[c->inst[k].phase].step == step) return c->inst[k].start;
+    }
+    return -1;
+}
+
+int choreo_step_at(const choreo_t *c, double t) {
+    if (c->count == 0) return 0;
+    if (c->duration > 0) {
+        t = fmod(t, c->duration);
+        if (t < 0) t += c->duration;
+    }
+    return exercise(c)->phases[c->inst[instance_at(c, t)].phase].step;
+}

@@ -1,0 +1,69 @@
+/* choreo: an exercise's choreography (content phases) laid out in time, and the figure's pose,
+ * step, side and hold at any time t — a pure function of t, so the highlighted step and the
+ * figure always agree. Moves ease joint angles between poses; an anchor joint stays put;
+ * hands and feet reach their targets through two-bone IK; the chest rises with each breath of
+ * a breathing hold. Pure: no SDL, no GL, no clock, no allocation. */
+#ifndef SK_CHOREO_H
+#define SK_CHOREO_H
+
+#include "content.h"
+#include "skeleton.h"
+
+#define CHOREO_MAX_INSTANCES 256
+#define CHOREO_BREATH_DEGREES 4.0f /* lower-back flexion at the top of a breath */
+
+/* One play of a phase: phases repeat (repeat: {from, times}), so a routine is a list of these. */
+typedef struct choreo_instance_t {
+    int phase;           /* index into the exercise's phases */
+    int repetition;      /* 1-based play of its repeat span (1 outside spans) */
+    content_side_t side; /* the phase's side (left mirrors the right-side pose) */
+    float start;         /* s from the routine's start */
+    float move;          /* s moving into the pose */
+    float hold;          /* s holding it */
+    vec3 root_pos;       /* pelvis at the end of the move (anchors resolved) */
+} choreo_instance_t;
+
+typedef struct choreo_t {
+    const content_t *content;
+    int exercise;
+    float breath_in, breath_out; /* s, from content timing */
+    choreo_instance_t inst[CHOREO_MAX_INSTANCES];
+    int count;
+    float duration; /* s, one whole routine */
+} choreo_t;
+
+typedef struct choreo_state_t {
+    double t;             /* s into the routine, wrapped */
+    int instance;
+    int phase;
+    const char *phase_name;
+    int step;             /* 0-based step shown */
+    content_side_t side;
+    int repetition;
+    float move_t;         /* 0..1 through the move (eased) */
+    bool holding;
+    float hold_elapsed;   /* s into the hold */
+    float breath;         /* 0..1 lungs filled (breathing holds), else 0 */
+    int breath_index;     /* 0-based breath of a breathing hold */
+    skel_pose_t pose;
+    skel_positions_t pos;
+} choreo_state_t;
+
+/* Lays out the routine of content->exercises[exercise]. False if it would exceed
+ * CHOREO_MAX_INSTANCES (the routine is then cut there). */
+bool choreo_build(choreo_t *c, const content_t *content, int exercise);
+
+/* The state at time t (seconds; wraps around the routine). */
+void choreo_sample(const choreo_t *c, double t, choreo_state_t *out);
+
+/* The pose an instance moves to (key = instance) or from (key = instance - 1, wrapping),
+ * fully solved (reach targets met), for ghosts and arrows. */
+void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out);
+
+/* The 0-based step shown at time t (wrapping); cheap: no pose is computed. */
+int choreo_step_at(const choreo_t *c, double t);
+
+/* Start time of the first instance showing `step` at or after time t (wrapping), or -1. */
+double choreo_step_start(const choreo_t *c, int step, double t);
+
+#endif
