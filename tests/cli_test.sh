@@ -73,6 +73,21 @@ read -r w h ct < <(png_info "$out/p.png")
 [ "$w" = 540 ] && [ "$h" = 960 ] && ok || bad "portrait size ${w}x${h}"
 expect 2 "screenshot unknown scene" -- --screenshot "$out/d.png" --scene nowhere && stderr_has "unknown scene" "intro"
 
+# --dump-pose: one JSON object with every joint; a range prints one per line
+expect 0 "dump-pose" -- --dump-pose --scene knees-to-chest --at 9
+for key in '"scene": "knees-to-chest"' '"t": 9.0000' '"step": 2' '"side": "right"' '"phase": "right-knee-up"'; do
+  grep -qF -- "$key" "$out/last.out" && ok || bad "dump-pose lacks $key: $(head -c 300 "$out/last.out")"
+done
+for j in pelvis chest neck head nose shoulder_l elbow_l hand_l shoulder_r elbow_r hand_r \
+         hip_l knee_l ankle_l toe_l hip_r knee_r ankle_r toe_r; do
+  grep -qE "\"$j\": \[-?[0-9.]+, -?[0-9.]+, -?[0-9.]+\]" "$out/last.out" && ok || bad "dump-pose lacks joint $j"
+done
+[ "$(wc -l <"$out/last.out")" = 1 ] && ok || bad "dump-pose printed more than one line"
+expect 0 "dump-pose range" -- --dump-pose --scene spinal-twists --at 0:2:0.5
+[ "$(wc -l <"$out/last.out")" = 5 ] && ok || bad "dump-pose 0:2:0.5 printed $(wc -l <"$out/last.out") lines, not 5"
+expect 2 "dump-pose of a non-exercise" -- --dump-pose --scene reviews && stderr_is_one_line "dump-pose reviews"
+expect 2 "dump-pose bad range" -- --dump-pose --at 3:1:1 && stderr_is_one_line "dump-pose bad range"
+
 # missing font or assets: a clear error, exit 1
 mkdir -p "$out/assets-nofont" && cp -r "$src/assets/content" "$out/assets-nofont/"
 STRETCH_KIOSK_ASSETS="$out/assets-nofont" expect 1 "missing font" -- --screenshot "$out/e.png" --scene intro

@@ -251,6 +251,51 @@ static void test_4k_text_is_native(void **state) {
     assert_int_equal(app->render.record.overflow, 0);
 }
 
+/* The figure of every exercise is drawn inside its box at every screen shape, and it moves:
+ * frames half a second apart during a move differ inside the box. */
+static void test_figure_inside_its_box_and_moving(void **state) {
+    (void)state;
+    const size2_t sizes[] = {{1280, 720}, {1080, 1920}, {2560, 1080}, {640, 360}};
+    const content_t *c = app->content;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        int w = sizes[s].w, h = sizes[s].h;
+        for (int e = 0; e < c->exercise_count; e++) {
+            int i = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+            const choreo_t *ch = &app->choreos[e];
+            /* the middle of the second move: the figure is on its way */
+            double t = ch->inst[1].start + ch->inst[1].move * 0.5;
+            goto_scene(i);
+            app_advance(app, t);
+            render(w, h);
+            layout_box_t drawn = app->render.figure_drawn;
+            layout_box_t box = app->render.layout.exercise.figure;
+            if (!layout_box_inside(drawn, box)) {
+                fail_msg("%s at %dx%d: figure %.0f,%.0f %.0fx%.0f outside its box %.0f,%.0f %.0fx%.0f",
+                         c->exercises[e].id, w, h, drawn.x, drawn.y, drawn.w, drawn.h, box.x, box.y,
+                         box.w, box.h);
+            }
+            /* it fills its box: at least half its width or height */
+            assert_true(drawn.w > box.w * 0.5f || drawn.h > box.h * 0.5f);
+            size_t n = (size_t)w * h * 4;
+            unsigned char *before = malloc(n);
+            assert_non_null(before);
+            memcpy(before, pixels, n);
+            app_advance(app, 0.5);
+            render(w, h);
+            long changed = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    size_t k = ((size_t)y * w + x) * 4;
+                    if (abs(before[k] - pixels[k]) + abs(before[k + 1] - pixels[k + 1]) < 24) continue;
+                    changed += x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
+                }
+            }
+            if (changed < 200) fail_msg("%s at %dx%d: the figure did not move", c->exercises[e].id, w, h);
+            free(before);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -261,6 +306,7 @@ int main(void) {
         cmocka_unit_test(test_transition_mixes_scenes),
         cmocka_unit_test(test_help_and_paused_overlays),
         cmocka_unit_test(test_4k_text_is_native),
+        cmocka_unit_test(test_figure_inside_its_box_and_moving),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

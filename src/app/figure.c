@@ -8,7 +8,7 @@
 #define LIMB_RADIUS 0.032f  /* m */
 #define TORSO_RADIUS 0.05f  /* m */
 #define FACE_RADIUS 0.028f  /* m */
-#define MAT_RADIUS 0.018f   /* m */
+#define FIGURE_MAT_HALF_WIDTH 0.45f /* m: an exercise mat is about 0.9 m wide here */
 
 typedef struct bone_t {
     int a, b;
@@ -29,15 +29,36 @@ static const bone_t BONES[] = {
 };
 #define BONE_COUNT ((int)(sizeof BONES / sizeof BONES[0]))
 
+/* Everything the figure draws goes through these, which keep the bounds of what was drawn. */
+typedef struct drawing_t {
+    gfx_t *gfx;
+    float x0, y0, x1, y1;
+} drawing_t;
+
+static void grow(drawing_t *d, float x, float y, float r) {
+    d->x0 = fminf(d->x0, x - r);
+    d->y0 = fminf(d->y0, y - r);
+    d->x1 = fmaxf(d->x1, x + r);
+    d->y1 = fmaxf(d->y1, y + r);
+}
+
+static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, gfx_color_t c) {
+    grow(d, ax, ay, r);
+    grow(d, bx, by, r);
+    gfx_capsule(d->gfx, ax, ay, bx, by, r, c);
+}
+
 void figure_project(const figure_fit_t *f, const vec3 p, float *x, float *y, float *depth) {
     *x = f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale;
     *y = f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale;
     if (depth) *depth = glm_vec3_dot((float *)p, (float *)(float *)f->toward);
 }
 
-static void extend(const figure_fit_t *f, const skel_positions_t *pos, float *lo_x, float *hi_x,
+static void extend(figure_fit_t *f, const skel_positions_t *pos, float *lo_x, float *hi_x,
                    float *lo_y, float *hi_y) {
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        f->x_min = fminf(f->x_min, pos->p[j][0]);
+        f->x_max = fmaxf(f->x_max, pos->p[j][0]);
         float x = glm_vec3_dot((float *)pos->p[j], (float *)f->right);
         float y = glm_vec3_dot((float *)pos->p[j], (float *)f->up);
         float r = j == SKEL_HEAD ? SKEL_HEAD_RADIUS : LIMB_RADIUS;
@@ -59,6 +80,8 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box) {
     glm_vec3_copy((vec3){sinf(yaw) * cosf(pitch), sinf(pitch), cosf(yaw) * cosf(pitch)}, (float *)f->toward);
     /* the extent of the whole routine: every key pose and the middle of every move */
     float lo_x = 1e9f, hi_x = -1e9f, lo_y = 1e9f, hi_y = -1e9f;
+    f->x_min = 1e9f;
+    f->x_max = -1e9f;
     for (int k = 0; k < c->count; k++) {
         skel_positions_t pos;
         choreo_key_positions(c, k, &pos);
@@ -67,19 +90,23 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box) {
         choreo_sample(c, c->inst[k].start + c->inst[k].move * 0.5, &st);
         extend(f, &st.pos, &lo_x, &hi_x, &lo_y, &hi_y);
     }
-    if (c->count == 0) lo_x = lo_y = -1, hi_x = hi_y = 1;
-    lo_x -= 0.15f; /* room for the mat's ends and the arrow */
-    hi_x += 0.15f;
-    hi_y += 0.12f;
-    lo_y = fminf(lo_y, -0.05f);
+    if (c->count == 0) lo_x = lo_y = f->x_min = -1, hi_x = hi_y = f->x_max = 1;
+    f->x_min -= 0.2f; /* the mat reaches a little past head and feet */
+    f->x_max += 0.2f;
+    for (int i = 0; i < 4; i++) { /* and the mat must fit too */
+        vec3 m = {i < 2 ? f->x_min : f->x_max, 0, i % 2 ? FIGURE_MAT_HALF_WIDTH : -FIGURE_MAT_HALF_WIDTH};
+        float x = glm_vec3_dot(m, f->right), y = glm_vec3_dot(m, f->up);
+        lo_x = fminf(lo_x, x), hi_x = fmaxf(hi_x, x), lo_y = fminf(lo_y, y), hi_y = fmaxf(hi_y, y);
+    }
+    lo_x -= 0.05f;
+    hi_x += 0.05f;
+    hi_y += 0.10f;
     float w = hi_x - lo_x, h = hi_y - lo_y;
     f->scale = fminf(box.w * 0.92f / w, box.h * 0.86f / h);
     f->ox = box.x + box.w * 0.5f - (lo_x + hi_x) * 0.5f * f->scale;
     /* the figure stands on the lower part of the box */
     float bottom = box.y + box.h * 0.5f + h * f->scale * 0.5f;
     f->oy = bottom + lo_y * f->scale;
-    f->x_min = lo_x + 0.05f;
-    f->x_max = hi_x - 0.05f;
 }
 
 typedef struct drawn_bone_t {
@@ -96,7 +123,7 @@ static int far_side(const figure_fit_t *f, const skel_positions_t *pos) {
     return l < r ? -1 : 1;
 }
 
-static void draw_skeleton(gfx_t *g, const figure_fit_t *f, const skel_positions_t *pos,
+static void draw_skeleton(drawing_t *g, const figure_fit_t *f, const skel_positions_t *pos,
                           gfx_color_t near, gfx_color_t far, const figure_colors_t *colors,
                           bool face) {
     drawn_bone_t bones[BONE_COUNT];
@@ -129,12 +156,12 @@ static void draw_skeleton(gfx_t *g, const figure_fit_t *f, const skel_positions_
     for (int i = 0; i < BONE_COUNT; i++) {
         const drawn_bone_t *d = &bones[i];
         if (!head_drawn && d->side != fs && d->depth > hd) {
-            gfx_capsule(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
+            cap(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
             head_drawn = true;
         }
-        gfx_capsule(g, d->ax, d->ay, d->bx, d->by, d->radius, d->side == fs ? far : near);
+        cap(g, d->ax, d->ay, d->bx, d->by, d->radius, d->side == fs ? far : near);
     }
-    if (!head_drawn) gfx_capsule(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
+    if (!head_drawn) cap(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
     if (face) {
         /* the face mark sits on the head where the nose points, so a turn is visible */
         float nx, ny;
@@ -146,12 +173,12 @@ static void draw_skeleton(gfx_t *g, const figure_fit_t *f, const skel_positions_
             nx = hx + dx / len * rim;
             ny = hy + dy / len * rim;
         }
-        gfx_capsule(g, nx, ny, nx, ny, FACE_RADIUS * f->scale, colors->face);
+        cap(g, nx, ny, nx, ny, FACE_RADIUS * f->scale, colors->face);
     }
 }
 
 /* The path of the joint that moves most in this move, offset away from the body, with a head. */
-static void draw_arrow(gfx_t *g, const figure_fit_t *f, const choreo_t *c, int k,
+static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, int k,
                        const skel_positions_t *from, const skel_positions_t *to,
                        gfx_color_t color) {
     static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R, SKEL_HAND_L, SKEL_HAND_R,
@@ -183,7 +210,7 @@ static void draw_arrow(gfx_t *g, const figure_fit_t *f, const choreo_t *c, int k
     float ux = ml > 1e-3f ? mx / ml : 0, uy = ml > 1e-3f ? my / ml : -1;
     float r = 0.012f * f->scale;
     for (int i = 0; i < N; i++) px[i] += ux * off, py[i] += uy * off;
-    for (int i = 0; i + 1 < N; i++) gfx_capsule(g, px[i], py[i], px[i + 1], py[i + 1], r, color);
+    for (int i = 0; i + 1 < N; i++) cap(g, px[i], py[i], px[i + 1], py[i + 1], r, color);
     float dx = px[N - 1] - px[N - 2], dy = py[N - 1] - py[N - 2];
     float dl = sqrtf(dx * dx + dy * dy);
     if (dl < 1e-3f) return;
@@ -192,23 +219,29 @@ static void draw_arrow(gfx_t *g, const figure_fit_t *f, const choreo_t *c, int k
     for (int s = -1; s <= 1; s += 2) {
         float hx = px[N - 1] - head * (dx * 0.8f - s * dy * 0.6f);
         float hy = py[N - 1] - head * (dy * 0.8f + s * dx * 0.6f);
-        gfx_capsule(g, px[N - 1], py[N - 1], hx, hy, r, color);
+        cap(g, px[N - 1], py[N - 1], hx, hy, r, color);
     }
 }
 
-void figure_draw(gfx_t *g, const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st,
-                 const figure_colors_t *colors) {
-    /* the mat along the floor */
-    vec3 m0, m1;
-    glm_vec3_scale((float *)f->right, f->x_min, m0);
-    glm_vec3_scale((float *)f->right, f->x_max, m1);
-    m0[1] = m1[1] = 0.0f;
-    float ax, ay, bx, by;
-    figure_project(f, m0, &ax, &ay, NULL);
-    figure_project(f, m1, &bx, &by, NULL);
-    gfx_capsule(g, ax, ay + MAT_RADIUS * f->scale, bx, by + MAT_RADIUS * f->scale,
-                MAT_RADIUS * f->scale, colors->mat);
-    if (c->count == 0) return;
+layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
+                         const choreo_state_t *st, const figure_colors_t *colors) {
+    drawing_t drawing = {gfx, 1e9f, 1e9f, -1e9f, -1e9f};
+    drawing_t *g = &drawing;
+    /* the mat: a strip of floor under the figure, its edges traced for anti-aliasing */
+    float corner[8];
+    for (int i = 0; i < 4; i++) {
+        vec3 w = {i < 2 ? f->x_min : f->x_max, 0,
+                  i % 2 ? FIGURE_MAT_HALF_WIDTH : -FIGURE_MAT_HALF_WIDTH};
+        figure_project(f, w, &corner[i * 2], &corner[i * 2 + 1], NULL);
+    }
+    for (int i = 0; i < 4; i++) grow(g, corner[i * 2], corner[i * 2 + 1], 0);
+    gfx_quad(g->gfx, corner, colors->mat);
+    static const int edge[4][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}};
+    for (int i = 0; i < 4; i++) {
+        const float *a = &corner[edge[i][0] * 2], *b = &corner[edge[i][1] * 2];
+        cap(g, a[0], a[1], b[0], b[1], 0.6f, colors->mat);
+    }
+    if (c->count == 0) return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
 
     const content_exercise_t *ex = &c->content->exercises[c->exercise];
     int k = st->instance;
@@ -222,4 +255,5 @@ void figure_draw(gfx_t *g, const figure_fit_t *f, const choreo_t *c, const chore
     }
     if (ex->arrow && moving && c->inst[k].move > 0) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
     draw_skeleton(g, f, &st->pos, colors->near, colors->far, colors, true);
+    return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
 }

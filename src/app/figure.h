@@ -16,7 +16,7 @@ typedef struct figure_fit_t {
     vec3 right, up, toward; /* camera axes in world space */
     float scale;         /* pixels per metre */
     float ox, oy;        /* screen position of the world origin */
-    float x_min, x_max;  /* world extent along the camera's right, for the mat */
+    float x_min, x_max;  /* world extent along x (the mat's length), metres */
 } figure_fit_t;
 
 typedef struct figure_colors_t {
@@ -28,7 +28,8 @@ void figure_fit(figure_fit_t *fit, const choreo_t *choreo, layout_box_t box);
 /* Projects a world point to the screen (pixels) and its depth (larger = nearer). */
 void figure_project(const figure_fit_t *fit, const vec3 p, float *x, float *y, float *depth);
 
-void figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *choreo,
-                 const choreo_state_t *state, const figure_colors_t *colors);
+/* Draws the figure; returns the bounds of everything it drew, pixels. */
+layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *choreo,
+                         const choreo_state_t *state, const figure_colors_t *colors);
 
 #endif

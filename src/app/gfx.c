@@ -76,6 +76,7 @@ static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, cons
     p->u_border = glGetUniformLocation(p->id, "u_border");
     p->u_tex = glGetUniformLocation(p->id, "u_tex");
     p->u_ends = glGetUniformLocation(p->id, "u_ends");
+    p->u_corners = glGetUniformLocation(p->id, "u_corners");
     return true;
 }
 
@@ -84,10 +85,12 @@ bool gfx_init(gfx_t *g) {
     g->gles = !epoxy_is_desktop_gl();
     g->current = -1;
     g->opacity = 1.0f;
-    static const char *frags[GFX_PROGRAM_NUM] = {"rect.frag", "text.frag", "gradient.frag",
-                                                      "capsule.frag"};
+    static const char *const shaders[GFX_PROGRAM_NUM][2] = {
+        {"quad.vert", "rect.frag"},     {"quad.vert", "text.frag"},
+        {"quad.vert", "gradient.frag"}, {"quad.vert", "capsule.frag"},
+        {"poly.vert", "solid.frag"}};
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
-        if (!program_build(&g->programs[i], g->gles, "quad.vert", frags[i])) {
+        if (!program_build(&g->programs[i], g->gles, shaders[i][0], shaders[i][1])) {
             gfx_shutdown(g);
             return false;
         }
@@ -180,6 +183,13 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     gfx_program_t *p = use(g, GFX_PROGRAM_CAPSULE, box);
     glUniform4f(p->u_ends, ax, ay, bx, by);
     glUniform1f(p->u_radius, radius);
+    set_color(p->u_color, color, g->opacity);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
+    gfx_program_t *p = use(g, GFX_PROGRAM_POLY, (layout_box_t){0, 0, 1, 1});
+    glUniform2fv(p->u_corners, 4, corners);
     set_color(p->u_color, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }

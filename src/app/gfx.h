@@ -15,7 +15,7 @@ typedef struct gfx_color_t {
 
 typedef struct gfx_program_t {
     GLuint id;
-    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends;
+    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners;
 } gfx_program_t;
 
 typedef enum gfx_program_kind_t {
@@ -23,6 +23,7 @@ typedef enum gfx_program_kind_t {
     GFX_PROGRAM_TEXT,
     GFX_PROGRAM_GRADIENT,
     GFX_PROGRAM_CAPSULE,
+    GFX_PROGRAM_POLY,
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
 
@@ -54,6 +55,9 @@ void gfx_coverage(gfx_t *gfx, GLuint texture, layout_box_t box, gfx_color_t colo
 /* A round-capped segment from (ax, ay) to (bx, by), pixels; a disc when the ends meet. */
 void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radius,
                  gfx_color_t color);
+
+/* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
+void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);
 
 /* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
 GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth);

@@ -269,13 +269,12 @@ static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
     figure_colors_t colors = {
         .near = gfx_rgb(c->theme.figure, 1),
         .far = mix(c->theme.figure, bg, 0.42f),
-        .ghost = mix(c->theme.figure, bg, 0.80f),
-        .mat = mix(c->theme.accent, bg, 0.45f),
+        .ghost = mix(bg, c->theme.figure, 0.30f),
+        .mat = mix(bg, c->theme.accent, 0.22f),
         .face = gfx_rgb(c->theme.accent, 1),
         .arrow = gfx_rgb(c->theme.accent, 1),
     };
-    figure_draw(&r->gfx, fit, ch, &st, &colors);
-    r->figure_drawn = inner;
+    r->figure_drawn = figure_draw(&r->gfx, fit, ch, &st, &colors);
 }
 
 static void draw_exercise(render_t *r, const show_t *show, const show_view_t *v) {

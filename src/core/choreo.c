@@ -49,7 +49,7 @@ static void instance_pose(const choreo_t *c, int k, skel_pose_t *out) {
 /* The reach target of `joint` in an instance's pose, resolved against current positions, or
  * false when that pose does not place this joint. Mirrored for the left side. */
 static bool reach_target(const choreo_t *c, int k, int joint, const skel_positions_t *pos,
-                         vec3 out) {
+                         vec3 out, vec3 bend, bool *has_bend) {
     const choreo_instance_t *in = &c->inst[k];
     const content_pose_t *cp = &exercise(c)->poses[exercise(c)->phases[in->phase].pose];
     bool left = in->side == CONTENT_SIDE_LEFT;
@@ -63,6 +63,10 @@ static bool reach_target(const choreo_t *c, int k, int joint, const skel_positio
             glm_vec3_add(p, (float *)pos->p[at], p);
         }
         glm_vec3_copy(p, out);
+        if (r->has_bend && bend) {
+            glm_vec3_copy((vec3){r->bend[0], r->bend[1], left ? -r->bend[2] : r->bend[2]}, bend);
+            *has_bend = true;
+        }
         return true;
     }
     return false;
@@ -77,15 +81,24 @@ static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_
                         skel_positions_t *pos) {
     for (int i = 0; i < 4; i++) {
         int j = REACH_ORDER[i];
-        vec3 a, b;
-        bool has_a = from >= 0 && reach_target(c, from, j, pos, a);
-        bool has_b = reach_target(c, to, j, pos, b);
+        vec3 a, b, bend_a, bend_b;
+        bool bent_a = false, bent_b = false;
+        bool has_a = from >= 0 && reach_target(c, from, j, pos, a, bend_a, &bent_a);
+        bool has_b = reach_target(c, to, j, pos, b, bend_b, &bent_b);
         if (!has_a && !has_b) continue;
         if (!has_a) glm_vec3_copy(pos->p[j], a);
         if (!has_b) glm_vec3_copy(pos->p[j], b);
         vec3 target;
         glm_vec3_lerp(a, b, e, target);
-        skel_ik_two_bone(pose, pos, j, target, NULL);
+        if (!bent_a && !bent_b) {
+            skel_ik_two_bone(pose, pos, j, target, NULL);
+            continue;
+        }
+        /* ease the bend direction too, from its natural way or the pose's */
+        vec3 natural, pole;
+        skel_natural_bend(pos, j, natural);
+        glm_vec3_lerp(bent_a ? bend_a : natural, bent_b ? bend_b : natural, e, pole);
+        skel_ik_two_bone(pose, pos, j, target, pole);
     }
 }
 

@@ -294,10 +294,11 @@ static const field_t POSE_FIELDS[] = {
 };
 
 /* The mapping form of a reach target: follow a joint. */
-enum { FOLLOW_JOINT, FOLLOW_OFFSET };
+enum { FOLLOW_JOINT, FOLLOW_OFFSET, FOLLOW_BEND };
 static const field_t FOLLOW_FIELDS[] = {
     [FOLLOW_JOINT] = NODE("joint"),
     [FOLLOW_OFFSET] = VEC3("offset", content_reach_t, point, &OFFSET_RANGE, true),
+    [FOLLOW_BEND] = VEC3("bend", content_reach_t, bend, &OFFSET_RANGE, true),
 };
 
 static const enum_name_t EASE_NAMES[] = {
@@ -1416,6 +1417,7 @@ static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t 
         } else if (value->type == YAML_MAPPING_NODE) {
             yaml_node_t *found[MAX_FIELDS];
             ok = read_mapping(p, value, &FOLLOW_SPEC, &reach, found) && found[FOLLOW_JOINT];
+            reach.has_bend = found[FOLLOW_BEND] != NULL;
             const yaml_node_t *at = found[FOLLOW_JOINT];
             ok = ok && get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint);
             if (ok && reach_moves(reach.joint, reach.at_joint)) {

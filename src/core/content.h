@@ -74,6 +74,8 @@ typedef struct content_reach_t {
     int joint;      /* skel_joint_t: hand_l, hand_r, ankle_l or ankle_r */
     int at_joint;   /* skel_joint_t to follow, or -1 for a world point */
     float point[3]; /* world metres, or the offset from at_joint */
+    bool has_bend;
+    float bend[3];  /* world direction the elbow or knee points (has_bend), else its own way */
 } content_reach_t;
 
 /* A named pose: the pelvis's place and turn, joint rotations and reach targets.

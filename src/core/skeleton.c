@@ -138,6 +138,41 @@ static void aim(skel_pose_t *pose, const skel_positions_t *pos, int j, vec3 from
     glm_quat_copy(local, pose->rot[j]);
 }
 
+void skel_natural_bend(const skel_positions_t *pos, int end, vec3 out) {
+    int mid = JOINTS[end].parent, up = JOINTS[mid].parent;
+    vec3 v = {mid == SKEL_KNEE_L || mid == SKEL_KNEE_R ? 1.0f : -1.0f, 0, 0};
+    glm_quat_rotatev((float *)pos->frame[up], v, out);
+}
+
+/* Turns the upper bone about its own axis so its joint bends in the plane of `bend`: an elbow
+ * or knee only hinges one way, so the limb's twist decides where it can go. */
+static void twist_to_bend(skel_pose_t *pose, skel_positions_t *pos, int end, vec3 axis,
+                          vec3 bend) {
+    int mid = JOINTS[end].parent, up = JOINTS[mid].parent;
+    vec3 u, natural, want, now_p, want_p, cross;
+    glm_vec3_normalize_to(axis, u);
+    skel_natural_bend(pos, end, natural);
+    glm_vec3_copy(natural, now_p);
+    glm_vec3_muladds(u, -glm_vec3_dot(natural, u), now_p);
+    glm_vec3_copy(bend, want);
+    glm_vec3_muladds(u, -glm_vec3_dot(bend, u), want);
+    glm_vec3_copy(want, want_p);
+    if (glm_vec3_norm(now_p) < 1e-4f || glm_vec3_norm(want_p) < 1e-4f) return;
+    glm_vec3_normalize(now_p);
+    glm_vec3_normalize(want_p);
+    glm_vec3_cross(now_p, want_p, cross);
+    float angle = atan2f(glm_vec3_dot(cross, u), glm_vec3_dot(now_p, want_p));
+    versor twist, world, pf, pf_inv, local;
+    glm_quatv(twist, angle, u);
+    glm_quat_mul(twist, pos->frame[up], world);
+    parent_frame(pose, pos, up, pf);
+    glm_quat_inv(pf, pf_inv);
+    glm_quat_mul(pf_inv, world, local);
+    glm_quat_normalize(local);
+    glm_quat_copy(local, pose->rot[up]);
+    skel_fk(pose, pos);
+}
+
 void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end, const float target[3],
                       const float *pole) {
     int mid = JOINTS[end].parent, up = JOINTS[mid].parent;
@@ -161,9 +196,14 @@ void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end, const f
     /* bend direction: the way the joint bends — knees forward of the thigh, elbows behind the
      * upper arm, in the limb's current frame — or toward the pole when given; if that is
      * along the limb, where the middle joint is now; else anything */
-    vec3 bend = {mid == SKEL_KNEE_L || mid == SKEL_KNEE_R ? 1.0f : -1.0f, 0, 0};
-    if (pole) glm_vec3_copy((float *)pole, bend);
-    else glm_quat_rotatev(pos->frame[up], bend, bend);
+    vec3 bend;
+    skel_natural_bend(pos, end, bend);
+    if (pole) {
+        vec3 towards;
+        glm_vec3_copy((float *)pole, towards);
+        glm_vec3_muladds(dir, -glm_vec3_dot(towards, dir), towards);
+        if (glm_vec3_norm(towards) > 1e-3f) glm_vec3_copy(towards, bend);
+    }
     glm_vec3_muladds(dir, -glm_vec3_dot(bend, dir), bend);
     if (glm_vec3_norm(bend) < 1e-3f) {
         glm_vec3_sub(pm, pu, bend);
@@ -189,6 +229,7 @@ void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end, const f
     glm_vec3_sub(want_m, pu, new_upper);
     aim(pose, pos, up, cur_upper, new_upper);
     skel_fk(pose, pos);
+    twist_to_bend(pose, pos, end, new_upper, bend);
     vec3 cur_lower, new_lower;
     glm_vec3_sub(pos->p[end], pos->p[mid], cur_lower);
     glm_vec3_sub(want_e, pos->p[mid], new_lower);

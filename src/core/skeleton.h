@@ -78,6 +78,10 @@ void skel_pose_mirror(const skel_pose_t *in, skel_pose_t *out);
  * direction, when given and the limb is straight). The hand or foot keeps its world
  * orientation, so a planted foot stays flat. Unreachable targets are approached with the limb
  * straight. Updates pose and positions (FK is redone). */
+/* The direction the middle joint of the limb ending at `end_joint` naturally bends toward
+ * (knees forward of the thigh, elbows behind the upper arm), in world space. */
+void skel_natural_bend(const skel_positions_t *pos, int end_joint, vec3 out);
+
 void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end_joint,
                       const float target[3], const float *pole);
 
