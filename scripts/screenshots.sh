@@ -5,13 +5,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/stretch-kiosk}
 out=docs/screenshots
-mkdir -p "$out"
+mkdir -p "$out" docs/figure
 shot() { "$bin" --screenshot "$out/$1.png" --scene "$2" --at "$3" --size "$4"; echo "$out/$1.png"; }
 shot intro intro 1 1280x720
-shot spinal-twists spinal-twists 14 1280x720
-shot childs-pose childs-pose 1 1280x720
-shot knees-to-chest knees-to-chest 26 1280x720
-shot press-up-back-extensions press-up-back-extensions 40 1280x720
+shot spinal-twists spinal-twists 20 1280x720
+shot childs-pose childs-pose 20 1280x720
+shot knees-to-chest knees-to-chest 9 1280x720
+shot press-up-back-extensions press-up-back-extensions 11 1280x720
 shot reviews reviews 1 1280x720
 shot contact contact 1 1280x720
-shot portrait-childs-pose childs-pose 32 720x1280
+shot portrait-childs-pose childs-pose 20 720x1280
+
+# Strips of the figure through each routine: EXERCISE then the times of its frames.
+strip() {
+  local ex=$1 n=1; shift
+  for t in "$@"; do
+    "$bin" --screenshot "docs/figure/$ex-$n.png" --scene "$ex" --at "$t" --size 1280x720 --region figure
+    echo "docs/figure/$ex-$n.png"
+    n=$((n + 1))
+  done
+}
+strip spinal-twists 1 5.5 20 125
+strip childs-pose 1.5 4.5 8.5 20
+strip knees-to-chest 1.5 4.5 9 19
+strip press-up-back-extensions 1.5 4.5 7.5 11

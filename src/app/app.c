@@ -178,16 +178,19 @@ bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
     return true;
 }
 
-static int save_png(const char *path, int w, int h, const unsigned char *rgba) {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+/* Writes the part x0,y0 cw x ch of a w-wide RGBA image as an opaque PNG. */
+static int save_png(const char *path, int w, int x0, int y0, int cw, int ch,
+                    const unsigned char *rgba) {
+    int h = ch;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, cw, ch, 24, SDL_PIXELFORMAT_RGB24);
     if (!s) {
         fprintf(stderr, "stretch-kiosk: cannot make the image: %s\n", SDL_GetError());
         return APP_EXIT_RUNTIME;
     }
     for (int y = 0; y < h; y++) { /* drop alpha: the PNG is opaque */
         unsigned char *row = (unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch;
-        const unsigned char *src = rgba + (size_t)y * (size_t)w * 4;
-        for (int x = 0; x < w; x++) {
+        const unsigned char *src = rgba + ((size_t)(y + y0) * (size_t)w + (size_t)x0) * 4;
+        for (int x = 0; x < cw; x++) {
             row[x * 3 + 0] = src[x * 4 + 0];
             row[x * 3 + 1] = src[x * 4 + 1];
             row[x * 3 + 2] = src[x * 4 + 2];
@@ -217,8 +220,16 @@ static int run_screenshot(const cli_options_t *o) {
         rc = APP_EXIT_RUNTIME;
     } else if (!app_render_offscreen(app, o->width, o->height, rgba)) {
         rc = APP_EXIT_RUNTIME;
+    } else if (o->region_figure) {
+        if (app->show.view.scene.kind != SCENE_EXERCISE) {
+            log_error("--region figure needs an exercise scene (--scene ID)");
+            rc = APP_EXIT_USAGE;
+        } else {
+            layout_box_t b = app->render.layout.exercise.figure;
+            rc = save_png(o->screenshot_path, o->width, (int)b.x, (int)b.y, (int)b.w, (int)b.h, rgba);
+        }
     } else {
-        rc = save_png(o->screenshot_path, o->width, o->height, rgba);
+        rc = save_png(o->screenshot_path, o->width, 0, 0, o->width, o->height, rgba);
     }
     free(rgba);
     app_close(app);

@@ -144,6 +144,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--screenshot needs an output FILE.png");
             }
             if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--region")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || strcmp(v, "figure") != 0) {
+                return fail(err, n, "--region takes 'figure' (the exercise's figure panel)");
+            }
+            o->region_figure = true;
         } else if (!strcmp(name, "--dump-pose")) {
             if (eq) return fail(err, n, "--dump-pose takes no value; use --scene and --at");
             if (!set_mode(o, CLI_MODE_DUMP_POSE, name, err, n)) return false;
@@ -163,6 +169,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     }
     if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
         return fail(err, n, "--at only applies to --screenshot and --dump-pose");
+    }
+    if (o->mode != CLI_MODE_SCREENSHOT && o->region_figure) {
+        return fail(err, n, "--region only applies to --screenshot");
     }
     if (o->mode == CLI_MODE_SCREENSHOT && o->at_step > 0) {
         return fail(err, n, "--screenshot takes one time: --at SECONDS");
@@ -188,6 +197,7 @@ const char *cli_usage(void) {
     return "Usage:\n"
            "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
+           "                [--region figure]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
            "  stretch-kiosk --check-content FILE\n"
            "  stretch-kiosk --help | --version\n"
@@ -202,6 +212,7 @@ const char *cli_usage(void) {
            "  --screenshot FILE    render one frame offscreen, write it as PNG, exit\n"
            "  --at SECONDS         with --screenshot: time since the scene started (default 0)\n"
            "  --size WxH           with --screenshot: image size (default 1920x1080)\n"
+           "  --region figure      with --screenshot: keep only the exercise's figure panel\n"
            "  --dump-pose          print the figure's step, side, phase and joints (metres) as\n"
            "                       JSON at --at SECONDS, or one line per time of START:END:STEP\n"
            "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
