@@ -8,13 +8,13 @@ out=docs/screenshots
 mkdir -p "$out" docs/figure
 shot() { "$bin" --screenshot "$out/$1.png" --scene "$2" --at "$3" --size "$4"; echo "$out/$1.png"; }
 shot intro intro 1 1280x720
-shot spinal-twists spinal-twists 20 1280x720
-shot childs-pose childs-pose 20 1280x720
-shot knees-to-chest knees-to-chest 9 1280x720
-shot press-up-back-extensions press-up-back-extensions 11 1280x720
+shot spinal-twists spinal-twists 26 1280x720
+shot childs-pose childs-pose 24 1280x720
+shot knees-to-chest knees-to-chest 11.5 1280x720
+shot press-up-back-extensions press-up-back-extensions 15 1280x720
 shot reviews reviews 1 1280x720
 shot contact contact 1 1280x720
-shot portrait-childs-pose childs-pose 20 720x1280
+shot portrait-childs-pose childs-pose 24 720x1280
 
 # Strips of the figure through each routine: EXERCISE then the times of its frames.
 strip() {
@@ -25,7 +25,7 @@ strip() {
     n=$((n + 1))
   done
 }
-strip spinal-twists 1 5.5 20 125
-strip childs-pose 1.5 4.5 8.5 20
-strip knees-to-chest 1.5 4.5 9 19
-strip press-up-back-extensions 1.5 4.5 7.5 11
+strip spinal-twists 1 5.5 26 140
+strip childs-pose 1.5 4.5 8.5 24
+strip knees-to-chest 1.5 4.5 11.5 24
+strip press-up-back-extensions 1.5 4.5 7.5 15

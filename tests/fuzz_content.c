@@ -62,6 +62,43 @@ static bool choreography_valid(const content_exercise_t *ex)
     return true;
 }
 
+/* A good load's label templates hold the placeholders their keys need, so filling them in
+ * leaves no brace of those; content_format keeps to its buffer whatever the text. */
+static bool labels_valid(const content_t *c)
+{
+    static const content_format_args_t ARGS = {.side = "S", .n = "N", .target = "T", .min = "M"};
+    const char *const templates[] = {c->labels.side,       c->labels.hold_breaths,
+                                     c->labels.hold_seconds, c->labels.hold_range,
+                                     c->labels.repetition, c->labels.resuming};
+    const char *const needs[] = {"{side}", "{target}", "{target}", "{min}", "{n}", "{n}"};
+    for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++) {
+        if (!templates[i] || !strstr(templates[i], needs[i])) {
+            return false;
+        }
+        char out[24];
+        for (size_t size = 1; size <= sizeof out; size += 7) {
+            size_t n = content_format(out, size, templates[i], &ARGS);
+            if (n >= size || out[n] != '\0' || strlen(out) != n) {
+                return false;
+            }
+        }
+    }
+    const char *const texts[] = {
+        c->labels.get_ready,    c->labels.switch_sides, c->labels.breathe_in,
+        c->labels.breathe_out,  c->labels.right,        c->labels.left,
+        c->labels.hold_comfortable, c->labels.breaths_left, c->labels.seconds_left,
+        c->labels.seconds_held,
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        if (!texts[i] || !*texts[i]) {
+            return false;
+        }
+    }
+    return c->timing.demo_hold_seconds > 0.0f && c->timing.demo_breaths >= 1 &&
+           c->timing.demo_breaths <= 100 && c->timing.resume_seconds > 0.0f &&
+           c->timing.resume_seconds <= 30.0f;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -82,8 +119,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     if (ok) {
+        if (!labels_valid(&content)) {
+            __builtin_trap();
+        }
         for (int i = 0; i < content.exercise_count; i++) {
-            if (!choreography_valid(&content.exercises[i])) {
+            const content_exercise_t *ex = &content.exercises[i];
+            int lo = ex->repetitions_min;
+            int hi = ex->repetitions_max;
+            bool reps_ok = (lo == 0 && hi == 0) || (lo >= 1 && lo <= hi && hi <= 100);
+            if (!choreography_valid(ex) || !reps_ok) {
                 __builtin_trap();
             }
         }

@@ -73,7 +73,7 @@ static int setup(void **state) {
     g_choreo = calloc((size_t)g_content->exercise_count, sizeof *g_choreo);
     if (!g_choreo) return -1;
     for (int e = 0; e < g_content->exercise_count; e++) {
-        if (!choreo_build(&g_choreo[e], g_content, e)) return -1;
+        if (!choreo_build(&g_choreo[e], g_content, e, CHOREO_PACING_FOLLOW)) return -1;
     }
     return 0;
 }
@@ -241,7 +241,7 @@ static void test_planted_contacts_stay_put(void **state) {
         const content_exercise_t *ex = &g_content->exercises[e];
         for (int k = 0; k < c->count; k++) {
             const choreo_instance_t *in = &c->inst[k];
-            double t0 = in->start, t1 = in->start + in->move + in->hold - 1e-4;
+            double t0 = in->start, t1 = in->start + in->move + in->ready + in->hold - 1e-4;
             choreo_sample(c, t0, a);
             choreo_sample(c, t1, b);
             for (size_t i = 0; i < sizeof contacts / sizeof contacts[0]; i++) {
@@ -296,7 +296,7 @@ static void at_hold(const choreo_t *c, const char *phase, choreo_state_t *st) {
     for (int k = 0; k < c->count; k++) {
         const choreo_instance_t *in = &c->inst[k];
         if (!strcmp(ex->phases[in->phase].name, phase)) {
-            choreo_sample(c, in->start + in->move + in->hold * 0.5, st);
+            choreo_sample(c, in->start + in->move + in->ready + in->hold * 0.5, st);
             assert_true(st->holding);
             return;
         }
@@ -339,7 +339,8 @@ static void test_spinal_twists(void **state) {
         int rises = 0;
         float lo = 1e9f, hi = -1e9f, prev_y = -1;
         bool rising = false;
-        for (double t = in->start + in->move; t < in->start + in->move + in->hold; t += DT) {
+        double hold_start = in->start + in->move + in->ready;
+        for (double t = hold_start; t < hold_start + in->hold; t += DT) {
             choreo_sample(c, t, st);
             float y = st->pos.p[SKEL_CHEST][1];
             lo = fminf(lo, y);
@@ -467,7 +468,7 @@ static void test_fifth_exercise_from_content_alone(void **state) {
     choreo_state_t *st = malloc(sizeof *st);
     assert_non_null(ch);
     assert_non_null(st);
-    for (int e = 0; e < 5; e++) assert_true(choreo_build(&ch[e], c, e));
+    for (int e = 0; e < 5; e++) assert_true(choreo_build(&ch[e], c, e, CHOREO_PACING_FOLLOW));
     assert_true(ch[4].duration > 1.0f);
     const content_exercise_t *ex = &c->exercises[4];
     for (double t = 0; t <= ch[4].duration; t += DT) {

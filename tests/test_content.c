@@ -209,6 +209,87 @@ static void test_real_file_parses(void **state)
     assert_float_equal(c->timing.transition_seconds, 0.6f, EPSILON);
     assert_float_equal(c->timing.idle_seconds, 45.0f, EPSILON);
     assert_float_equal(c->timing.reading_words_per_minute, 150.0f, EPSILON);
+    assert_float_equal(c->timing.demo_hold_seconds, 6.0f, EPSILON);
+    assert_int_equal(c->timing.demo_breaths, 2);
+    assert_float_equal(c->timing.resume_seconds, 3.0f, EPSILON);
+}
+
+/* The choreography's cues, templates kept as written for content_format. */
+static void test_real_file_labels(void **state)
+{
+    content_t *c = *state;
+    content_errors_t errors;
+    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    const struct {
+        const char *text;
+        const char *expected;
+    } labels[] = {
+        {c->labels.get_ready, "Get ready"},
+        {c->labels.switch_sides, "Switch sides"},
+        {c->labels.breathe_in, "Breathe in"},
+        {c->labels.breathe_out, "Breathe out"},
+        {c->labels.right, "Right"},
+        {c->labels.left, "Left"},
+        {c->labels.side, "{side} side"},
+        {c->labels.hold_breaths, "Hold for {target} deep breaths"},
+        {c->labels.hold_seconds, "Hold for {target} seconds"},
+        {c->labels.hold_range, "Hold for {min} to {target} seconds"},
+        {c->labels.hold_comfortable, "Hold for as long as you can"},
+        {c->labels.breaths_left, "breaths left"},
+        {c->labels.seconds_left, "seconds left"},
+        {c->labels.seconds_held, "seconds held"},
+        {c->labels.repetition, "Repetition {n} of {target}"},
+        {c->labels.resuming, "Resuming in {n}"},
+    };
+    for (int i = 0; i < COUNT_OF(labels); i++) {
+        assert_non_null(labels[i].text);
+        assert_string_equal(labels[i].text, labels[i].expected);
+    }
+
+    char out[64];
+    content_format_args_t args = {.side = c->labels.left};
+    content_format(out, sizeof out, c->labels.side, &args);
+    assert_string_equal(out, "Left side");
+    args = (content_format_args_t){.n = "3", .target = "15"};
+    content_format(out, sizeof out, c->labels.repetition, &args);
+    assert_string_equal(out, "Repetition 3 of 15");
+    args = (content_format_args_t){.min = "20", .target = "30"};
+    content_format(out, sizeof out, c->labels.hold_range, &args);
+    assert_string_equal(out, "Hold for 20 to 30 seconds");
+}
+
+/* What the page asks for: "10-15 repetitions", "Do this 4-5 times"; the others do not say. */
+static void test_real_file_repetitions(void **state)
+{
+    content_t *c = *state;
+    content_errors_t errors;
+    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    static const struct {
+        const char *id;
+        int min, max;
+    } cases[] = {
+        {"spinal-twists", 0, 0},
+        {"childs-pose", 0, 0},
+        {"knees-to-chest", 10, 15},
+        {"press-up-back-extensions", 4, 5},
+    };
+    assert_int_equal(c->exercise_count, COUNT_OF(cases));
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        const content_exercise_t *ex = &c->exercises[i];
+        assert_string_equal(ex->id, cases[i].id);
+        assert_int_equal(ex->repetitions_min, cases[i].min);
+        assert_int_equal(ex->repetitions_max, cases[i].max);
+        if (cases[i].min == 0) {
+            continue;
+        }
+        /* the figures are the page's own, as its last step writes them */
+        char range[16];
+        snprintf(range, sizeof range, "%d-%d", cases[i].min, cases[i].max);
+        if (!strstr(ex->steps[ex->step_count - 1], range)) {
+            fail_msg("'%s': repetitions %s not in its last step \"%s\"", ex->id, range,
+                     ex->steps[ex->step_count - 1]);
+        }
+    }
 }
 
 /* Its poses are the choreographer's to tune; only what the product promises is checked. */
@@ -302,9 +383,16 @@ static void test_minimal_parses(void **state)
     assert_float_equal(c->timing.transition_seconds, 0.0f, EPSILON);
     assert_float_equal(c->theme.text_dim.r, 0xCC / 255.0f, EPSILON); /* lower-case hex */
     assert_int_equal(c->labels.help_count, 1);
+    assert_float_equal(c->timing.demo_hold_seconds, 6.0f, EPSILON);
+    assert_int_equal(c->timing.demo_breaths, 2);
+    assert_float_equal(c->timing.resume_seconds, 3.0f, EPSILON);
+    assert_string_equal(c->labels.hold_breaths, "Hold for {target} deep breaths"); /* kept */
+    assert_string_equal(c->labels.get_ready, "Get ready");
 
     /* the choreography keys left out take their defaults */
     const content_exercise_t *ex = &c->exercises[0];
+    assert_int_equal(ex->repetitions_min, 0);
+    assert_int_equal(ex->repetitions_max, 0);
     assert_float_equal(ex->camera.yaw, 0.0f, EPSILON);
     assert_float_equal(ex->camera.pitch, 0.0f, EPSILON);
     assert_true(ex->ghosts);
@@ -362,6 +450,8 @@ static void test_choreography_values(void **state)
     assert_float_equal(ex->camera.pitch, 89.0f, EPSILON);
     assert_false(ex->ghosts);
     assert_true(ex->arrow); /* left out: default */
+    assert_int_equal(ex->repetitions_min, 12); /* one number: from and to */
+    assert_int_equal(ex->repetitions_max, 12);
 
     assert_int_equal(ex->pose_count, 2);
     const content_pose_t *lying = &ex->poses[0];
@@ -428,6 +518,8 @@ static void test_choreography_values(void **state)
     assert_float_equal(b->camera.pitch, -10.0f, EPSILON);
     assert_true(b->ghosts);
     assert_false(b->arrow);
+    assert_int_equal(b->repetitions_min, 0); /* left out */
+    assert_int_equal(b->repetitions_max, 0);
     assert_int_equal(b->pose_count, 1);
     assert_vec3(b->poses[0].root_at, 0.0f, 0.0f, 0.0f);
     assert_int_equal(b->phase_count, 1);
@@ -445,22 +537,22 @@ typedef struct bad_case_t {
 } bad_case_t;
 
 static const bad_case_t BAD_CASES[] = {
-    {"bad-syntax.yaml", 43, 13, "YAML syntax error: mapping values are not allowed", 1},
+    {"bad-syntax.yaml", 62, 13, "YAML syntax error: mapping values are not allowed", 1},
     /* the typo also leaves 'title' missing, reported at the mapping's start */
-    {"bad-unknown-key.yaml", 47, 5,
+    {"bad-unknown-key.yaml", 66, 5,
      "unknown key 'titel' in exercise; expected one of: id, title, purpose, how_to, steps, "
-     "camera, cues, poses, phases",
+     "repetitions, camera, cues, poses, phases",
      2},
-    {"bad-unknown-key.yaml", 46, 5, "exercise is missing 'title'", 2},
+    {"bad-unknown-key.yaml", 65, 5, "exercise is missing 'title'", 2},
     {"bad-wrong-type.yaml", 18, 18, "'intro_seconds' must be a number, not 'abc'", 1},
-    {"bad-steps-type.yaml", 51, 9, "'steps' must be a list of texts, not a mapping", 1},
-    {"bad-empty-title.yaml", 47, 12, "'title' must not be empty", 1},
-    {"bad-duplicate-id.yaml", 69, 9, "duplicate exercise id 'stretch-a' (first at line 46)", 1},
-    {"bad-reserved-id.yaml", 46, 9, "exercise id 'reviews' is the name of a built-in scene", 1},
-    {"bad-id-chars.yaml", 46, 9, "may only use lowercase letters a-z, digits and '-'", 1},
-    {"bad-playlist-scene.yaml", 32, 5,
+    {"bad-steps-type.yaml", 70, 9, "'steps' must be a list of texts, not a mapping", 1},
+    {"bad-empty-title.yaml", 66, 12, "'title' must not be empty", 1},
+    {"bad-duplicate-id.yaml", 88, 9, "duplicate exercise id 'stretch-a' (first at line 65)", 1},
+    {"bad-reserved-id.yaml", 65, 9, "exercise id 'reviews' is the name of a built-in scene", 1},
+    {"bad-id-chars.yaml", 65, 9, "may only use lowercase letters a-z, digits and '-'", 1},
+    {"bad-playlist-scene.yaml", 35, 5,
      "unknown scene 'stretch-b' in playlist; known scenes: intro, reviews, contact, stretch-a", 1},
-    {"bad-empty-playlist.yaml", 29, 11, "'playlist' must not be empty", 1},
+    {"bad-empty-playlist.yaml", 32, 11, "'playlist' must not be empty", 1},
     {"bad-negative-seconds.yaml", 19, 21,
      "'exercise_seconds' must be greater than 0 and at most 3600, not '-5'", 1},
     {"bad-min-max.yaml", 21, 23,
@@ -469,47 +561,56 @@ static const bad_case_t BAD_CASES[] = {
      "'reading_words_per_minute' must be between 30 and 1000, not '5'", 1},
     {"bad-version.yaml", 4, 10, "'version' must be 1", 1},
     {"bad-colour.yaml", 12, 11, "'accent' must be a colour written \"#RRGGBB\"", 1},
-    {"bad-placeholder.yaml", 77, 11, "unknown placeholder '{clinic.fax}'", 1},
-    {"bad-missing-key.yaml", 46, 5, "exercise is missing 'title'", 1},
-    {"bad-duplicate-key.yaml", 45, 3, "duplicate key 'title' in intro (first at line 42)", 1},
-    {"bad-too-many-steps.yaml", 63, 9, "too many steps (at most 12)", 1},
+    {"bad-placeholder.yaml", 96, 11, "unknown placeholder '{clinic.fax}'", 1},
+    {"bad-missing-key.yaml", 65, 5, "exercise is missing 'title'", 1},
+    {"bad-duplicate-key.yaml", 64, 3, "duplicate key 'title' in intro (first at line 61)", 1},
+    {"bad-too-many-steps.yaml", 82, 9, "too many steps (at most 12)", 1},
     {"bad-top-level.yaml", 2, 1, "the top level must be a mapping, not a list", 1},
     /* choreography */
-    {"bad-joint-unknown.yaml", 59, 11,
+    {"bad-joint-unknown.yaml", 78, 11,
      "unknown joint 'kne_r'; joints: pelvis, chest, neck, head, shoulder_l, elbow_l, "
      "shoulder_r, elbow_r, hip_l, knee_l, ankle_l, hip_r, knee_r, ankle_r",
      1},
-    {"bad-joint-not-rotating.yaml", 59, 11,
+    {"bad-joint-not-rotating.yaml", 78, 11,
      "'toe_r' does not rotate (nothing hangs from it); joints that rotate: pelvis, chest", 1},
-    {"bad-reach-joint.yaml", 61, 11,
+    {"bad-reach-joint.yaml", 80, 11,
      "'knee_r' cannot be reached: only the ends of arms and legs can; reach targets: hand_l, "
      "hand_r, ankle_l, ankle_r",
      1},
-    {"bad-vector-length.yaml", 55, 13,
+    {"bad-vector-length.yaml", 74, 13,
      "'at' must be a list of 3 numbers [x, y, z], not a list of 2", 1},
-    {"bad-angle-range.yaml", 59, 30,
+    {"bad-angle-range.yaml", 78, 30,
      "the z of 'shoulder_r' must be between -360 and 360, not '400'", 1},
-    {"bad-unknown-pose.yaml", 67, 15, "unknown pose 'arm-upp'; poses: standing, arm-up", 1},
-    {"bad-step-zero.yaml", 62, 15,
+    {"bad-unknown-pose.yaml", 86, 15, "unknown pose 'arm-upp'; poses: standing, arm-up", 1},
+    {"bad-step-zero.yaml", 81, 15,
      "'step' must be between 1 and 2 (the steps of this exercise), not '0'", 1},
-    {"bad-step-too-big.yaml", 66, 15, "'step' must be between 1 and 2", 1},
-    {"bad-step-fraction.yaml", 62, 15, "'step' must be a whole number, not '1.5'", 1},
-    {"bad-duplicate-phase.yaml", 65, 15, "duplicate phase 'stand' (first at line 61)", 1},
-    {"bad-duplicate-pose.yaml", 56, 7, "duplicate pose 'standing' in 'poses' (first at line 54)",
+    {"bad-step-too-big.yaml", 85, 15, "'step' must be between 1 and 2", 1},
+    {"bad-step-fraction.yaml", 81, 15, "'step' must be a whole number, not '1.5'", 1},
+    {"bad-duplicate-phase.yaml", 84, 15, "duplicate phase 'stand' (first at line 80)", 1},
+    {"bad-duplicate-pose.yaml", 75, 7, "duplicate pose 'standing' in 'poses' (first at line 73)",
      1},
-    {"bad-ease.yaml", 69, 15, "'ease' must be linear, in, out or in-out, not 'fast'", 1},
-    {"bad-hold-two-kinds.yaml", 69, 28,
+    {"bad-ease.yaml", 88, 15, "'ease' must be linear, in, out or in-out, not 'fast'", 1},
+    {"bad-hold-two-kinds.yaml", 88, 28,
      "'hold' takes one of breaths, seconds or comfortable, not both 'breaths' and 'seconds'",
      1},
-    {"bad-hold-range.yaml", 69, 26,
+    {"bad-hold-range.yaml", 88, 26,
      "the first of 'seconds' (30) must not be more than the second (20)", 1},
-    {"bad-repeat-later.yaml", 65, 24,
-     "'from' must name this phase or an earlier one; 'raise' comes later (line 66)", 1},
-    {"bad-repeat-overlap.yaml", 70, 24, "repeat span overlaps the one of phase 'stand' (line 65)",
+    {"bad-repeat-later.yaml", 84, 24,
+     "'from' must name this phase or an earlier one; 'raise' comes later (line 85)", 1},
+    {"bad-repeat-overlap.yaml", 89, 24, "repeat span overlaps the one of phase 'stand' (line 84)",
      1},
-    {"bad-missing-poses.yaml", 46, 5, "exercise is missing 'poses'", 1},
-    {"bad-side.yaml", 69, 15, "'side' must be right, left or none, not 'both'", 1},
-    {"bad-cues.yaml", 53, 20, "'ghosts' must be true or false, not 'yes'", 1},
+    {"bad-missing-poses.yaml", 65, 5, "exercise is missing 'poses'", 1},
+    {"bad-side.yaml", 88, 15, "'side' must be right, left or none, not 'both'", 1},
+    {"bad-cues.yaml", 72, 20, "'ghosts' must be true or false, not 'yes'", 1},
+    /* timing, label templates, repetitions */
+    {"bad-demo-breaths.yaml", 30, 17, "'demo_breaths' must be a whole number, not '2.5'", 1},
+    {"bad-resume-missing.yaml", 18, 3, "timing is missing 'resume_seconds'", 1},
+    {"bad-template-placeholder.yaml", 47, 9, "'{n}' is not known in 'side'; it may use {side}",
+     1},
+    {"bad-template-missing.yaml", 55, 15, "'repetition' must contain {target}", 1},
+    {"bad-repetitions-range.yaml", 72, 19,
+     "the first of 'repetitions' (15) must not be more than the second (10)", 1},
+    {"bad-repetitions-zero.yaml", 72, 18, "'repetitions' must be between 1 and 100, not '0'", 1},
 };
 
 static void test_bad_fixtures(void **state)
@@ -542,10 +643,10 @@ static void test_two_errors_in_file_order(void **state)
     assert_false(parse_file("tests/data/bad-two-errors.yaml", c, &errors));
     assert_int_equal(errors.total, 2);
     assert_int_equal(errors.count, 2);
-    assert_int_equal(errors.items[0].line, 29);
+    assert_int_equal(errors.items[0].line, 32);
     assert_int_equal(errors.items[0].column, 19);
     assert_non_null(strstr(errors.items[0].message, "unknown scene 'stretch-b' in playlist"));
-    assert_int_equal(errors.items[1].line, 47);
+    assert_int_equal(errors.items[1].line, 66);
     assert_int_equal(errors.items[1].column, 12);
     assert_non_null(strstr(errors.items[1].message, "'title' must not be empty"));
 }
@@ -588,174 +689,253 @@ static const edit_case_t EDIT_CASES[] = {
     {28, 1, "  idle_seconds: 0.5", 28, 17,
      "'idle_seconds' must be between 1 and 3600, not '0.5'", 1},
     {28, 1, "  idle_seconds: 1", 0, 0, NULL, 0},
-    {29, 1, "playlist: intro", 29, 11, "'playlist' must be a list of scene ids, not 'intro'", 1},
-    {29, 1, "playlist: [intro, {a: b}]", 29, 19,
+    {29, 1, "  demo_hold_seconds: 0", 29, 22,
+     "'demo_hold_seconds' must be greater than 0 and at most 600, not '0'", 1},
+    {29, 1, "  demo_hold_seconds: 601", 29, 22, "at most 600, not '601'", 1},
+    {29, 1, "  demo_hold_seconds: 600", 0, 0, NULL, 0},
+    {29, 1, "  demo_hold_seconds: 0.5", 0, 0, NULL, 0},
+    {30, 1, "  demo_breaths: 0", 30, 17, "'demo_breaths' must be between 1 and 100, not '0'", 1},
+    {30, 1, "  demo_breaths: 101", 30, 17, "must be between 1 and 100, not '101'", 1},
+    {30, 1, "  demo_breaths: two", 30, 17, "'demo_breaths' must be a number, not 'two'", 1},
+    {30, 1, "  demo_breaths: 100", 0, 0, NULL, 0},
+    {30, 1, "  demo_breaths: 2.0", 0, 0, NULL, 0},
+    {31, 1, "  resume_seconds: 31", 31, 19,
+     "'resume_seconds' must be greater than 0 and at most 30, not '31'", 1},
+    {31, 1, "  resume_seconds: 0", 31, 19, "greater than 0 and at most 30, not '0'", 1},
+    {31, 1, "  resume_seconds: 30", 0, 0, NULL, 0},
+    {29, 1, "  demo_hold_seconds: 6\n  demo_hold_seconds: 7", 30, 3,
+     "duplicate key 'demo_hold_seconds' in timing (first at line 29)", 1},
+    {32, 1, "playlist: intro", 32, 11, "'playlist' must be a list of scene ids, not 'intro'", 1},
+    {32, 1, "playlist: [intro, {a: b}]", 32, 19,
      "each playlist entry must be a scene id, not a mapping", 1},
-    {29, 1, "playlist: [contact, intro, contact]", 0, 0, NULL, 0},
-    {31, 1, "  step: \"\"", 31, 9, "'step' must not be empty", 1},
-    {34, 1, "  review_name_prefix:", 0, 0, NULL, 0}, /* the one text that may be empty */
-    {35, 1, "  footer: \"{clinic.name\"", 35, 11, "'{' without a closing '}'", 1},
-    {35, 1, "  footer: \"{Clinic.Name}\"", 35, 11, "unknown placeholder '{Clinic.Name}'", 1},
-    {35, 1, "  footer: \"{}\"", 35, 11, "unknown placeholder '{}'", 1},
-    {35, 1, "  footer: \"{clinic.address}\"", 0, 0, NULL, 0},
-    {38, 3, "  help: []", 0, 0, NULL, 0},
-    {39, 1, "    - keys: Space\n      extra: 1", 40, 7,
-     "unknown key 'extra' in help entry; expected one of: keys, action", 1},
-    {42, 1, "  title: [a]", 42, 10, "'title' must be a text, not a list", 1},
-    {42, 1, "  title:", 42, 9, "'title' must not be empty", 1},
-    {46, 1, "  - id: \"\"", 46, 9, "'id' must not be empty", 2},
-    {46, 1, "  - id: intro", 46, 9, "exercise id 'intro' is the name of a built-in scene", 2},
-    {46, 1, "  - id: stretch_a", 46, 9, "exercise id 'stretch_a' may only use", 2},
-    {50, 3, "    steps: []", 50, 12, "'steps' must not be empty", 1},
-    {51, 1, "      - [a]", 51, 9, "a step must be a text, not a list", 1},
-    {51, 1, "      - \"\"", 51, 9, "a step must not be empty", 1},
-    {71, 3, "  items: oops", 71, 10,
-     "'items' must be a list of reviews (text, name), not 'oops'", 1},
-    {72, 1, "    - text: \"\"", 72, 13, "'text' must not be empty", 1},
-    {73, 1, "      name: [x]", 73, 13, "'name' must be a text, not a list", 1},
-    {73, 1, "      nam: x", 72, 7, "review is missing 'name'", 2},
-    {81, 1, "  name: \"{clinic.phone}\"", 0, 0, NULL, 0}, /* clinic texts are not expanded */
-    {85, 1, "  qr_text: \"\"", 85, 12, "'qr_text' must not be empty", 1},
+    {32, 1, "playlist: [contact, intro, contact]", 0, 0, NULL, 0},
+    {34, 1, "  step: \"\"", 34, 9, "'step' must not be empty", 1},
+    {37, 1, "  review_name_prefix:", 0, 0, NULL, 0}, /* the one text that may be empty */
+    {38, 1, "  footer: \"{clinic.name\"", 38, 11, "'{' without a closing '}'", 1},
+    {38, 1, "  footer: \"{Clinic.Name}\"", 38, 11, "unknown placeholder '{Clinic.Name}'", 1},
+    {38, 1, "  footer: \"{}\"", 38, 11, "unknown placeholder '{}'", 1},
+    {38, 1, "  footer: \"{clinic.address}\"", 0, 0, NULL, 0},
 
-    /* ---- choreography: camera and cues (inserted after the steps, line 52) */
-#define AFTER_STEPS(text) 52, 1, "      - Second step.\n" text
-    {AFTER_STEPS("    camera: {yaw: 181}"), 53, 19, "'yaw' must be between -180 and 180, not '181'",
+    /* ---- label templates (lines 41-56) */
+    {41, 1, "  get_ready: \"\"", 41, 14, "'get_ready' must not be empty", 1},
+    {41, 1, "  get_ready: \"Get ready {n}\"", 41, 14, "unknown placeholder '{n}'", 1},
+    {41, 1, "  get_ready: \"{clinic.name}: get ready\"", 0, 0, NULL, 0},
+    {45, 1, "  right: [Right]", 45, 10, "'right' must be a text, not a list", 1},
+    {47, 1, "  side: \"{side} {Side}\"", 47, 9,
+     "'{Side}' is not known in 'side'; it may use {side}, or {clinic.name}", 1},
+    {47, 1, "  side: Side", 47, 9, "'side' must contain {side}", 1},
+    {47, 1, "  side: \"{side\"", 47, 9, "'{' without a closing '}'", 1},
+    {47, 1, "  side: \"{side}\"", 0, 0, NULL, 0},
+    {48, 1, "  hold_breaths: Hold", 48, 17, "'hold_breaths' must contain {target}", 1},
+    {48, 1, "  hold_breaths: \"Hold for {n} breaths\"", 48, 17,
+     "'{n}' is not known in 'hold_breaths'; it may use {target},", 1},
+    {49, 1, "  hold_seconds: \"{target} s {clinic.phone}\"", 0, 0, NULL, 0},
+    {49, 1, "  hold_seconds: \"Hold for {min} seconds\"", 49, 17,
+     "'{min}' is not known in 'hold_seconds'; it may use {target},", 1},
+    {50, 1, "  hold_range: \"Hold for {target} seconds\"", 50, 15,
+     "'hold_range' must contain {min}", 1},
+    {50, 1, "  hold_range: Hold", 50, 15, "'hold_range' must contain {min} and {target}", 1},
+    {50, 1, "  hold_range: \"{min} {target} {side}\"", 50, 15,
+     "'{side}' is not known in 'hold_range'; it may use {min} and {target},", 1},
+    {50, 1, "  hold_range: \"{target} from {min}\"", 0, 0, NULL, 0}, /* any order */
+    {55, 1, "  repetition: Repetition", 55, 15, "'repetition' must contain {n} and {target}", 1},
+    {55, 1, "  repetition: \"{target}\"", 55, 15, "'repetition' must contain {n}", 1},
+    {55, 1, "  repetition: \"{n}/{target} ({n})\"", 0, 0, NULL, 0}, /* twice is fine */
+    {55, 1, "  repetition: \"Repetition {n} of {target\"", 55, 15, "without a closing '}'", 1},
+    {56, 1, "  resuming: Resuming", 56, 13, "'resuming' must contain {n}", 1},
+    {56, 1, "  resuming: \"Resuming in {side}\"", 56, 13,
+     "'{side}' is not known in 'resuming'; it may use {n},", 1},
+    {56, 1, "  resuming: \"Resuming in {}\"", 56, 13, "'{}' is not known in 'resuming'", 1},
+    {56, 1, "  resuming: \"Resuming in {clinic.fax}\"", 56, 13,
+     "'{clinic.fax}' is not known in 'resuming'", 1},
+    {56, 1, "  resuming: \"{n}\"", 0, 0, NULL, 0},
+    {56, 1, "  resume: \"Resuming in {n}\"", 56, 3,
+     "unknown key 'resume' in labels; expected one of: step, paused, next", 2},
+    {56, 1, "  resume: \"Resuming in {n}\"", 34, 3, "labels is missing 'resuming'", 2},
+    {57, 3, "  help: []", 0, 0, NULL, 0},
+    {58, 1, "    - keys: Space\n      extra: 1", 59, 7,
+     "unknown key 'extra' in help entry; expected one of: keys, action", 1},
+    {61, 1, "  title: [a]", 61, 10, "'title' must be a text, not a list", 1},
+    {61, 1, "  title:", 61, 9, "'title' must not be empty", 1},
+    {65, 1, "  - id: \"\"", 65, 9, "'id' must not be empty", 2},
+    {65, 1, "  - id: intro", 65, 9, "exercise id 'intro' is the name of a built-in scene", 2},
+    {65, 1, "  - id: stretch_a", 65, 9, "exercise id 'stretch_a' may only use", 2},
+    {69, 3, "    steps: []", 69, 12, "'steps' must not be empty", 1},
+    {70, 1, "      - [a]", 70, 9, "a step must be a text, not a list", 1},
+    {70, 1, "      - \"\"", 70, 9, "a step must not be empty", 1},
+    {90, 3, "  items: oops", 90, 10,
+     "'items' must be a list of reviews (text, name), not 'oops'", 1},
+    {91, 1, "    - text: \"\"", 91, 13, "'text' must not be empty", 1},
+    {92, 1, "      name: [x]", 92, 13, "'name' must be a text, not a list", 1},
+    {92, 1, "      nam: x", 91, 7, "review is missing 'name'", 2},
+    {100, 1, "  name: \"{clinic.phone}\"", 0, 0, NULL, 0}, /* clinic texts are not expanded */
+    {104, 1, "  qr_text: \"\"", 104, 12, "'qr_text' must not be empty", 1},
+
+    /* ---- choreography: camera and cues (inserted after the steps, line 71) */
+#define AFTER_STEPS(text) 71, 1, "      - Second step.\n" text
+    {AFTER_STEPS("    camera: {yaw: 181}"), 72, 19, "'yaw' must be between -180 and 180, not '181'",
      1},
-    {AFTER_STEPS("    camera: {pitch: 90}"), 53, 21, "'pitch' must be between -10 and 89", 1},
-    {AFTER_STEPS("    camera: {roll: 1}"), 53, 14,
+    {AFTER_STEPS("    camera: {pitch: 90}"), 72, 21, "'pitch' must be between -10 and 89", 1},
+    {AFTER_STEPS("    camera: {roll: 1}"), 72, 14,
      "unknown key 'roll' in camera; expected one of: yaw, pitch", 1},
-    {AFTER_STEPS("    camera: [35, 25]"), 53, 13, "'camera' must be a mapping, not a list", 1},
+    {AFTER_STEPS("    camera: [35, 25]"), 72, 13, "'camera' must be a mapping, not a list", 1},
     {AFTER_STEPS("    camera: {yaw: -180, pitch: -10}"), 0, 0, NULL, 0},
-    {AFTER_STEPS("    cues: {arrow: True}"), 53, 19, "'arrow' must be true or false, not 'True'",
+    {AFTER_STEPS("    cues: {arrow: True}"), 72, 19, "'arrow' must be true or false, not 'True'",
      1},
-    {AFTER_STEPS("    cues: {arrow: 1}"), 53, 19, "'arrow' must be true or false, not '1'", 1},
+    {AFTER_STEPS("    cues: {arrow: 1}"), 72, 19, "'arrow' must be true or false, not '1'", 1},
     {AFTER_STEPS("    cues: {arrow: false, ghosts: false}"), 0, 0, NULL, 0},
     {AFTER_STEPS("    cues: {}"), 0, 0, NULL, 0},
+    /* repetitions */
+    {AFTER_STEPS("    repetitions: 12"), 0, 0, NULL, 0},
+    {AFTER_STEPS("    repetitions: [1, 100]"), 0, 0, NULL, 0},
+    {AFTER_STEPS("    repetitions: [7, 7]"), 0, 0, NULL, 0},
+    {AFTER_STEPS("    repetitions: 101"), 72, 18,
+     "'repetitions' must be between 1 and 100, not '101'", 1},
+    {AFTER_STEPS("    repetitions: 2.5"), 72, 18,
+     "'repetitions' must be a whole number, not '2.5'", 1},
+    {AFTER_STEPS("    repetitions: ten"), 72, 18, "'repetitions' must be a number, not 'ten'", 1},
+    {AFTER_STEPS("    repetitions: [10]"), 72, 18,
+     "'repetitions' must be a whole number or a range of two whole numbers [from, to], not a "
+     "list of 1",
+     1},
+    {AFTER_STEPS("    repetitions: [1, 2, 3]"), 72, 18, "not a list of 3", 1},
+    {AFTER_STEPS("    repetitions: {from: 1}"), 72, 18,
+     "'repetitions' must be a whole number or a range of two whole numbers [from, to], not a "
+     "mapping",
+     1},
+    {AFTER_STEPS("    repetitions: [0, 5]"), 72, 19,
+     "the first of 'repetitions' must be between 1 and 100, not '0'", 1},
+    {AFTER_STEPS("    repetitions: [4, 5.5]"), 72, 22,
+     "the second of 'repetitions' must be a whole number, not '5.5'", 1},
+    {AFTER_STEPS("    repetitions: [0, 101]"), 72, 19, "the first of 'repetitions'", 2},
+    {AFTER_STEPS("    repetitions: [0, 101]"), 72, 22, "the second of 'repetitions'", 2},
+    {AFTER_STEPS("    repetitions: 4\n    repetitions: 5"), 73, 5,
+     "duplicate key 'repetitions' in exercise (first at line 72)", 1},
 #undef AFTER_STEPS
 
-    /* ---- poses (lines 53-59) */
-    {53, 7, "    poses: {}", 53, 12, "'poses' must not be empty", 1}, /* phases not checked */
-    {53, 7, "    poses: [standing]", 53, 12,
+    /* ---- poses (lines 72-78) */
+    {72, 7, "    poses: {}", 72, 12, "'poses' must not be empty", 1}, /* phases not checked */
+    {72, 7, "    poses: [standing]", 72, 12,
      "'poses' must be a mapping of pose names to poses, not a list", 1},
-    {54, 1, "      Standing:", 54, 7,
+    {73, 1, "      Standing:", 73, 7,
      "pose name 'Standing' may only use lowercase letters a-z, digits and '-'", 2},
-    {54, 1, "      ? [a]\n      :", 54, 9, "keys in 'poses' must be names, not a list", 2},
-    {54, 2, "      standing: {}", 54, 17, "pose is missing 'at'", 1},
-    {54, 2, "      standing: [0, 0.95, 0]", 54, 17, "each pose must be a mapping, not a list", 1},
-    {55, 1, "        at: 0.95", 55, 13, "'at' must be a list of 3 numbers [x, y, z], not '0.95'",
+    {73, 1, "      ? [a]\n      :", 73, 9, "keys in 'poses' must be names, not a list", 2},
+    {73, 2, "      standing: {}", 73, 17, "pose is missing 'at'", 1},
+    {73, 2, "      standing: [0, 0.95, 0]", 73, 17, "each pose must be a mapping, not a list", 1},
+    {74, 1, "        at: 0.95", 74, 13, "'at' must be a list of 3 numbers [x, y, z], not '0.95'",
      1},
-    {55, 1, "        at: [0, 0.95, 0, 1]", 55, 13, "not a list of 4", 1},
-    {55, 1, "        at: [0, x, 0]", 55, 17, "the y of 'at' must be a number, not 'x'", 1},
-    {55, 1, "        at: [0, 2.5, 0]", 55, 17, "the y of 'at' must be between 0 and 2, not '2.5'",
+    {74, 1, "        at: [0, 0.95, 0, 1]", 74, 13, "not a list of 4", 1},
+    {74, 1, "        at: [0, x, 0]", 74, 17, "the y of 'at' must be a number, not 'x'", 1},
+    {74, 1, "        at: [0, 2.5, 0]", 74, 17, "the y of 'at' must be between 0 and 2, not '2.5'",
      1},
-    {55, 1, "        at: [0, -0.1, 0]", 55, 17, "the y of 'at' must be between 0 and 2", 1},
-    {55, 1, "        at: [-3.5, 0.95, 0]", 55, 14, "the x of 'at' must be between -3 and 3", 1},
-    {55, 1, "        at: [0, 0.95, [0]]", 55, 23, "the z of 'at' must be a number, not a list",
+    {74, 1, "        at: [0, -0.1, 0]", 74, 17, "the y of 'at' must be between 0 and 2", 1},
+    {74, 1, "        at: [-3.5, 0.95, 0]", 74, 14, "the x of 'at' must be between -3 and 3", 1},
+    {74, 1, "        at: [0, 0.95, [0]]", 74, 23, "the z of 'at' must be a number, not a list",
      1},
-    {55, 1, "        at: [0, 0.95, 0]\n        turn: [0, 0, 361]", 56, 22,
+    {74, 1, "        at: [0, 0.95, 0]\n        turn: [0, 0, 361]", 75, 22,
      "the z of 'turn' must be between -360 and 360, not '361'", 1},
-    {55, 1, "        at: [0, 0.95, 0]\n        pose: x", 56, 9,
+    {74, 1, "        at: [0, 0.95, 0]\n        pose: x", 75, 9,
      "unknown key 'pose' in pose; expected one of: at, turn, joints, reach", 1},
-    {58, 2, "        joints: [shoulder_r]", 58, 17,
+    {77, 2, "        joints: [shoulder_r]", 77, 17,
      "'joints' must be a mapping of joint names to angles [x, y, z], not a list", 1},
-    {58, 2, "        joints: {}", 0, 0, NULL, 0},
-    {59, 1, "          shoulder_r: [0, 0, 170]\n          shoulder_r: [0, 0, 10]", 60, 11,
-     "duplicate joint 'shoulder_r' in 'joints' (first at line 59)", 1},
-    {59, 1, "          hand_l: [0, 0, 10]", 59, 11, "'hand_l' does not rotate", 1},
-    {59, 1, "          nose: [0, 0, 10]", 59, 11, "'nose' does not rotate", 1},
-    {59, 1, "          shoulder_r: {x: 1}", 59, 23,
+    {77, 2, "        joints: {}", 0, 0, NULL, 0},
+    {78, 1, "          shoulder_r: [0, 0, 170]\n          shoulder_r: [0, 0, 10]", 79, 11,
+     "duplicate joint 'shoulder_r' in 'joints' (first at line 78)", 1},
+    {78, 1, "          hand_l: [0, 0, 10]", 78, 11, "'hand_l' does not rotate", 1},
+    {78, 1, "          nose: [0, 0, 10]", 78, 11, "'nose' does not rotate", 1},
+    {78, 1, "          shoulder_r: {x: 1}", 78, 23,
      "'shoulder_r' must be a list of 3 numbers [x, y, z], not a mapping", 1},
-    {59, 1, "          pelvis: [0, 0, 10]\n          head: [0, 0, -360]", 0, 0, NULL, 0},
+    {78, 1, "          pelvis: [0, 0, 10]\n          head: [0, 0, -360]", 0, 0, NULL, 0},
 
-    /* ---- reach (inserted after line 59) */
-#define REACH(text) 59, 1, "          shoulder_r: [0, 0, 170]\n        reach:\n" text
-    {REACH("          hand_r: [0.3, 3.5, 0]"), 61, 25,
+    /* ---- reach (inserted after line 78) */
+#define REACH(text) 78, 1, "          shoulder_r: [0, 0, 170]\n        reach:\n" text
+    {REACH("          hand_r: [0.3, 3.5, 0]"), 80, 25,
      "the y of 'hand_r' must be between -3 and 3, not '3.5'", 1},
-    {REACH("          hand_r: {joint: elbow_r}"), 61, 27,
+    {REACH("          hand_r: {joint: elbow_r}"), 80, 27,
      "'hand_r' cannot follow 'elbow_r': reaching moves it", 1},
-    {REACH("          ankle_l: {joint: ankle_l}"), 61, 28, "'ankle_l' cannot follow 'ankle_l'",
+    {REACH("          ankle_l: {joint: ankle_l}"), 80, 28, "'ankle_l' cannot follow 'ankle_l'",
      1},
-    {REACH("          hand_r: {joint: knee_r, offset: [0, 0, 1.5]}"), 61, 50,
+    {REACH("          hand_r: {joint: knee_r, offset: [0, 0, 1.5]}"), 80, 50,
      "the z of 'offset' must be between -1 and 1, not '1.5'", 1},
-    {REACH("          hand_r: {joint: knees}"), 61, 27,
+    {REACH("          hand_r: {joint: knees}"), 80, 27,
      "unknown joint 'knees'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
-    {REACH("          hand_r: {offset: [0, 0, 0]}"), 61, 19, "reach target is missing 'joint'",
+    {REACH("          hand_r: {offset: [0, 0, 0]}"), 80, 19, "reach target is missing 'joint'",
      1},
-    {REACH("          hand_r: {joint: knee_r, at: [0, 0, 0]}"), 61, 35,
+    {REACH("          hand_r: {joint: knee_r, at: [0, 0, 0]}"), 80, 35,
      "unknown key 'at' in reach target; expected one of: joint, offset", 1},
-    {REACH("          hand_r: here"), 61, 19,
+    {REACH("          hand_r: here"), 80, 19,
      "'hand_r' must be a point [x, y, z] or a joint to follow {joint: name", 1},
-    {REACH("          hnd_r: [0, 0, 0]"), 61, 11,
+    {REACH("          hnd_r: [0, 0, 0]"), 80, 11,
      "unknown joint 'hnd_r'; reach targets: hand_l, hand_r, ankle_l, ankle_r", 1},
-    {REACH("          hand_r: [0, 1, 0]\n          hand_r: [0, 1, 1]"), 62, 11,
-     "duplicate reach target 'hand_r' in 'reach' (first at line 61)", 1},
+    {REACH("          hand_r: [0, 1, 0]\n          hand_r: [0, 1, 1]"), 81, 11,
+     "duplicate reach target 'hand_r' in 'reach' (first at line 80)", 1},
     {REACH("          hand_r: [0, 1, 0]\n          ankle_l: {joint: hand_r}\n"
            "          hand_l: {joint: shoulder_l, offset: [1, -1, 0]}"),
      0, 0, NULL, 0},
 #undef REACH
 
-    /* ---- phases (lines 60-68) */
-    {60, 9, "    phases: []", 60, 13, "'phases' must not be empty", 1},
-    {60, 9, "    phases: {stand: 1}", 60, 13, "'phases' must be a list of phases, not a mapping",
+    /* ---- phases (lines 79-87) */
+    {79, 9, "    phases: []", 79, 13, "'phases' must not be empty", 1},
+    {79, 9, "    phases: {stand: 1}", 79, 13, "'phases' must be a list of phases, not a mapping",
      1},
-    {61, 1, "      - name: Stand", 61, 15, "phase name 'Stand' may only use", 1},
-    {61, 1, "      - nam: stand", 61, 9,
+    {80, 1, "      - name: Stand", 80, 15, "phase name 'Stand' may only use", 1},
+    {80, 1, "      - nam: stand", 80, 9,
      "unknown key 'nam' in phase; expected one of: name, step, pose, seconds, ease, hold, "
      "side, anchor, repeat",
      2},
-    {61, 1, "      - nam: stand", 61, 9, "phase is missing 'name'", 2},
-    {62, 1, "        step: two", 62, 15, "'step' must be a number, not 'two'", 1},
-    {62, 1, "        step: 1e0", 0, 0, NULL, 0},
-    {63, 1, "        pose: [standing]", 63, 15,
+    {80, 1, "      - nam: stand", 80, 9, "phase is missing 'name'", 2},
+    {81, 1, "        step: two", 81, 15, "'step' must be a number, not 'two'", 1},
+    {81, 1, "        step: 1e0", 0, 0, NULL, 0},
+    {82, 1, "        pose: [standing]", 82, 15,
      "'pose' must be a pose name, not a list; poses: standing, arm-up", 1},
-    {64, 1, "        seconds: 601", 64, 18, "'seconds' must be between 0 and 600, not '601'", 1},
-    {64, 1, "        seconds: -1", 64, 18, "'seconds' must be between 0 and 600, not '-1'", 1},
-    {64, 1, "        seconds: 600", 0, 0, NULL, 0},
-    {68, 1, "        seconds: 2\n        ease: In", 69, 15,
+    {83, 1, "        seconds: 601", 83, 18, "'seconds' must be between 0 and 600, not '601'", 1},
+    {83, 1, "        seconds: -1", 83, 18, "'seconds' must be between 0 and 600, not '-1'", 1},
+    {83, 1, "        seconds: 600", 0, 0, NULL, 0},
+    {87, 1, "        seconds: 2\n        ease: In", 88, 15,
      "'ease' must be linear, in, out or in-out, not 'In'", 1},
-    {68, 1, "        seconds: 2\n        anchor: kneee_r", 69, 17,
+    {87, 1, "        seconds: 2\n        anchor: kneee_r", 88, 17,
      "unknown joint 'kneee_r'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
-    {68, 1, "        seconds: 2\n        anchor: toe_r", 0, 0, NULL, 0},
+    {87, 1, "        seconds: 2\n        anchor: toe_r", 0, 0, NULL, 0},
 
-    /* ---- hold (inserted after line 68) */
-#define HOLD(text) 68, 1, "        seconds: 2\n        hold: " text
-    {HOLD("{breaths: 2.5}"), 69, 25, "'breaths' must be a whole number, not '2.5'", 1},
-    {HOLD("{breaths: 0}"), 69, 25, "'breaths' must be between 1 and 100, not '0'", 1},
-    {HOLD("{breaths: 101}"), 69, 25, "'breaths' must be between 1 and 100, not '101'", 1},
-    {HOLD("{}"), 69, 15, "'hold' must have one of: breaths, seconds", 1},
-    {HOLD("5"), 69, 15, "'hold' must be a mapping, not '5'", 1},
-    {HOLD("{breath: 3}"), 69, 16,
+    /* ---- hold (inserted after line 87) */
+#define HOLD(text) 87, 1, "        seconds: 2\n        hold: " text
+    {HOLD("{breaths: 2.5}"), 88, 25, "'breaths' must be a whole number, not '2.5'", 1},
+    {HOLD("{breaths: 0}"), 88, 25, "'breaths' must be between 1 and 100, not '0'", 1},
+    {HOLD("{breaths: 101}"), 88, 25, "'breaths' must be between 1 and 100, not '101'", 1},
+    {HOLD("{}"), 88, 15, "'hold' must have one of: breaths, seconds", 1},
+    {HOLD("5"), 88, 15, "'hold' must be a mapping, not '5'", 1},
+    {HOLD("{breath: 3}"), 88, 16,
      "unknown key 'breath' in hold; expected one of: breaths, seconds, comfortable", 1},
-    {HOLD("{seconds: 0}"), 69, 25, "'seconds' must be greater than 0 and at most 600, not '0'",
+    {HOLD("{seconds: 0}"), 88, 25, "'seconds' must be greater than 0 and at most 600, not '0'",
      1},
-    {HOLD("{seconds: [10]}"), 69, 25,
+    {HOLD("{seconds: [10]}"), 88, 25,
      "'seconds' must be a number or a range of two numbers [from, to], not a list of 1", 1},
-    {HOLD("{seconds: {from: 1}}"), 69, 25,
+    {HOLD("{seconds: {from: 1}}"), 88, 25,
      "'seconds' must be a number or a range of two numbers [from, to], not a mapping", 1},
-    {HOLD("{seconds: [0, 10]}"), 69, 26,
+    {HOLD("{seconds: [0, 10]}"), 88, 26,
      "the first of 'seconds' must be greater than 0 and at most 600, not '0'", 1},
-    {HOLD("{seconds: [10, 601]}"), 69, 30, "the second of 'seconds' must be greater than 0", 1},
+    {HOLD("{seconds: [10, 601]}"), 88, 30, "the second of 'seconds' must be greater than 0", 1},
     {HOLD("{seconds: [10, 10]}"), 0, 0, NULL, 0},
-    {HOLD("{comfortable: 0}"), 69, 29,
+    {HOLD("{comfortable: 0}"), 88, 29,
      "'comfortable' must be greater than 0 and at most 600, not '0'", 1},
-    {HOLD("{comfortable: 5, breaths: 2, seconds: 1}"), 69, 32,
+    {HOLD("{comfortable: 5, breaths: 2, seconds: 1}"), 88, 32,
      "not both 'comfortable' and 'breaths'", 1},
-    {HOLD("{breaths: 2, breaths: 3}"), 69, 28, "duplicate key 'breaths' in hold", 1},
+    {HOLD("{breaths: 2, breaths: 3}"), 88, 28, "duplicate key 'breaths' in hold", 1},
 #undef HOLD
 
-    /* ---- repeat (inserted after line 68: phase 'raise', the second of two) */
-#define REPEAT(text) 68, 1, "        seconds: 2\n        repeat: " text
-    {REPEAT("{from: raise, times: 2.5}"), 69, 38, "'times' must be a whole number, not '2.5'", 1},
-    {REPEAT("{from: raise, times: 0}"), 69, 38, "'times' must be between 1 and 100, not '0'", 1},
-    {REPEAT("{from: raise}"), 69, 17, "repeat is missing 'times'", 1},
-    {REPEAT("{from: rase, times: 2}"), 69, 24,
+    /* ---- repeat (inserted after line 87: phase 'raise', the second of two) */
+#define REPEAT(text) 87, 1, "        seconds: 2\n        repeat: " text
+    {REPEAT("{from: raise, times: 2.5}"), 88, 38, "'times' must be a whole number, not '2.5'", 1},
+    {REPEAT("{from: raise, times: 0}"), 88, 38, "'times' must be between 1 and 100, not '0'", 1},
+    {REPEAT("{from: raise}"), 88, 17, "repeat is missing 'times'", 1},
+    {REPEAT("{from: rase, times: 2}"), 88, 24,
      "unknown phase 'rase'; 'from' names this phase or an earlier one: stand, raise", 1},
-    {REPEAT("{from: [stand], times: 2}"), 69, 24, "'from' must be a phase name, not a list", 1},
+    {REPEAT("{from: [stand], times: 2}"), 88, 24, "'from' must be a phase name, not a list", 1},
     {REPEAT("{from: stand, times: 100}"), 0, 0, NULL, 0},
     /* a partial overlap: [stand..raise] and [raise..lower] share 'raise' */
     {REPEAT("{from: stand, times: 2}\n      - name: lower\n        step: 2\n"
             "        pose: standing\n        seconds: 2\n        repeat: {from: raise, times: 2}"),
-     74, 24, "repeat span overlaps the one of phase 'raise' (line 69)", 1},
+     93, 24, "repeat span overlaps the one of phase 'raise' (line 88)", 1},
     /* spans side by side are fine */
     {REPEAT("{from: stand, times: 2}\n      - name: lower\n        step: 2\n"
             "        pose: standing\n        seconds: 2\n        repeat: {from: lower, times: 2}"),
@@ -923,7 +1103,7 @@ static void test_choreography_capacity(void **state)
     char *base = read_file("tests/data/minimal.yaml", &base_len);
     static char text[8192];
 
-    /* poses: lines 53-59 replaced by CONTENT_MAX_POSES + 1 one-line poses */
+    /* poses: lines 72-78 replaced by CONTENT_MAX_POSES + 1 one-line poses */
     char poses[4096] = "    poses:";
     for (int i = 0; i <= CONTENT_MAX_POSES; i++) {
         char line[64];
@@ -935,14 +1115,14 @@ static void test_choreography_capacity(void **state)
         strcat(poses, line);
     }
     size_t len = 0;
-    char *edited = minimal_edit(base, 53, 7, poses, &len);
+    char *edited = minimal_edit(base, 72, 7, poses, &len);
     content_errors_t errors;
     assert_false(content_parse(c, edited, len, &errors));
     assert_int_equal(errors.total, 1);
-    assert_has_error(&errors, "poses", 54 + CONTENT_MAX_POSES, 7, "too many poses (at most 16)");
+    assert_has_error(&errors, "poses", 73 + CONTENT_MAX_POSES, 7, "too many poses (at most 16)");
     free(edited);
 
-    /* phases: lines 60-68 replaced by CONTENT_MAX_PHASES + 1 one-line phases */
+    /* phases: lines 79-87 replaced by CONTENT_MAX_PHASES + 1 one-line phases */
     snprintf(text, sizeof text, "    phases:");
     for (int i = 0; i <= CONTENT_MAX_PHASES; i++) {
         char line[96];
@@ -950,10 +1130,10 @@ static void test_choreography_capacity(void **state)
                  i, i % 2 + 1);
         strcat(text, line);
     }
-    edited = minimal_edit(base, 60, 9, text, &len);
+    edited = minimal_edit(base, 79, 9, text, &len);
     assert_false(content_parse(c, edited, len, &errors));
     assert_int_equal(errors.total, 1);
-    assert_has_error(&errors, "phases", 61 + CONTENT_MAX_PHASES, 9,
+    assert_has_error(&errors, "phases", 80 + CONTENT_MAX_PHASES, 9,
                      "too many phases (at most 32)");
     free(edited);
 
@@ -966,7 +1146,7 @@ static void test_choreography_capacity(void **state)
             strcat(joints, line);
         }
     }
-    edited = minimal_edit(base, 58, 2, joints, &len);
+    edited = minimal_edit(base, 77, 2, joints, &len);
     bool ok = content_parse(c, edited, len, &errors);
     if (!ok) {
         print_errors(&errors, "joints");
@@ -1065,6 +1245,112 @@ static void test_find_scene(void **state)
     assert_string_equal(content_scene_id(c, (content_scene_ref_t){SCENE_EXERCISE, -1}), "");
 }
 
+/* ---- content_format: label templates filled at run time --------------------------- */
+
+#define FORMAT_BUFFER 64
+#define RE "R\xC3\xA9"         /* "Ré": é is two bytes */
+#define ELLIPSIS "\xE2\x80\xA6" /* "…": three bytes */
+#define SMILE "\xF0\x9F\x98\x80" /* U+1F600: four bytes */
+
+typedef struct format_case_t {
+    const char *tmpl;
+    content_format_args_t args;
+    size_t size; /* of the output, at most FORMAT_BUFFER */
+    const char *expected;
+} format_case_t;
+
+static const format_case_t FORMAT_CASES[] = {
+    /* each placeholder */
+    {"{side} side", {.side = "Right"}, FORMAT_BUFFER, "Right side"},
+    {"Hold for {target} deep breaths", {.target = "10"}, FORMAT_BUFFER,
+     "Hold for 10 deep breaths"},
+    {"Resuming in {n}", {.n = "3"}, FORMAT_BUFFER, "Resuming in 3"},
+    {"from {min}", {.min = "20"}, FORMAT_BUFFER, "from 20"},
+    /* several in one string, in any order, one twice, side by side */
+    {"Hold for {min} to {target} seconds", {.min = "20", .target = "30"}, FORMAT_BUFFER,
+     "Hold for 20 to 30 seconds"},
+    {"Repetition {n} of {target}", {.n = "3", .target = "15"}, FORMAT_BUFFER,
+     "Repetition 3 of 15"},
+    {"{target} ({n}) {n}", {.n = "1", .target = "9"}, FORMAT_BUFFER, "9 (1) 1"},
+    {"{min}{target}{side}{n}", {"L", "n", "t", "m"}, FORMAT_BUFFER, "mtLn"},
+    {"{side}", {.side = RE}, FORMAT_BUFFER, RE},
+    {"{n}", {.n = ""}, FORMAT_BUFFER, ""},
+    /* an argument not given: the placeholder stays as written */
+    {"Repetition {n} of {target}", {.n = "3"}, FORMAT_BUFFER, "Repetition 3 of {target}"},
+    {"Repetition {n} of {target}", {.side = "Left"}, FORMAT_BUFFER,
+     "Repetition {n} of {target}"},
+    /* other braces stay as written */
+    {"{x} {n}", {.n = "1"}, FORMAT_BUFFER, "{x} 1"},
+    {"{N} {clinic.name} {} }{", {.n = "1"}, FORMAT_BUFFER, "{N} {clinic.name} {} }{"},
+    {"{{n}}", {.n = "1"}, FORMAT_BUFFER, "{1}"},
+    {"{ n} {n } {n", {.n = "1"}, FORMAT_BUFFER, "{ n} {n } {n"},
+    {"{target", {.target = "1"}, FORMAT_BUFFER, "{target"},
+    {"{", {.n = "1"}, FORMAT_BUFFER, "{"},
+    {"", {.n = "1"}, FORMAT_BUFFER, ""},
+    /* a value with braces is not filled again */
+    {"{n} {target}", {.n = "{target}", .target = "2"}, FORMAT_BUFFER, "{target} 2"},
+    /* cut to fit: whole characters only, nothing after the cut */
+    {"Resuming in {n}", {.n = "3"}, 14, "Resuming in 3"}, /* exactly fits */
+    {"Resuming in {n}", {.n = "3"}, 13, "Resuming in "},
+    {RE "p {n}", {.n = "1"}, 4, RE},
+    {RE "p {n}", {.n = "1"}, 3, "R"}, /* é would be split: left out */
+    {RE "p {n}", {.n = "1"}, 2, "R"},
+    {RE "p {n}", {.n = "1"}, 1, ""},
+    {"{side} side", {.side = RE}, 3, "R"}, /* cut inside the value; " side" not added */
+    {"{side} side", {.side = RE}, 5, RE " "},
+    {"a" ELLIPSIS "b", {.n = NULL}, 4, "a"},
+    {"a" ELLIPSIS "b", {.n = NULL}, 5, "a" ELLIPSIS},
+    {"{n}" SMILE "!", {.n = "1"}, 5, "1"},
+    {"{n}" SMILE "!", {.n = "1"}, 6, "1" SMILE},
+    {"x{n}y", {.n = SMILE}, 5, "x"},
+    {"{n}y", {.n = "12345"}, 4, "123"},
+};
+
+static void test_format_cases(void **state)
+{
+    (void)state;
+    for (int i = 0; i < COUNT_OF(FORMAT_CASES); i++) {
+        const format_case_t *t = &FORMAT_CASES[i];
+        assert_true(t->size <= FORMAT_BUFFER);
+        char out[FORMAT_BUFFER + 8];
+        memset(out, '#', sizeof out);
+        size_t n = content_format(out, t->size, t->tmpl, &t->args);
+        if (strcmp(out, t->expected) != 0) {
+            fail_msg("FORMAT_CASES[%d]: \"%s\" in %zu bytes gave \"%s\", expected \"%s\"", i,
+                     t->tmpl, t->size, out, t->expected);
+        }
+        assert_int_equal(n, strlen(t->expected));
+        for (size_t k = t->size; k < sizeof out; k++) {
+            assert_int_equal(out[k], '#'); /* nothing written past out_size */
+        }
+    }
+}
+
+static void test_format_edges(void **state)
+{
+    (void)state;
+    char out[16];
+    memset(out, '#', sizeof out);
+    assert_int_equal(content_format(out, 0, "abc", NULL), 0);
+    assert_int_equal(out[0], '#'); /* no room even for the NUL: untouched */
+    assert_int_equal(content_format(NULL, 8, "abc", NULL), 0);
+
+    /* no arguments at all: every placeholder stays */
+    assert_int_equal(content_format(out, sizeof out, "{n} of {target}", NULL), 15);
+    assert_string_equal(out, "{n} of {target}");
+    assert_int_equal(content_format(out, sizeof out, NULL, NULL), 0);
+    assert_string_equal(out, "");
+
+    /* the parser's output fed back: a label as stored */
+    content_format_args_t args = {.n = "2"};
+    assert_int_equal(content_format(out, sizeof out, "Resuming in {n}", &args), 13);
+    assert_string_equal(out, "Resuming in 2");
+}
+
+#undef RE
+#undef ELLIPSIS
+#undef SMILE
+
 /* Every test gets a zeroed content_t in *state: ~600 KB, never on the stack. */
 static int content_setup(void **state)
 {
@@ -1085,6 +1371,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_real_file_parses),
         TEST(test_real_file_word_for_word),
+        TEST(test_real_file_labels),
+        TEST(test_real_file_repetitions),
         TEST(test_minimal_parses),
         TEST(test_choreography_values),
         TEST(test_every_step_illustrated),
@@ -1099,6 +1387,8 @@ int main(void)
         TEST(test_parse_twice_identical),
         TEST(test_error_format),
         TEST(test_find_scene),
+        TEST(test_format_cases),
+        TEST(test_format_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

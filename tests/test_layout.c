@@ -42,6 +42,9 @@ static const struct {
 } k_nested[] = {
     {SCENE_EXERCISE, "exercise.how_to", "exercise.panel"},
     {SCENE_EXERCISE, "exercise.steps", "exercise.panel"},
+    {SCENE_EXERCISE, "exercise.stage", "exercise.figure"},
+    {SCENE_EXERCISE, "exercise.counter", "exercise.figure"},
+    {SCENE_EXERCISE, "exercise.status", "exercise.figure"},
     {SCENE_REVIEWS, "reviews.text", "reviews.card"},
     {SCENE_REVIEWS, "reviews.name", "reviews.card"},
 };

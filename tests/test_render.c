@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -27,7 +28,8 @@ static int setup(void **state) {
     app = calloc(1, sizeof *app);
     pixels = malloc(PIXELS_MAX);
     if (!app || !pixels) return -1;
-    return app_open_offscreen(app, SK_SOURCE_DIR "/assets/content/en.yaml", "en", NULL) == 0 ? 0
+    return app_open_offscreen(app, SK_SOURCE_DIR "/assets/content/en.yaml", "en", NULL,
+                              CHOREO_PACING_FOLLOW) == 0 ? 0
                                                                                               : -1;
 }
 
@@ -79,8 +81,8 @@ static void render(int w, int h) { assert_true(app_render_offscreen(app, w, h, p
  * visibly drawn, and none overflowing. */
 static void test_every_scene_every_size(void **state) {
     (void)state;
-    const size2_t sizes[] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {1440, 1080}, {2560, 1080},
-                             {640, 360}};
+    const size2_t sizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920},
+                             {1440, 1080}, {2560, 1080}, {640, 360}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int w = sizes[s].w, h = sizes[s].h;
         for (int i = 0; i < app->content->playlist_count; i++) {
@@ -274,8 +276,12 @@ static void test_figure_inside_its_box_and_moving(void **state) {
                          c->exercises[e].id, w, h, drawn.x, drawn.y, drawn.w, drawn.h, box.x, box.y,
                          box.w, box.h);
             }
-            /* it fills its box: at least half its width or height */
-            assert_true(drawn.w > box.w * 0.5f || drawn.h > box.h * 0.5f);
+            /* it fills the stage it is fitted to: at least 60% of its width or height */
+            layout_box_t stage = app->render.layout.exercise.stage;
+            if (!(drawn.w > stage.w * 0.6f || drawn.h > stage.h * 0.6f)) {
+                fail_msg("%s at %dx%d: figure %.0fx%.0f is small in its %.0fx%.0f stage",
+                         c->exercises[e].id, w, h, drawn.w, drawn.h, stage.w, stage.h);
+            }
             size_t n = (size_t)w * h * 4;
             unsigned char *before = malloc(n);
             assert_non_null(before);
@@ -296,6 +302,87 @@ static void test_figure_inside_its_box_and_moving(void **state) {
     }
 }
 
+static long differing(const unsigned char *a, const unsigned char *b, int w, layout_box_t box) {
+    long n = 0;
+    for (int y = (int)box.y; y < (int)(box.y + box.h); y++) {
+        for (int x = (int)box.x; x < (int)(box.x + box.w); x++) {
+            size_t k = ((size_t)y * w + x) * 4;
+            n += abs(a[k] - b[k]) + abs(a[k + 1] - b[k + 1]) + abs(a[k + 2] - b[k + 2]) > 12;
+        }
+    }
+    return n;
+}
+
+/* The highlighted row is the step the show says, for every step of every exercise: its row
+ * carries the highlight colour, the other rows the panel's. */
+static void test_highlighted_step_is_the_current_one(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 1280, h = 720;
+    for (int e = 0; e < c->exercise_count; e++) {
+        int i = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+        goto_scene(i);
+        const content_exercise_t *ex = &c->exercises[e];
+        for (int step = 0; step < ex->step_count; step++) {
+            if (step > 0) show_command(&app->show, SHOW_CMD_NEXT_ITEM, 0);
+            assert_int_equal(app->show.view.item, step);
+            render(w, h);
+            const render_record_t *rec = &app->render.record;
+            layout_box_t steps = app->render.layout.exercise.steps;
+            for (int s = 0; s < ex->step_count; s++) {
+                int t = 0;
+                while (t < rec->count && rec->texts[t] != ex->steps[s]) t++;
+                assert_true(t < rec->count);
+                /* just inside the row's right end, where no text reaches */
+                int x = (int)(steps.x + steps.w) - 1, y = (int)rec->text_boxes[t].y + 3;
+                const unsigned char *p = px(w, x, y);
+                content_color_t pc = c->theme.panel, ac = c->theme.accent;
+                float hr = pc.r + (ac.r - pc.r) * 0.16f, hg = pc.g + (ac.g - pc.g) * 0.16f;
+                float dh = fabsf(p[0] / 255.0f - hr) + fabsf(p[1] / 255.0f - hg);
+                float dp = fabsf(p[0] / 255.0f - pc.r) + fabsf(p[1] / 255.0f - pc.g);
+                if ((s == step) != (dh < dp)) {
+                    fail_msg("%s: step %d highlighted %s while step %d is current", ex->id, s + 1,
+                             dh < dp ? "too" : "not", step + 1);
+                }
+            }
+        }
+    }
+}
+
+/* During a hold the countdown visibly counts; a paused frame does not change at all. */
+static void test_countdown_moves_and_pause_freezes(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 1280, h = 720;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *before = malloc(n);
+    assert_non_null(before);
+    for (int e = 0; e < c->exercise_count; e++) {
+        const choreo_t *ch = &app->choreos[e];
+        int k = 0;
+        while (k < ch->count && ch->inst[k].hold <= 0) k++;
+        assert_true(k < ch->count);
+        goto_scene(show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
+        app_advance(app, ch->inst[k].start + ch->inst[k].move + ch->inst[k].ready + 0.5);
+        render(w, h);
+        memcpy(before, pixels, n);
+        app_advance(app, 1.0);
+        render(w, h);
+        layout_box_t counter = app->render.layout.exercise.counter;
+        if (differing(before, pixels, w, counter) < 20) {
+            fail_msg("%s: the countdown did not change in a second", c->exercises[e].id);
+        }
+        show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
+        render(w, h);
+        memcpy(before, pixels, n);
+        app_advance(app, 2.0);
+        render(w, h);
+        layout_box_t all = {0, 0, (float)w, (float)h};
+        assert_int_equal(differing(before, pixels, w, all), 0);
+    }
+    free(before);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -307,6 +394,8 @@ int main(void) {
         cmocka_unit_test(test_help_and_paused_overlays),
         cmocka_unit_test(test_4k_text_is_native),
         cmocka_unit_test(test_figure_inside_its_box_and_moving),
+        cmocka_unit_test(test_highlighted_step_is_the_current_one),
+        cmocka_unit_test(test_countdown_moves_and_pause_freezes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -519,6 +519,14 @@ static void test_pause_freezes(void **state) {
         assert_true(show_command(&s, SHOW_CMD_TOGGLE_PAUSE, 0));
         assert_false(s.paused);
         double t = s.view.time;
+        /* resuming counts back in (timing.resume_seconds) before time moves on */
+        int recount = 0;
+        while (show_frozen(&s)) {
+            assert_true(s.view.time == t);
+            show_update(&s, DT);
+            recount++;
+        }
+        assert_true(abs(recount - (int)lround(c->timing.resume_seconds / DT)) <= 1);
         show_update(&s, DT);
         assert_true(fabs(s.view.time - (t + DT)) < TIME_EPS);
         assert_int_equal(s.view.playlist_index, index);

@@ -10,12 +10,17 @@
 #include <string.h>
 
 #include "assets.h"
+#include "countdown.h"
 
 #ifndef SK_VERSION
 #define SK_VERSION "0.0.0"
 #endif
 
 static void log_error(const char *msg) { fprintf(stderr, "stretch-kiosk: %s\n", msg); }
+
+static choreo_pacing_t pacing_of(const cli_options_t *o) {
+    return o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW;
+}
 
 content_t *app_load_content(const char *path) {
     char err[1200];
@@ -51,14 +56,14 @@ content_t *app_load_content(const char *path) {
     return c;
 }
 
-choreo_t *app_build_choreos(const content_t *c) {
+choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     choreo_t *ch = calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
     if (!ch) {
         log_error("out of memory laying out the routines");
         return NULL;
     }
     for (int e = 0; e < c->exercise_count; e++) {
-        if (!choreo_build(&ch[e], c, e)) {
+        if (!choreo_build(&ch[e], c, e, pacing)) {
             fprintf(stderr, "stretch-kiosk: %s: the routine repeats more than %d moves; cut short\n",
                     c->exercises[e].id, CHOREO_MAX_INSTANCES);
         }
@@ -101,14 +106,14 @@ static int locate_content(app_t *app, const char *content_path, const char *lang
 }
 
 static int start(app_t *app, const char *content_path, const char *lang, const char *scene,
-                 const platform_desc_t *desc) {
+                 choreo_pacing_t pacing, const platform_desc_t *desc) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     app->content = app_load_content(app->content_path);
     if (!app->content) return APP_EXIT_USAGE;
     int index = scene_index(app->content, scene);
     if (index < 0) rc = APP_EXIT_USAGE;
-    if (!rc) app->choreos = app_build_choreos(app->content);
+    if (!rc) app->choreos = app_build_choreos(app->content, pacing);
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
     if (!rc) show_init(&app->show, app->content, app->choreos, index);
     if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
@@ -140,12 +145,12 @@ void app_close(app_t *app) {
 }
 
 int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
-                       const char *scene) {
+                       const char *scene, choreo_pacing_t pacing) {
     memset(app, 0, sizeof *app);
     /* Headless by construction: the offscreen driver renders through EGL with no display. */
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     platform_desc_t desc = {.title = "stretch-kiosk", .offscreen = true, .width = 64, .height = 64};
-    return start(app, content_path, lang, scene, &desc);
+    return start(app, content_path, lang, scene, pacing, &desc);
 }
 
 void app_advance(app_t *app, double seconds) {
@@ -208,7 +213,7 @@ static int save_png(const char *path, int w, int x0, int y0, int cw, int ch,
 static int run_screenshot(const cli_options_t *o) {
     app_t *app = calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
-    int rc = app_open_offscreen(app, o->content_path, o->lang, o->scene);
+    int rc = app_open_offscreen(app, o->content_path, o->lang, o->scene, pacing_of(o));
     if (rc != APP_EXIT_OK) {
         free(app);
         return rc;
@@ -246,7 +251,7 @@ static int run_show(const cli_options_t *o) {
                             .windowed = o->windowed,
                             .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
                             .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
-    int rc = start(app, o->content_path, o->lang, o->scene, &desc);
+    int rc = start(app, o->content_path, o->lang, o->scene, pacing_of(o), &desc);
     if (rc != APP_EXIT_OK) {
         free(app);
         return rc;
@@ -304,10 +309,17 @@ static const char *side_name(content_side_t side) {
     return side == CONTENT_SIDE_LEFT ? "left" : side == CONTENT_SIDE_RIGHT ? "right" : "none";
 }
 
-static void dump_state(const char *scene, const choreo_state_t *st) {
+static void dump_state(const choreo_t *ch, const char *scene, const choreo_state_t *st) {
+    countdown_t cd;
+    countdown_compute(ch, st, &cd);
+    static const char *const stages[COUNTDOWN_STAGE_NUM] = {"moving", "get-ready", "holding"};
     printf("{\"scene\": \"%s\", \"t\": %.4f, \"step\": %d, \"side\": \"%s\", "
-           "\"phase\": \"%s\", \"repetition\": %d, \"joints\": {",
-           scene, st->t, st->step + 1, side_name(st->side), st->phase_name, st->repetition);
+           "\"phase\": \"%s\", \"repetition\": %d, \"repetitions\": %d, "
+           "\"hold\": {\"kind\": \"%s\", \"stage\": \"%s\", \"count\": %d, "
+           "\"target\": %d, \"remaining\": %d}, \"joints\": {",
+           scene, st->t, st->step + 1, side_name(st->side), st->phase_name, cd.repetition,
+           cd.repetitions, countdown_kind_name(cd.kind), stages[cd.stage],
+           cd.stage == COUNTDOWN_GET_READY ? cd.ready_left : cd.count, cd.target, cd.remaining);
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
         printf("%s\"%s\": [%.4f, %.4f, %.4f]", j ? ", " : "", skel_joint_name(j), st->pos.p[j][0],
                st->pos.p[j][1], st->pos.p[j][2]);
@@ -340,7 +352,7 @@ static int run_dump_pose(const cli_options_t *o) {
         log_error("out of memory");
         rc = APP_EXIT_RUNTIME;
     } else {
-        choreo_build(ch, c, ref.exercise);
+        choreo_build(ch, c, ref.exercise, pacing_of(o));
         const char *id = c->exercises[ref.exercise].id;
         if (o->at_step > 0) {
             long n = lround(floor((o->at_end - o->at) / o->at_step + 1e-9)) + 1;
@@ -348,12 +360,12 @@ static int run_dump_pose(const cli_options_t *o) {
                 double t = o->at + (double)i * o->at_step;
                 choreo_sample(ch, t, st);
                 st->t = t;
-                dump_state(id, st);
+                dump_state(ch, id, st);
             }
         } else {
             choreo_sample(ch, o->at, st);
             st->t = o->at;
-            dump_state(id, st);
+            dump_state(ch, id, st);
         }
     }
     free(st);

@@ -32,12 +32,12 @@ int app_main(int argc, char **argv);
 /* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path);
 /* Lays out every exercise's routine (heap array, one per exercise), or NULL. */
-choreo_t *app_build_choreos(const content_t *content);
+choreo_t *app_build_choreos(const content_t *content, choreo_pacing_t pacing);
 
 /* For headless use (screenshots, render tests): content, hidden window, GL, renderer, and the
  * show started at `scene` (NULL = playlist start). content_path NULL = assets/content/<lang>.yaml. Returns an exit code; 0 = ready. */
 int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
-                       const char *scene);
+                       const char *scene, choreo_pacing_t pacing);
 /* Advances the show by `seconds` in fixed ticks (deterministic). */
 void app_advance(app_t *app, double seconds);
 /* Renders the current state at w x h into the offscreen target; rgba (w*h*4, top row first)

@@ -77,6 +77,7 @@ static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, cons
     p->u_tex = glGetUniformLocation(p->id, "u_tex");
     p->u_ends = glGetUniformLocation(p->id, "u_ends");
     p->u_corners = glGetUniformLocation(p->id, "u_corners");
+    p->u_progress = glGetUniformLocation(p->id, "u_progress");
     return true;
 }
 
@@ -88,7 +89,7 @@ bool gfx_init(gfx_t *g) {
     static const char *const shaders[GFX_PROGRAM_NUM][2] = {
         {"quad.vert", "rect.frag"},     {"quad.vert", "text.frag"},
         {"quad.vert", "gradient.frag"}, {"quad.vert", "capsule.frag"},
-        {"poly.vert", "solid.frag"}};
+        {"poly.vert", "solid.frag"},    {"quad.vert", "ring.frag"}};
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         if (!program_build(&g->programs[i], g->gles, shaders[i][0], shaders[i][1])) {
             gfx_shutdown(g);
@@ -184,6 +185,16 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     glUniform4f(p->u_ends, ax, ay, bx, by);
     glUniform1f(p->u_radius, radius);
     set_color(p->u_color, color, g->opacity);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
+              gfx_color_t track) {
+    gfx_program_t *p = use(g, GFX_PROGRAM_RING, box);
+    set_color(p->u_color, arc, g->opacity);
+    set_color(p->u_border_color, track, g->opacity);
+    glUniform1f(p->u_radius, thickness);
+    glUniform1f(p->u_progress, progress);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 

@@ -15,7 +15,8 @@ typedef struct gfx_color_t {
 
 typedef struct gfx_program_t {
     GLuint id;
-    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners;
+    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners,
+        u_progress;
 } gfx_program_t;
 
 typedef enum gfx_program_kind_t {
@@ -24,6 +25,7 @@ typedef enum gfx_program_kind_t {
     GFX_PROGRAM_GRADIENT,
     GFX_PROGRAM_CAPSULE,
     GFX_PROGRAM_POLY,
+    GFX_PROGRAM_RING,
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
 
@@ -55,6 +57,11 @@ void gfx_coverage(gfx_t *gfx, GLuint texture, layout_box_t box, gfx_color_t colo
 /* A round-capped segment from (ax, ay) to (bx, by), pixels; a disc when the ends meet. */
 void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radius,
                  gfx_color_t color);
+
+/* A countdown ring filling the square `box`: the track, and the arc up to progress (0..1)
+ * clockwise from 12 o'clock, `thickness` pixels wide. */
+void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx_color_t arc,
+              gfx_color_t track);
 
 /* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
 void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);

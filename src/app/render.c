@@ -3,6 +3,8 @@
  * once per content. Depends on gfx, text, libqrencode and core. */
 #include "render.h"
 
+#include "countdown.h"
+
 #include <math.h>
 #include <qrencode.h>
 #include <stdio.h>
@@ -233,7 +235,7 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
         draw_text(r, num, style(TEXT_BOLD, bubble * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
                   on ? col(r, c->theme.accent_text) : col(r, c->theme.text_dim));
         draw_text(r, ex->steps[i], st, tb, VALIGN_TOP,
-                  on ? col(r, c->theme.text) : gfx_rgb(c->theme.text_dim, 0.92f));
+                  on ? col(r, c->theme.text) : col(r, c->theme.text_dim));
         y += h + gap_lines * skip;
     }
 }
@@ -253,6 +255,154 @@ static const figure_fit_t *fit_for(render_t *r, const choreo_t *c, layout_box_t 
     return f;
 }
 
+/* One line of text fitted to a box, drawn in a pill (for cues that must not be missed). */
+static void draw_pill(render_t *r, const char *s, layout_box_t box, float size, gfx_color_t bg,
+                      gfx_color_t fg) {
+    text_style_t st = style(TEXT_BOLD, size, r->layout.font.min, TEXT_LEFT);
+    float pad = size * 0.55f;
+    layout_box_t in = {box.x + pad, box.y, box.w - 2 * pad, box.h};
+    const text_block_t *b = text_get(&r->text, s, st, in.w, in.h);
+    if (!b) return;
+    float w = fminf((float)b->w, in.w) + 2 * pad, h = fminf((float)b->h, in.h) * 1.25f;
+    layout_box_t pill = {box.x, box.y + (box.h - h) * 0.5f, w, h};
+    gfx_rect(&r->gfx, pill, bg, h * 0.5f);
+    draw_text(r, s, st, (layout_box_t){box.x + pad, box.y, w - 2 * pad, box.h}, VALIGN_CENTER, fg);
+}
+
+/* "10", "10–15": the page's repetition target, or the routine's count. */
+static void repetition_target(const content_exercise_t *ex, const countdown_t *cd, char *buf,
+                              size_t n) {
+    if (ex->repetitions_max > 0 && ex->repetitions_min < ex->repetitions_max) {
+        snprintf(buf, n, "%d\u2013%d", ex->repetitions_min, ex->repetitions_max);
+    } else if (ex->repetitions_max > 0) {
+        snprintf(buf, n, "%d", ex->repetitions_max);
+    } else {
+        snprintf(buf, n, "%d", cd->repetitions);
+    }
+}
+
+/* The label of a hold with its real target: "Hold for 10 deep breaths". */
+static const char *hold_label(const content_t *c, const content_hold_t *h, char *buf, size_t n) {
+    char target[16], min[16];
+    snprintf(target, sizeof target, "%d", (int)lroundf(h->count));
+    snprintf(min, sizeof min, "%d", (int)lroundf(h->count_min));
+    content_format_args_t args = {.target = target, .min = min};
+    const char *tmpl = NULL;
+    switch (h->kind) {
+    case CONTENT_HOLD_BREATHS: tmpl = c->labels.hold_breaths; break;
+    case CONTENT_HOLD_SECONDS:
+        tmpl = h->count_min < h->count ? c->labels.hold_range : c->labels.hold_seconds;
+        break;
+    case CONTENT_HOLD_COMFORTABLE: tmpl = c->labels.hold_comfortable; break;
+    default: return NULL;
+    }
+    content_format(buf, n, tmpl, &args);
+    return buf;
+}
+
+/* The countdown ring with its numeral, the breath pacer, and the lines beside it. */
+static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *st) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    const content_exercise_t *ex = &c->exercises[ch->exercise];
+    countdown_t cd;
+    countdown_compute(ch, st, &cd);
+    layout_box_t cb = L->exercise.counter;
+    float thick = fmaxf(3.0f, cb.w * 0.07f);
+    gfx_color_t track = mix(c->theme.panel, c->theme.text_dim, 0.22f);
+    if (cd.kind == COUNTDOWN_BREATHS && cd.stage == COUNTDOWN_HOLDING) {
+        /* the pacer: grows breathing in, shrinks breathing out */
+        float rmax = cb.w * 0.5f - thick * 1.7f;
+        float rad = rmax * (0.5f + 0.5f * cd.breath);
+        float cx = cb.x + cb.w * 0.5f, cy = cb.y + cb.h * 0.5f;
+        gfx_capsule(&r->gfx, cx, cy, cx, cy, rad, mix(c->theme.panel, c->theme.accent, 0.28f));
+    }
+    gfx_ring(&r->gfx, cb, thick, cd.progress, gfx_rgb(c->theme.accent, 1), track);
+    if (cd.min_mark >= 0 && cd.stage == COUNTDOWN_HOLDING) {
+        float a = cd.min_mark * 6.2831853f, cx = cb.x + cb.w * 0.5f, cy = cb.y + cb.h * 0.5f;
+        float r0 = cb.w * 0.5f - thick - 3, r1 = cb.w * 0.5f + 2;
+        gfx_capsule(&r->gfx, cx + sinf(a) * r0, cy - cosf(a) * r0, cx + sinf(a) * r1,
+                    cy - cosf(a) * r1, fmaxf(1.5f, thick * 0.22f), col(r, c->theme.text));
+    }
+    char num[16] = "";
+    const char *sub = NULL;
+    if (cd.stage == COUNTDOWN_GET_READY) {
+        snprintf(num, sizeof num, "%d", cd.ready_left);
+        sub = c->labels.get_ready;
+    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_BREATHS) {
+        snprintf(num, sizeof num, "%d", cd.remaining);
+        sub = c->labels.breaths_left;
+    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_SECONDS) {
+        snprintf(num, sizeof num, "%d", cd.remaining);
+        sub = c->labels.seconds_left;
+    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_STOPWATCH) {
+        snprintf(num, sizeof num, "%d", cd.count);
+        sub = c->labels.seconds_held;
+    } else if (cd.kind == COUNTDOWN_REPS) {
+        snprintf(num, sizeof num, "%d", cd.count);
+    }
+    float inner = cb.w - 2 * thick * 2.2f;
+    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.18f, inner, cb.h * 0.46f};
+    if (!sub) nb.y += cb.h * 0.08f;
+    if (num[0]) {
+        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.44f, L->font.min, TEXT_CENTER), nb,
+                  VALIGN_CENTER, col(r, c->theme.text));
+    }
+    if (sub) {
+        layout_box_t sb = {nb.x, nb.y + nb.h, nb.w, cb.h * 0.16f};
+        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.095f, L->font.min * 0.8f, TEXT_CENTER), sb,
+                  VALIGN_TOP, col(r, c->theme.text_dim));
+    }
+
+    /* the lines beside the ring: side (or the switch cue), hold or breath, repetition */
+    layout_box_t s = L->exercise.status;
+    float row = s.h / 3.0f;
+    layout_box_t rows[3] = {{s.x, s.y, s.w, row}, {s.x, s.y + row, s.w, row},
+                            {s.x, s.y + 2 * row, s.w, row}};
+    float size = fminf(L->font.heading, row * 0.62f);
+    char side_buf[96], hold_buf[160], rep_buf[96];
+    const char *side_word = cd.side == CONTENT_SIDE_RIGHT ? c->labels.right
+                            : cd.side == CONTENT_SIDE_LEFT ? c->labels.left
+                                                           : NULL;
+    if (cd.switch_sides) {
+        char text[160];
+        content_format(side_buf, sizeof side_buf, c->labels.side,
+                       &(content_format_args_t){.side = side_word});
+        snprintf(text, sizeof text, "%s \u2192 %s", c->labels.switch_sides, side_buf);
+        draw_pill(r, text, rows[0], size, col(r, c->theme.accent), col(r, c->theme.accent_text));
+    } else if (side_word) {
+        content_format(side_buf, sizeof side_buf, c->labels.side,
+                       &(content_format_args_t){.side = side_word});
+        draw_text(r, side_buf, style(TEXT_BOLD, size, L->font.min, TEXT_LEFT), rows[0],
+                  VALIGN_CENTER, col(r, c->theme.accent));
+    }
+    const content_hold_t *h = &ex->phases[st->phase].hold;
+    const char *hl = ch->inst[st->instance].hold > 0 ? hold_label(c, h, hold_buf, sizeof hold_buf) : NULL;
+    if (cd.kind == COUNTDOWN_BREATHS && cd.stage == COUNTDOWN_HOLDING) {
+        draw_text(r, cd.inhaling ? c->labels.breathe_in : c->labels.breathe_out,
+                  style(TEXT_BOLD, size * 1.15f, L->font.min, TEXT_LEFT), rows[1], VALIGN_CENTER,
+                  col(r, c->theme.text));
+        if (hl) {
+            draw_text(r, hl, style(TEXT_REGULAR, size * 0.8f, L->font.min, TEXT_LEFT), rows[2],
+                      VALIGN_CENTER, col(r, c->theme.text_dim));
+        }
+        return;
+    }
+    if (hl) {
+        draw_text(r, hl, style(TEXT_REGULAR, size * 0.9f, L->font.min, TEXT_LEFT), rows[1],
+                  VALIGN_CENTER, col(r, c->theme.text));
+    }
+    if (cd.repetitions > 1) {
+        char n[16], target[32];
+        snprintf(n, sizeof n, "%d", cd.repetition);
+        repetition_target(ex, &cd, target, sizeof target);
+        content_format(rep_buf, sizeof rep_buf, c->labels.repetition,
+                       &(content_format_args_t){.n = n, .target = target});
+        draw_text(r, rep_buf, style(TEXT_REGULAR, size * 0.9f, L->font.min, TEXT_LEFT), rows[2],
+                  VALIGN_CENTER, col(r, c->theme.text_dim));
+    }
+}
+
 static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
@@ -260,11 +410,15 @@ static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
     gfx_rect(&r->gfx, box, gfx_rgb(c->theme.panel, 0.55f), L->radius);
     if (!show->choreos) return;
     const choreo_t *ch = &show->choreos[v->scene.exercise];
-    layout_box_t inner = {box.x + L->radius, box.y + L->radius, box.w - 2 * L->radius,
-                          box.h - 2 * L->radius};
-    const figure_fit_t *fit = fit_for(r, ch, inner);
+    const figure_fit_t *fit = fit_for(r, ch, L->exercise.stage);
     choreo_state_t st;
     choreo_sample(ch, v->time, &st);
+    if (v->jump < 1.0f) { /* gliding to a step picked with Down/Up */
+        choreo_state_t from;
+        choreo_sample(ch, v->jump_from, &from);
+        float w = v->jump * v->jump * (3 - 2 * v->jump);
+        choreo_blend(&from, &st, w, &st);
+    }
     content_color_t bg = c->theme.background_bottom;
     figure_colors_t colors = {
         .near = gfx_rgb(c->theme.figure, 1),
@@ -275,6 +429,7 @@ static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
         .arrow = gfx_rgb(c->theme.accent, 1),
     };
     r->figure_drawn = figure_draw(&r->gfx, fit, ch, &st, &colors);
+    draw_counter(r, ch, &st);
 }
 
 static void draw_exercise(render_t *r, const show_t *show, const show_view_t *v) {
@@ -367,9 +522,9 @@ static void draw_footer(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     draw_text(r, c->labels.footer, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
-              L->footer, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 0.9f));
+              L->footer, VALIGN_CENTER, col(r, c->theme.text_dim));
     draw_text(r, c->labels.help_hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
-              L->help_hint, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 0.7f));
+              L->help_hint, VALIGN_CENTER, col(r, c->theme.text_dim));
 }
 
 static void draw_help(render_t *r) {
@@ -397,18 +552,18 @@ static void draw_help(render_t *r) {
     }
 }
 
-static void draw_paused(render_t *r) {
+static void draw_paused(render_t *r, const char *label) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
     float w = fminf((float)L->width * 0.8f, 900.0f * L->unit);
     layout_box_t box = {((float)L->width - w) * 0.5f, L->margin * 0.25f, w, L->font.body * 2.0f};
-    const text_block_t *b = text_get(&r->text, c->labels.paused, st, box.w, box.h);
+    const text_block_t *b = text_get(&r->text, label, st, box.w, box.h);
     if (!b) return;
     float pad = L->font.body * 0.6f;
     layout_box_t pill = {((float)L->width - (float)b->w) * 0.5f - pad, box.y, (float)b->w + 2 * pad, box.h};
     gfx_rect(&r->gfx, pill, col(r, c->theme.accent), box.h * 0.5f);
-    draw_text(r, c->labels.paused, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
+    draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
 
 void render_frame(render_t *r, const show_t *show, int width, int height) {
@@ -430,6 +585,12 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
     draw_scene(r, show, &show->view);
     r->gfx.opacity = 1.0f;
     draw_footer(r);
-    if (show->paused) draw_paused(r);
+    if (show->paused) draw_paused(r, c->labels.paused);
+    if (!show->paused && show->resume_left > 0) {
+        char n[16], text[128];
+        snprintf(n, sizeof n, "%d", (int)ceil(show->resume_left - 1e-6));
+        content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = n});
+        draw_paused(r, text);
+    }
     if (show->help) draw_help(r);
 }

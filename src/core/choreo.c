@@ -16,10 +16,16 @@ static float ease(content_ease_t e, float u) {
 }
 
 static float hold_seconds(const choreo_t *c, const content_hold_t *h) {
+    const content_t *ct = c->content;
+    bool demo = c->pacing == CHOREO_PACING_DEMO;
     switch (h->kind) {
     case CONTENT_HOLD_SECONDS:
-    case CONTENT_HOLD_COMFORTABLE: return h->count;
-    case CONTENT_HOLD_BREATHS: return h->count * (c->breath_in + c->breath_out);
+    case CONTENT_HOLD_COMFORTABLE:
+        return demo ? fminf(h->count, ct->timing.demo_hold_seconds) : h->count;
+    case CONTENT_HOLD_BREATHS: {
+        float breaths = demo ? fminf(h->count, (float)ct->timing.demo_breaths) : h->count;
+        return breaths * (c->breath_in + c->breath_out);
+    }
     default: return 0.0f;
     }
 }
@@ -102,10 +108,38 @@ static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_
     }
 }
 
-bool choreo_build(choreo_t *c, const content_t *content, int exercise_index) {
+/* Numbers each side's holds (repetition n of total) and marks where the side changes. An
+ * instance without a hold belongs to the next hold of its side (the move into it), else to
+ * the last one (the move out of it). */
+static void count_holds(choreo_t *c) {
+    int totals[CONTENT_SIDE_NUM] = {0};
+    for (int k = 0; k < c->count; k++) totals[c->inst[k].side] += c->inst[k].hold > 0;
+    content_side_t last_side = CONTENT_SIDE_NONE;
+    for (int k = 0; k < c->count; k++) {
+        choreo_instance_t *in = &c->inst[k];
+        int owner = -1;
+        for (int m = k; m < c->count && c->inst[m].side == in->side && owner < 0; m++) {
+            if (c->inst[m].hold > 0) owner = m;
+        }
+        for (int m = k; m >= 0 && owner < 0; m--) {
+            if (c->inst[m].side == in->side && c->inst[m].hold > 0) owner = m;
+        }
+        int n = 0;
+        for (int m = 0; m <= owner; m++) n += c->inst[m].side == in->side && c->inst[m].hold > 0;
+        in->hold_number = n;
+        in->hold_total = totals[in->side];
+        in->side_change = in->side != CONTENT_SIDE_NONE && last_side != CONTENT_SIDE_NONE &&
+                          in->side != last_side;
+        if (in->side != CONTENT_SIDE_NONE) last_side = in->side;
+    }
+}
+
+bool choreo_build(choreo_t *c, const content_t *content, int exercise_index,
+                  choreo_pacing_t pacing) {
     memset(c, 0, sizeof *c);
     c->content = content;
     c->exercise = exercise_index;
+    c->pacing = pacing;
     c->breath_in = content->timing.breath_in_seconds;
     c->breath_out = content->timing.breath_out_seconds;
     const content_exercise_t *ex = exercise(c);
@@ -127,6 +161,7 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index) {
         in->start = t;
         in->move = ph->seconds;
         in->hold = hold_seconds(c, &ph->hold);
+        in->ready = in->hold > 0 ? content->timing.get_ready_seconds : 0.0f;
         skel_pose_t key;
         key_pose(c, i, ph->side, &key);
         glm_vec3_copy(key.root_pos, in->root_pos);
@@ -146,8 +181,9 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index) {
             glm_vec3_sub(a.p[ph->anchor], b.p[ph->anchor], in->root_pos);
         }
         c->count++;
-        t += in->move + in->hold;
-        if (ph->repeat_from >= 0 && ++plays[i] < ph->repeat_times) {
+        t += in->move + in->ready + in->hold;
+        int times = pacing == CHOREO_PACING_DEMO ? 1 : ph->repeat_times;
+        if (ph->repeat_from >= 0 && ++plays[i] < times) {
             i = ph->repeat_from;
         } else {
             plays[i] = 0;
@@ -155,6 +191,7 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index) {
         }
     }
     c->duration = t;
+    count_holds(c);
     return true;
 }
 
@@ -207,13 +244,18 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
 
     float local = (float)(t - in->start);
     float e = 1.0f;
+    out->hold_length = in->hold;
     if (local < in->move) {
         e = ease(ph->ease, local / in->move);
         out->move_t = e;
+    } else if (local < in->move + in->ready) {
+        out->move_t = 1.0f;
+        out->ready = true;
+        out->ready_left = in->move + in->ready - local;
     } else {
         out->move_t = 1.0f;
         out->holding = in->hold > 0;
-        out->hold_elapsed = local - in->move;
+        out->hold_elapsed = local - in->move - in->ready;
     }
 
     skel_pose_t a, b;
@@ -274,4 +316,15 @@ int choreo_step_at(const choreo_t *c, double t) {
         if (t < 0) t += c->duration;
     }
     return exercise(c)->phases[c->inst[instance_at(c, t)].phase].step;
+}
+
+void choreo_blend(const choreo_state_t *a, const choreo_state_t *b, float w, choreo_state_t *out) {
+    choreo_state_t r = *b;
+    glm_quat_slerp((float *)a->pose.root_rot, (float *)b->pose.root_rot, w, r.pose.root_rot);
+    glm_vec3_lerp((float *)a->pose.root_pos, (float *)b->pose.root_pos, w, r.pose.root_pos);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        glm_quat_slerp((float *)a->pose.rot[j], (float *)b->pose.rot[j], w, r.pose.rot[j]);
+    }
+    skel_fk(&r.pose, &r.pos);
+    *out = r;
 }

@@ -10,6 +10,14 @@
 #include "skeleton.h"
 
 #define CHOREO_MAX_INSTANCES 256
+
+/* How a routine is paced: the page's real counts, or the kiosk's demo (every movement on both
+ * sides, holds at real speed but cut short, repeats played once). */
+typedef enum choreo_pacing_t {
+    CHOREO_PACING_FOLLOW = 0,
+    CHOREO_PACING_DEMO,
+    CHOREO_PACING_NUM
+} choreo_pacing_t;
 #define CHOREO_BREATH_DEGREES 4.0f /* lower-back flexion at the top of a breath */
 
 /* One play of a phase: phases repeat (repeat: {from, times}), so a routine is a list of these. */
@@ -19,13 +27,18 @@ typedef struct choreo_instance_t {
     content_side_t side; /* the phase's side (left mirrors the right-side pose) */
     float start;         /* s from the routine's start */
     float move;          /* s moving into the pose */
-    float hold;          /* s holding it */
+    float ready;         /* s of get-ready count before the hold (0 without a hold) */
+    float hold;          /* s holding it (cut short in demo pacing) */
+    int hold_number;     /* 1-based: which hold of its side this is (or the last one before) */
+    int hold_total;      /* holds of its side in the whole routine */
+    bool side_change;    /* the first move on a side after working the other */
     vec3 root_pos;       /* pelvis at the end of the move (anchors resolved) */
 } choreo_instance_t;
 
 typedef struct choreo_t {
     const content_t *content;
     int exercise;
+    choreo_pacing_t pacing;
     float breath_in, breath_out; /* s, from content timing */
     choreo_instance_t inst[CHOREO_MAX_INSTANCES];
     int count;
@@ -41,17 +54,23 @@ typedef struct choreo_state_t {
     content_side_t side;
     int repetition;
     float move_t;         /* 0..1 through the move (eased) */
+    bool ready;           /* in the get-ready count before a hold */
+    float ready_left;     /* s left of the get-ready count */
     bool holding;
     float hold_elapsed;   /* s into the hold */
+    float hold_length;    /* s the hold lasts in this pacing */
     float breath;         /* 0..1 lungs filled (breathing holds), else 0 */
     int breath_index;     /* 0-based breath of a breathing hold */
     skel_pose_t pose;
     skel_positions_t pos;
 } choreo_state_t;
 
-/* Lays out the routine of content->exercises[exercise]. False if it would exceed
+/* Lays out the routine of content->exercises[exercise] in a pacing. False if it would exceed
  * CHOREO_MAX_INSTANCES (the routine is then cut there). */
-bool choreo_build(choreo_t *c, const content_t *content, int exercise);
+bool choreo_build(choreo_t *c, const content_t *content, int exercise, choreo_pacing_t pacing);
+
+/* Blends two states' poses (w = 0 gives a, 1 gives b), bones kept whole; the rest is b's. */
+void choreo_blend(const choreo_state_t *a, const choreo_state_t *b, float w, choreo_state_t *out);
 
 /* The state at time t (seconds; wraps around the routine). */
 void choreo_sample(const choreo_t *c, double t, choreo_state_t *out);

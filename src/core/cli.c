@@ -144,6 +144,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--screenshot needs an output FILE.png");
             }
             if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--pacing")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || (strcmp(v, "demo") != 0 && strcmp(v, "follow") != 0)) {
+                return fail(err, n, "--pacing takes 'follow' (the real counts) or 'demo'");
+            }
+            o->demo_pacing = !strcmp(v, "demo");
         } else if (!strcmp(name, "--region")) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (!v || strcmp(v, "figure") != 0) {
@@ -196,6 +202,7 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
 const char *cli_usage(void) {
     return "Usage:\n"
            "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
+           "                [--pacing follow|demo]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
            "                [--region figure]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
@@ -209,6 +216,8 @@ const char *cli_usage(void) {
            "  --content FILE       the show's content (default: assets/content/<lang>.yaml)\n"
            "  --lang CODE          language of the default content file (default: en)\n"
            "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"
+           "  --pacing MODE        follow (default): the page's real counts; demo: every movement,\n"
+           "                       holds cut short but labelled with the real target\n"
            "  --screenshot FILE    render one frame offscreen, write it as PNG, exit\n"
            "  --at SECONDS         with --screenshot: time since the scene started (default 0)\n"
            "  --size WxH           with --screenshot: image size (default 1920x1080)\n"

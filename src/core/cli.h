@@ -34,6 +34,7 @@ typedef struct cli_options_t {
     double at_end, at_step;    /* --dump-pose --at START:END:STEP; at_step 0 = one time */
     const char *check_path;    /* --check-content FILE */
     bool region_figure;        /* --region figure: crop the screenshot to the figure's box */
+    bool demo_pacing;          /* --pacing demo (holds cut short) rather than follow */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.

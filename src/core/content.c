@@ -22,6 +22,11 @@
  * fault and is inserted in file order, so the first CONTENT_MAX_ERRORS are kept whatever
  * order the walker found them in. Only a YAML syntax error stops the walk.
  *
+ * Label templates. Some labels are filled at run time ("Repetition {n} of {target}"): their
+ * table row names the run-time placeholders (slots) the text must use. text_copy keeps those
+ * as written, expands {clinic.*} as in every text, and reports any other placeholder and any
+ * slot the text leaves out, so content_format, which fills them, cannot meet a surprise.
+ *
  * Order of reading: the clinic section first (the {clinic.*} placeholders of every other
  * text expand from it, wherever it is in the file), then the other sections, then the
  * playlist last (it names exercises that may come after it in the file). */
@@ -45,13 +50,14 @@
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-#define MAX_FIELDS 16          /* most keys one mapping table may have */
+#define MAX_FIELDS 32          /* most keys one mapping table may have */
 #define MAX_SECONDS 3600.0     /* upper bound of every timing value (s); keeps ms in 32 bits */
 #define QUOTE_MAX 40           /* bytes of a value quoted in a message, before "…" */
 #define NUMBER_MAX_LENGTH 32   /* longest number text accepted (bytes) */
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 #define MAX_MOVE_SECONDS 600.0 /* longest move or hold of one phase (s) */
-#define MAX_COUNT 100          /* most breaths of a hold, or plays of a repeat */
+#define MAX_COUNT 100          /* most breaths of a hold, plays of a repeat, repetitions */
+#define MAX_RESUME_SECONDS 30.0 /* longest re-count after a pause (s) */
 #define MAX_ANGLE 360.0        /* degrees, either way, of a joint or the whole body */
 #define MAX_WORLD 3.0          /* m from the origin, sideways and forward, of a point */
 #define MAX_HEIGHT 2.0         /* m above the floor of the pelvis */
@@ -61,7 +67,7 @@
 
 typedef enum field_kind_t {
     FIELD_NODE = 0, /* any node: the caller reads it from found[] */
-    FIELD_TEXT,     /* text, {clinic.*} placeholders expanded */
+    FIELD_TEXT,     /* text, {clinic.*} placeholders expanded, slots kept (a template) */
     FIELD_TEXT_RAW, /* text taken as written (the clinic section, ids) */
     FIELD_NUMBER,   /* finite number in [min, max] (or (min, max] when min_exclusive) */
     FIELD_COLOR,    /* "#RRGGBB" */
@@ -76,6 +82,26 @@ typedef struct enum_name_t {
     int value;
 } enum_name_t;
 
+/* Run-time placeholders of a label template, as bits of field_t.slots. */
+typedef enum slot_t {
+    SLOT_SIDE = 1u << 0,
+    SLOT_N = 1u << 1,
+    SLOT_MIN = 1u << 2,
+    SLOT_TARGET = 1u << 3,
+} slot_t;
+
+/* In the order messages list them ("{min} and {target}"), with the argument that fills each. */
+static const struct {
+    const char *name; /* as written between the braces */
+    unsigned slot;
+    size_t arg; /* of the const char * in content_format_args_t */
+} SLOTS[] = {
+    {"side", SLOT_SIDE, offsetof(content_format_args_t, side)},
+    {"n", SLOT_N, offsetof(content_format_args_t, n)},
+    {"min", SLOT_MIN, offsetof(content_format_args_t, min)},
+    {"target", SLOT_TARGET, offsetof(content_format_args_t, target)},
+};
+
 typedef struct range3_t {
     double min[3], max[3]; /* per axis x, y, z; inclusive */
 } range3_t;
@@ -86,6 +112,7 @@ typedef struct field_t {
     size_t offset;            /* where the value is stored, from the base given to read_fields */
     bool optional;            /* may be left out; required when false */
     bool may_be_empty;        /* FIELD_TEXT*: "" is allowed */
+    unsigned slots;           /* FIELD_TEXT: slot_t bits the template must use, and may */
     double min, max;          /* FIELD_NUMBER, FIELD_INT: allowed range */
     bool min_exclusive;       /* FIELD_NUMBER: min itself is not allowed */
     const enum_name_t *names; /* FIELD_ENUM: the names, in the order messages list them */
@@ -120,6 +147,12 @@ typedef struct map_spec_t {
 
 #define TEXT(key, type, member) \
     { .name = key, .kind = FIELD_TEXT, .offset = offsetof(type, member) }
+#define TEMPLATE(key, member, slot_bits)                                                  \
+    {                                                                                     \
+        .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member),    \
+        .slots = slot_bits                                                                \
+    }
+#define LABEL(key, member) TEMPLATE(key, member, 0u)
 #define RAW(key, type, member) \
     { .name = key, .kind = FIELD_TEXT_RAW, .offset = offsetof(type, member) }
 #define COLOR(key, member) \
@@ -214,22 +247,42 @@ static const field_t TIMING_FIELDS[] = {
     SECONDS("breath_out_seconds", breath_out_seconds),
     SECONDS("get_ready_seconds", get_ready_seconds),
     NUMBER("idle_seconds", idle_seconds, 1.0, false, MAX_SECONDS),
+    NUMBER("demo_hold_seconds", demo_hold_seconds, 0.0, true, MAX_MOVE_SECONDS),
+    INT("demo_breaths", content_t, timing.demo_breaths, 1, MAX_COUNT, false),
+    NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 7 };
+enum { LABELS_HELP = 23 };
 static const field_t LABELS_FIELDS[] = {
-    TEXT("step", content_t, labels.step),
-    TEXT("paused", content_t, labels.paused),
-    TEXT("next", content_t, labels.next),
+    LABEL("step", step),
+    LABEL("paused", paused),
+    LABEL("next", next),
     {.name = "review_name_prefix",
      .kind = FIELD_TEXT,
      .offset = offsetof(content_t, labels.review_name_prefix),
      .may_be_empty = true},
-    TEXT("footer", content_t, labels.footer),
-    TEXT("help_title", content_t, labels.help_title),
-    TEXT("help_hint", content_t, labels.help_hint),
+    LABEL("footer", footer),
+    LABEL("help_title", help_title),
+    LABEL("help_hint", help_hint),
+    LABEL("get_ready", get_ready),
+    LABEL("switch_sides", switch_sides),
+    LABEL("breathe_in", breathe_in),
+    LABEL("breathe_out", breathe_out),
+    LABEL("right", right),
+    LABEL("left", left),
+    TEMPLATE("side", side, SLOT_SIDE),
+    TEMPLATE("hold_breaths", hold_breaths, SLOT_TARGET),
+    TEMPLATE("hold_seconds", hold_seconds, SLOT_TARGET),
+    TEMPLATE("hold_range", hold_range, SLOT_MIN | SLOT_TARGET),
+    LABEL("hold_comfortable", hold_comfortable),
+    LABEL("breaths_left", breaths_left),
+    LABEL("seconds_left", seconds_left),
+    LABEL("seconds_held", seconds_held),
+    TEMPLATE("repetition", repetition, SLOT_N | SLOT_TARGET),
+    TEMPLATE("resuming", resuming, SLOT_N),
     [LABELS_HELP] = NODE("help"),
 };
+_Static_assert(COUNT_OF(LABELS_FIELDS) == LABELS_HELP + 1, "'help' is the last label");
 
 static const field_t HELP_FIELDS[] = {
     TEXT("keys", content_help_t, keys),
@@ -248,6 +301,7 @@ enum {
     EXERCISE_PURPOSE,
     EXERCISE_HOW_TO,
     EXERCISE_STEPS,
+    EXERCISE_REPETITIONS,
     EXERCISE_CAMERA,
     EXERCISE_CUES,
     EXERCISE_POSES,
@@ -259,6 +313,7 @@ static const field_t EXERCISE_FIELDS[] = {
     [EXERCISE_PURPOSE] = TEXT("purpose", content_exercise_t, purpose),
     [EXERCISE_HOW_TO] = TEXT("how_to", content_exercise_t, how_to),
     [EXERCISE_STEPS] = NODE("steps"),
+    [EXERCISE_REPETITIONS] = OPT_NODE("repetitions"), /* a whole number or [from, to] */
     [EXERCISE_CAMERA] = OPT_NODE("camera"),
     [EXERCISE_CUES] = OPT_NODE("cues"),
     [EXERCISE_POSES] = NODE("poses"),
@@ -635,14 +690,49 @@ static const char *placeholder_value(const content_t *c, const char *name, size_
     return "";
 }
 
-/* Copies a scalar into the arena, expanding {clinic.*} when `expand`. Never returns NULL:
- * on an error it reports and returns "" (the parse fails anyway). */
-static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand)
+/* The slot_t bit of a name written between braces, or 0. */
+static unsigned slot_find(const char *name, size_t len)
+{
+    for (int i = 0; i < COUNT_OF(SLOTS); i++) {
+        if (strlen(SLOTS[i].name) == len && memcmp(SLOTS[i].name, name, len) == 0) {
+            return SLOTS[i].slot;
+        }
+    }
+    return 0;
+}
+
+/* "{side}", "{min} and {target}", "{a}, {b} and {c}": the slots of `bits`, in SLOTS order. */
+static const char *slot_list(unsigned bits, char *buf, size_t size)
+{
+    int total = 0;
+    for (int i = 0; i < COUNT_OF(SLOTS); i++) {
+        total += (bits & SLOTS[i].slot) != 0;
+    }
+    buf[0] = '\0';
+    int written = 0;
+    for (int i = 0; i < COUNT_OF(SLOTS); i++) {
+        if (bits & SLOTS[i].slot) {
+            const char *sep = written == 0 ? "" : written == total - 1 ? " and " : ", ";
+            size_t used = strlen(buf);
+            snprintf(buf + used, size - used, "%s{%s}", sep, SLOTS[i].name);
+            written++;
+        }
+    }
+    return buf;
+}
+
+/* Copies a scalar into the arena, expanding {clinic.*} when `expand` and keeping the
+ * run-time placeholders of `slots` as written, each of which must be there. `label` names the
+ * text in messages. Never returns NULL: on an error it reports and returns "" (the parse
+ * fails anyway). */
+static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, const char *label,
+                             unsigned slots)
 {
     content_t *c = p->out;
     const char *s = (const char *)node->data.scalar.value;
     size_t len = node->data.scalar.length;
     size_t start = c->arena_used;
+    unsigned used_slots = 0;
     bool fits = true;
     size_t i = 0;
     while (i < len && fits) {
@@ -656,24 +746,42 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand)
         const char *close = memchr(brace, '}', len - i);
         if (!close) {
             char q[QUOTE_MAX + 8];
+            char like[64] = "{clinic.phone}";
             error_at(p, node->start_mark,
-                     "%s has '{' without a closing '}'; placeholders look like {clinic.phone}",
-                     quote(s, len, q, sizeof q));
+                     "%s has '{' without a closing '}'; placeholders look like %s",
+                     quote(s, len, q, sizeof q),
+                     slots ? slot_list(slots, like, sizeof like) : like);
             c->arena_used = start;
             return "";
         }
-        bool known;
-        const char *value = placeholder_value(c, brace + 1, (size_t)(close - brace - 1), &known);
+        size_t name_len = (size_t)(close - brace - 1);
+        unsigned slot = slot_find(brace + 1, name_len) & slots;
+        bool known = slot != 0;
+        const char *value = known ? NULL : placeholder_value(c, brace + 1, name_len, &known);
         if (!known) {
             char q[QUOTE_MAX + 8];
-            error_at(p, node->start_mark,
-                     "unknown placeholder %s; known: {clinic.name}, {clinic.phone}, "
-                     "{clinic.care_phone}, {clinic.address}",
-                     quote(brace, (size_t)(close - brace + 1), q, sizeof q));
+            char may[64];
+            quote(brace, name_len + 2, q, sizeof q);
+            if (slots) {
+                error_at(p, node->start_mark,
+                         "%s is not known in %s; it may use %s, or {clinic.name}, "
+                         "{clinic.phone}, {clinic.care_phone}, {clinic.address}",
+                         q, label, slot_list(slots, may, sizeof may));
+            } else {
+                error_at(p, node->start_mark,
+                         "unknown placeholder %s; known: {clinic.name}, {clinic.phone}, "
+                         "{clinic.care_phone}, {clinic.address}",
+                         q);
+            }
             c->arena_used = start;
             return "";
         }
-        fits = arena_put(c, value, strlen(value));
+        if (slot) { /* filled at run time: kept as written */
+            used_slots |= slot;
+            fits = arena_put(c, brace, name_len + 2);
+        } else {
+            fits = arena_put(c, value, strlen(value));
+        }
         i = (size_t)(close - s) + 1;
     }
     if (fits) {
@@ -689,14 +797,22 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand)
         }
         return "";
     }
+    if (used_slots != slots) {
+        char missing[64];
+        error_at(p, node->start_mark, "%s must contain %s", label,
+                 slot_list(slots & ~used_slots, missing, sizeof missing));
+        c->arena_used = start;
+        return "";
+    }
     return c->arena + start;
 }
 
 /* ---- Typed getters: each reports its own error and returns false ------------------- */
 
-/* `label` names the value in messages: "'title'" or "a step". */
-static bool get_text(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
-                     bool may_be_empty, const char **out)
+/* A text that may use the run-time placeholders `slots` (a label template) and must use
+ * them all; `label` names the value in messages: "'title'" or "a step". */
+static bool get_template(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
+                         bool may_be_empty, unsigned slots, const char **out)
 {
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SCALAR_NODE) {
@@ -714,12 +830,18 @@ static bool get_text(parse_t *p, const yaml_node_t *node, const char *label, boo
         return false;
     }
     size_t errors_before = (size_t)p->errors->total;
-    const char *text = text_copy(p, node, !raw);
+    const char *text = text_copy(p, node, !raw, label, slots);
     if ((size_t)p->errors->total != errors_before) {
         return false;
     }
     *out = text;
     return true;
+}
+
+static bool get_text(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
+                     bool may_be_empty, const char **out)
+{
+    return get_template(p, node, label, raw, may_be_empty, 0u, out);
 }
 
 /* A decimal number written in full: digits, sign, point, exponent; no hex, inf or nan.
@@ -1026,7 +1148,8 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
         case FIELD_TEXT:
         case FIELD_TEXT_RAW: {
             const char *text = NULL;
-            ok = get_text(p, node, label, f->kind == FIELD_TEXT_RAW, f->may_be_empty, &text);
+            ok = get_template(p, node, label, f->kind == FIELD_TEXT_RAW, f->may_be_empty,
+                              f->slots, &text);
             if (ok) {
                 memcpy(dest, &text, sizeof text);
             }
@@ -1503,16 +1626,22 @@ static void unknown_name(parse_t *p, const yaml_node_t *node, const char *label,
     error_at(p, node->start_mark, "%s", message);
 }
 
-static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
+/* A number or a range [from, to] with from <= to, each whole when `whole`, each in
+ * (min, max] when min_exclusive, else [min, max]. `name` is the key: "'seconds'". A single
+ * number gives out[0] = out[1]. */
+static bool get_range(parse_t *p, const yaml_node_t *node, const char *name, bool whole,
+                      double min, bool min_exclusive, double max, double out[2])
 {
     double v[2] = {0.0, 0.0};
     if (node->type == YAML_SCALAR_NODE) {
-        if (get_number(p, node, "'seconds'", &v[0]) &&
-            in_range(p, node, "'seconds'", v[0], 0.0, true, MAX_MOVE_SECONDS)) {
-            *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[0], (float)v[0]};
+        bool ok = whole ? get_whole(p, node, name, &v[0]) : get_number(p, node, name, &v[0]);
+        if (!ok || !in_range(p, node, name, v[0], min, min_exclusive, max)) {
+            return false;
         }
-        return;
+        out[0] = out[1] = v[0];
+        return true;
     }
+    const char *number = whole ? "whole number" : "number";
     long n = node->type == YAML_SEQUENCE_NODE
                  ? (long)(node->data.sequence.items.top - node->data.sequence.items.start)
                  : -1;
@@ -1521,28 +1650,49 @@ static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_
         if (n >= 0) {
             snprintf(d, sizeof d, "a list of %ld", n);
         }
-        error_at(p, node->start_mark,
-                 "'seconds' must be a number or a range of two numbers [from, to], not %s",
-                 n < 0 ? node_describe(node, d, sizeof d) : d);
-        return;
+        error_at(p, node->start_mark, "%s must be a %s or a range of two %ss [from, to], not %s",
+                 name, number, number, n < 0 ? node_describe(node, d, sizeof d) : d);
+        return false;
     }
-    static const char *const LABELS[2] = {"the first of 'seconds'", "the second of 'seconds'"};
     const yaml_node_t *items[2];
     bool ok = true;
     for (int k = 0; k < 2; k++) {
+        char label[64];
+        snprintf(label, sizeof label, "the %s of %s", k == 0 ? "first" : "second", name);
         items[k] = node_at(p, node->data.sequence.items.start[k]);
-        ok = items[k] && get_number(p, items[k], LABELS[k], &v[k]) &&
-             in_range(p, items[k], LABELS[k], v[k], 0.0, true, MAX_MOVE_SECONDS) && ok;
+        bool got = items[k] && (whole ? get_whole(p, items[k], label, &v[k])
+                                      : get_number(p, items[k], label, &v[k]));
+        ok = got && in_range(p, items[k], label, v[k], min, min_exclusive, max) && ok;
     }
     if (!ok) {
-        return;
+        return false;
     }
     if (v[0] > v[1]) {
         error_at(p, items[0]->start_mark,
-                 "the first of 'seconds' (%g) must not be more than the second (%g)", v[0], v[1]);
-        return;
+                 "the first of %s (%g) must not be more than the second (%g)", name, v[0], v[1]);
+        return false;
     }
-    *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[1], (float)v[0]};
+    out[0] = v[0];
+    out[1] = v[1];
+    return true;
+}
+
+static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
+{
+    double v[2];
+    if (get_range(p, node, "'seconds'", false, 0.0, true, MAX_MOVE_SECONDS, v)) {
+        *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[1], (float)v[0]};
+    }
+}
+
+/* What the page asks for: "10-15 repetitions" is [10, 15]. */
+static void read_repetitions(parse_t *p, const yaml_node_t *node, content_exercise_t *ex)
+{
+    double v[2];
+    if (get_range(p, node, "'repetitions'", true, 1.0, false, MAX_COUNT, v)) {
+        ex->repetitions_min = (int)v[0];
+        ex->repetitions_max = (int)v[1];
+    }
 }
 
 /* The key of a hold's second kind in file order, and the first one's name; a kind given
@@ -1766,6 +1916,9 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
             get_text(p, items[i], "a step", false, false, &ex->steps[i]);
         }
         ex->step_count = n;
+    }
+    if (found[EXERCISE_REPETITIONS]) {
+        read_repetitions(p, found[EXERCISE_REPETITIONS], ex);
     }
     if (found[EXERCISE_CAMERA]) {
         yaml_node_t *camera_found[MAX_FIELDS];
@@ -2007,4 +2160,77 @@ const char *content_scene_id(const content_t *content, content_scene_ref_t scene
     default:
         return "";
     }
+}
+
+/* The output of content_format: once a piece does not fit, the text is cut and stays cut. */
+typedef struct format_out_t {
+    char *buf;
+    size_t size; /* > 0 */
+    size_t len;
+    bool cut;
+} format_out_t;
+
+/* Appends n bytes of s, or as many as fit up to a UTF-8 character boundary. */
+static void format_put(format_out_t *o, const char *s, size_t n)
+{
+    if (o->cut) {
+        return;
+    }
+    size_t room = o->size - 1 - o->len;
+    if (n > room) {
+        n = room;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+            n--; /* s[n] continues a character: cut before the character starts */
+        }
+        o->cut = true;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+/* The argument of the slot written at `brace` ("{n}..."), or NULL: none there, or not given.
+ * Compares in place, so a brace without its close costs nothing more. */
+static const char *format_arg(const char *brace, const content_format_args_t *args,
+                              size_t *written)
+{
+    for (int i = 0; args && i < COUNT_OF(SLOTS); i++) {
+        size_t len = strlen(SLOTS[i].name);
+        if (strncmp(brace + 1, SLOTS[i].name, len) == 0 && brace[1 + len] == '}') {
+            const char *value;
+            memcpy(&value, (const char *)args + SLOTS[i].arg, sizeof value);
+            *written = len + 2;
+            return value;
+        }
+    }
+    return NULL;
+}
+
+size_t content_format(char *out, size_t out_size, const char *tmpl,
+                      const content_format_args_t *args)
+{
+    if (!out || out_size == 0) {
+        return 0;
+    }
+    format_out_t o = {out, out_size, 0, false};
+    out[0] = '\0';
+    const char *s = tmpl ? tmpl : "";
+    while (*s && !o.cut) {
+        const char *brace = strchr(s, '{');
+        if (!brace) {
+            format_put(&o, s, strlen(s));
+            break;
+        }
+        format_put(&o, s, (size_t)(brace - s));
+        size_t placeholder = 0;
+        const char *value = format_arg(brace, args, &placeholder);
+        if (value) {
+            format_put(&o, value, strlen(value));
+            s = brace + placeholder;
+        } else { /* not a slot, or its argument not given: the brace stays as written */
+            format_put(&o, brace, 1);
+            s = brace + 1;
+        }
+    }
+    return o.len;
 }

@@ -117,6 +117,8 @@ typedef struct content_exercise_t {
     const char *how_to; /* "Here’s how to perform …:" */
     const char *steps[CONTENT_MAX_STEPS];
     int step_count;
+    int repetitions_min; /* what the page asks for: "10-15 repetitions" is 10, 15; a single */
+    int repetitions_max; /* number N is N, N; 0, 0 when the exercise does not say (1..100) */
     content_camera_t camera;
     bool ghosts; /* faint start and end poses of the current move */
     bool arrow;  /* an arrow showing the move's direction */
@@ -170,6 +172,10 @@ typedef struct content_t {
         float breath_out_seconds;
         float get_ready_seconds;
         float idle_seconds;
+        float demo_hold_seconds; /* demo pacing cuts a timed hold to this, s (>0..600) */
+        int demo_breaths;        /* demo pacing shows this many breaths of a breathing hold:
+                                  * a whole number 1..100, stored as int */
+        float resume_seconds;    /* the re-count after a pause, s (>0..30) */
     } timing;
 
     content_scene_ref_t playlist[CONTENT_MAX_PLAYLIST];
@@ -183,6 +189,24 @@ typedef struct content_t {
         const char *footer;
         const char *help_title;
         const char *help_hint;
+        /* The choreography's cues. Those marked with {…} are templates filled at run time by
+         * content_format: the placeholders named are kept as written, each one present. */
+        const char *get_ready;
+        const char *switch_sides;
+        const char *breathe_in;
+        const char *breathe_out;
+        const char *right; /* the {side} of "side" */
+        const char *left;
+        const char *side;         /* {side}: "{side} side" */
+        const char *hold_breaths; /* {target}: "Hold for {target} deep breaths" */
+        const char *hold_seconds; /* {target}: "Hold for {target} seconds" */
+        const char *hold_range;   /* {min} {target}: "Hold for {min} to {target} seconds" */
+        const char *hold_comfortable;
+        const char *breaths_left;
+        const char *seconds_left;
+        const char *seconds_held;
+        const char *repetition; /* {n} {target}: "Repetition {n} of {target}" */
+        const char *resuming;   /* {n}: "Resuming in {n}" */
         content_help_t help[CONTENT_MAX_HELP];
         int help_count;
     } labels;
@@ -241,5 +265,21 @@ bool content_find_scene(const content_t *content, const char *id, content_scene_
 
 /* The id of a scene as written in the playlist ("intro", an exercise id, ...). */
 const char *content_scene_id(const content_t *content, content_scene_ref_t scene);
+
+/* The run-time values of a label template's placeholders; NULL = not given. */
+typedef struct content_format_args_t {
+    const char *side;   /* {side}: labels.right or labels.left */
+    const char *n;      /* {n}: "3" of "Repetition 3 of 10", "Resuming in 3" */
+    const char *target; /* {target}: the breaths, seconds or repetitions asked for */
+    const char *min;    /* {min}: the lower figure of a range */
+} content_format_args_t;
+
+/* Fills a label template ("Repetition {n} of {target}") into out. A placeholder whose
+ * argument is NULL, and any other text in braces, is copied as written. Always
+ * NUL-terminates (when out_size > 0); when out is too small the text is cut at a UTF-8
+ * character boundary, and nothing after the cut is written. Returns the bytes written, not
+ * counting the NUL. No allocation; tmpl and args may be NULL. */
+size_t content_format(char *out, size_t out_size, const char *tmpl,
+                      const content_format_args_t *args);
 
 #endif

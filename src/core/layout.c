@@ -96,6 +96,14 @@ void layout_compute(layout_t *L, int width, int height) {
         stack(ca, w, 5, gap, o);
     }
     {
+        /* the figure panel: a band on top for the counter and its lines, the figure below */
+        layout_box_t f = inset(L->exercise.figure, 20.0f * u);
+        float band = fminf(f.h * 0.40f, f.w * 0.36f);
+        L->exercise.counter = box(f.x + f.w - band, f.y, band, band);
+        L->exercise.status = box(f.x, f.y, f.w - band - gap, band);
+        L->exercise.stage = box(f.x, f.y + band + gap * 0.5f, f.w, f.h - band - gap * 0.5f);
+    }
+    {
         layout_box_t in = inset(L->exercise.panel, 28.0f * u);
         float how_h = fminf(in.h * 0.16f, 1.6f * L->font.heading);
         L->exercise.how_to = box(in.x, in.y, in.w, how_h);
@@ -163,7 +171,10 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
     case SCENE_EXERCISE:
         ADD(exercise.title); ADD(exercise.purpose); ADD(exercise.figure); ADD(exercise.progress);
         ADD(exercise.panel);
-        if (nested) { ADD(exercise.how_to); ADD(exercise.steps); }
+        if (nested) {
+            ADD(exercise.how_to); ADD(exercise.steps); ADD(exercise.stage);
+            ADD(exercise.counter); ADD(exercise.status);
+        }
         break;
     case SCENE_REVIEWS:
         ADD(reviews.title); ADD(reviews.card); ADD(reviews.dots);

@@ -82,6 +82,7 @@ static void view_enter(show_view_t *v, const content_t *c, int playlist_index) {
     memset(v, 0, sizeof *v);
     v->playlist_index = playlist_index;
     v->scene = c->playlist[playlist_index];
+    v->jump = 1.0f;
 }
 
 static void change_scene(show_t *s, int playlist_index) {
@@ -96,6 +97,10 @@ static void change_scene(show_t *s, int playlist_index) {
 
 static void set_item(show_t *s, int item) {
     show_view_t *v = &s->view;
+    if (v->scene.kind == SCENE_EXERCISE) { /* the figure glides to the step, no jump */
+        v->jump_from = v->jump < 1.0f ? v->jump_from : v->time;
+        v->jump = 0.0f;
+    }
     v->item = item;
     v->item_time = 0.0;
     v->time = item_start(s, v->scene, item);
@@ -151,7 +156,11 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
     case SHOW_CMD_GOTO_INTRO: return goto_scene(s, (content_scene_ref_t){SCENE_INTRO, -1});
     case SHOW_CMD_GOTO_CONTACT: return goto_scene(s, (content_scene_ref_t){SCENE_CONTACT, -1});
     case SHOW_CMD_GOTO_REVIEWS: return goto_scene(s, (content_scene_ref_t){SCENE_REVIEWS, -1});
-    case SHOW_CMD_TOGGLE_PAUSE: s->paused = !s->paused; return true;
+    case SHOW_CMD_TOGGLE_PAUSE:
+        s->paused = !s->paused;
+        /* resuming counts back in rather than jumping straight on */
+        s->resume_left = s->paused ? 0.0 : c->timing.resume_seconds;
+        return true;
     case SHOW_CMD_TOGGLE_HELP: s->help = !s->help; return true;
     default: return false;
     }
@@ -165,8 +174,17 @@ void show_update(show_t *s, double dt) {
         s->transition += dt;
         if (s->transition >= c->timing.transition_seconds) s->transitioning = false;
     }
-    if (s->paused) return;
     show_view_t *v = &s->view;
+    if (v->jump < 1.0f) {
+        v->jump += (float)(dt / SHOW_JUMP_SECONDS);
+        if (v->jump > 1.0f) v->jump = 1.0f;
+    }
+    if (s->paused) return;
+    if (s->resume_left > 0.0) {
+        s->resume_left -= dt;
+        if (s->resume_left < 0.0) s->resume_left = 0.0;
+        return;
+    }
     v->time += dt;
     v->item_time += dt;
     if (v->time >= show_scene_seconds(s, v->scene)) {
@@ -179,6 +197,8 @@ void show_update(show_t *s, double dt) {
         v->item_time = 0.0;
     }
 }
+
+bool show_frozen(const show_t *s) { return s->paused || s->resume_left > 0.0; }
 
 float show_transition_mix(const show_t *s) {
     if (!s->transitioning) return 1.0f;

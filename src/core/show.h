@@ -32,7 +32,11 @@ typedef struct show_view_t {
     double time;               /* seconds since the scene started, paused time excluded */
     int item;                  /* exercise: highlighted step; reviews: card shown (0-based) */
     double item_time;          /* seconds since this step or card became current */
+    double jump_from;          /* scene time the figure glides from after a step jump */
+    float jump;                /* 0..1 through that glide; 1 = none */
 } show_view_t;
+
+#define SHOW_JUMP_SECONDS 0.8 /* how long the figure takes to glide to a jumped-to step */
 
 typedef struct show_t {
     const content_t *content;
@@ -42,6 +46,7 @@ typedef struct show_t {
     double transition;   /* seconds since the last scene change */
     bool transitioning;  /* from is still partly visible */
     bool paused;
+    double resume_left;  /* s of the re-count after a pause; time stands still until 0 */
     bool help;
     double clock;        /* seconds since show_init, including pauses */
 } show_t;
@@ -56,6 +61,9 @@ bool show_command(show_t *show, show_cmd_t cmd, int arg);
 
 /* Advances time by dt seconds (the app calls this at a fixed step). */
 void show_update(show_t *show, double dt);
+
+/* True while the show's time stands still: paused, or counting back in after a pause. */
+bool show_frozen(const show_t *show);
 
 /* 0..1 progress of the current transition (1 when none runs), eased. */
 float show_transition_mix(const show_t *show);

@@ -1,0 +1,89 @@
+/* countdown: the follow-along counter derived from a choreography state (see countdown.h).
+ * Pure: libc only. */
+#include "countdown.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *countdown_kind_name(countdown_kind_t kind) {
+    static const char *const names[COUNTDOWN_KIND_NUM] = {"none", "breaths", "seconds",
+                                                          "stopwatch", "reps"};
+    return kind >= 0 && kind < COUNTDOWN_KIND_NUM ? names[kind] : "none";
+}
+
+/* The hold an instance's moment is about: its own, or (moving out of one) nothing. */
+static const content_hold_t *hold_of(const choreo_t *c, int instance) {
+    const content_exercise_t *ex = &c->content->exercises[c->exercise];
+    return &ex->phases[c->inst[instance].phase].hold;
+}
+
+void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t *out) {
+    memset(out, 0, sizeof *out);
+    out->min_mark = -1.0f;
+    if (c->count == 0) return;
+    const choreo_instance_t *in = &c->inst[st->instance];
+    out->side = in->side;
+    out->repetition = in->hold_number;
+    out->repetitions = in->hold_total;
+    out->switch_sides = in->side_change && !st->ready && !st->holding;
+    const content_hold_t *h = hold_of(c, st->instance);
+    out->hold_kind = in->hold > 0 ? h->kind : CONTENT_HOLD_NONE;
+
+    if (st->holding) {
+        out->stage = COUNTDOWN_HOLDING;
+        float e = st->hold_elapsed;
+        switch (h->kind) {
+        case CONTENT_HOLD_BREATHS: {
+            out->kind = COUNTDOWN_BREATHS;
+            out->target = out->target_min = (int)h->count;
+            out->count = st->breath_index + 1;
+            out->remaining = out->target - st->breath_index;
+            out->breath = st->breath;
+            float cycle = c->breath_in + c->breath_out;
+            out->inhaling = fmodf(e, cycle) < c->breath_in;
+            out->progress = glm_clamp(e / (cycle * h->count), 0.0f, 1.0f);
+            break;
+        }
+        case CONTENT_HOLD_SECONDS:
+            out->kind = COUNTDOWN_SECONDS;
+            out->target = (int)lroundf(h->count);
+            out->target_min = (int)lroundf(h->count_min);
+            out->count = (int)floorf(e);
+            out->remaining = (int)ceilf(h->count - e - 1e-4f);
+            if (out->remaining < 1) out->remaining = 1;
+            out->progress = glm_clamp(e / h->count, 0.0f, 1.0f);
+            if (h->count_min < h->count) out->min_mark = h->count_min / h->count;
+            break;
+        case CONTENT_HOLD_COMFORTABLE:
+            out->kind = COUNTDOWN_STOPWATCH;
+            out->count = (int)floorf(e);
+            out->progress = fmodf(e, 60.0f) / 60.0f; /* one lap a minute */
+            break;
+        default: break;
+        }
+        return;
+    }
+    if (st->ready) {
+        out->stage = COUNTDOWN_GET_READY;
+        out->ready_left = (int)ceilf(st->ready_left - 1e-4f);
+        if (out->ready_left < 1) out->ready_left = 1;
+        float ready = c->content->timing.get_ready_seconds;
+        out->progress = glm_clamp(1.0f - st->ready_left / ready, 0.0f, 1.0f);
+        out->kind = h->kind == CONTENT_HOLD_BREATHS   ? COUNTDOWN_BREATHS
+                    : h->kind == CONTENT_HOLD_SECONDS ? COUNTDOWN_SECONDS
+                                                      : COUNTDOWN_STOPWATCH;
+        out->target = (int)lroundf(h->count);
+        out->target_min = (int)lroundf(h->count_min);
+        out->remaining = h->kind == CONTENT_HOLD_COMFORTABLE ? 0 : out->target;
+        return;
+    }
+    out->stage = COUNTDOWN_MOVING;
+    if (out->repetitions > 1) {
+        out->kind = COUNTDOWN_REPS;
+        out->count = out->repetition;
+        out->target = out->repetitions;
+        out->target_min = out->repetitions;
+        out->remaining = out->repetitions - out->repetition + 1;
+        out->progress = (float)(out->repetition - 1) / (float)out->repetitions;
+    }
+}
