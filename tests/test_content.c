@@ -551,7 +551,7 @@ static const bad_case_t BAD_CASES[] = {
     {"bad-reserved-id.yaml", 65, 9, "exercise id 'reviews' is the name of a built-in scene", 1},
     {"bad-id-chars.yaml", 65, 9, "may only use lowercase letters a-z, digits and '-'", 1},
     {"bad-playlist-scene.yaml", 35, 5,
-     "unknown scene 'stretch-b' in playlist; known scenes: intro, reviews, contact, stretch-a", 1},
+     "unknown scene 'stretch-b' in playlist; known scenes: intro, reviews, review, contact, stretch-a", 1},
     {"bad-empty-playlist.yaml", 32, 11, "'playlist' must not be empty", 1},
     {"bad-negative-seconds.yaml", 19, 21,
      "'exercise_seconds' must be greater than 0 and at most 3600, not '-5'", 1},

@@ -89,7 +89,8 @@ bool gfx_init(gfx_t *g) {
     static const char *const shaders[GFX_PROGRAM_NUM][2] = {
         {"quad.vert", "rect.frag"},     {"quad.vert", "text.frag"},
         {"quad.vert", "gradient.frag"}, {"quad.vert", "capsule.frag"},
-        {"poly.vert", "solid.frag"},    {"quad.vert", "ring.frag"}};
+        {"poly.vert", "solid.frag"},    {"quad.vert", "ring.frag"},
+        {"quad.vert", "image.frag"}};
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         if (!program_build(&g->programs[i], g->gles, shaders[i][0], shaders[i][1])) {
             gfx_shutdown(g);
@@ -143,6 +144,7 @@ static void set_color(GLint loc, gfx_color_t c, float opacity) {
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
+    if (g->dry) return;
     layout_box_t all = {0, 0, (float)g->width, (float)g->height};
     gfx_program_t *p = use(g, GFX_PROGRAM_GRADIENT, all);
     set_color(p->u_color, top, 1.0f);
@@ -152,6 +154,7 @@ void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
 
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width) {
+    if (g->dry) return;
     if (box.w <= 0 || box.h <= 0) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_RECT, box);
     set_color(p->u_color, fill, g->opacity);
@@ -166,6 +169,7 @@ void gfx_rect(gfx_t *g, layout_box_t box, gfx_color_t fill, float radius) {
 }
 
 void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color) {
+    if (g->dry) return;
     if (!texture || box.w <= 0 || box.h <= 0) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, box);
     set_color(p->u_color, color, g->opacity);
@@ -177,6 +181,7 @@ void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color)
 
 void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
                  gfx_color_t color) {
+    if (g->dry) return;
     float pad = radius + 1.5f;
     float x0 = (ax < bx ? ax : bx) - pad, y0 = (ay < by ? ay : by) - pad;
     float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
@@ -190,6 +195,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
 
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track) {
+    if (g->dry) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_RING, box);
     set_color(p->u_color, arc, g->opacity);
     set_color(p->u_border_color, track, g->opacity);
@@ -199,10 +205,34 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
+    if (g->dry) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_POLY, (layout_box_t){0, 0, 1, 1});
     glUniform2fv(p->u_corners, 4, corners);
     set_color(p->u_color, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_image(gfx_t *g, GLuint texture, layout_box_t box, float alpha) {
+    if (g->dry || !texture || box.w <= 0 || box.h <= 0) return;
+    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, box);
+    glUniform4f(p->u_color, 1, 1, 1, alpha * g->opacity);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(p->u_tex, 0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return t;
 }
 
 GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth) {

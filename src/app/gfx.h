@@ -26,6 +26,7 @@ typedef enum gfx_program_kind_t {
     GFX_PROGRAM_CAPSULE,
     GFX_PROGRAM_POLY,
     GFX_PROGRAM_RING,
+    GFX_PROGRAM_IMAGE,
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
 
@@ -36,6 +37,7 @@ typedef struct gfx_t {
     int current;        /* program in use, -1 none */
     int width, height;  /* target size, pixels */
     float opacity;      /* multiplies every colour's alpha (scene crossfades) */
+    bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. */
@@ -65,6 +67,12 @@ void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx
 
 /* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
 void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);
+
+/* An RGBA texture drawn at box, faded by alpha. */
+void gfx_image(gfx_t *gfx, GLuint texture, layout_box_t box, float alpha);
+
+/* Creates an RGBA texture from straight-alpha pixels (w*h*4 bytes, rows top first). */
+GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels);
 
 /* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
 GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth);

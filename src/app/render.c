@@ -6,6 +6,7 @@
 #include "countdown.h"
 
 #include <math.h>
+#include <SDL_image.h>
 #include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,13 +47,57 @@ static bool qr_build(render_t *r) {
 bool render_set_content(render_t *r, const content_t *content) {
     r->content = content;
     memset(r->fits, 0, sizeof r->fits);
-    r->fits[0].exercise = r->fits[1].exercise = -1;
+    for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
+    r->mark_px = 0; /* reloaded at its size with the next frame */
+    r->mark_failed = false;
+    r->warm_task = 0;
     text_clear(&r->text);
     return qr_build(r);
 }
 
+/* The clinic's mark at `px` pixels square: SVG is rasterised at that size, so it is crisp. */
+static void mark_load(render_t *r, int px) {
+    if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
+    r->mark_texture = 0;
+    r->mark_px = px;
+    const char *rel = r->content->theme.mark;
+    if (!rel || r->mark_failed || px < 1) return;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", r->assets_dir, rel);
+    size_t n = strlen(path);
+    bool svg = n > 4 && !strcmp(path + n - 4, ".svg");
+    SDL_Surface *img = NULL;
+    if (svg) {
+        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+        img = rw ? IMG_LoadSizedSVG_RW(rw, px, px) : NULL;
+        if (rw) SDL_RWclose(rw);
+    } else {
+        img = IMG_Load(path);
+    }
+    SDL_Surface *rgba = img ? SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
+    if (!rgba) {
+        fprintf(stderr, "stretch-kiosk: cannot load the clinic's mark %s: %s (shown without it)\n",
+                path, IMG_GetError());
+        r->mark_failed = true;
+    } else {
+        unsigned char *packed = malloc((size_t)rgba->w * (size_t)rgba->h * 4);
+        if (packed) {
+            for (int y = 0; y < rgba->h; y++) {
+                memcpy(packed + (size_t)y * (size_t)rgba->w * 4,
+                       (const unsigned char *)rgba->pixels + (size_t)y * (size_t)rgba->pitch,
+                       (size_t)rgba->w * 4);
+            }
+            r->mark_texture = gfx_texture_rgba(rgba->w, rgba->h, packed);
+            free(packed);
+        }
+    }
+    SDL_FreeSurface(rgba);
+    SDL_FreeSurface(img);
+}
+
 bool render_init(render_t *r, const content_t *content, const char *assets_dir) {
     memset(r, 0, sizeof *r);
+    snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     char regular[1024], bold[1024];
     snprintf(regular, sizeof regular, "%s/%s", assets_dir, content->theme.font_regular);
     snprintf(bold, sizeof bold, "%s/%s", assets_dir, content->theme.font_bold);
@@ -69,6 +114,8 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir) 
 }
 
 void render_shutdown(render_t *r) {
+    if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
+    r->mark_texture = 0;
     if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
     r->qr_texture = 0;
     text_shutdown(&r->text);
@@ -137,6 +184,9 @@ static text_style_t style(text_face_t face, float size, float min_size, text_ali
 static void draw_intro(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
+    int px = (int)L->intro.mark.w;
+    if (px != r->mark_px && !r->gfx.dry) mark_load(r, px);
+    gfx_image(&r->gfx, r->mark_texture, L->intro.mark, 1.0f);
     draw_text(r, c->intro.title, style(TEXT_BOLD, L->font.title * 1.1f, L->font.min, TEXT_CENTER),
               L->intro.title, VALIGN_BOTTOM, col(r, c->theme.text));
     draw_text(r, c->intro.body, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
@@ -175,7 +225,7 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     const char *next_title = next_id;
     content_scene_ref_t ns = c->playlist[next];
     if (ns.kind == SCENE_EXERCISE) next_title = c->exercises[ns.exercise].title;
-    if (ns.kind == SCENE_REVIEWS) next_title = c->reviews.title;
+    if (ns.kind == SCENE_REVIEWS || ns.kind == SCENE_REVIEW) next_title = c->reviews.title;
     if (ns.kind == SCENE_CONTACT) next_title = c->contact.title;
     if (ns.kind == SCENE_INTRO) next_title = c->intro.title;
     layout_box_t label = {b.x + dots_w + d * 2, b.y, b.w - dots_w - d * 2, b.h};
@@ -245,13 +295,10 @@ static gfx_color_t mix(content_color_t a, content_color_t b, float t) {
 }
 
 static const figure_fit_t *fit_for(render_t *r, const choreo_t *c, layout_box_t box) {
-    for (int i = 0; i < 2; i++) {
-        const figure_fit_t *f = &r->fits[i];
-        if (f->exercise == c->exercise && !memcmp(&f->box, &box, sizeof box) && f->scale > 0) return f;
+    figure_fit_t *f = &r->fits[c->exercise];
+    if (f->exercise != c->exercise || memcmp(&f->box, &box, sizeof box) != 0 || f->scale <= 0) {
+        figure_fit(f, c, box);
     }
-    figure_fit_t *f = &r->fits[r->next_fit];
-    r->next_fit = (r->next_fit + 1) % 2;
-    figure_fit(f, c, box);
     return f;
 }
 
@@ -300,6 +347,26 @@ static const char *hold_label(const content_t *c, const content_hold_t *h, char 
     return buf;
 }
 
+/* The big numeral inside the countdown ring, and the words under it (sub may be NULL). */
+static void draw_numeral(render_t *r, const char *num, const char *sub) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    layout_box_t cb = L->exercise.counter;
+    float thick = fmaxf(3.0f, cb.w * 0.07f);
+    float inner = cb.w - 2 * thick * 2.2f;
+    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.18f, inner, cb.h * 0.46f};
+    if (!sub) nb.y += cb.h * 0.08f;
+    if (num[0]) {
+        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.44f, L->font.min, TEXT_CENTER), nb,
+                  VALIGN_CENTER, col(r, c->theme.text));
+    }
+    if (sub) {
+        layout_box_t sb = {nb.x, nb.y + nb.h, nb.w, cb.h * 0.16f};
+        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.095f, L->font.min * 0.8f, TEXT_CENTER), sb,
+                  VALIGN_TOP, col(r, c->theme.text_dim));
+    }
+}
+
 /* The countdown ring with its numeral, the breath pacer, and the lines beside it. */
 static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *st) {
     const content_t *c = r->content;
@@ -341,18 +408,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     } else if (cd.kind == COUNTDOWN_REPS) {
         snprintf(num, sizeof num, "%d", cd.count);
     }
-    float inner = cb.w - 2 * thick * 2.2f;
-    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.18f, inner, cb.h * 0.46f};
-    if (!sub) nb.y += cb.h * 0.08f;
-    if (num[0]) {
-        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.44f, L->font.min, TEXT_CENTER), nb,
-                  VALIGN_CENTER, col(r, c->theme.text));
-    }
-    if (sub) {
-        layout_box_t sb = {nb.x, nb.y + nb.h, nb.w, cb.h * 0.16f};
-        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.095f, L->font.min * 0.8f, TEXT_CENTER), sb,
-                  VALIGN_TOP, col(r, c->theme.text_dim));
-    }
+    draw_numeral(r, num, sub);
 
     /* the lines beside the ring: side (or the switch cue), hold or breath, repetition */
     layout_box_t s = L->exercise.status;
@@ -460,19 +516,40 @@ static void draw_dots(render_t *r, layout_box_t b, int n, int current) {
     }
 }
 
+/* One review's words and name, slid sideways by dx pixels and faded to alpha. */
+static void draw_review_card(render_t *r, int item, float dx, float alpha) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    const content_review_t *rv = &c->reviews.items[item];
+    float base = r->gfx.opacity;
+    r->gfx.opacity = base * alpha;
+    layout_box_t tb = L->reviews.text, nb = L->reviews.name;
+    tb.x += dx;
+    nb.x += dx;
+    draw_text(r, rv->text, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER), tb,
+              VALIGN_CENTER, col(r, c->theme.text));
+    char name[256];
+    snprintf(name, sizeof name, "%s%s", c->labels.review_name_prefix, rv->name);
+    draw_text(r, name, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_CENTER), nb,
+              VALIGN_CENTER, col(r, c->theme.accent));
+    r->gfx.opacity = base;
+}
+
 static void draw_reviews(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    const content_review_t *rv = &c->reviews.items[v->item];
     draw_text(r, c->reviews.title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_CENTER),
               L->reviews.title, VALIGN_CENTER, col(r, c->theme.text));
     gfx_rect(&r->gfx, L->reviews.card, col(r, c->theme.panel), L->radius);
-    draw_text(r, rv->text, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
-              L->reviews.text, VALIGN_CENTER, col(r, c->theme.text));
-    char name[256];
-    snprintf(name, sizeof name, "%s%s", c->labels.review_name_prefix, rv->name);
-    draw_text(r, name, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_CENTER),
-              L->reviews.name, VALIGN_CENTER, col(r, c->theme.accent));
+    /* the next card slides in from the right as the last one slides out to the left; the
+     * slide stays within the card's padding */
+    float m = v->item_mix * v->item_mix * (3 - 2 * v->item_mix);
+    float slide = 36.0f * L->unit;
+    /* the old words leave in the first half, the new arrive in the second: never on top of
+     * each other, and the card, title and dots stay throughout */
+    float out = fminf(1.0f, 2.0f * m), in = fmaxf(0.0f, 2.0f * m - 1.0f);
+    if (m < 0.5f) draw_review_card(r, v->item_prev, -slide * out, 1.0f - out);
+    else draw_review_card(r, v->item, slide * (1.0f - in), in);
     draw_dots(r, L->reviews.dots, c->reviews.count, v->item);
 }
 
@@ -512,7 +589,8 @@ static void draw_scene(render_t *r, const show_t *show, const show_view_t *v) {
     switch (v->scene.kind) {
     case SCENE_INTRO: draw_intro(r); break;
     case SCENE_EXERCISE: draw_exercise(r, show, v); break;
-    case SCENE_REVIEWS: draw_reviews(r, v); break;
+    case SCENE_REVIEWS:
+    case SCENE_REVIEW: draw_reviews(r, v); break;
     case SCENE_CONTACT: draw_contact(r); break;
     default: break;
     }
@@ -566,12 +644,79 @@ static void draw_paused(render_t *r, const char *label) {
     draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
 
+#define WARM_TEXTS_PER_FRAME 3 /* texts rasterised ahead of need per frame: a few ms */
+
+/* Walks scene `task` of the playlist (every review card; every move and hold of an exercise),
+ * or with task == playlist_count the overlays and countdown numerals, drawing nothing. */
+static void warm_task(render_t *r, const show_t *show, int task) {
+    const content_t *c = r->content;
+    if (task < c->playlist_count) {
+        show_view_t v;
+        memset(&v, 0, sizeof v);
+        v.playlist_index = task;
+        v.scene = c->playlist[task];
+        v.jump = v.item_mix = 1.0f;
+        if (v.scene.kind == SCENE_REVIEWS || v.scene.kind == SCENE_REVIEW) {
+            for (v.item = 0; v.item < c->reviews.count; v.item++) draw_scene(r, show, &v);
+        } else if (v.scene.kind == SCENE_EXERCISE && show->choreos) {
+            const choreo_t *ch = &show->choreos[v.scene.exercise];
+            for (int k = 0; k < ch->count; k++) {
+                const choreo_instance_t *in = &ch->inst[k];
+                v.time = in->start + in->move * 0.5;
+                v.item = ch->content->exercises[ch->exercise].phases[in->phase].step;
+                draw_scene(r, show, &v);
+                double hold = in->start + in->move + in->ready;
+                double at[3] = {hold + 0.5, hold + ch->breath_in + 0.5, hold + in->hold * 0.5};
+                for (int i = 0; i < 3 && in->hold > 0; i++) { /* breathing in and out, too */
+                    v.time = at[i];
+                    draw_scene(r, show, &v);
+                }
+            }
+        } else {
+            draw_scene(r, show, &v);
+        }
+        return;
+    }
+    char num[16], text[128];
+    for (int n = 0; n <= 60; n++) {
+        snprintf(num, sizeof num, "%d", n);
+        draw_numeral(r, num, c->labels.seconds_left);
+        draw_numeral(r, num, NULL);
+    }
+    draw_paused(r, c->labels.paused);
+    for (int n = 1; n <= (int)ceilf(c->timing.resume_seconds); n++) {
+        snprintf(num, sizeof num, "%d", n);
+        content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = num});
+        draw_paused(r, text);
+    }
+    draw_help(r);
+}
+
+/* Rasterises, a few texts a frame, whatever any scene will need, so no change of scene, card
+ * or count waits on text. */
+static void warm(render_t *r, const show_t *show) {
+    int tasks = r->content->playlist_count + 1;
+    if (r->warm_task >= tasks) return;
+    r->gfx.dry = true;
+    r->text.allow_new = WARM_TEXTS_PER_FRAME;
+    while (r->warm_task < tasks && r->text.allow_new > 0) {
+        int skipped = r->text.skipped;
+        warm_task(r, show, r->warm_task);
+        if (r->text.skipped != skipped) break; /* more of it next frame */
+        r->warm_task++;
+    }
+    r->text.allow_new = -1;
+    r->gfx.dry = false;
+}
+
 void render_frame(render_t *r, const show_t *show, int width, int height) {
     const content_t *c = r->content;
     if (width != r->layout.width || height != r->layout.height) {
         layout_compute(&r->layout, width, height);
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */
+        r->warm_task = 0;
     }
+    warm(r, show);
     memset(&r->record, 0, sizeof r->record);
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);

@@ -27,9 +27,13 @@ typedef struct render_t {
     GLuint qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a module */
     int qr_modules;    /* side of qr_texture in modules, quiet zone included */
     render_record_t record;
-    figure_fit_t fits[2]; /* the exercises on screen (two during a transition) */
-    int next_fit;
+    figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
     layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
+    char assets_dir[1024];
+    GLuint mark_texture;       /* the clinic's mark, rasterised at its box's size */
+    int mark_px;               /* the size it was rasterised at; 0 = not yet */
+    bool mark_failed;          /* could not be loaded: said once, then drawn without */
+    int warm_task;             /* next thing to walk for the text cache (render_frame) */
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths. */
@@ -39,7 +43,8 @@ void render_shutdown(render_t *r);
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
 bool render_set_content(render_t *r, const content_t *content);
 
-/* Draws one frame of the show into the bound framebuffer. */
+/* Draws one frame of the show into the bound framebuffer. While some scenes' texts are not
+ * yet rasterised, each frame also warms a few of them, so no scene change waits on text. */
 void render_frame(render_t *r, const show_t *show, int width, int height);
 
 #endif

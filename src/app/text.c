@@ -38,6 +38,7 @@ static uint64_t hash_style(const char *s, text_style_t st, float box_w, float bo
 
 bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
     memset(t, 0, sizeof *t);
+    t->allow_new = -1;
     if (!TTF_WasInit() && TTF_Init() != 0) {
         fprintf(stderr, "stretch-kiosk: cannot start the font engine: %s\n", TTF_GetError());
         return false;
@@ -205,6 +206,11 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
             return &t->entries[i].block;
         }
     }
+    if (t->allow_new == 0) { /* warming up within a frame's budget: later */
+        t->skipped++;
+        return NULL;
+    }
+    if (t->allow_new > 0) t->allow_new--;
     text_entry_t *e;
     if (t->entry_count < TEXT_CACHE_MAX) {
         e = &t->entries[t->entry_count++];

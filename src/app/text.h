@@ -53,6 +53,8 @@ typedef struct text_t {
     int memo_next;
     uint32_t frame;
     int rasterised; /* texts rasterised since init (cache misses), for tests and benchmarks */
+    int allow_new;  /* how many more misses may be rasterised now; < 0 = no limit */
+    int skipped;    /* misses left for later because allow_new ran out */
 } text_t;
 
 /* Opens both faces. On failure logs which font file and why, and returns false. */

@@ -232,6 +232,8 @@ static const field_t THEME_FIELDS[] = {
     COLOR("figure", figure),
     TEXT("font_regular", content_t, theme.font_regular),
     TEXT("font_bold", content_t, theme.font_bold),
+    {.name = "mark", .kind = FIELD_TEXT_RAW, .offset = offsetof(content_t, theme.mark),
+     .optional = true},
 };
 
 enum { TIMING_REVIEW_MIN = 3, TIMING_REVIEW_MAX = 4 };
@@ -501,8 +503,9 @@ _Static_assert(COUNT_OF(LABELS_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(COUNT_OF(EXERCISE_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 _Static_assert(COUNT_OF(PHASE_FIELDS) <= MAX_FIELDS, "raise MAX_FIELDS");
 
-static const char *const BUILTIN_SCENES[] = {"intro", "reviews", "contact"};
-static const scene_kind_t BUILTIN_KINDS[] = {SCENE_INTRO, SCENE_REVIEWS, SCENE_CONTACT};
+static const char *const BUILTIN_SCENES[] = {"intro", "reviews", "review", "contact"};
+static const scene_kind_t BUILTIN_KINDS[] = {SCENE_INTRO, SCENE_REVIEWS, SCENE_REVIEW,
+                                             SCENE_CONTACT};
 
 /* ---- Parse state ------------------------------------------------------------------- */
 
@@ -2149,6 +2152,8 @@ const char *content_scene_id(const content_t *content, content_scene_ref_t scene
         return "intro";
     case SCENE_REVIEWS:
         return "reviews";
+    case SCENE_REVIEW:
+        return "review";
     case SCENE_CONTACT:
         return "contact";
     case SCENE_EXERCISE:

@@ -24,7 +24,8 @@ typedef enum scene_kind_t {
     SCENE_NONE = 0,
     SCENE_INTRO,
     SCENE_EXERCISE,
-    SCENE_REVIEWS,
+    SCENE_REVIEWS, /* the carousel: every review in turn */
+    SCENE_REVIEW,  /* one review card, the next in turn at each stop ("review" in the playlist) */
     SCENE_CONTACT,
     SCENE_KIND_NUM
 } scene_kind_t;
@@ -158,6 +159,7 @@ typedef struct content_t {
             accent_text, figure;
         const char *font_regular; /* path relative to the assets folder */
         const char *font_bold;
+        const char *mark; /* the clinic's mark (SVG or PNG) relative to the assets folder; NULL = none */
     } theme;
 
     struct {
@@ -260,7 +262,7 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
 void content_error_format(const content_error_t *error, const char *filename, char *buf,
                           size_t buf_size);
 
-/* Scene lookup: "intro", "reviews", "contact" or an exercise id. Returns false if unknown. */
+/* Scene lookup: "intro", "reviews", "review", "contact" or an exercise id. Returns false if unknown. */
 bool content_find_scene(const content_t *content, const char *id, content_scene_ref_t *out);
 
 /* The id of a scene as written in the playlist ("intro", an exercise id, ...). */

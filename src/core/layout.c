@@ -69,11 +69,12 @@ void layout_compute(layout_t *L, int width, int height) {
 
     /* Intro */
     {
-        layout_box_t *o[] = {&L->intro.title, &L->intro.body, &L->intro.call, &L->intro.phone,
-                             &L->intro.address};
-        const float land[] = {0.20f, 0.34f, 0.12f, 0.18f, 0.10f};
-        const float port[] = {0.18f, 0.38f, 0.10f, 0.14f, 0.10f};
-        stack(narrow(ca, read_w), L->portrait ? port : land, 5, gap, o);
+        layout_box_t *o[] = {&L->intro.mark, &L->intro.title, &L->intro.body, &L->intro.call,
+                             &L->intro.phone, &L->intro.address};
+        const float land[] = {0.22f, 0.15f, 0.25f, 0.08f, 0.14f, 0.07f};
+        const float port[] = {0.20f, 0.15f, 0.28f, 0.07f, 0.10f, 0.07f};
+        stack(narrow(ca, read_w), L->portrait ? port : land, 6, gap, o);
+        L->intro.mark = square_in(L->intro.mark, L->intro.mark.h);
     }
 
     /* Exercise */
@@ -166,7 +167,7 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
     ADD(help_hint);
     switch (kind) {
     case SCENE_INTRO:
-        ADD(intro.title); ADD(intro.body); ADD(intro.call); ADD(intro.phone); ADD(intro.address);
+        ADD(intro.mark); ADD(intro.title); ADD(intro.body); ADD(intro.call); ADD(intro.phone); ADD(intro.address);
         break;
     case SCENE_EXERCISE:
         ADD(exercise.title); ADD(exercise.purpose); ADD(exercise.figure); ADD(exercise.progress);
@@ -177,6 +178,7 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
         }
         break;
     case SCENE_REVIEWS:
+    case SCENE_REVIEW:
         ADD(reviews.title); ADD(reviews.card); ADD(reviews.dots);
         if (nested) { ADD(reviews.text); ADD(reviews.name); }
         break;

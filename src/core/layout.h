@@ -25,7 +25,7 @@ typedef struct layout_t {
     layout_fonts_t font;
     layout_box_t footer;
     struct {
-        layout_box_t title, body, call, phone, address;
+        layout_box_t mark, title, body, call, phone, address;
     } intro;
     struct {
         layout_box_t title, purpose, figure, panel, how_to, steps, progress;

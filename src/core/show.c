@@ -21,6 +21,7 @@ double show_scene_seconds(const show_t *s, content_scene_ref_t scene) {
     case SCENE_EXERCISE:
         return s->choreos ? s->choreos[scene.exercise].duration : c->timing.exercise_seconds;
     case SCENE_CONTACT: return c->timing.contact_seconds;
+    case SCENE_REVIEW: return show_review_seconds(c, s->view.scene.kind == SCENE_REVIEW ? s->view.item : 0);
     case SCENE_REVIEWS: {
         double total = 0.0;
         for (int i = 0; i < c->reviews.count; i++) total += show_review_seconds(c, i);
@@ -78,11 +79,18 @@ static int item_at(const show_t *s, content_scene_ref_t scene, double t) {
     return item;
 }
 
-static void view_enter(show_view_t *v, const content_t *c, int playlist_index) {
+static void view_enter(show_t *s, int playlist_index) {
+    show_view_t *v = &s->view;
+    const content_t *c = s->content;
     memset(v, 0, sizeof *v);
     v->playlist_index = playlist_index;
     v->scene = c->playlist[playlist_index];
     v->jump = 1.0f;
+    v->item_mix = 1.0f;
+    if (v->scene.kind == SCENE_REVIEW && c->reviews.count > 0) { /* one card, the next in turn */
+        v->item = s->next_review % c->reviews.count;
+        s->next_review = (v->item + 1) % c->reviews.count;
+    }
 }
 
 static void change_scene(show_t *s, int playlist_index) {
@@ -92,11 +100,20 @@ static void change_scene(show_t *s, int playlist_index) {
     s->from = s->view;
     s->transitioning = c->timing.transition_seconds > 0.0f;
     s->transition = 0.0;
-    view_enter(&s->view, c, playlist_index);
+    view_enter(s, playlist_index);
+}
+
+/* A new review card slides in over the old one. */
+static void card_change(show_t *s, int old_item) {
+    show_view_t *v = &s->view;
+    if (v->scene.kind != SCENE_REVIEWS || old_item == v->item) return;
+    v->item_prev = old_item;
+    v->item_mix = s->content->timing.transition_seconds > 0 ? 0.0f : 1.0f;
 }
 
 static void set_item(show_t *s, int item) {
     show_view_t *v = &s->view;
+    int old_item = v->item;
     if (v->scene.kind == SCENE_EXERCISE) { /* the figure glides to the step, no jump */
         v->jump_from = v->jump < 1.0f ? v->jump_from : v->time;
         v->jump = 0.0f;
@@ -104,6 +121,7 @@ static void set_item(show_t *s, int item) {
     v->item = item;
     v->item_time = 0.0;
     v->time = item_start(s, v->scene, item);
+    card_change(s, old_item);
 }
 
 void show_init(show_t *s, const content_t *c, const choreo_t *choreos, int playlist_index) {
@@ -112,7 +130,7 @@ void show_init(show_t *s, const content_t *c, const choreo_t *choreos, int playl
     s->choreos = choreos;
     if (playlist_index < 0) playlist_index = 0;
     if (playlist_index >= c->playlist_count) playlist_index = c->playlist_count - 1;
-    view_enter(&s->view, c, playlist_index);
+    view_enter(s, playlist_index);
     s->from = s->view;
 }
 
@@ -134,6 +152,7 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
         if (items == 0) return false;
         if (v->scene.kind == SCENE_REVIEWS) {
             set_item(s, (v->item + 1) % items); /* the carousel loops */
+            v->browse_idle = c->timing.idle_seconds; /* and waits while someone browses */
         } else if (v->item + 1 < items) {
             set_item(s, v->item + 1);
         } else {
@@ -144,6 +163,7 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
         if (items == 0) return false;
         if (v->scene.kind == SCENE_REVIEWS) {
             set_item(s, (v->item + items - 1) % items);
+            v->browse_idle = c->timing.idle_seconds;
         } else if (v->item > 0) {
             set_item(s, v->item - 1);
         } else {
@@ -155,7 +175,9 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
         return goto_scene(s, (content_scene_ref_t){SCENE_EXERCISE, arg});
     case SHOW_CMD_GOTO_INTRO: return goto_scene(s, (content_scene_ref_t){SCENE_INTRO, -1});
     case SHOW_CMD_GOTO_CONTACT: return goto_scene(s, (content_scene_ref_t){SCENE_CONTACT, -1});
-    case SHOW_CMD_GOTO_REVIEWS: return goto_scene(s, (content_scene_ref_t){SCENE_REVIEWS, -1});
+    case SHOW_CMD_GOTO_REVIEWS:
+        return goto_scene(s, (content_scene_ref_t){SCENE_REVIEWS, -1}) ||
+               goto_scene(s, (content_scene_ref_t){SCENE_REVIEW, -1});
     case SHOW_CMD_TOGGLE_PAUSE:
         s->paused = !s->paused;
         /* resuming counts back in rather than jumping straight on */
@@ -179,11 +201,22 @@ void show_update(show_t *s, double dt) {
         v->jump += (float)(dt / SHOW_JUMP_SECONDS);
         if (v->jump > 1.0f) v->jump = 1.0f;
     }
+    if (v->item_mix < 1.0f) {
+        v->item_mix += (float)(dt / c->timing.transition_seconds);
+        if (v->item_mix > 1.0f) v->item_mix = 1.0f;
+    }
     if (s->paused) return;
     if (s->resume_left > 0.0) {
         s->resume_left -= dt;
         if (s->resume_left < 0.0) s->resume_left = 0.0;
         return;
+    }
+    if (v->browse_idle > 0.0) { /* someone is reading: the card stays */
+        v->browse_idle -= dt;
+        if (v->browse_idle > 0.0) return;
+        v->browse_idle = 0.0;
+        v->time = item_start(s, v->scene, v->item); /* then it gets its full time again */
+        v->item_time = 0.0;
     }
     v->time += dt;
     v->item_time += dt;
@@ -191,10 +224,12 @@ void show_update(show_t *s, double dt) {
         change_scene(s, v->playlist_index + 1);
         return;
     }
-    int item = item_at(s, v->scene, v->time);
+    int item = v->scene.kind == SCENE_REVIEW ? v->item : item_at(s, v->scene, v->time);
     if (item != v->item) {
+        int old_item = v->item;
         v->item = item;
         v->item_time = 0.0;
+        card_change(s, old_item);
     }
 }
 

@@ -34,6 +34,9 @@ typedef struct show_view_t {
     double item_time;          /* seconds since this step or card became current */
     double jump_from;          /* scene time the figure glides from after a step jump */
     float jump;                /* 0..1 through that glide; 1 = none */
+    int item_prev;             /* reviews: the card sliding out */
+    float item_mix;            /* 0..1 through the slide to the current card; 1 = done */
+    double browse_idle;        /* s the carousel waits after Down/Up before moving on again */
 } show_view_t;
 
 #define SHOW_JUMP_SECONDS 0.8 /* how long the figure takes to glide to a jumped-to step */
@@ -49,6 +52,7 @@ typedef struct show_t {
     double resume_left;  /* s of the re-count after a pause; time stands still until 0 */
     bool help;
     double clock;        /* seconds since show_init, including pauses */
+    int next_review;     /* the card the next "review" stop of the playlist shows */
 } show_t;
 
 /* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
