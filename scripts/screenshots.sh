@@ -15,6 +15,8 @@ shot press-up-back-extensions press-up-back-extensions 15 1280x720
 shot reviews reviews 1 1280x720
 shot contact contact 1 1280x720
 shot portrait-childs-pose childs-pose 24 720x1280
+shot portrait-intro intro 1 720x1280
+shot portrait-contact contact 1 720x1280
 
 # Strips of the figure through each routine: EXERCISE then the times of its frames.
 strip() {

@@ -73,6 +73,13 @@ read -r w h ct < <(png_info "$out/p.png")
 [ "$w" = 540 ] && [ "$h" = 960 ] && ok || bad "portrait size ${w}x${h}"
 expect 2 "screenshot unknown scene" -- --screenshot "$out/d.png" --scene nowhere && stderr_has "unknown scene" "intro"
 
+# the contact scene's QR code scans (zbarimg) to a tel: link with the clinic's number
+for size in 1920x1080 1080x1920 1280x720; do
+  expect 0 "contact screenshot $size" -- --screenshot "$out/qr-$size.png" --scene contact --size "$size"
+  code=$(zbarimg -q --raw "$out/qr-$size.png" 2>/dev/null)
+  [ "$code" = "tel:+12098301799" ] && ok || bad "QR at $size reads '$code', not tel:+12098301799"
+done
+
 # --dump-pose: one JSON object with every joint; a range prints one per line
 expect 0 "dump-pose" -- --dump-pose --scene knees-to-chest --at 9
 for key in '"scene": "knees-to-chest"' '"t": 9.0000' '"step": 2' '"side": "right"' '"phase": "right-knee-up"'; do

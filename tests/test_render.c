@@ -82,7 +82,7 @@ static void render(int w, int h) { assert_true(app_render_offscreen(app, w, h, p
 static void test_every_scene_every_size(void **state) {
     (void)state;
     const size2_t sizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920},
-                             {1440, 1080}, {2560, 1080}, {640, 360}};
+                             {1440, 1080}, {2560, 1080}, {640, 360}, {360, 640}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int w = sizes[s].w, h = sizes[s].h;
         for (int i = 0; i < app->content->playlist_count; i++) {
@@ -107,6 +107,16 @@ static void test_every_scene_every_size(void **state) {
             if (rec->overflow) fail_msg("%s at %dx%d: %d texts did not fit", id, w, h, rec->overflow);
             layout_box_t screen = {0, 0, (float)w, (float)h};
             for (int t = 0; t < rec->count; t++) {
+                for (int u = t + 1; u < rec->count; u++) { /* no two texts on each other */
+                    layout_box_t a = rec->text_boxes[t], b = rec->text_boxes[u];
+                    a.x += 1, a.y += 1, a.w -= 2, a.h -= 2; /* glyph edges may touch */
+                    if (layout_box_overlap(a, b)) {
+                        fail_msg("%s at %dx%d: '%.30s' overlaps '%.30s'", id, w, h, rec->texts[t],
+                                 rec->texts[u]);
+                    }
+                }
+            }
+            for (int t = 0; t < rec->count; t++) {
                 layout_box_t b = rec->text_boxes[t];
                 if (!layout_box_inside(b, screen)) {
                     fail_msg("%s at %dx%d: '%.30s' drawn off screen", id, w, h, rec->texts[t]);
@@ -119,6 +129,43 @@ static void test_every_scene_every_size(void **state) {
                     fail_msg("%s at %dx%d: '%.30s' not visible in its box", id, w, h, rec->texts[t]);
                 }
             }
+        }
+    }
+}
+
+/* 8K: every scene lays out with every text on screen, in its box, none overflowing (boxes
+ * only: an 8K read-back would cost 130 MB). */
+static void test_8k(void **state) {
+    (void)state;
+    for (int i = 0; i < app->content->playlist_count; i++) {
+        goto_scene(i);
+        app_advance(app, 0.5);
+        assert_true(app_render_offscreen(app, 7680, 4320, NULL));
+        const render_record_t *rec = &app->render.record;
+        layout_box_t screen = {0, 0, 7680, 4320};
+        assert_true(rec->count >= 4);
+        assert_int_equal(rec->overflow, 0);
+        for (int t = 0; t < rec->count; t++) {
+            assert_true(layout_box_inside(rec->text_boxes[t], screen));
+            assert_true(layout_box_inside(rec->text_boxes[t], rec->text_targets[t]));
+        }
+    }
+}
+
+/* Resizing re-lays out at once and keeps no stale textures: after many size changes the text
+ * cache holds no more than one size's worth. */
+static void test_resize_relayouts_without_leaks(void **state) {
+    (void)state;
+    goto_scene(1);
+    const size2_t sizes[] = {{1280, 720}, {720, 1280}, {1024, 768}, {2560, 1080}};
+    int entries[4] = {0};
+    for (int round = 0; round < 3; round++) {
+        for (int k = 0; k < 4; k++) {
+            assert_true(app_render_offscreen(app, sizes[k].w, sizes[k].h, NULL));
+            assert_int_equal(app->render.layout.width, sizes[k].w);
+            assert_int_equal(app->render.layout.height, sizes[k].h);
+            if (round == 0) entries[k] = app->render.text.entry_count;
+            else assert_int_equal(app->render.text.entry_count, entries[k]);
         }
     }
 }
@@ -415,6 +462,8 @@ int main(void) {
         cmocka_unit_test(test_api_is_the_one_asked_for),
         cmocka_unit_test(test_every_scene_every_size),
         cmocka_unit_test(test_tiny_window_keeps_everything_inside),
+        cmocka_unit_test(test_8k),
+        cmocka_unit_test(test_resize_relayouts_without_leaks),
         cmocka_unit_test(test_exercise_draws_every_step),
         cmocka_unit_test(test_reproducible_and_cached),
         cmocka_unit_test(test_transition_mixes_scenes),

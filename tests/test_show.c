@@ -634,6 +634,76 @@ static void test_determinism(void **state) {
     }
 }
 
+/* Down/Up on the carousel hold it for timing.idle_seconds: the card stays put while someone
+ * reads, then the carousel moves on, giving the card its full time again. */
+static void test_browsing_waits_idle_time(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    show_t s;
+    show_init(&s, c, NULL, playlist_of_kind(SCENE_REVIEWS));
+    assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+    assert_int_equal(s.view.item, 1);
+    int frames = (int)(c->timing.idle_seconds / DT) - 2;
+    for (int f = 0; f < frames; f++) show_update(&s, DT);
+    assert_int_equal(s.view.item, 1); /* far longer than a card's time, still the same */
+    assert_int_equal(s.view.scene.kind, SCENE_REVIEWS);
+    for (int f = 0; f < 4; f++) show_update(&s, DT);
+    double card = show_review_seconds(c, 1);
+    for (int f = 0; f < (int)(card / DT) - 3; f++) show_update(&s, DT);
+    assert_int_equal(s.view.item, 1); /* then its full reading time */
+    for (int f = 0; f < 6; f++) show_update(&s, DT);
+    assert_int_equal(s.view.item, 2);
+    assert_true(s.view.item_mix < 1.0f); /* sliding in */
+}
+
+/* Reviews interleaved between exercises: each "review" stop of the playlist shows one card,
+ * the next in turn, for its reading time. */
+static void test_review_stops_take_turns(void **state) {
+    (void)state;
+    size_t len = 0;
+    char *text = read_text(SK_SOURCE_DIR "/assets/content/en.yaml", &len);
+    assert_non_null(text);
+    const char *old = "  - reviews\n";
+    char *at = strstr(text, old);
+    assert_non_null(at);
+    /* the carousel becomes single cards after each exercise */
+    size_t cap = len + 256;
+    char *edited = malloc(cap);
+    assert_non_null(edited);
+    size_t head = (size_t)(at - text);
+    memcpy(edited, text, head);
+    edited[head] = '\0';
+    strcat(edited, "  - review\n");
+    strcat(edited, at + strlen(old));
+    char *p = strstr(edited, "  - childs-pose\n");
+    assert_non_null(p);
+    memmove(p + 11, p, strlen(p) + 1);
+    memcpy(p, "  - review\n", 11);
+    content_t *c = malloc(sizeof *c);
+    content_errors_t *errors = malloc(sizeof *errors);
+    assert_non_null(c);
+    assert_non_null(errors);
+    assert_true(content_parse(c, edited, strlen(edited), errors));
+    show_t s;
+    show_init(&s, c, NULL, 0);
+    int seen[8], n = 0;
+    for (long f = 0; f < (long)(2000 / DT) && n < 6; f++) {
+        int before = s.view.playlist_index;
+        show_update(&s, DT);
+        if (s.view.playlist_index != before && s.view.scene.kind == SCENE_REVIEW) {
+            seen[n++] = s.view.item;
+            assert_true(fabs(show_scene_seconds(&s, s.view.scene) -
+                             show_review_seconds(c, s.view.item)) < 1e-9);
+        }
+    }
+    assert_int_equal(n, 6);
+    for (int i = 0; i < n; i++) assert_int_equal(seen[i], i % c->reviews.count);
+    free(errors);
+    free(c);
+    free(edited);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_init_each_index),
@@ -651,6 +721,8 @@ int main(void) {
         cmocka_unit_test(test_reenter_starts_fresh),
         cmocka_unit_test(test_help_toggles),
         cmocka_unit_test(test_determinism),
+        cmocka_unit_test(test_browsing_waits_idle_time),
+        cmocka_unit_test(test_review_stops_take_turns),
     };
     return cmocka_run_group_tests(tests, content_group_setup, content_group_teardown);
 }

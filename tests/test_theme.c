@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -92,10 +93,30 @@ static void test_every_text_reads_at_4_5_to_1(void **state) {
     if (r < 4.5) fail_msg("accent_text on accent: %.2f:1, under 4.5:1", r);
 }
 
+/* The contact scene's QR code calls the clinic's number shown beside it. */
+static void test_qr_calls_the_clinic_phone(void **state) {
+    (void)state;
+    char phone[32] = "", qr[64] = "";
+    size_t n = 0;
+    for (const char *p = g_content->clinic.phone; *p && n + 1 < sizeof phone; p++) {
+        if (*p >= '0' && *p <= '9') phone[n++] = *p;
+    }
+    const char *q = g_content->clinic.qr_text;
+    assert_true(strncmp(q, "tel:", 4) == 0);
+    n = 0;
+    for (const char *p = q + 4; *p && n + 1 < sizeof qr; p++) {
+        if (*p >= '0' && *p <= '9') qr[n++] = *p;
+    }
+    assert_true(strlen(phone) == 10);
+    assert_true(strlen(qr) >= strlen(phone));
+    assert_string_equal(qr + strlen(qr) - strlen(phone), phone);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_known_ratios),
         cmocka_unit_test(test_every_text_reads_at_4_5_to_1),
+        cmocka_unit_test(test_qr_calls_the_clinic_phone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

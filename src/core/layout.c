@@ -61,9 +61,16 @@ void layout_compute(layout_t *L, int width, int height) {
 
     /* Footer row: clinic and phone on the left, the help hint on the right. */
     float fh = fmaxf(44.0f * u, 1.4f * min_px); /* one line of the smallest text */
-    layout_box_t row = box(m, H - m * 0.5f - fh, W - 2 * m, fh);
-    L->footer = box(row.x, row.y, row.w * 0.68f, fh);
-    L->help_hint = box(row.x + row.w * 0.72f, row.y, row.w * 0.28f, fh);
+    layout_box_t row;
+    if (L->portrait) { /* narrow: the clinic's line across, the hint under it */
+        row = box(m, H - m * 0.5f - 2 * fh, W - 2 * m, 2 * fh);
+        L->footer = box(row.x, row.y, row.w, fh);
+        L->help_hint = box(row.x + row.w * 0.5f, row.y + fh, row.w * 0.5f, fh);
+    } else {
+        row = box(m, H - m * 0.5f - fh, W - 2 * m, fh);
+        L->footer = box(row.x, row.y, row.w * 0.68f, fh);
+        L->help_hint = box(row.x + row.w * 0.72f, row.y, row.w * 0.28f, fh);
+    }
     layout_box_t ca = box(m, m, W - 2 * m, row.y - gap - m); /* content area */
     float read_w = 1560.0f * u; /* longest comfortable line for paragraphs */
 
