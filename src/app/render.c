@@ -459,13 +459,13 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     }
 }
 
-static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
+static void draw_figure(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     layout_box_t box = L->exercise.figure;
     gfx_rect(&r->gfx, box, gfx_rgb(c->theme.panel, 0.55f), L->radius);
-    if (!show->choreos) return;
-    const choreo_t *ch = &show->choreos[v->scene.exercise];
+    if (!v->choreos) return;
+    const choreo_t *ch = &v->choreos[v->scene.exercise];
     const figure_fit_t *fit = fit_for(r, ch, L->exercise.stage);
     choreo_state_t st;
     choreo_sample(ch, v->time, &st);
@@ -488,7 +488,7 @@ static void draw_figure(render_t *r, const show_t *show, const show_view_t *v) {
     draw_counter(r, ch, &st);
 }
 
-static void draw_exercise(render_t *r, const show_t *show, const show_view_t *v) {
+static void draw_exercise(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     const content_exercise_t *ex = &c->exercises[v->scene.exercise];
@@ -496,7 +496,7 @@ static void draw_exercise(render_t *r, const show_t *show, const show_view_t *v)
               L->exercise.title, VALIGN_BOTTOM, col(r, c->theme.text));
     draw_text(r, ex->purpose, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
               L->exercise.purpose, VALIGN_TOP, col(r, c->theme.text_dim));
-    draw_figure(r, show, v);
+    draw_figure(r, v);
     draw_progress(r, v);
     gfx_rect(&r->gfx, L->exercise.panel, col(r, c->theme.panel), L->radius);
     draw_text(r, ex->how_to, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_LEFT),
@@ -585,10 +585,10 @@ static void draw_contact(render_t *r) {
     draw_qr(r);
 }
 
-static void draw_scene(render_t *r, const show_t *show, const show_view_t *v) {
+static void draw_scene(render_t *r, const show_view_t *v) {
     switch (v->scene.kind) {
     case SCENE_INTRO: draw_intro(r); break;
-    case SCENE_EXERCISE: draw_exercise(r, show, v); break;
+    case SCENE_EXERCISE: draw_exercise(r, v); break;
     case SCENE_REVIEWS:
     case SCENE_REVIEW: draw_reviews(r, v); break;
     case SCENE_CONTACT: draw_contact(r); break;
@@ -656,24 +656,25 @@ static void warm_task(render_t *r, const show_t *show, int task) {
         v.playlist_index = task;
         v.scene = c->playlist[task];
         v.jump = v.item_mix = 1.0f;
+        v.choreos = show->choreos;
         if (v.scene.kind == SCENE_REVIEWS || v.scene.kind == SCENE_REVIEW) {
-            for (v.item = 0; v.item < c->reviews.count; v.item++) draw_scene(r, show, &v);
+            for (v.item = 0; v.item < c->reviews.count; v.item++) draw_scene(r, &v);
         } else if (v.scene.kind == SCENE_EXERCISE && show->choreos) {
             const choreo_t *ch = &show->choreos[v.scene.exercise];
             for (int k = 0; k < ch->count; k++) {
                 const choreo_instance_t *in = &ch->inst[k];
                 v.time = in->start + in->move * 0.5;
                 v.item = ch->content->exercises[ch->exercise].phases[in->phase].step;
-                draw_scene(r, show, &v);
+                draw_scene(r, &v);
                 double hold = in->start + in->move + in->ready;
                 double at[3] = {hold + 0.5, hold + ch->breath_in + 0.5, hold + in->hold * 0.5};
                 for (int i = 0; i < 3 && in->hold > 0; i++) { /* breathing in and out, too */
                     v.time = at[i];
-                    draw_scene(r, show, &v);
+                    draw_scene(r, &v);
                 }
             }
         } else {
-            draw_scene(r, show, &v);
+            draw_scene(r, &v);
         }
         return;
     }
@@ -724,10 +725,10 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
     float mix = show_transition_mix(show);
     if (mix < 1.0f) {
         r->gfx.opacity = 1.0f - mix;
-        draw_scene(r, show, &show->from);
+        draw_scene(r, &show->from);
     }
     r->gfx.opacity = mix;
-    draw_scene(r, show, &show->view);
+    draw_scene(r, &show->view);
     r->gfx.opacity = 1.0f;
     draw_footer(r);
     if (show->paused) draw_paused(r, c->labels.paused);

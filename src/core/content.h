@@ -19,6 +19,11 @@
 #define CONTENT_ARENA_BYTES (256 * 1024)
 #define CONTENT_ERROR_MESSAGE_MAX 240
 
+/* Modifier bits of the kiosk's quit chord (content_t.kiosk.quit_mods). */
+#define CONTENT_MOD_CTRL 1
+#define CONTENT_MOD_ALT 2
+#define CONTENT_MOD_SHIFT 4
+
 /* What a scene of the playlist shows. 0 is "none" so a zeroed struct is empty. */
 typedef enum scene_kind_t {
     SCENE_NONE = 0,
@@ -236,6 +241,30 @@ typedef struct content_t {
         const char *qr_caption;
     } contact;
 
+    /* Unattended running (--kiosk). The section and each of its keys are optional; what is
+     * left out takes the default named here, so the fields are always filled. */
+    struct {
+        bool present;          /* the section was in the file */
+        int quit_mods;         /* CONTENT_MOD_* bits of the quit chord, at least two;
+                                * default CTRL | ALT */
+        char quit_key;         /* 'a'..'z' or '0'..'9' (lowercased), or 0 when quit_fkey is set;
+                                * default 'q' */
+        int quit_fkey;         /* 1..12 for F1..F12, else 0 */
+        const char *quit_keys; /* as written, for messages ("Ctrl+Alt+Q"); the default is a
+                                * static string, not in the arena */
+        const char *hint;      /* small on-screen hint while it loops; NULL = none (default) */
+        bool always_open;      /* never closes (default; "always"): the times are ignored */
+        int open_minute;       /* opens at, minutes after midnight (0..1439); 0 when always */
+        int close_minute;      /* closes at, minutes after midnight (1..1440), > open_minute:
+                                * no overnight hours; 1440 when always */
+        unsigned open_days;    /* bit 0 = Sunday .. bit 6 = Saturday (as struct tm tm_wday);
+                                * never 0; default 0x7F, every day */
+        float drift_pixels;    /* burn-in guard: how far the layout drifts, px at 1080p, 0..20;
+                                * 0 = off; default 3 */
+        float reload_seconds;  /* how often the content file is checked for edits, s, 0.5..60;
+                                * default 2 */
+    } kiosk;
+
     size_t arena_used;
     char arena[CONTENT_ARENA_BYTES];
 } content_t;
@@ -267,6 +296,13 @@ bool content_find_scene(const content_t *content, const char *id, content_scene_
 
 /* The id of a scene as written in the playlist ("intro", an exercise id, ...). */
 const char *content_scene_id(const content_t *content, content_scene_ref_t scene);
+
+/* Whether the kiosk shows the loop at a time (else the screen is black): always when
+ * kiosk.always_open, otherwise on an open day from open_minute up to, not including,
+ * close_minute. weekday 0 = Sunday .. 6 = Saturday (struct tm tm_wday), minute_of_day
+ * 0..1439 (tm_hour * 60 + tm_min); out of range is closed unless always_open. The caller
+ * reads the clock. A NULL content is open (the default). */
+bool content_kiosk_open(const content_t *content, int weekday, int minute_of_day);
 
 /* The run-time values of a label template's placeholders; NULL = not given. */
 typedef struct content_format_args_t {

@@ -4,6 +4,7 @@
 #include "show.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 double show_review_seconds(const content_t *c, int review) {
@@ -87,6 +88,7 @@ static void view_enter(show_t *s, int playlist_index) {
     v->scene = c->playlist[playlist_index];
     v->jump = 1.0f;
     v->item_mix = 1.0f;
+    v->choreos = s->choreos;
     if (v->scene.kind == SCENE_REVIEW && c->reviews.count > 0) { /* one card, the next in turn */
         v->item = s->next_review % c->reviews.count;
         s->next_review = (v->item + 1) % c->reviews.count;
@@ -141,8 +143,70 @@ static bool goto_scene(show_t *s, content_scene_ref_t scene) {
     return true;
 }
 
+void show_init_kiosk(show_t *s, const content_t *c, const choreo_t *demo,
+                     const choreo_t *follow) {
+    show_init(s, c, demo, 0);
+    s->kiosk = true;
+    s->choreos_demo = demo;
+    s->choreos_follow = follow;
+}
+
+/* Plays the current scene with other routines; an exercise restarts the step it is on. */
+static void switch_routines(show_t *s, const choreo_t *to) {
+    show_view_t *v = &s->view;
+    s->choreos = to;
+    v->choreos = to;
+    if (v->scene.kind == SCENE_EXERCISE && to) {
+        double t = choreo_step_start(&to[v->scene.exercise], v->item, 0.0);
+        v->time = t < 0 ? 0 : t;
+        v->item_time = 0.0;
+    }
+}
+
+void show_rebind(show_t *s, const content_t *c, const choreo_t *demo, const choreo_t *follow) {
+    show_view_t old = s->view;
+    char id[128];
+    snprintf(id, sizeof id, "%s", content_scene_id(s->content, old.scene));
+    double old_length = show_scene_seconds(s, old.scene);
+    s->content = c;
+    s->choreos_demo = demo;
+    s->choreos_follow = follow;
+    s->choreos = s->kiosk && !s->takeover ? demo : follow;
+    content_scene_ref_t ref;
+    int index = content_find_scene(c, id, &ref) ? show_find_in_playlist(c, ref) : -1;
+    s->transitioning = false;
+    s->next_review = c->reviews.count > 0 ? s->next_review % c->reviews.count : 0;
+    if (index < 0) { /* the scene is gone: start over */
+        view_enter(s, 0);
+    } else {
+        view_enter(s, index);
+        show_view_t *v = &s->view;
+        bool same = fabs(show_scene_seconds(s, v->scene) - old_length) < 1e-6;
+        if (v->scene.kind == SCENE_REVIEW || v->scene.kind == SCENE_REVIEWS) {
+            v->item = old.item < c->reviews.count ? old.item : 0;
+        }
+        if (same) { /* the same scene, only its words changed: it simply goes on */
+            v->time = old.time;
+            v->item = v->scene.kind == SCENE_REVIEW ? v->item : item_at(s, v->scene, v->time);
+            v->item_time = old.item_time;
+        } else if (v->scene.kind == SCENE_EXERCISE) { /* a new routine: its step, from its start */
+            int step = old.item < c->exercises[v->scene.exercise].step_count ? old.item : 0;
+            v->item = step;
+            switch_routines(s, s->choreos);
+        }
+    }
+    s->from = s->view;
+}
+
 bool show_command(show_t *s, show_cmd_t cmd, int arg) {
     const content_t *c = s->content;
+    if (s->kiosk) { /* a visitor takes over: follow-along, as at home */
+        s->idle = 0.0;
+        if (!s->takeover) {
+            s->takeover = true;
+            switch_routines(s, s->choreos_follow);
+        }
+    }
     show_view_t *v = &s->view;
     int items = show_item_count(c, v->scene);
     switch (cmd) {
@@ -204,6 +268,18 @@ void show_update(show_t *s, double dt) {
     if (v->item_mix < 1.0f) {
         v->item_mix += (float)(dt / c->timing.transition_seconds);
         if (v->item_mix > 1.0f) v->item_mix = 1.0f;
+    }
+    if (s->kiosk && s->takeover) {
+        s->idle += dt;
+        if (s->idle >= c->timing.idle_seconds) { /* untouched: ease back into the loop */
+            s->takeover = false;
+            s->paused = false;
+            s->resume_left = 0.0;
+            s->help = false;
+            s->choreos = s->choreos_demo;
+            change_scene(s, v->playlist_index + 1);
+            return;
+        }
     }
     if (s->paused) return;
     if (s->resume_left > 0.0) {

@@ -37,6 +37,7 @@ typedef struct show_view_t {
     int item_prev;             /* reviews: the card sliding out */
     float item_mix;            /* 0..1 through the slide to the current card; 1 = done */
     double browse_idle;        /* s the carousel waits after Down/Up before moving on again */
+    const choreo_t *choreos;   /* the routines (in their pacing) this view is played with */
 } show_view_t;
 
 #define SHOW_JUMP_SECONDS 0.8 /* how long the figure takes to glide to a jumped-to step */
@@ -44,6 +45,12 @@ typedef struct show_view_t {
 typedef struct show_t {
     const content_t *content;
     const choreo_t *choreos; /* one per exercise (content order), or NULL: steps share time */
+    /* Kiosk mode: the loop plays the demo routines; any key hands control to the visitor
+     * (follow-along routines) until timing.idle_seconds pass without one. */
+    bool kiosk;
+    bool takeover;           /* a visitor has control */
+    double idle;             /* s since the last key, during a takeover */
+    const choreo_t *choreos_demo, *choreos_follow;
     show_view_t view;    /* the scene on screen (the incoming one during a transition) */
     show_view_t from;    /* the outgoing scene, frozen, while a transition runs */
     double transition;   /* seconds since the last scene change */
@@ -60,7 +67,18 @@ typedef struct show_t {
 void show_init(show_t *show, const content_t *content, const choreo_t *choreos,
                int playlist_index);
 
-/* Applies one command. Returns true if it changed anything visible. */
+/* Kiosk mode: loops `demo` routines; a key switches to `follow` ones (see show_t). */
+void show_init_kiosk(show_t *show, const content_t *content, const choreo_t *demo,
+                     const choreo_t *follow);
+
+/* After a content reload: the same scene goes on if it is still in the playlist (from the
+ * start of its step if its routine changed), else the show starts over. Nothing from the old
+ * content is used afterwards. */
+void show_rebind(show_t *show, const content_t *content, const choreo_t *demo,
+                 const choreo_t *follow);
+
+/* Applies one command. Returns true if it changed anything visible. In kiosk mode any command
+ * is a visitor taking over. */
 bool show_command(show_t *show, show_cmd_t cmd, int arg);
 
 /* Advances time by dt seconds (the app calls this at a fixed step). */
