@@ -1,6 +1,7 @@
 // quad.vert: one screen-space rectangle from four vertices, no vertex buffer (gl_VertexID).
 // Pixel coordinates, origin top-left, y down; u_rect = (x, y, w, h) in pixels.
 uniform vec2 u_screen;
+uniform vec2 u_shift;  // the kiosk's burn-in drift, pixels (0 otherwise)
 uniform vec4 u_rect;
 out vec2 v_uv;     // 0..1 across the rectangle
 out vec2 v_local;  // pixels from the rectangle's centre
@@ -10,5 +11,6 @@ void main() {
     vec2 px = u_rect.xy + corner * u_rect.zw;
     v_uv = corner;
     v_local = (corner - 0.5) * u_rect.zw;
+    px += u_shift;
     gl_Position = vec4(px.x / u_screen.x * 2.0 - 1.0, 1.0 - px.y / u_screen.y * 2.0, 0.0, 1.0);
 }

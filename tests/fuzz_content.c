@@ -99,6 +99,42 @@ static bool labels_valid(const content_t *c)
            c->timing.resume_seconds <= 30.0f;
 }
 
+/* What a good load promises the kiosk loop, section present or not: a quit chord of two
+ * modifiers or more and one key, hours that open before they close, at least one day, and
+ * content_kiosk_open agreeing with them. */
+static bool kiosk_valid(const content_t *c)
+{
+    const int mods = c->kiosk.quit_mods;
+    const char key = c->kiosk.quit_key;
+    const int fkey = c->kiosk.quit_fkey;
+    int mod_count = ((mods & CONTENT_MOD_CTRL) != 0) + ((mods & CONTENT_MOD_ALT) != 0) +
+                    ((mods & CONTENT_MOD_SHIFT) != 0);
+    bool key_ok = (key == 0) != (fkey == 0) &&
+                  (key == 0 || (key >= 'a' && key <= 'z') || (key >= '0' && key <= '9')) &&
+                  fkey >= 0 && fkey <= 12;
+    if (mod_count < 2 || (mods & ~7) != 0 || !key_ok || !c->kiosk.quit_keys ||
+        !*c->kiosk.quit_keys || (c->kiosk.hint && !*c->kiosk.hint)) {
+        return false;
+    }
+    int open = c->kiosk.open_minute;
+    int close = c->kiosk.close_minute;
+    unsigned days = c->kiosk.open_days;
+    if (open < 0 || open >= close || close > 24 * 60 || days == 0 || days > 0x7F ||
+        !(c->kiosk.drift_pixels >= 0.0f && c->kiosk.drift_pixels <= 20.0f) ||
+        !(c->kiosk.reload_seconds >= 0.5f && c->kiosk.reload_seconds <= 60.0f)) {
+        return false;
+    }
+    for (int day = 0; day < 7; day++) {
+        bool open_day = c->kiosk.always_open || (days & (1u << day)) != 0;
+        if (content_kiosk_open(c, day, open) != open_day ||
+            content_kiosk_open(c, day, close - 1) != open_day ||
+            (!c->kiosk.always_open && content_kiosk_open(c, day, close))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -119,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     if (ok) {
-        if (!labels_valid(&content)) {
+        if (!labels_valid(&content) || !kiosk_valid(&content)) {
             __builtin_trap();
         }
         for (int i = 0; i < content.exercise_count; i++) {

@@ -292,6 +292,67 @@ static void test_real_file_repetitions(void **state)
     }
 }
 
+/* The real file: always open, quit with Ctrl+Alt+Q. Then, with the hours its comment gives as
+ * an example (Mon-Sat 07:30-18:30), the opening hours to the minute. */
+static void test_real_file_kiosk(void **state)
+{
+    content_t *c = *state;
+    content_errors_t errors;
+    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(c->kiosk.present);
+    assert_true(c->kiosk.always_open);
+    assert_true(content_kiosk_open(c, 0, 3 * 60));
+    size_t len = 0;
+    char *text = read_file("assets/content/en.yaml", &len);
+    assert_non_null(text);
+    const char *always = "  opening_hours: always\n";
+    char *at = strstr(text, always);
+    assert_non_null(at);
+    const char *hours = "  opening_hours: \"07:30-18:30\"\n  open_days: [mon, tue, wed, thu, fri, sat]\n";
+    char *edited = malloc(len + strlen(hours) + 1);
+    assert_non_null(edited);
+    size_t head = (size_t)(at - text);
+    memcpy(edited, text, head);
+    strcpy(edited + head, hours);
+    strcat(edited, at + strlen(always));
+    bool ok = content_parse(c, edited, strlen(edited), &errors);
+    free(edited);
+    free(text);
+    assert_true(ok);
+    assert_int_equal(c->kiosk.quit_mods, CONTENT_MOD_CTRL | CONTENT_MOD_ALT);
+    assert_int_equal(c->kiosk.quit_key, 'q');
+    assert_int_equal(c->kiosk.quit_fkey, 0);
+    assert_string_equal(c->kiosk.quit_keys, "Ctrl+Alt+Q");
+    assert_string_equal(c->kiosk.hint, "\xE2\x86\x92 Follow along   \xC2\xB7   Space pause   "
+                                       "\xC2\xB7   H help");
+    assert_false(c->kiosk.always_open);
+    assert_int_equal(c->kiosk.open_minute, 7 * 60 + 30);
+    assert_int_equal(c->kiosk.close_minute, 18 * 60 + 30);
+    assert_int_equal(c->kiosk.open_days, 0x7E); /* Monday (bit 1) .. Saturday (bit 6) */
+    assert_float_equal(c->kiosk.drift_pixels, 3.0f, EPSILON);
+    assert_float_equal(c->kiosk.reload_seconds, 2.0f, EPSILON);
+
+    enum { SUN, MON, TUE, WED, THU, FRI, SAT };
+    static const struct {
+        int weekday, hour, minute;
+        bool open;
+    } cases[] = {
+        {MON, 7, 29, false}, {MON, 7, 30, true},   {MON, 18, 29, true}, {MON, 18, 30, false},
+        {MON, 0, 0, false},  {MON, 23, 59, false}, {MON, 12, 0, true},  {SAT, 7, 30, true},
+        {SAT, 18, 29, true}, {FRI, 18, 30, false}, {SUN, 7, 30, false}, {SUN, 12, 0, false},
+        {SUN, 18, 29, false}, {WED, 24, 0, false},  /* minute 1440: past the day */
+        {7, 12, 0, false},   {-1, 12, 0, false},   {MON, 0, -1, false}, /* out of range */
+    };
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        int minute = cases[i].hour * 60 + cases[i].minute;
+        if (content_kiosk_open(c, cases[i].weekday, minute) != cases[i].open) {
+            fail_msg("day %d %02d:%02d: expected %s", cases[i].weekday, cases[i].hour,
+                     cases[i].minute, cases[i].open ? "open" : "closed");
+        }
+    }
+    assert_true(content_kiosk_open(NULL, SUN, 0));
+}
+
 /* Its poses are the choreographer's to tune; only what the product promises is checked. */
 static void test_every_step_illustrated(void **state)
 {
@@ -611,6 +672,26 @@ static const bad_case_t BAD_CASES[] = {
     {"bad-repetitions-range.yaml", 72, 19,
      "the first of 'repetitions' (15) must not be more than the second (10)", 1},
     {"bad-repetitions-zero.yaml", 72, 18, "'repetitions' must be between 1 and 100, not '0'", 1},
+    /* kiosk (lines 33-39, after the playlist) */
+    {"bad-kiosk-one-modifier.yaml", 34, 14,
+     "quit_keys needs at least two of Ctrl, Alt, Shift, e.g. Ctrl+Alt+Q", 1},
+    {"bad-kiosk-unknown-key.yaml", 34, 14,
+     "unknown key 'Win' in quit_keys; use Ctrl, Alt, Shift and a letter, digit or F1-F12", 1},
+    {"bad-kiosk-hours-format.yaml", 36, 18,
+     "'opening_hours' must be always, or the opening and closing times \"HH:MM-HH:MM\" (24 h, "
+     "e.g. \"07:30-18:30\"), not '7.30-18.30'",
+     1},
+    {"bad-kiosk-hours-order.yaml", 36, 18,
+     "the opening time of 'opening_hours' (18:30) must be before the closing time (07:30); "
+     "hours past midnight are not supported",
+     1},
+    {"bad-kiosk-unknown-day.yaml", 37, 20,
+     "unknown day 'tues' in 'open_days'; days: mon, tue, wed, thu, fri, sat, sun", 1},
+    {"bad-kiosk-duplicate-day.yaml", 37, 25,
+     "duplicate day 'Mon' in 'open_days' (first at line 37)", 1},
+    {"bad-kiosk-drift.yaml", 38, 17, "'drift_pixels' must be between 0 and 20, not '25'", 1},
+    {"bad-kiosk-reload.yaml", 39, 19, "'reload_seconds' must be between 0.5 and 60, not '0.1'", 1},
+    {"bad-kiosk-empty-hint.yaml", 35, 9, "'hint' must not be empty", 1},
 };
 
 static void test_bad_fixtures(void **state)
@@ -941,6 +1022,124 @@ static const edit_case_t EDIT_CASES[] = {
             "        pose: standing\n        seconds: 2\n        repeat: {from: lower, times: 2}"),
      0, 0, NULL, 0},
 #undef REPEAT
+
+    /* ---- kiosk (inserted after the playlist, line 32: "kiosk:" is line 33) */
+#define PLAYLIST "playlist: [intro, stretch-a, reviews, contact]\n"
+#define KIOSK(text) 32, 1, PLAYLIST "kiosk:\n" text
+#define HOURS "  opening_hours: \"07:30-18:30\"\n"
+    {32, 1, PLAYLIST "kiosk: [quit_keys]", 33, 8, "'kiosk' must be a mapping, not a list", 1},
+    {32, 1, PLAYLIST "kiosk:", 33, 7, "'kiosk' must be a mapping, not empty", 1},
+    {32, 1, PLAYLIST "kiosk: {}", 0, 0, NULL, 0},
+    {KIOSK("  quit: Ctrl+Alt+Q"), 34, 3,
+     "unknown key 'quit' in kiosk; expected one of: quit_keys, hint, opening_hours, open_days, "
+     "drift_pixels, reload_seconds",
+     1},
+    {KIOSK("  drift_pixels: 1\n  drift_pixels: 2"), 35, 3,
+     "duplicate key 'drift_pixels' in kiosk (first at line 34)", 1},
+    /* quit_keys */
+    {KIOSK("  quit_keys: Q"), 34, 14, "quit_keys needs at least two of Ctrl, Alt, Shift", 1},
+    {KIOSK("  quit_keys: Ctrl+Q"), 34, 14, "quit_keys needs at least two of Ctrl, Alt, Shift", 1},
+    {KIOSK("  quit_keys: Shift+F12"), 34, 14, "quit_keys needs at least two of Ctrl, Alt", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt"), 34, 14,
+     "quit_keys needs a letter, digit or F1-F12 after the modifiers, e.g. Ctrl+Alt+Q", 1},
+    {KIOSK("  quit_keys: Ctrl+Ctrl+Q"), 34, 14,
+     "duplicate modifier 'Ctrl' in quit_keys: Ctrl is already given", 1},
+    {KIOSK("  quit_keys: Ctrl+control+Q"), 34, 14,
+     "duplicate modifier 'control' in quit_keys: Ctrl is already given", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+Esc"), 34, 14,
+     "unknown key 'Esc' in quit_keys; use Ctrl, Alt, Shift and a letter, digit or F1-F12", 1},
+    {KIOSK("  quit_keys: Super+Alt+Q"), 34, 14, "unknown key 'Super' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+F13"), 34, 14, "unknown key 'F13' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+F0"), 34, 14, "unknown key 'F0' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+F01"), 34, 14, "unknown key 'F01' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+QQ"), 34, 14, "unknown key 'QQ' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl-Alt-Q"), 34, 14, "unknown key 'Ctrl-Alt-Q' in quit_keys", 1},
+    {KIOSK("  quit_keys: \"Ctrl+Alt+\\u00E9\""), 34, 14, "unknown key '\xC3\xA9' in quit_keys", 1},
+    {KIOSK("  quit_keys: Ctrl++Alt+Q"), 34, 14,
+     "quit_keys 'Ctrl++Alt+Q' has an empty part; join the keys with one '+', e.g. Ctrl+Alt+Q",
+     1},
+    {KIOSK("  quit_keys: Ctrl+Alt+"), 34, 14, "has an empty part", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+Q+W"), 34, 14,
+     "quit_keys names two keys, 'Q' and 'W'; give one letter, digit or F1-F12 after the "
+     "modifiers",
+     1},
+    {KIOSK("  quit_keys: Q+Ctrl+Alt"), 34, 14,
+     "in quit_keys the key 'Q' must come after the modifiers, e.g. Ctrl+Alt+Q", 1},
+    {KIOSK("  quit_keys: \"\""), 34, 14, "'quit_keys' must not be empty", 1},
+    {KIOSK("  quit_keys: [Ctrl, Alt, Q]"), 34, 14, "'quit_keys' must be a text, not a list", 1},
+    {KIOSK("  quit_keys: Ctrl+Alt+Shift+F12"), 0, 0, NULL, 0},
+    /* hint */
+    {KIOSK("  hint: \"{clinic.name}: press H\""), 0, 0, NULL, 0},
+    {KIOSK("  hint: \"Press H {clinic.fax}\""), 34, 9, "unknown placeholder '{clinic.fax}'", 1},
+    {KIOSK("  hint: \"Repetition {n}\""), 34, 9, "unknown placeholder '{n}'", 1},
+    {KIOSK("  hint: [a]"), 34, 9, "'hint' must be a text, not a list", 1},
+    {KIOSK("  hint:"), 34, 8, "'hint' must not be empty", 1},
+    /* opening_hours */
+    {KIOSK("  opening_hours: Always"), 0, 0, NULL, 0},
+    {KIOSK("  opening_hours: \"00:00-24:00\""), 0, 0, NULL, 0},
+    {KIOSK("  opening_hours: \"07:30\""), 34, 18,
+     "'opening_hours' must be always, or the opening and closing times \"HH:MM-HH:MM\"", 1},
+    {KIOSK("  opening_hours: \"0730-1830\""), 34, 18, "not '0730-1830'", 1},
+    {KIOSK("  opening_hours: \"07:3-18:30\""), 34, 18, "not '07:3-18:30'", 1},
+    {KIOSK("  opening_hours: \"007:30-18:30\""), 34, 18, "not '007:30-18:30'", 1},
+    {KIOSK("  opening_hours: \"07:30-18:30-19:00\""), 34, 18, "not '07:30-18:30-19:00'", 1},
+    {KIOSK("  opening_hours: \"07:30-18:30pm\""), 34, 18, "not '07:30-18:30pm'", 1},
+    {KIOSK("  opening_hours: never"), 34, 18, "not 'never'", 1},
+    {KIOSK("  opening_hours: \"\""), 34, 18, "not empty", 1},
+    {KIOSK("  opening_hours: [\"07:30\", \"18:30\"]"), 34, 18,
+     "\"HH:MM-HH:MM\" (24 h, e.g. \"07:30-18:30\"), not a list", 1},
+    {KIOSK("  opening_hours: \"25:00-26:00\""), 34, 18,
+     "the opening time of 'opening_hours' must be between 00:00 and 24:00, not '25:00'", 1},
+    {KIOSK("  opening_hours: \"07:60-18:00\""), 34, 18,
+     "the opening time of 'opening_hours' must be between 00:00 and 24:00, not '07:60'", 1},
+    {KIOSK("  opening_hours: \"07:30-24:01\""), 34, 18,
+     "the closing time of 'opening_hours' must be between 00:00 and 24:00, not '24:01'", 1},
+    {KIOSK("  opening_hours: \"12:00-12:00\""), 34, 18,
+     "the opening time of 'opening_hours' (12:00) must be before the closing time (12:00)", 1},
+    {KIOSK("  opening_hours: \"22:00-06:00\""), 34, 18, "hours past midnight are not supported",
+     1},
+    {KIOSK("  opening_hours: \"24:00-24:00\""), 34, 18, "must be before the closing time", 1},
+    /* open_days */
+    {KIOSK(HOURS "  open_days: [MON, Sun]"), 0, 0, NULL, 0},
+    {KIOSK(HOURS "  open_days: [sun, mon, tue, wed, thu, fri, sat]"), 0, 0, NULL, 0},
+    {KIOSK(HOURS "  open_days: []"), 35, 14,
+     "'open_days' must not be empty; leave it out to open every day", 1},
+    {KIOSK(HOURS "  open_days: mon"), 35, 14,
+     "'open_days' must be a list of days (mon, tue, wed, thu, fri, sat, sun), not 'mon'", 1},
+    {KIOSK(HOURS "  open_days: [mon, [tue]]"), 35, 20,
+     "each day in 'open_days' must be a day name (mon, tue, wed, thu, fri, sat, sun), not a "
+     "list",
+     1},
+    {KIOSK(HOURS "  open_days: [Monday]"), 35, 15, "unknown day 'Monday' in 'open_days'", 1},
+    {KIOSK(HOURS "  open_days: [mon, \"\"]"), 35, 20, "unknown day empty in 'open_days'", 1},
+    {KIOSK(HOURS "  open_days:\n    - sat\n    - sun\n    - sat"), 38, 7,
+     "duplicate day 'sat' in 'open_days' (first at line 36)", 1},
+    {KIOSK(HOURS "  open_days: [mon, mon, mon]"), 35, 20, "duplicate day 'mon'", 2},
+    /* days without times would be ignored: said, not silently dropped */
+    {KIOSK("  open_days: [mon]"), 34, 14,
+     "'open_days' needs opening times, e.g. opening_hours: \"07:30-18:30\"; with no "
+     "opening_hours the kiosk is open every day",
+     1},
+    {KIOSK("  opening_hours: always\n  open_days: [mon]"), 35, 14,
+     "with opening_hours: always the kiosk is open every day", 1},
+    {KIOSK("  opening_hours: \"9-5\"\n  open_days: [mon]"), 34, 18, "not '9-5'", 1},
+    /* drift_pixels, reload_seconds */
+    {KIOSK("  drift_pixels: 0"), 0, 0, NULL, 0},
+    {KIOSK("  drift_pixels: 20"), 0, 0, NULL, 0},
+    {KIOSK("  drift_pixels: -1"), 34, 17, "'drift_pixels' must be between 0 and 20, not '-1'",
+     1},
+    {KIOSK("  drift_pixels: 3px"), 34, 17, "'drift_pixels' must be a number, not '3px'", 1},
+    {KIOSK("  reload_seconds: 0.5"), 0, 0, NULL, 0},
+    {KIOSK("  reload_seconds: 60"), 0, 0, NULL, 0},
+    {KIOSK("  reload_seconds: 61"), 34, 19,
+     "'reload_seconds' must be between 0.5 and 60, not '61'", 1},
+    {KIOSK("  reload_seconds: 0"), 34, 19, "'reload_seconds' must be between 0.5 and 60", 1},
+    /* one error per key, in file order */
+    {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 34, 14, "at least two of", 2},
+    {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 35, 17, "'drift_pixels'", 2},
+#undef HOURS
+#undef KIOSK
+#undef PLAYLIST
 };
 
 /* minimal.yaml with lines first..first+count-1 replaced; the caller frees it. */
@@ -996,6 +1195,136 @@ static void test_edit_cases(void **state)
             fail_msg("%s: %d errors, expected %d", name, errors.total, t->total);
         }
         assert_in_file_order(&errors);
+    }
+    free(base);
+}
+
+/* A file without the kiosk section, or with only some of its keys, takes the defaults. */
+static void test_kiosk_defaults(void **state)
+{
+    content_t *c = *state;
+    content_errors_t errors;
+    static const struct {
+        const char *text; /* the kiosk section put after the playlist; NULL: none */
+        bool present;
+    } cases[] = {
+        {NULL, false},
+        {"kiosk: {}", true},
+        {"kiosk:\n  drift_pixels: 3", true},
+        {"kiosk: {opening_hours: always}", true},
+    };
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char replacement[128];
+        snprintf(replacement, sizeof replacement,
+                 "playlist: [intro, stretch-a, reviews, contact]%s%s", cases[i].text ? "\n" : "",
+                 cases[i].text ? cases[i].text : "");
+        size_t len = 0;
+        char *text = minimal_edit(base, 32, 1, replacement, &len);
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!ok) {
+            print_errors(&errors, "defaults");
+            fail_msg("kiosk defaults case %d does not parse", i);
+        }
+        assert_int_equal(c->kiosk.present, cases[i].present);
+        assert_int_equal(c->kiosk.quit_mods, CONTENT_MOD_CTRL | CONTENT_MOD_ALT);
+        assert_int_equal(c->kiosk.quit_key, 'q');
+        assert_int_equal(c->kiosk.quit_fkey, 0);
+        assert_string_equal(c->kiosk.quit_keys, "Ctrl+Alt+Q");
+        assert_null(c->kiosk.hint);
+        assert_true(c->kiosk.always_open);
+        assert_int_equal(c->kiosk.open_minute, 0);
+        assert_int_equal(c->kiosk.close_minute, 24 * 60);
+        assert_int_equal(c->kiosk.open_days, 0x7F);
+        assert_float_equal(c->kiosk.drift_pixels, 3.0f, EPSILON);
+        assert_float_equal(c->kiosk.reload_seconds, 2.0f, EPSILON);
+        for (int day = 0; day < 7; day++) {
+            assert_true(content_kiosk_open(c, day, 0));
+            assert_true(content_kiosk_open(c, day, 24 * 60 - 1));
+        }
+    }
+    free(base);
+
+    /* the section's own file, minimal.yaml untouched */
+    assert_true(parse_file("tests/data/minimal.yaml", c, &errors));
+    assert_false(c->kiosk.present);
+    assert_true(c->kiosk.always_open);
+}
+
+/* Kiosk sections written in other ways than en.yaml's, and what they give. */
+static void test_kiosk_values(void **state)
+{
+    enum { SUN = 1 << 0, MON = 1 << 1, SAT = 1 << 6, ALL = 0x7F };
+    enum { CTRL = CONTENT_MOD_CTRL, ALT = CONTENT_MOD_ALT, SHIFT = CONTENT_MOD_SHIFT };
+    static const struct {
+        const char *section; /* after "kiosk:\n" */
+        int mods;
+        char key;
+        int fkey;
+        bool always;
+        int open, close; /* minutes */
+        unsigned days;
+        float drift, reload;
+        const char *hint; /* NULL: none */
+    } cases[] = {
+        {"  quit_keys: ctrl+shift+f12", CTRL | SHIFT, 0, 12, true, 0, 1440, ALL, 3, 2, NULL},
+        {"  quit_keys: Control + Alt + 7", CTRL | ALT, '7', 0, true, 0, 1440, ALL, 3, 2, NULL},
+        {"  quit_keys: ALT+SHIFT+F", ALT | SHIFT, 'f', 0, true, 0, 1440, ALL, 3, 2, NULL},
+        {"  quit_keys: Shift+Alt+Ctrl+x", CTRL | ALT | SHIFT, 'x', 0, true, 0, 1440, ALL, 3, 2,
+         NULL},
+        {"  quit_keys: Ctrl+Alt+F1", CTRL | ALT, 0, 1, true, 0, 1440, ALL, 3, 2, NULL},
+        {"  opening_hours: always\n  drift_pixels: 0\n  reload_seconds: 60", CTRL | ALT, 'q', 0,
+         true, 0, 1440, ALL, 0, 60, NULL},
+        {"  opening_hours: \"0:00-24:00\"", CTRL | ALT, 'q', 0, false, 0, 1440, ALL, 3, 2, NULL},
+        {"  opening_hours: \" 9:05 - 17:00 \"\n  open_days: [SUN, sat]", CTRL | ALT, 'q', 0,
+         false, 545, 1020, SUN | SAT, 3, 2, NULL},
+        {"  opening_hours: 07:30-18:30\n  open_days: [Mon]", CTRL | ALT, 'q', 0, false, 450,
+         1110, MON, 3, 2, NULL},
+        {"  hint: \"Call {clinic.phone}\"\n  reload_seconds: 0.5", CTRL | ALT, 'q', 0, true, 0,
+         1440, ALL, 3, 0.5f, "Call 555-0100"},
+    };
+    content_t *c = *state;
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char replacement[256];
+        snprintf(replacement, sizeof replacement,
+                 "playlist: [intro, stretch-a, reviews, contact]\nkiosk:\n%s", cases[i].section);
+        size_t len = 0;
+        char *text = minimal_edit(base, 32, 1, replacement, &len);
+        content_errors_t errors;
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!ok) {
+            print_errors(&errors, "kiosk");
+            fail_msg("kiosk case %d (\"%s\") does not parse", i, cases[i].section);
+        }
+        assert_true(c->kiosk.present);
+        assert_int_equal(c->kiosk.quit_mods, cases[i].mods);
+        assert_int_equal(c->kiosk.quit_key, cases[i].key);
+        assert_int_equal(c->kiosk.quit_fkey, cases[i].fkey);
+        assert_int_equal(c->kiosk.always_open, cases[i].always);
+        assert_int_equal(c->kiosk.open_minute, cases[i].open);
+        assert_int_equal(c->kiosk.close_minute, cases[i].close);
+        assert_int_equal(c->kiosk.open_days, cases[i].days);
+        assert_float_equal(c->kiosk.drift_pixels, cases[i].drift, EPSILON);
+        assert_float_equal(c->kiosk.reload_seconds, cases[i].reload, EPSILON);
+        if (cases[i].hint) {
+            assert_string_equal(c->kiosk.hint, cases[i].hint);
+        } else {
+            assert_null(c->kiosk.hint);
+        }
+        /* quit_keys is kept as written, for messages */
+        const char *written = strstr(cases[i].section, "quit_keys: ");
+        if (written) {
+            size_t n = strcspn(written + 11, "\n");
+            assert_int_equal(strlen(c->kiosk.quit_keys), n);
+            assert_memory_equal(c->kiosk.quit_keys, written + 11, n);
+        } else {
+            assert_string_equal(c->kiosk.quit_keys, "Ctrl+Alt+Q");
+        }
     }
     free(base);
 }
@@ -1373,12 +1702,15 @@ int main(void)
         TEST(test_real_file_word_for_word),
         TEST(test_real_file_labels),
         TEST(test_real_file_repetitions),
+        TEST(test_real_file_kiosk),
+        TEST(test_kiosk_defaults),
         TEST(test_minimal_parses),
         TEST(test_choreography_values),
         TEST(test_every_step_illustrated),
         TEST(test_bad_fixtures),
         TEST(test_two_errors_in_file_order),
         TEST(test_edit_cases),
+        TEST(test_kiosk_values),
         TEST(test_text_cases),
         TEST(test_empty_input),
         TEST(test_error_cap),

@@ -11,6 +11,8 @@
 
 #include "assets.h"
 #include "countdown.h"
+#include "kiosk.h"
+#include "log.h"
 
 #ifndef SK_VERSION
 #define SK_VERSION "0.0.0"
@@ -44,10 +46,10 @@ content_t *app_load_content(const char *path) {
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], path, err, sizeof err);
-            fprintf(stderr, "%s\n", err);
+            log_line("%s", err);
         }
         if (errors->total > errors->count) {
-            fprintf(stderr, "%s: %d more errors not shown\n", path, errors->total - errors->count);
+            log_line("%s: %d more errors not shown", path, errors->total - errors->count);
         }
         free(c);
         c = NULL;
@@ -139,8 +141,9 @@ void app_close(app_t *app) {
         platform_shutdown(&app->platform);
     }
     free(app->choreos);
+    free(app->choreos_follow);
     free(app->content);
-    app->choreos = NULL;
+    app->choreos = app->choreos_follow = NULL;
     app->content = NULL;
 }
 
@@ -179,6 +182,7 @@ bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
     glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
     render_frame(&app->render, &app->show, w, h);
     if (rgba) gfx_read_rgba(w, h, rgba);
+    else glFinish(); /* no swap or read-back here: without it the driver queues forever */
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return true;
 }
@@ -242,42 +246,155 @@ static int run_screenshot(const cli_options_t *o) {
     return rc;
 }
 
-/* The interactive show: events -> commands -> fixed 60 Hz ticks -> one drawn frame. */
+/* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
+ * changes; a broken edit is reported and the last good content stays on screen. */
+static bool reload_content(app_t *app) {
+    content_t *c = app_load_content(app->content_path);
+    if (!c) {
+        log_line("%s: keeping the last good content", app->content_path);
+        return false;
+    }
+    const show_t *s = &app->show;
+    choreo_pacing_t active = s->kiosk ? CHOREO_PACING_DEMO : app->pacing;
+    choreo_t *main = app_build_choreos(c, active);
+    choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
+    if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
+        log_line("%s: keeping the last good content", app->content_path);
+        free(main);
+        free(follow);
+        free(c);
+        return false;
+    }
+    if (s->kiosk) show_rebind(&app->show, c, main, follow);
+    else show_rebind(&app->show, c, main, main);
+    free(app->choreos);
+    free(app->choreos_follow);
+    free(app->content);
+    app->content = c;
+    app->choreos = main;
+    app->choreos_follow = follow;
+    app->reloads++;
+    log_line("content reloaded from %s", app->content_path);
+    return true;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void json_string(FILE *f, const char *s) {
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* SIGUSR1: one line of JSON on stdout saying what is on screen. */
+static void dump_screen(const app_t *app, bool open) {
+    const show_t *s = &app->show;
+    printf("{\"mode\": \"%s\", \"open\": %s, \"scene\": ",
+           s->kiosk && !s->takeover ? "loop" : "takeover", open ? "true" : "false");
+    json_string(stdout, content_scene_id(app->content, s->view.scene));
+    printf(", \"pacing\": \"%s\", \"content\": ",
+           s->choreos && s->choreos == s->choreos_demo && s->kiosk ? "demo"
+           : !s->kiosk && app->pacing == CHOREO_PACING_DEMO        ? "demo"
+                                                                   : "follow");
+    json_string(stdout, app->content_path);
+    printf(", \"reloads\": %d, \"paused\": %s, \"texts\": [", app->reloads,
+           s->paused ? "true" : "false");
+    const render_record_t *rec = &app->render.record;
+    for (int i = 0; open && i < rec->count; i++) {
+        if (i) fputs(", ", stdout);
+        json_string(stdout, rec->copies[i]);
+    }
+    printf("]}\n");
+    fflush(stdout);
+}
+
+/* The interactive show: events -> commands -> fixed 60 Hz ticks -> one drawn frame. In kiosk
+ * mode also: no way out but the staff's chord, focus taken back, live content, opening hours,
+ * burn-in drift and a watchdog. */
 static int run_show(const cli_options_t *o) {
     app_t *app = calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
     platform_install_signal_handlers();
+    bool kiosk = o->kiosk;
+    app->pacing = kiosk ? CHOREO_PACING_DEMO : pacing_of(o);
     platform_desc_t desc = {.title = "Stretches to Relieve Back Pain",
-                            .windowed = o->windowed,
+                            .windowed = o->windowed && !kiosk,
                             .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
                             .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
-    int rc = start(app, o->content_path, o->lang, o->scene, pacing_of(o), &desc);
+    int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc);
     if (rc != APP_EXIT_OK) {
         free(app);
         return rc;
     }
+    if (kiosk) {
+        app->choreos_follow = app_build_choreos(app->content, CHOREO_PACING_FOLLOW);
+        if (!app->choreos_follow) {
+            app_close(app);
+            free(app);
+            return APP_EXIT_RUNTIME;
+        }
+        show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow,
+                        app->show.view.playlist_index);
+        SDL_DisableScreenSaver();
+        SDL_ShowCursor(SDL_DISABLE);
+        if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
+    }
+    kiosk_watch_t watch;
+    kiosk_watch_init(&watch, app->content_path);
     const double step = 1.0 / APP_TICK_HZ;
     const Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
-    double accumulator = 0.0;
-    bool running = true;
+    double accumulator = 0.0, clock = 0.0;
+    bool running = true, open = true;
+    Uint64 next_hours_check = 0;
     while (running) {
         Uint64 frame_start = SDL_GetPerformanceCounter();
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
-            if (e.type == SDL_QUIT) running = false;
-            if (e.type != SDL_KEYDOWN) continue;
-            platform_key_result_t k = platform_map_key(e.key.keysym.sym, e.key.keysym.mod);
-            if (k.action == PLATFORM_ACTION_QUIT) {
-                if (app->show.help) show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+            if (e.type == SDL_QUIT) { /* the window's close button, Alt+F4, the window manager */
+                if (kiosk) log_line("kiosk: ignoring a request to close the show");
                 else running = false;
-            } else if (k.action == PLATFORM_ACTION_FULLSCREEN) {
-                platform_toggle_fullscreen(&app->platform);
-            } else if (k.action == PLATFORM_ACTION_SHOW) {
-                show_command(&app->show, k.cmd, k.arg);
+            } else if (e.type == SDL_WINDOWEVENT && kiosk &&
+                       (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST ||
+                        e.window.event == SDL_WINDOWEVENT_MINIMIZED ||
+                        e.window.event == SDL_WINDOWEVENT_HIDDEN)) {
+                platform_reclaim(&app->platform); /* nothing may cover or hide the show */
+            } else if (e.type == SDL_KEYDOWN) {
+                SDL_Keycode key = e.key.keysym.sym;
+                Uint16 mod = e.key.keysym.mod;
+                if (kiosk && kiosk_is_quit_chord(app->content, key, mod)) {
+                    running = false;
+                    continue;
+                }
+                platform_key_result_t k = platform_map_key(key, mod);
+                if (kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) continue; /* chords: no */
+                if (k.action == PLATFORM_ACTION_QUIT && !kiosk) {
+                    if (app->show.help) show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+                    else running = false;
+                } else if (k.action == PLATFORM_ACTION_FULLSCREEN && !kiosk) {
+                    platform_toggle_fullscreen(&app->platform);
+                } else if (k.action == PLATFORM_ACTION_SHOW) {
+                    show_command(&app->show, k.cmd, k.arg);
+                }
             }
         }
         if (platform_signal_received()) running = false;
+
+        Uint64 now_ms = SDL_GetTicks64();
+        if (kiosk_watch_changed(&watch, now_ms, app->content->kiosk.reload_seconds)) {
+            reload_content(app);
+        }
+        if (kiosk && now_ms >= next_hours_check) {
+            next_hours_check = now_ms + 1000;
+            bool now_open = kiosk_open_now(app->content);
+            if (now_open && !open) { /* opening time: the loop starts again from the top */
+                show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
+            }
+            open = now_open;
+        }
 
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - last) / (double)freq;
@@ -285,21 +402,32 @@ static int run_show(const cli_options_t *o) {
         if (dt > 0.25) dt = 0.25; /* after a stall, catch up calmly instead of racing */
         accumulator += dt;
         while (accumulator >= step) {
-            show_update(&app->show, step);
+            if (open) show_update(&app->show, step);
+            clock += step;
             accumulator -= step;
         }
 
         int w, h;
         platform_drawable_size(&app->platform, &w, &h);
-        if (w > 0 && h > 0) {
+        if (w > 0 && h > 0 && open) {
+            if (kiosk) kiosk_drift(app->content, clock, app->render.layout.unit,
+                                   &app->render.gfx.shift_x, &app->render.gfx.shift_y);
             render_frame(&app->render, &app->show, w, h);
-            SDL_GL_SwapWindow(app->platform.window);
+        } else if (w > 0 && h > 0) { /* closed: a black screen, and no work */
+            glViewport(0, 0, w, h);
+            glClearColor(0, 0, 0, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
         }
-        if (!app->platform.vsync) { /* no vsync: do not spin a core */
-            double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
-            if (spent < step) SDL_Delay((Uint32)((step - spent) * 1000.0));
+        SDL_GL_SwapWindow(app->platform.window);
+        if (platform_dump_requested()) dump_screen(app, open);
+        if (kiosk) kiosk_watchdog_feed();
+        double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
+        double budget = open ? step : 0.5; /* closed: two frames a second are plenty */
+        if ((!app->platform.vsync || !open) && spent < budget) {
+            SDL_Delay((Uint32)((budget - spent) * 1000.0)); /* never spin a core */
         }
     }
+    if (kiosk) kiosk_watchdog_stop();
     app_close(app);
     free(app);
     return APP_EXIT_OK;

@@ -16,7 +16,10 @@ typedef struct app_t {
     char assets_dir[APP_PATH_MAX];
     char content_path[APP_PATH_MAX];
     content_t *content; /* heap: one block, owned */
-    choreo_t *choreos;  /* heap: one per exercise, owned */
+    choreo_t *choreos;  /* heap: one per exercise, owned (the pacing being played) */
+    choreo_t *choreos_follow; /* kiosk: the follow-along routines a visitor takes over with */
+    choreo_pacing_t pacing;
+    int reloads;        /* content reloads applied */
     show_t show;
     platform_t platform;
     render_t render;

@@ -78,6 +78,7 @@ static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, cons
     p->u_ends = glGetUniformLocation(p->id, "u_ends");
     p->u_corners = glGetUniformLocation(p->id, "u_corners");
     p->u_progress = glGetUniformLocation(p->id, "u_progress");
+    p->u_shift = glGetUniformLocation(p->id, "u_shift");
     return true;
 }
 
@@ -135,6 +136,8 @@ static gfx_program_t *use(gfx_t *g, gfx_program_kind_t kind, layout_box_t box) {
         g->current = (int)kind;
     }
     glUniform2f(p->u_screen, (float)g->width, (float)g->height);
+    bool fixed = kind == GFX_PROGRAM_GRADIENT; /* the background fills the screen, always */
+    glUniform2f(p->u_shift, fixed ? 0.0f : g->shift_x, fixed ? 0.0f : g->shift_y);
     glUniform4f(p->u_rect, box.x, box.y, box.w, box.h);
     return p;
 }

@@ -16,7 +16,7 @@ typedef struct gfx_color_t {
 typedef struct gfx_program_t {
     GLuint id;
     GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners,
-        u_progress;
+        u_progress, u_shift;
 } gfx_program_t;
 
 typedef enum gfx_program_kind_t {
@@ -38,6 +38,7 @@ typedef struct gfx_t {
     int width, height;  /* target size, pixels */
     float opacity;      /* multiplies every colour's alpha (scene crossfades) */
     bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
+    float shift_x, shift_y; /* everything but the background moves by this (burn-in drift) */
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. */

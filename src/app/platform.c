@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static volatile sig_atomic_t signal_received;
+static volatile sig_atomic_t signal_received, dump_requested;
 
 static void on_signal(int sig) {
-    (void)sig;
-    signal_received = 1;
+    if (sig == SIGUSR1) dump_requested = 1;
+    else signal_received = 1;
 }
 
 void platform_install_signal_handlers(void) {
@@ -23,6 +23,21 @@ void platform_install_signal_handlers(void) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+}
+
+bool platform_dump_requested(void) {
+    if (!dump_requested) return false;
+    dump_requested = 0;
+    return true;
+}
+
+void platform_reclaim(platform_t *p) {
+    SDL_RestoreWindow(p->window);
+    if (p->fullscreen) SDL_SetWindowFullscreen(p->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_ShowWindow(p->window);
+    SDL_RaiseWindow(p->window);
+    SDL_SetWindowInputFocus(p->window);
 }
 
 bool platform_signal_received(void) { return signal_received != 0; }

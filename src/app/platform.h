@@ -28,9 +28,14 @@ void platform_shutdown(platform_t *p);
 void platform_toggle_fullscreen(platform_t *p);
 void platform_drawable_size(const platform_t *p, int *w, int *h);
 
-/* SIGTERM / SIGINT set a flag the loop polls, so they stop the show cleanly. */
+/* SIGTERM / SIGINT set a flag the loop polls, so they stop the show cleanly; SIGUSR1 asks
+ * for a dump of what is on screen. */
 void platform_install_signal_handlers(void);
 bool platform_signal_received(void);
+bool platform_dump_requested(void); /* true once per SIGUSR1 */
+
+/* Kiosk: brings the window back — restored, fullscreen, raised, focused. */
+void platform_reclaim(platform_t *p);
 
 typedef enum platform_action_t {
     PLATFORM_ACTION_NONE = 0,

@@ -137,6 +137,7 @@ static void record(render_t *r, layout_box_t drawn, layout_box_t target, const c
     rec->text_boxes[rec->count] = drawn;
     rec->text_targets[rec->count] = target;
     rec->texts[rec->count] = s;
+    content_format(rec->copies[rec->count], sizeof rec->copies[rec->count], s, NULL);
     rec->count++;
 }
 
@@ -596,12 +597,15 @@ static void draw_scene(render_t *r, const show_view_t *v) {
     }
 }
 
-static void draw_footer(render_t *r) {
+static void draw_footer(render_t *r, const show_t *show) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
+    /* the kiosk's loop shows its own calm hint about the keys */
+    const char *hint = show->kiosk && !show->takeover && c->kiosk.hint ? c->kiosk.hint
+                                                                        : c->labels.help_hint;
     draw_text(r, c->labels.footer, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
               L->footer, VALIGN_CENTER, col(r, c->theme.text_dim));
-    draw_text(r, c->labels.help_hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
+    draw_text(r, hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
               L->help_hint, VALIGN_CENTER, col(r, c->theme.text_dim));
 }
 
@@ -718,7 +722,7 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
         r->warm_task = 0;
     }
     warm(r, show);
-    memset(&r->record, 0, sizeof r->record);
+    r->record.count = r->record.overflow = 0;
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
     gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
@@ -730,7 +734,7 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
     r->gfx.opacity = mix;
     draw_scene(r, &show->view);
     r->gfx.opacity = 1.0f;
-    draw_footer(r);
+    draw_footer(r, show);
     if (show->paused) draw_paused(r, c->labels.paused);
     if (!show->paused && show->resume_left > 0) {
         char n[16], text[128];

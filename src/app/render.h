@@ -9,13 +9,15 @@
 #include "text.h"
 
 #define RENDER_RECORD_MAX 256
+#define RENDER_RECORD_TEXT 160
 
 /* What the last frame drew, for tests: every text's rectangle and how many overflowed. */
 typedef struct render_record_t {
     int count;
     layout_box_t text_boxes[RENDER_RECORD_MAX];
     layout_box_t text_targets[RENDER_RECORD_MAX]; /* the layout box each text was fitted to */
-    const char *texts[RENDER_RECORD_MAX];
+    const char *texts[RENDER_RECORD_MAX]; /* as drawn; formatted ones live only in the frame */
+    char copies[RENDER_RECORD_MAX][RENDER_RECORD_TEXT]; /* the texts, kept (cut if long) */
     int overflow;
 } render_record_t;
 

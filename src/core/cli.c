@@ -144,6 +144,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--screenshot needs an output FILE.png");
             }
             if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--kiosk")) {
+            if (eq) return fail(err, n, "--kiosk takes no value");
+            o->kiosk = true;
         } else if (!strcmp(name, "--pacing")) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (!v || (strcmp(v, "demo") != 0 && strcmp(v, "follow") != 0)) {
@@ -176,6 +179,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
         return fail(err, n, "--at only applies to --screenshot and --dump-pose");
     }
+    if (o->kiosk && o->mode != CLI_MODE_RUN) {
+        return fail(err, n, "--kiosk runs the show; it does not combine with another mode");
+    }
+    if (o->kiosk && (o->windowed || o->demo_pacing)) {
+        return fail(err, n, "--kiosk is always fullscreen and plays the demo pacing");
+    }
     if (o->mode != CLI_MODE_SCREENSHOT && o->region_figure) {
         return fail(err, n, "--region only applies to --screenshot");
     }
@@ -203,6 +212,7 @@ const char *cli_usage(void) {
     return "Usage:\n"
            "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
            "                [--pacing follow|demo]\n"
+           "  stretch-kiosk --kiosk [--content FILE] [--lang CODE]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
            "                [--region figure]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
@@ -213,6 +223,8 @@ const char *cli_usage(void) {
            "\n"
            "Options:\n"
            "  --windowed[=WxH]     a resizable window (default 1280x720) instead of fullscreen\n"
+           "  --kiosk              the waiting-room loop: demo pacing, keys take over for a while,\n"
+           "                       only the staff's chord (Ctrl+Alt+Q) quits; content reloads\n"
            "  --content FILE       the show's content (default: assets/content/<lang>.yaml)\n"
            "  --lang CODE          language of the default content file (default: en)\n"
            "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"

@@ -35,6 +35,7 @@ typedef struct cli_options_t {
     const char *check_path;    /* --check-content FILE */
     bool region_figure;        /* --region figure: crop the screenshot to the figure's box */
     bool demo_pacing;          /* --pacing demo (holds cut short) rather than follow */
+    bool kiosk;                /* --kiosk: the unattended waiting-room loop */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.

@@ -6,9 +6,9 @@
  * gives every node a start mark. The walker then reads each mapping against a table of
  * field_t: one table per kind of mapping (the file, clinic, theme, timing, labels, a help
  * entry, intro, an exercise and its camera, cues, poses and phases, reviews, a review,
- * contact). A table row names a key, what it holds (text, number or whole number in a range,
- * colour, true/false, one of a few names, a 3-vector, or a node the caller reads), and where
- * it goes. Adding a key is one row. Lists are read through list_spec_t, which checks the
+ * contact, kiosk). A table row names a key, what it holds (text, number or whole number in a
+ * range, colour, true/false, one of a few names, a 3-vector, or a node the caller reads), and
+ * where it goes. Adding a key is one row. Lists are read through list_spec_t, which checks the
  * type, the emptiness and the capacity; mappings whose keys are names chosen by the author
  * (poses, joints, reach) through map_spec_t, which also rejects a name given twice.
  *
@@ -29,7 +29,12 @@
  *
  * Order of reading: the clinic section first (the {clinic.*} placeholders of every other
  * text expand from it, wherever it is in the file), then the other sections, then the
- * playlist last (it names exercises that may come after it in the file). */
+ * playlist last (it names exercises that may come after it in the file).
+ *
+ * The kiosk section is the one optional section, and each of its keys is optional: its
+ * defaults are set before the walk, so a file without it, or with some of its keys, still
+ * gives a full content_t.kiosk. Its quit chord, opening hours and days are small languages of
+ * their own ("Ctrl+Alt+Q", "07:30-18:30", [mon, tue]) read by hand after the table. */
 
 #include "content.h"
 #include "skeleton.h"
@@ -62,6 +67,13 @@
 #define MAX_WORLD 3.0          /* m from the origin, sideways and forward, of a point */
 #define MAX_HEIGHT 2.0         /* m above the floor of the pelvis */
 #define MAX_OFFSET 1.0         /* m from a followed joint */
+#define MAX_DRIFT_PIXELS 20.0  /* kiosk burn-in drift, px at 1080p */
+#define MIN_RELOAD_SECONDS 0.5 /* kiosk content-file checks: not busier than this (s) ... */
+#define MAX_RELOAD_SECONDS 60.0 /* ... and not slower (s) */
+#define MINUTES_PER_DAY (24 * 60)
+#define DAYS_PER_WEEK 7
+#define MAX_FKEY 12            /* F1..F12 */
+#define DEFAULT_QUIT_KEYS "Ctrl+Alt+Q"
 
 /* ---- Tables ------------------------------------------------------------------------ */
 
@@ -192,6 +204,7 @@ enum {
     TOP_THEME,
     TOP_TIMING,
     TOP_PLAYLIST,
+    TOP_KIOSK,
     TOP_LABELS,
     TOP_INTRO,
     TOP_EXERCISES,
@@ -205,6 +218,7 @@ static const field_t TOP_FIELDS[] = {
     [TOP_THEME] = NODE("theme"),
     [TOP_TIMING] = NODE("timing"),
     [TOP_PLAYLIST] = NODE("playlist"),
+    [TOP_KIOSK] = OPT_NODE("kiosk"), /* the one optional section */
     [TOP_LABELS] = NODE("labels"),
     [TOP_INTRO] = NODE("intro"),
     [TOP_EXERCISES] = NODE("exercises"),
@@ -445,6 +459,27 @@ static const field_t CONTACT_FIELDS[] = {
     TEXT("qr_caption", content_t, contact.qr_caption),
 };
 
+/* Every key may be left out: content_parse sets the defaults before the walk. */
+enum {
+    KIOSK_QUIT_KEYS,
+    KIOSK_HINT,
+    KIOSK_OPENING_HOURS,
+    KIOSK_OPEN_DAYS,
+    KIOSK_DRIFT_PIXELS,
+    KIOSK_RELOAD_SECONDS,
+};
+static const field_t KIOSK_FIELDS[] = {
+    [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"),         /* "Ctrl+Alt+Q" */
+    [KIOSK_HINT] = {.name = "hint", .kind = FIELD_TEXT,
+                    .offset = offsetof(content_t, kiosk.hint), .optional = true},
+    [KIOSK_OPENING_HOURS] = OPT_NODE("opening_hours"), /* "always" or "HH:MM-HH:MM" */
+    [KIOSK_OPEN_DAYS] = OPT_NODE("open_days"),         /* [mon, tue, ...] */
+    [KIOSK_DRIFT_PIXELS] = NUM("drift_pixels", content_t, kiosk.drift_pixels, 0.0, false,
+                               MAX_DRIFT_PIXELS, true),
+    [KIOSK_RELOAD_SECONDS] = NUM("reload_seconds", content_t, kiosk.reload_seconds,
+                                 MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
+};
+
 #define SPEC(what, label, fields) { what, label, fields, COUNT_OF(fields) }
 static const mapping_spec_t TOP_SPEC = SPEC("the file", "the top level", TOP_FIELDS);
 static const mapping_spec_t CLINIC_SPEC = SPEC("clinic", "'clinic'", CLINIC_FIELDS);
@@ -464,6 +499,7 @@ static const mapping_spec_t REPEAT_SPEC = SPEC("repeat", "'repeat'", REPEAT_FIEL
 static const mapping_spec_t REVIEWS_SPEC = SPEC("reviews", "'reviews'", REVIEWS_FIELDS);
 static const mapping_spec_t REVIEW_SPEC = SPEC("review", "each review", REVIEW_FIELDS);
 static const mapping_spec_t CONTACT_SPEC = SPEC("contact", "'contact'", CONTACT_FIELDS);
+static const mapping_spec_t KIOSK_SPEC = SPEC("kiosk", "'kiosk'", KIOSK_FIELDS);
 
 static const list_spec_t PLAYLIST_LIST = {"'playlist'", "a list of scene ids",
                                           "scenes in the playlist", CONTENT_MAX_PLAYLIST, false};
@@ -1978,6 +2014,370 @@ static void read_reviews(parse_t *p, const yaml_node_t *node)
     p->out->reviews.count = n;
 }
 
+/* ---- Kiosk ------------------------------------------------------------------------- */
+
+/* Modifiers of the quit chord, as written (any case). */
+static const struct {
+    const char *name; /* lowercase */
+    const char *shown; /* in messages */
+    int mod;
+} MODIFIERS[] = {
+    {"ctrl", "Ctrl", CONTENT_MOD_CTRL},
+    {"control", "Ctrl", CONTENT_MOD_CTRL},
+    {"alt", "Alt", CONTENT_MOD_ALT},
+    {"shift", "Shift", CONTENT_MOD_SHIFT},
+};
+
+/* Indexed by struct tm tm_wday (0 = Sunday); messages list them from Monday. */
+static const char *const DAY_NAMES[DAYS_PER_WEEK] = {"sun", "mon", "tue", "wed",
+                                                     "thu", "fri", "sat"};
+#define DAY_LIST "mon, tue, wed, thu, fri, sat, sun"
+
+#define QUIT_EXAMPLE "e.g. Ctrl+Alt+Q"
+
+/* Before the walk: what a file without the section, or without a key of it, means. */
+static void kiosk_defaults(content_t *c)
+{
+    c->kiosk.present = false;
+    c->kiosk.quit_mods = CONTENT_MOD_CTRL | CONTENT_MOD_ALT;
+    c->kiosk.quit_key = 'q';
+    c->kiosk.quit_fkey = 0;
+    c->kiosk.quit_keys = DEFAULT_QUIT_KEYS;
+    c->kiosk.hint = NULL;
+    c->kiosk.always_open = true;
+    c->kiosk.open_minute = 0;
+    c->kiosk.close_minute = MINUTES_PER_DAY;
+    c->kiosk.open_days = (1u << DAYS_PER_WEEK) - 1u;
+    c->kiosk.drift_pixels = 3.0f;
+    c->kiosk.reload_seconds = 2.0f;
+}
+
+/* ASCII only: the C library's tolower depends on the locale. */
+static char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* s[0..len) equals `lower` (lowercase) in any case. */
+static bool equal_fold(const char *s, size_t len, const char *lower)
+{
+    if (strlen(lower) != len) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (ascii_lower(s[i]) != lower[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The MODIFIERS index of a token, or -1. */
+static int modifier_find(const char *s, size_t len)
+{
+    for (int i = 0; i < COUNT_OF(MODIFIERS); i++) {
+        if (equal_fold(s, len, MODIFIERS[i].name)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* A letter or digit (*key, lowercased) or F1..F12 (*fkey); "F" alone is the letter f. */
+static bool quit_key_parse(const char *s, size_t len, char *key, int *fkey)
+{
+    char c = ascii_lower(s[0]);
+    if (len == 1 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        *key = c;
+        *fkey = 0;
+        return true;
+    }
+    if (c != 'f' || len < 2 || len > 3 || s[1] < '1' || s[1] > '9') {
+        return false; /* no "F0", no "F01" */
+    }
+    int n = s[1] - '0';
+    if (len == 3) {
+        if (s[2] < '0' || s[2] > '9') {
+            return false;
+        }
+        n = n * 10 + (s[2] - '0');
+    }
+    if (n > MAX_FKEY) {
+        return false;
+    }
+    *key = 0;
+    *fkey = n;
+    return true;
+}
+
+/* "Ctrl+Alt+Q": modifiers, each once, at least two of them, then one letter, digit or F-key.
+ * Two modifiers at least: a patient leaning on the keyboard must not end the show. Spaces
+ * around the parts are allowed ("Ctrl + Alt + Q"). One error per value, the first found. */
+static void read_quit_keys(parse_t *p, const yaml_node_t *node)
+{
+    const char *text = NULL;
+    if (!get_text(p, node, "'quit_keys'", true, false, &text)) {
+        return;
+    }
+    char q[QUOTE_MAX + 8];
+    char q2[QUOTE_MAX + 8];
+    int mods = 0;
+    char key = 0;
+    int fkey = 0;
+    const char *key_part = NULL;
+    size_t key_len = 0;
+    const char *s = text;
+    for (;;) {
+        const char *plus = strchr(s, '+');
+        const char *part = s;
+        size_t len = plus ? (size_t)(plus - s) : strlen(s);
+        while (len > 0 && (*part == ' ' || *part == '\t')) {
+            part++;
+            len--;
+        }
+        while (len > 0 && (part[len - 1] == ' ' || part[len - 1] == '\t')) {
+            len--;
+        }
+        if (len == 0) {
+            error_at(p, node->start_mark,
+                     "quit_keys %s has an empty part; join the keys with one '+', " QUIT_EXAMPLE,
+                     quote(text, strlen(text), q, sizeof q));
+            return;
+        }
+        int m = modifier_find(part, len);
+        char part_key = 0;
+        int part_fkey = 0;
+        if (m < 0 && !quit_key_parse(part, len, &part_key, &part_fkey)) {
+            error_at(p, node->start_mark,
+                     "unknown key %s in quit_keys; use Ctrl, Alt, Shift and a letter, digit or "
+                     "F1-F12",
+                     quote(part, len, q, sizeof q));
+            return;
+        }
+        if (key_part && m < 0) {
+            error_at(p, node->start_mark,
+                     "quit_keys names two keys, %s and %s; give one letter, digit or F1-F12 "
+                     "after the modifiers, " QUIT_EXAMPLE,
+                     quote(key_part, key_len, q, sizeof q), quote(part, len, q2, sizeof q2));
+            return;
+        }
+        if (key_part) {
+            error_at(p, node->start_mark,
+                     "in quit_keys the key %s must come after the modifiers, " QUIT_EXAMPLE,
+                     quote(key_part, key_len, q, sizeof q));
+            return;
+        }
+        if (m >= 0 && (mods & MODIFIERS[m].mod)) {
+            error_at(p, node->start_mark,
+                     "duplicate modifier %s in quit_keys: %s is already given",
+                     quote(part, len, q, sizeof q), MODIFIERS[m].shown);
+            return;
+        }
+        if (m >= 0) {
+            mods |= MODIFIERS[m].mod;
+        } else {
+            key_part = part;
+            key_len = len;
+            key = part_key;
+            fkey = part_fkey;
+        }
+        if (!plus) {
+            break;
+        }
+        s = plus + 1;
+    }
+    if (!key_part) {
+        error_at(p, node->start_mark,
+                 "quit_keys needs a letter, digit or F1-F12 after the modifiers, " QUIT_EXAMPLE);
+        return;
+    }
+    int mod_count = 0;
+    for (int bits = mods; bits; bits &= bits - 1) {
+        mod_count++;
+    }
+    if (mod_count < 2) {
+        error_at(p, node->start_mark,
+                 "quit_keys needs at least two of Ctrl, Alt, Shift, " QUIT_EXAMPLE
+                 " (one modifier is too easy to press by accident)");
+        return;
+    }
+    p->out->kiosk.quit_mods = mods;
+    p->out->kiosk.quit_key = key;
+    p->out->kiosk.quit_fkey = fkey;
+    p->out->kiosk.quit_keys = text;
+}
+
+/* "H:MM" or "HH:MM" at *s, advancing it; *minutes gets hours * 60 + minutes unchecked
+ * (the caller checks the range, so "25:00" is named as out of range, not as a bad format). */
+static bool clock_parse(const char **s, const char *end, int *hours, int *minutes)
+{
+    const char *c = *s;
+    int h = 0;
+    int digits = 0;
+    while (c < end && *c >= '0' && *c <= '9' && digits < 2) {
+        h = h * 10 + (*c - '0');
+        c++;
+        digits++;
+    }
+    if (digits == 0 || c + 3 > end || c[0] != ':' || c[1] < '0' || c[1] > '9' || c[2] < '0' ||
+        c[2] > '9') {
+        return false;
+    }
+    *hours = h;
+    *minutes = (c[1] - '0') * 10 + (c[2] - '0');
+    *s = c + 3;
+    return true;
+}
+
+static const char *skip_blanks(const char *s, const char *end)
+{
+    while (s < end && (*s == ' ' || *s == '\t')) {
+        s++;
+    }
+    return s;
+}
+
+/* "always" or "HH:MM-HH:MM" (24 h, 00:00..24:00, opening before closing: no overnight
+ * hours). Returns false on an error (reported). */
+static bool read_opening_hours(parse_t *p, const yaml_node_t *node)
+{
+    char d[QUOTE_MAX + 8];
+    bool scalar = node->type == YAML_SCALAR_NODE;
+    const char *text = scalar ? (const char *)node->data.scalar.value : "";
+    size_t len = scalar ? node->data.scalar.length : 0;
+    if (equal_fold(text, len, "always")) {
+        p->out->kiosk.always_open = true;
+        p->out->kiosk.open_minute = 0;
+        p->out->kiosk.close_minute = MINUTES_PER_DAY;
+        return true;
+    }
+    const char *end = text + len;
+    const char *at[2] = {NULL, NULL};     /* where each time starts, for messages */
+    const char *after[2] = {NULL, NULL};  /* ... and ends */
+    int hours[2] = {0, 0};
+    int minutes[2] = {0, 0};
+    bool ok = scalar;
+    const char *s = skip_blanks(text, end);
+    for (int k = 0; ok && k < 2; k++) {
+        at[k] = s;
+        ok = clock_parse(&s, end, &hours[k], &minutes[k]);
+        after[k] = s;
+        s = skip_blanks(s, end);
+        if (ok && k == 0) {
+            ok = s < end && *s == '-';
+            s = skip_blanks(s + 1, end);
+        }
+    }
+    if (!ok || s != end) {
+        error_at(p, node->start_mark,
+                 "'opening_hours' must be always, or the opening and closing times "
+                 "\"HH:MM-HH:MM\" (24 h, e.g. \"07:30-18:30\"), not %s",
+                 node_describe(node, d, sizeof d));
+        return false;
+    }
+    static const char *const WHICH[2] = {"opening", "closing"};
+    int minute[2];
+    for (int k = 0; k < 2; k++) {
+        if (hours[k] > 24 || minutes[k] > 59 || (hours[k] == 24 && minutes[k] > 0)) {
+            error_at(p, node->start_mark,
+                     "the %s time of 'opening_hours' must be between 00:00 and 24:00, not %s",
+                     WHICH[k], quote(at[k], (size_t)(after[k] - at[k]), d, sizeof d));
+            return false;
+        }
+        minute[k] = hours[k] * 60 + minutes[k];
+    }
+    if (minute[0] >= minute[1]) {
+        error_at(p, node->start_mark,
+                 "the opening time of 'opening_hours' (%02d:%02d) must be before the closing "
+                 "time (%02d:%02d); hours past midnight are not supported",
+                 hours[0], minutes[0], hours[1], minutes[1]);
+        return false;
+    }
+    p->out->kiosk.always_open = false;
+    p->out->kiosk.open_minute = minute[0];
+    p->out->kiosk.close_minute = minute[1];
+    return true;
+}
+
+/* A non-empty list of day names, any case, each once. */
+static void read_open_days(parse_t *p, const yaml_node_t *node)
+{
+    char d[QUOTE_MAX + 8];
+    if (node->type != YAML_SEQUENCE_NODE) {
+        error_at(p, node->start_mark, "'open_days' must be a list of days (" DAY_LIST "), not %s",
+                 node_describe(node, d, sizeof d));
+        return;
+    }
+    const yaml_node_t *first[DAYS_PER_WEEK] = {NULL};
+    unsigned days = 0;
+    bool ok = true;
+    for (yaml_node_item_t *item = node->data.sequence.items.start;
+         item < node->data.sequence.items.top; item++) {
+        const yaml_node_t *child = node_at(p, *item);
+        if (!child) {
+            continue;
+        }
+        if (child->type != YAML_SCALAR_NODE) {
+            error_at(p, child->start_mark,
+                     "each day in 'open_days' must be a day name (" DAY_LIST "), not %s",
+                     node_describe(child, d, sizeof d));
+            ok = false;
+            continue;
+        }
+        const char *name = (const char *)child->data.scalar.value;
+        size_t len = child->data.scalar.length;
+        int day = 0;
+        while (day < DAYS_PER_WEEK && !equal_fold(name, len, DAY_NAMES[day])) {
+            day++;
+        }
+        if (day == DAYS_PER_WEEK) {
+            error_at(p, child->start_mark, "unknown day %s in 'open_days'; days: " DAY_LIST,
+                     node_describe(child, d, sizeof d));
+            ok = false;
+        } else if (first[day]) {
+            error_at(p, child->start_mark, "duplicate day %s in 'open_days' (first at line %d)",
+                     quote(name, len, d, sizeof d), (int)first[day]->start_mark.line + 1);
+            ok = false;
+        } else {
+            first[day] = child;
+            days |= 1u << day;
+        }
+    }
+    if (node->data.sequence.items.start == node->data.sequence.items.top) {
+        error_at(p, node->start_mark,
+                 "'open_days' must not be empty; leave it out to open every day");
+        return;
+    }
+    if (ok) {
+        p->out->kiosk.open_days = days;
+    }
+}
+
+static void read_kiosk(parse_t *p, const yaml_node_t *node)
+{
+    p->out->kiosk.present = true;
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &KIOSK_SPEC, p->out, found)) {
+        return;
+    }
+    if (found[KIOSK_QUIT_KEYS]) {
+        read_quit_keys(p, found[KIOSK_QUIT_KEYS]);
+    }
+    const yaml_node_t *hours = found[KIOSK_OPENING_HOURS];
+    bool hours_ok = hours && read_opening_hours(p, hours);
+    const yaml_node_t *days = found[KIOSK_OPEN_DAYS];
+    if (days) {
+        read_open_days(p, days);
+        /* the days only count with times: "always", or no hours, never closes */
+        if (!hours || (hours_ok && p->out->kiosk.always_open)) {
+            error_at(p, days->start_mark,
+                     "'open_days' needs opening times, e.g. opening_hours: \"07:30-18:30\"; "
+                     "with %s the kiosk is open every day",
+                     hours ? "opening_hours: always" : "no opening_hours");
+        }
+    }
+}
+
 /* After the exercises: the playlist may name exercises that come later in the file. */
 static void read_playlist(parse_t *p, const yaml_node_t *node)
 {
@@ -2049,6 +2449,9 @@ static void read_document(parse_t *p, const yaml_node_t *root)
     if (found[TOP_CONTACT]) {
         read_section(p, found[TOP_CONTACT], &CONTACT_SPEC);
     }
+    if (found[TOP_KIOSK]) {
+        read_kiosk(p, found[TOP_KIOSK]);
+    }
     if (found[TOP_PLAYLIST]) {
         read_playlist(p, found[TOP_PLAYLIST]);
     }
@@ -2060,6 +2463,7 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
 {
     memset(out, 0, sizeof *out);
     memset(errors, 0, sizeof *errors);
+    kiosk_defaults(out);
     if (!text) {
         text = "";
         len = 0;
@@ -2165,6 +2569,18 @@ const char *content_scene_id(const content_t *content, content_scene_ref_t scene
     default:
         return "";
     }
+}
+
+bool content_kiosk_open(const content_t *content, int weekday, int minute_of_day)
+{
+    if (!content || content->kiosk.always_open) {
+        return true;
+    }
+    if (weekday < 0 || weekday >= DAYS_PER_WEEK || !(content->kiosk.open_days & (1u << weekday))) {
+        return false;
+    }
+    return minute_of_day >= content->kiosk.open_minute &&
+           minute_of_day < content->kiosk.close_minute;
 }
 
 /* The output of content_format: once a piece does not fit, the text is cut and stays cut. */

@@ -144,8 +144,8 @@ static bool goto_scene(show_t *s, content_scene_ref_t scene) {
 }
 
 void show_init_kiosk(show_t *s, const content_t *c, const choreo_t *demo,
-                     const choreo_t *follow) {
-    show_init(s, c, demo, 0);
+                     const choreo_t *follow, int playlist_index) {
+    show_init(s, c, demo, playlist_index);
     s->kiosk = true;
     s->choreos_demo = demo;
     s->choreos_follow = follow;

@@ -69,7 +69,7 @@ void show_init(show_t *show, const content_t *content, const choreo_t *choreos,
 
 /* Kiosk mode: loops `demo` routines; a key switches to `follow` ones (see show_t). */
 void show_init_kiosk(show_t *show, const content_t *content, const choreo_t *demo,
-                     const choreo_t *follow);
+                     const choreo_t *follow, int playlist_index);
 
 /* After a content reload: the same scene goes on if it is still in the playlist (from the
  * start of its step if its routine changed), else the show starts over. Nothing from the old

@@ -1,0 +1,100 @@
+/* kiosk: file watching, quit chord, opening hours, drift and watchdog (see kiosk.h).
+ * Depends on SDL and core. */
+#define _POSIX_C_SOURCE 200809L /* localtime_r, struct stat's st_mtim */
+#include "kiosk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static bool file_state(const char *path, long long *mtime_ns, long long *size) {
+    struct stat st;
+    if (stat(path, &st) != 0) return false;
+    *mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    *size = (long long)st.st_size;
+    return true;
+}
+
+void kiosk_watch_init(kiosk_watch_t *w, const char *path) {
+    memset(w, 0, sizeof *w);
+    snprintf(w->path, sizeof w->path, "%s", path);
+    file_state(w->path, &w->mtime_ns, &w->size);
+}
+
+bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
+    if (now < w->next_check) return false;
+    w->next_check = now + (Uint64)(every * 1000.0f);
+    long long m, s;
+    if (!file_state(w->path, &m, &s)) return false; /* gone for a moment (an editor saving) */
+    if (m == w->mtime_ns && s == w->size) return false;
+    w->mtime_ns = m;
+    w->size = s;
+    return true;
+}
+
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 mod) {
+    int want = c->kiosk.quit_mods;
+    bool ctrl = (mod & KMOD_CTRL) != 0, alt = (mod & KMOD_ALT) != 0, shift = (mod & KMOD_SHIFT) != 0;
+    if (ctrl != ((want & CONTENT_MOD_CTRL) != 0) || alt != ((want & CONTENT_MOD_ALT) != 0) ||
+        shift != ((want & CONTENT_MOD_SHIFT) != 0)) {
+        return false;
+    }
+    if (c->kiosk.quit_fkey > 0) return key == SDLK_F1 + (c->kiosk.quit_fkey - 1);
+    return key == (SDL_Keycode)c->kiosk.quit_key;
+}
+
+bool kiosk_open_now(const content_t *c) {
+    if (c->kiosk.always_open) return true;
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm)) return true; /* never go dark on a clock error */
+    return content_kiosk_open(c, tm.tm_wday, tm.tm_hour * 60 + tm.tm_min);
+}
+
+void kiosk_drift(const content_t *c, double t, float unit, float *dx, float *dy) {
+    /* two slow, unrelated periods (about 11 and 7 minutes): no pixel stays put for long */
+    float a = c->kiosk.drift_pixels * unit;
+    *dx = a * (float)sin(t * 2.0 * 3.14159265 / 660.0);
+    *dy = a * (float)sin(t * 2.0 * 3.14159265 / 420.0 + 1.3);
+}
+
+static SDL_atomic_t g_fed, g_stop;
+static SDL_Thread *g_thread;
+
+static int watchdog(void *unused) {
+    (void)unused;
+    int last = SDL_AtomicGet(&g_fed), still = 0;
+    while (!SDL_AtomicGet(&g_stop)) {
+        SDL_Delay(250);
+        int now = SDL_AtomicGet(&g_fed);
+        still = now == last ? still + 250 : 0;
+        last = now;
+        if (still >= KIOSK_WATCHDOG_SECONDS * 1000) {
+            static const char msg[] = "stretch-kiosk: frames stopped for 10 s: exiting so the "
+                                      "service manager restarts the show\n";
+            ssize_t ignored = write(2, msg, sizeof msg - 1);
+            (void)ignored;
+            _exit(3);
+        }
+    }
+    return 0;
+}
+
+bool kiosk_watchdog_start(void) {
+    SDL_AtomicSet(&g_stop, 0);
+    g_thread = SDL_CreateThread(watchdog, "watchdog", NULL);
+    return g_thread != NULL;
+}
+
+void kiosk_watchdog_feed(void) { SDL_AtomicIncRef(&g_fed); }
+
+void kiosk_watchdog_stop(void) {
+    if (!g_thread) return;
+    SDL_AtomicSet(&g_stop, 1);
+    SDL_WaitThread(g_thread, NULL);
+    g_thread = NULL;
+}
