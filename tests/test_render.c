@@ -457,6 +457,57 @@ static void test_countdown_moves_and_pause_freezes(void **state) {
     free(before);
 }
 
+/* Partial redraw changes nothing a viewer can see: after seconds of frames where only the
+ * figure and the counter were redrawn, the picture equals the same frame drawn from scratch,
+ * pixel for pixel. And partial redraw really happens: most frames redraw little or nothing. */
+static void test_partial_redraw_equals_scratch(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 1280, h = 720;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *partial = malloc(n);
+    assert_non_null(partial);
+    long frames = 0, skipped = 0, partial_frames = 0;
+    for (int i = 0; i < c->playlist_count; i++) {
+        goto_scene(i);
+        app->force_full = true;
+        for (int f = 0; f < 60 * 6; f++) {
+            app_advance(app, 1.0 / 60.0);
+            assert_true(app_render_offscreen(app, w, h, NULL));
+            frames++;
+            if (app->damage.w <= 0) skipped++;
+            else if (app->damage.w * app->damage.h < w * h * 0.5f) partial_frames++;
+        }
+        render(w, h);
+        memcpy(partial, pixels, n);
+        app->force_full = true;
+        render(w, h);
+        layout_box_t all = {0, 0, (float)w, (float)h};
+        long differ = differing(partial, pixels, w, all);
+        for (int y = 0; y < h && differ; y++) {
+            for (int x = 0; x < w; x++) {
+                size_t k = ((size_t)y * w + x) * 4;
+                if (abs(partial[k] - pixels[k]) + abs(partial[k + 1] - pixels[k + 1]) +
+                        abs(partial[k + 2] - pixels[k + 2]) > 12) {
+                    printf("  differs at %d,%d (stage %.0f,%.0f %.0fx%.0f)\n", x, y,
+                           app->render.layout.exercise.stage.x, app->render.layout.exercise.stage.y,
+                           app->render.layout.exercise.stage.w, app->render.layout.exercise.stage.h);
+                    y = h;
+                    break;
+                }
+            }
+        }
+        if (differ) {
+            fail_msg("%s: the partially redrawn frame differs from scratch in %ld pixels",
+                     content_scene_id(c, c->playlist[i]), differ);
+        }
+    }
+    printf("frames: %ld, nothing redrawn: %ld, under half the screen: %ld\n", frames, skipped,
+           partial_frames);
+    assert_true(skipped + partial_frames > frames * 3 / 4);
+    free(partial);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -472,6 +523,7 @@ int main(void) {
         cmocka_unit_test(test_figure_inside_its_box_and_moving),
         cmocka_unit_test(test_highlighted_step_is_the_current_one),
         cmocka_unit_test(test_countdown_moves_and_pause_freezes),
+        cmocka_unit_test(test_partial_redraw_equals_scratch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

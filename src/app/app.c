@@ -133,6 +133,9 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
 }
 
 void app_close(app_t *app) {
+    if (app->canvas) glDeleteFramebuffers(1, &app->canvas);
+    if (app->canvas_color) glDeleteRenderbuffers(1, &app->canvas_color);
+    app->canvas = app->canvas_color = 0;
     if (app->fbo) glDeleteFramebuffers(1, &app->fbo);
     if (app->fbo_color) glDeleteRenderbuffers(1, &app->fbo_color);
     app->fbo = app->fbo_color = 0;
@@ -180,7 +183,8 @@ bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
         app->fbo_h = h;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
-    render_frame(&app->render, &app->show, w, h);
+    app->damage = render_frame(&app->render, &app->show, w, h, app->force_full);
+    app->force_full = false;
     if (rgba) gfx_read_rgba(w, h, rgba);
     else glFinish(); /* no swap or read-back here: without it the driver queues forever */
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -244,6 +248,27 @@ static int run_screenshot(const cli_options_t *o) {
     app_close(app);
     free(app);
     return rc;
+}
+
+/* The window's canvas: a framebuffer that keeps the last frame, so only what changes is
+ * redrawn. Returns true when it was (re)made, i.e. holds nothing yet. */
+static bool canvas_ensure(app_t *app, int w, int h) {
+    if (app->canvas && app->canvas_w == w && app->canvas_h == h) return false;
+    if (app->canvas) glDeleteFramebuffers(1, &app->canvas);
+    if (app->canvas_color) glDeleteRenderbuffers(1, &app->canvas_color);
+    glGenRenderbuffers(1, &app->canvas_color);
+    glBindRenderbuffer(GL_RENDERBUFFER, app->canvas_color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glGenFramebuffers(1, &app->canvas);
+    glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              app->canvas_color);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        log_line("cannot make a %dx%d canvas", w, h);
+    }
+    app->canvas_w = w;
+    app->canvas_h = h;
+    return true;
 }
 
 /* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
@@ -348,7 +373,7 @@ static int run_show(const cli_options_t *o) {
     const Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
     double accumulator = 0.0, clock = 0.0;
-    bool running = true, open = true;
+    bool running = true, open = true, was_open = true;
     Uint64 next_hours_check = 0;
     while (running) {
         Uint64 frame_start = SDL_GetPerformanceCounter();
@@ -357,6 +382,10 @@ static int run_show(const cli_options_t *o) {
             if (e.type == SDL_QUIT) { /* the window's close button, Alt+F4, the window manager */
                 if (kiosk) log_line("kiosk: ignoring a request to close the show");
                 else running = false;
+            } else if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                                                     e.window.event == SDL_WINDOWEVENT_SHOWN ||
+                                                     e.window.event == SDL_WINDOWEVENT_RESTORED)) {
+                app->expose = true; /* the window system lost our pixels: give them again */
             } else if (e.type == SDL_WINDOWEVENT && kiosk &&
                        (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST ||
                         e.window.event == SDL_WINDOWEVENT_MINIMIZED ||
@@ -409,21 +438,37 @@ static int run_show(const cli_options_t *o) {
 
         int w, h;
         platform_drawable_size(&app->platform, &w, &h);
+        bool present = false;
         if (w > 0 && h > 0 && open) {
             if (kiosk) kiosk_drift(app->content, clock, app->render.layout.unit,
                                    &app->render.gfx.shift_x, &app->render.gfx.shift_y);
-            render_frame(&app->render, &app->show, w, h);
+            /* the frame is kept in a canvas, where only what changed is redrawn; the window
+             * is given the canvas only when something did */
+            bool fresh = canvas_ensure(app, w, h);
+            glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
+            layout_box_t damage = render_frame(&app->render, &app->show, w, h, fresh || !was_open);
+            present = damage.w > 0 || app->expose;
+            if (present) {
+                glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas);
+                glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+                glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+            }
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
         } else if (w > 0 && h > 0) { /* closed: a black screen, and no work */
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, w, h);
             glClearColor(0, 0, 0, 1);
             glClear(GL_COLOR_BUFFER_BIT);
+            present = true;
         }
-        SDL_GL_SwapWindow(app->platform.window);
+        was_open = open;
+        app->expose = false;
+        if (present) SDL_GL_SwapWindow(app->platform.window);
         if (platform_dump_requested()) dump_screen(app, open);
         if (kiosk) kiosk_watchdog_feed();
         double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
         double budget = open ? step : 0.5; /* closed: two frames a second are plenty */
-        if ((!app->platform.vsync || !open) && spent < budget) {
+        if ((!app->platform.vsync || !open || !present) && spent < budget) {
             SDL_Delay((Uint32)((budget - spent) * 1000.0)); /* never spin a core */
         }
     }

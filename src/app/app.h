@@ -23,8 +23,13 @@ typedef struct app_t {
     show_t show;
     platform_t platform;
     render_t render;
-    GLuint fbo, fbo_color; /* offscreen target (screenshots, tests) */
+    GLuint fbo, fbo_color; /* offscreen target (screenshots, tests, bench) */
     int fbo_w, fbo_h;
+    GLuint canvas, canvas_color; /* the window's persistent canvas */
+    int canvas_w, canvas_h;
+    bool expose;           /* the window needs its pixels again */
+    bool force_full;       /* next offscreen frame is drawn whole (tests) */
+    layout_box_t damage;   /* what the last offscreen frame redrew */
 } app_t;
 
 /* Exit codes (DESIGN §6). */

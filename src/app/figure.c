@@ -49,8 +49,10 @@ static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, g
 }
 
 void figure_project(const figure_fit_t *f, const vec3 p, float *x, float *y, float *depth) {
-    *x = f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale;
-    *y = f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale;
+    /* on a quarter-pixel grid: a figure that has not moved by a visible amount is drawn
+     * exactly as before, so a partial redraw can leave it be */
+    *x = roundf((f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale) * 4.0f) / 4.0f;
+    *y = roundf((f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale) * 4.0f) / 4.0f;
     if (depth) *depth = glm_vec3_dot((float *)p, (float *)(float *)f->toward);
 }
 

@@ -2,6 +2,7 @@
  * vertex shader makes the quad from gl_VertexID. Depends on GL via libepoxy; no SDL. */
 #include "gfx.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,8 @@ void gfx_begin(gfx_t *g, int width, int height) {
     g->height = height;
     g->current = -1;
     g->opacity = 1.0f;
+    g->clipped = false;
+    glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, width, height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
@@ -123,6 +126,28 @@ void gfx_begin(gfx_t *g, int width, int height) {
     /* Keep destination alpha at 1 so read-back frames are opaque. */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(g->vao);
+}
+
+void gfx_clip(gfx_t *g, const layout_box_t *box) {
+    g->clipped = box != NULL;
+    if (!box) {
+        glDisable(GL_SCISSOR_TEST);
+        return;
+    }
+    g->clip = *box;
+    int x0 = (int)floorf(box->x), y0 = (int)floorf(box->y);
+    int x1 = (int)ceilf(box->x + box->w), y1 = (int)ceilf(box->y + box->h);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, g->height - y1, x1 - x0, y1 - y0); /* GL counts rows from the bottom */
+}
+
+/* A draw whose bounds miss the clip (plus the drift) cannot change a pixel: skip it. */
+static bool outside(const gfx_t *g, layout_box_t b) {
+    if (!g->clipped) return false;
+    float pad = 2.0f + fabsf(g->shift_x) + fabsf(g->shift_y);
+    const layout_box_t *c = &g->clip;
+    return b.x - pad > c->x + c->w || b.x + b.w + pad < c->x || b.y - pad > c->y + c->h ||
+           b.y + b.h + pad < c->y;
 }
 
 gfx_color_t gfx_rgb(content_color_t c, float alpha) {
@@ -157,8 +182,7 @@ void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
 
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width) {
-    if (g->dry) return;
-    if (box.w <= 0 || box.h <= 0) return;
+    if (g->dry || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_RECT, box);
     set_color(p->u_color, fill, g->opacity);
     set_color(p->u_border_color, border, g->opacity);
@@ -172,8 +196,7 @@ void gfx_rect(gfx_t *g, layout_box_t box, gfx_color_t fill, float radius) {
 }
 
 void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color) {
-    if (g->dry) return;
-    if (!texture || box.w <= 0 || box.h <= 0) return;
+    if (g->dry || !texture || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, box);
     set_color(p->u_color, color, g->opacity);
     glActiveTexture(GL_TEXTURE0);
@@ -189,6 +212,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     float x0 = (ax < bx ? ax : bx) - pad, y0 = (ay < by ? ay : by) - pad;
     float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
     layout_box_t box = {x0, y0, x1 - x0, y1 - y0};
+    if (outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_CAPSULE, box);
     glUniform4f(p->u_ends, ax, ay, bx, by);
     glUniform1f(p->u_radius, radius);
@@ -198,7 +222,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
 
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track) {
-    if (g->dry) return;
+    if (g->dry || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_RING, box);
     set_color(p->u_color, arc, g->opacity);
     set_color(p->u_border_color, track, g->opacity);
@@ -216,7 +240,7 @@ void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
 }
 
 void gfx_image(gfx_t *g, GLuint texture, layout_box_t box, float alpha) {
-    if (g->dry || !texture || box.w <= 0 || box.h <= 0) return;
+    if (g->dry || !texture || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, box);
     glUniform4f(p->u_color, 1, 1, 1, alpha * g->opacity);
     glActiveTexture(GL_TEXTURE0);

@@ -39,6 +39,8 @@ typedef struct gfx_t {
     float opacity;      /* multiplies every colour's alpha (scene crossfades) */
     bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
     float shift_x, shift_y; /* everything but the background moves by this (burn-in drift) */
+    bool clipped;           /* drawing is limited to `clip` (a partial redraw) */
+    layout_box_t clip;      /* pixels, top-left origin */
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. */
@@ -47,6 +49,10 @@ void gfx_shutdown(gfx_t *gfx);
 
 /* Starts drawing into the bound framebuffer of the given size. */
 void gfx_begin(gfx_t *gfx, int width, int height);
+
+/* Limits drawing to `box` (scissor; draws wholly outside it are skipped), or lifts the limit
+ * when box is NULL. Call after gfx_begin. */
+void gfx_clip(gfx_t *gfx, const layout_box_t *box);
 
 gfx_color_t gfx_rgb(content_color_t c, float alpha);
 

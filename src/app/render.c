@@ -49,6 +49,7 @@ bool render_set_content(render_t *r, const content_t *content) {
     memset(r->fits, 0, sizeof r->fits);
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
     r->mark_px = 0; /* reloaded at its size with the next frame */
+    r->generation++;
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
@@ -368,6 +369,17 @@ static void draw_numeral(render_t *r, const char *num, const char *sub) {
     }
 }
 
+/* The ring's arc and the pacer move in steps of about a pixel: between steps the counter is
+ * drawn exactly the same, so a partial redraw can leave it be (see frame_keys). */
+static float quantum(float v, float steps) { return roundf(v * steps) / steps; }
+#define COUNTER_ARC_STEPS(L) ((L)->exercise.counter.w * 3.2f)
+#define COUNTER_BREATH_STEPS(L) ((L)->exercise.counter.w * 0.5f)
+
+static void counter_quantise(countdown_t *cd, const layout_t *L) {
+    cd->progress = quantum(cd->progress, COUNTER_ARC_STEPS(L));
+    cd->breath = quantum(cd->breath, COUNTER_BREATH_STEPS(L));
+}
+
 /* The countdown ring with its numeral, the breath pacer, and the lines beside it. */
 static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *st) {
     const content_t *c = r->content;
@@ -375,6 +387,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     const content_exercise_t *ex = &c->exercises[ch->exercise];
     countdown_t cd;
     countdown_compute(ch, st, &cd);
+    counter_quantise(&cd, L);
     layout_box_t cb = L->exercise.counter;
     float thick = fmaxf(3.0f, cb.w * 0.07f);
     gfx_color_t track = mix(c->theme.panel, c->theme.text_dim, 0.22f);
@@ -460,6 +473,18 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     }
 }
 
+/* The figure's state in a view: its routine at the view's time, or gliding after a jump. */
+static void view_state(const show_view_t *v, choreo_state_t *st) {
+    const choreo_t *ch = &v->choreos[v->scene.exercise];
+    choreo_sample(ch, v->time, st);
+    if (v->jump < 1.0f) { /* gliding to a step picked with Down/Up */
+        choreo_state_t from;
+        choreo_sample(ch, v->jump_from, &from);
+        float w = v->jump * v->jump * (3 - 2 * v->jump);
+        choreo_blend(&from, st, w, st);
+    }
+}
+
 static void draw_figure(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
@@ -468,14 +493,9 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     if (!v->choreos) return;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
     const figure_fit_t *fit = fit_for(r, ch, L->exercise.stage);
-    choreo_state_t st;
-    choreo_sample(ch, v->time, &st);
-    if (v->jump < 1.0f) { /* gliding to a step picked with Down/Up */
-        choreo_state_t from;
-        choreo_sample(ch, v->jump_from, &from);
-        float w = v->jump * v->jump * (3 - 2 * v->jump);
-        choreo_blend(&from, &st, w, &st);
-    }
+    choreo_state_t local, *st = &local;
+    if (r->state_valid && v == r->state_view) st = &r->state; /* computed for the damage check */
+    else view_state(v, st);
     content_color_t bg = c->theme.background_bottom;
     figure_colors_t colors = {
         .near = gfx_rgb(c->theme.figure, 1),
@@ -485,8 +505,8 @@ static void draw_figure(render_t *r, const show_view_t *v) {
         .face = gfx_rgb(c->theme.accent, 1),
         .arrow = gfx_rgb(c->theme.accent, 1),
     };
-    r->figure_drawn = figure_draw(&r->gfx, fit, ch, &st, &colors);
-    draw_counter(r, ch, &st);
+    r->figure_drawn = figure_draw(&r->gfx, fit, ch, st, &colors);
+    draw_counter(r, ch, st);
 }
 
 static void draw_exercise(render_t *r, const show_view_t *v) {
@@ -714,7 +734,68 @@ static void warm(render_t *r, const show_t *show) {
     r->gfx.dry = false;
 }
 
-void render_frame(render_t *r, const show_t *show, int width, int height) {
+static uint64_t hash_in(uint64_t h, const void *data, size_t n) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+static uint64_t hash_int(uint64_t h, long v) { return hash_in(h, &v, sizeof v); }
+
+/* A value rounded to 1/steps: the same pixels when it has not moved by a visible amount. */
+static long quant(float v, float steps) { return lroundf(v * steps); }
+
+/* What the screen shows, reduced to numbers that change exactly when pixels would: the whole
+ * screen's, and the figure's and the counter's, which move on their own. */
+static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *stage,
+                       uint64_t *counter) {
+    const show_view_t *v = &show->view;
+    uint64_t h = 1469598103934665603ull;
+    long f[] = {r->layout.width, r->layout.height, (long)r->generation, v->playlist_index,
+                v->item, show->transitioning, show->transitioning ? show->from.playlist_index : -1,
+                quant(show_transition_mix(show), 512), show->paused, show->help,
+                show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
+                quant(v->item_mix, 512), show->kiosk && !show->takeover,
+                quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
+    *full = hash_in(h, f, sizeof f);
+    *stage = *counter = 0;
+    r->state_valid = false;
+    if (v->scene.kind != SCENE_EXERCISE || !v->choreos) return;
+    const choreo_t *ch = &v->choreos[v->scene.exercise];
+    view_state(v, &r->state);
+    r->state_valid = true;
+    r->state_view = v;
+    const figure_fit_t *fit = fit_for(r, ch, r->layout.exercise.stage);
+    uint64_t s = hash_int(h, r->state.instance);
+    s = hash_int(s, r->state.holding);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        float x, y;
+        figure_project(fit, r->state.pos.p[j], &x, &y, NULL);
+        s = hash_int(hash_int(s, quant(x, 4)), quant(y, 4));
+    }
+    *stage = s;
+    countdown_t cd;
+    countdown_compute(ch, &r->state, &cd);
+    const layout_t *L = &r->layout;
+    long k[] = {cd.kind, cd.stage, cd.count, cd.remaining, cd.ready_left, cd.inhaling,
+                cd.side, cd.switch_sides, cd.repetition, cd.repetitions,
+                quant(cd.progress, COUNTER_ARC_STEPS(L)), quant(cd.breath, COUNTER_BREATH_STEPS(L)),
+                r->state.phase, r->state.instance};
+    *counter = hash_in(h, k, sizeof k);
+}
+
+static layout_box_t grow_box(layout_box_t b, float d) {
+    return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
+}
+
+static layout_box_t union_box(layout_box_t a, layout_box_t b) {
+    if (a.w <= 0) return b;
+    float x0 = fminf(a.x, b.x), y0 = fminf(a.y, b.y);
+    float x1 = fmaxf(a.x + a.w, b.x + b.w), y1 = fmaxf(a.y + a.h, b.y + b.h);
+    return (layout_box_t){x0, y0, x1 - x0, y1 - y0};
+}
+
+layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full) {
     const content_t *c = r->content;
     if (width != r->layout.width || height != r->layout.height) {
         layout_compute(&r->layout, width, height);
@@ -722,9 +803,30 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
         r->warm_task = 0;
     }
     warm(r, show);
+    uint64_t kf, ks, kc;
+    frame_keys(r, show, &kf, &ks, &kc);
+    layout_box_t screen = {0, 0, (float)width, (float)height}, damage = {0, 0, 0, 0};
+    if (full || kf != r->key_full) {
+        damage = screen;
+    } else {
+        float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
+        if (ks != r->key_stage) damage = grow_box(r->layout.exercise.stage, pad);
+        if (kc != r->key_counter) {
+            layout_box_t band = union_box(r->layout.exercise.counter, r->layout.exercise.status);
+            damage = union_box(damage, grow_box(band, pad));
+        }
+    }
+    r->key_full = kf;
+    r->key_stage = ks;
+    r->key_counter = kc;
+    if (damage.w <= 0) {
+        r->state_valid = false;
+        return damage; /* nothing on screen would change */
+    }
     r->record.count = r->record.overflow = 0;
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
+    if (damage.w < screen.w || damage.h < screen.h) gfx_clip(&r->gfx, &damage);
     gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
     float mix = show_transition_mix(show);
     if (mix < 1.0f) {
@@ -743,4 +845,7 @@ void render_frame(render_t *r, const show_t *show, int width, int height) {
         draw_paused(r, text);
     }
     if (show->help) draw_help(r);
+    gfx_clip(&r->gfx, NULL);
+    r->state_valid = false;
+    return damage;
 }

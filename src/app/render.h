@@ -36,6 +36,13 @@ typedef struct render_t {
     int mark_px;               /* the size it was rasterised at; 0 = not yet */
     bool mark_failed;          /* could not be loaded: said once, then drawn without */
     int warm_task;             /* next thing to walk for the text cache (render_frame) */
+    /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
+     * the whole screen and of the two parts that move on their own (figure, counter). */
+    uint64_t key_full, key_stage, key_counter;
+    unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
+    bool state_valid;          /* `state` is state_view's figure, for this frame */
+    const void *state_view;
+    choreo_state_t state;
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths. */
@@ -45,8 +52,11 @@ void render_shutdown(render_t *r);
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
 bool render_set_content(render_t *r, const content_t *content);
 
-/* Draws one frame of the show into the bound framebuffer. While some scenes' texts are not
- * yet rasterised, each frame also warms a few of them, so no scene change waits on text. */
-void render_frame(render_t *r, const show_t *show, int width, int height);
+/* Draws one frame of the show into the bound framebuffer, which must still hold the frame
+ * drawn before (a persistent canvas): only what changed is redrawn, and the rectangle redrawn
+ * is returned (w == 0: nothing changed, nothing drawn). `full` forces a whole redraw. While
+ * some scenes' texts are not yet rasterised, each frame also warms a few of them, so no scene
+ * change waits on text. */
+layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full);
 
 #endif
