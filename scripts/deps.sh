@@ -10,6 +10,7 @@ packages=(
   libcmocka-dev                        # tests
   zbar-tools                           # tests: decoding the contact scene's QR code
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
+  openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -276,7 +276,8 @@ static bool canvas_ensure(app_t *app, int w, int h) {
 static bool reload_content(app_t *app) {
     content_t *c = app_load_content(app->content_path);
     if (!c) {
-        log_line("%s: keeping the last good content", app->content_path);
+        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+                 ++app->refused);
         return false;
     }
     const show_t *s = &app->show;
@@ -284,7 +285,8 @@ static bool reload_content(app_t *app) {
     choreo_t *main = app_build_choreos(c, active);
     choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
     if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
-        log_line("%s: keeping the last good content", app->content_path);
+        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+                 ++app->refused);
         free(main);
         free(follow);
         free(c);
@@ -299,7 +301,7 @@ static bool reload_content(app_t *app) {
     app->choreos = main;
     app->choreos_follow = follow;
     app->reloads++;
-    log_line("content reloaded from %s", app->content_path);
+    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
     return true;
 }
 

@@ -20,6 +20,7 @@ typedef struct app_t {
     choreo_t *choreos_follow; /* kiosk: the follow-along routines a visitor takes over with */
     choreo_pacing_t pacing;
     int reloads;        /* content reloads applied */
+    int refused;        /* content edits refused (broken) */
     show_t show;
     platform_t platform;
     render_t render;

@@ -9,7 +9,7 @@
 #include "text.h"
 
 #define RENDER_RECORD_MAX 256
-#define RENDER_RECORD_TEXT 160
+#define RENDER_RECORD_TEXT 512
 
 /* What the last frame drew, for tests: every text's rectangle and how many overflowed. */
 typedef struct render_record_t {
