@@ -236,7 +236,7 @@ static void test_usage_mentions_every_option(void **state) {
     assert_non_null(usage);
     static const char *const options[] = {
         "--windowed", "--content", "--lang", "--scene", "--screenshot", "--at",
-        "--size", "--check-content", "--dump-pose", "--region", "--pacing", "--kiosk", "--help", "--version",
+        "--size", "--check-content", "--dump-pose", "--region", "--pacing", "--kiosk", "--bench", "--frames", "--help", "--version",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);

@@ -1,10 +1,14 @@
 /* app: the program's modes (see app.h): the interactive show with its fixed-step loop, the
  * headless screenshot, and content checking. Startup failures unwind through one path.
  * Depends on SDL, SDL_image, GL and core. */
+#define _GNU_SOURCE /* clock_gettime with CLOCK_BOOTTIME, sysconf, getrusage */
 #include "app.h"
 
 #include <SDL_image.h>
 #include <math.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +17,7 @@
 #include "countdown.h"
 #include "kiosk.h"
 #include "log.h"
+#include "memcount.h"
 
 #ifndef SK_VERSION
 #define SK_VERSION "0.0.0"
@@ -32,12 +37,12 @@ content_t *app_load_content(const char *path) {
         log_error(err);
         return NULL;
     }
-    content_t *c = malloc(sizeof *c);
-    content_errors_t *errors = malloc(sizeof *errors);
+    content_t *c = SDL_malloc(sizeof *c);
+    content_errors_t *errors = SDL_malloc(sizeof *errors);
     if (!c || !errors) {
         log_error("out of memory loading content");
-        free(c);
-        free(errors);
+        SDL_free(c);
+        SDL_free(errors);
         SDL_free(text);
         return NULL;
     }
@@ -51,15 +56,15 @@ content_t *app_load_content(const char *path) {
         if (errors->total > errors->count) {
             log_line("%s: %d more errors not shown", path, errors->total - errors->count);
         }
-        free(c);
+        SDL_free(c);
         c = NULL;
     }
-    free(errors);
+    SDL_free(errors);
     return c;
 }
 
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
-    choreo_t *ch = calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
+    choreo_t *ch = SDL_calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
     if (!ch) {
         log_error("out of memory laying out the routines");
         return NULL;
@@ -124,8 +129,8 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
         rc = APP_EXIT_RUNTIME;
     }
     if (rc) {
-        free(app->choreos);
-        free(app->content);
+        SDL_free(app->choreos);
+        SDL_free(app->content);
         app->choreos = NULL;
         app->content = NULL;
     }
@@ -143,9 +148,9 @@ void app_close(app_t *app) {
         render_shutdown(&app->render);
         platform_shutdown(&app->platform);
     }
-    free(app->choreos);
-    free(app->choreos_follow);
-    free(app->content);
+    SDL_free(app->choreos);
+    SDL_free(app->choreos_follow);
+    SDL_free(app->content);
     app->choreos = app->choreos_follow = NULL;
     app->content = NULL;
 }
@@ -219,15 +224,15 @@ static int save_png(const char *path, int w, int x0, int y0, int cw, int ch,
 }
 
 static int run_screenshot(const cli_options_t *o) {
-    app_t *app = calloc(1, sizeof *app);
+    app_t *app = SDL_calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
     int rc = app_open_offscreen(app, o->content_path, o->lang, o->scene, pacing_of(o));
     if (rc != APP_EXIT_OK) {
-        free(app);
+        SDL_free(app);
         return rc;
     }
     app_advance(app, o->at);
-    unsigned char *rgba = malloc((size_t)o->width * (size_t)o->height * 4);
+    unsigned char *rgba = SDL_malloc((size_t)o->width * (size_t)o->height * 4);
     if (!rgba) {
         log_error("out of memory for the screenshot");
         rc = APP_EXIT_RUNTIME;
@@ -244,9 +249,9 @@ static int run_screenshot(const cli_options_t *o) {
     } else {
         rc = save_png(o->screenshot_path, o->width, 0, 0, o->width, o->height, rgba);
     }
-    free(rgba);
+    SDL_free(rgba);
     app_close(app);
-    free(app);
+    SDL_free(app);
     return rc;
 }
 
@@ -287,16 +292,16 @@ static bool reload_content(app_t *app) {
     if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
         log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
                  ++app->refused);
-        free(main);
-        free(follow);
-        free(c);
+        SDL_free(main);
+        SDL_free(follow);
+        SDL_free(c);
         return false;
     }
     if (s->kiosk) show_rebind(&app->show, c, main, follow);
     else show_rebind(&app->show, c, main, main);
-    free(app->choreos);
-    free(app->choreos_follow);
-    free(app->content);
+    SDL_free(app->choreos);
+    SDL_free(app->choreos_follow);
+    SDL_free(app->content);
     app->content = c;
     app->choreos = main;
     app->choreos_follow = follow;
@@ -342,7 +347,7 @@ static void dump_screen(const app_t *app, bool open) {
  * mode also: no way out but the staff's chord, focus taken back, live content, opening hours,
  * burn-in drift and a watchdog. */
 static int run_show(const cli_options_t *o) {
-    app_t *app = calloc(1, sizeof *app);
+    app_t *app = SDL_calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
     platform_install_signal_handlers();
     bool kiosk = o->kiosk;
@@ -353,14 +358,14 @@ static int run_show(const cli_options_t *o) {
                             .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
     int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc);
     if (rc != APP_EXIT_OK) {
-        free(app);
+        SDL_free(app);
         return rc;
     }
     if (kiosk) {
         app->choreos_follow = app_build_choreos(app->content, CHOREO_PACING_FOLLOW);
         if (!app->choreos_follow) {
             app_close(app);
-            free(app);
+            SDL_free(app);
             return APP_EXIT_RUNTIME;
         }
         show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow,
@@ -444,24 +449,40 @@ static int run_show(const cli_options_t *o) {
         if (w > 0 && h > 0 && open) {
             if (kiosk) kiosk_drift(app->content, clock, app->render.layout.unit,
                                    &app->render.gfx.shift_x, &app->render.gfx.shift_y);
-            /* the frame is kept in a canvas, where only what changed is redrawn; the window
-             * is given the canvas only when something did */
-            bool fresh = canvas_ensure(app, w, h);
-            glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
-            layout_box_t damage = render_frame(&app->render, &app->show, w, h, fresh || !was_open);
-            present = damage.w > 0 || app->expose;
-            if (present) {
-                glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas);
-                glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-                glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+            if (app->platform.copy_sub_buffer) {
+                /* X11: the back buffer is the canvas (never swapped); only the rectangle that
+                 * changed is drawn and handed to the screen */
+                bool fresh = w != app->canvas_w || h != app->canvas_h;
+                app->canvas_w = w;
+                app->canvas_h = h;
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                layout_box_t damage = render_frame(&app->render, &app->show, w, h,
+                                                   fresh || !was_open || app->expose);
+                if (damage.w > 0) platform_present_rect(&app->platform, damage, h);
+            } else {
+                /* elsewhere the frame is kept in a canvas, where only what changed is
+                 * redrawn; the window is given the canvas when something did */
+                bool fresh = canvas_ensure(app, w, h);
+                glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
+                layout_box_t damage = render_frame(&app->render, &app->show, w, h, fresh || !was_open);
+                present = damage.w > 0 || app->expose;
+                if (present) {
+                    glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas);
+                    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+                    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+                }
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
             }
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
         } else if (w > 0 && h > 0) { /* closed: a black screen, and no work */
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, w, h);
             glClearColor(0, 0, 0, 1);
             glClear(GL_COLOR_BUFFER_BIT);
-            present = true;
+            if (app->platform.copy_sub_buffer) {
+                platform_present_rect(&app->platform, (layout_box_t){0, 0, (float)w, (float)h}, h);
+            } else {
+                present = true;
+            }
         }
         was_open = open;
         app->expose = false;
@@ -476,7 +497,7 @@ static int run_show(const cli_options_t *o) {
     }
     if (kiosk) kiosk_watchdog_stop();
     app_close(app);
-    free(app);
+    SDL_free(app);
     return APP_EXIT_OK;
 }
 
@@ -515,14 +536,14 @@ static int run_dump_pose(const cli_options_t *o) {
     if (o->scene) {
         if (!content_find_scene(c, o->scene, &ref) || ref.kind != SCENE_EXERCISE) {
             fprintf(stderr, "stretch-kiosk: --dump-pose: '%s' is not an exercise\n", o->scene);
-            free(c);
+            SDL_free(c);
             return APP_EXIT_USAGE;
         }
     } else {
         ref = (content_scene_ref_t){SCENE_EXERCISE, 0};
     }
-    choreo_t *ch = malloc(sizeof *ch);
-    choreo_state_t *st = malloc(sizeof *st);
+    choreo_t *ch = SDL_malloc(sizeof *ch);
+    choreo_state_t *st = SDL_malloc(sizeof *st);
     if (!ch || !st) {
         log_error("out of memory");
         rc = APP_EXIT_RUNTIME;
@@ -543,10 +564,184 @@ static int run_dump_pose(const cli_options_t *o) {
             dump_state(ch, id, st);
         }
     }
-    free(st);
-    free(ch);
-    free(c);
+    SDL_free(st);
+    SDL_free(ch);
+    SDL_free(c);
     return rc;
+}
+
+/* ---- --bench ---------------------------------------------------------------------------- */
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Milliseconds since this process started (its start time from /proc, in clock ticks). */
+static double ms_since_process_start(void) {
+    FILE *f = fopen("/proc/self/stat", "r");
+    if (!f) return -1;
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')'); /* the command name may hold spaces */
+    if (!p) return -1;
+    unsigned long long start = 0;
+    /* after ") ": state is field 3; starttime is field 22 */
+    if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d "
+                      "%*d %llu", &start) != 1) {
+        return -1;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    double ticks = (double)sysconf(_SC_CLK_TCK);
+    return (ts.tv_sec + ts.tv_nsec / 1e9 - (double)start / ticks) * 1e3;
+}
+
+static double cpu_ms(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+/* Proportional set size from /proc/self/smaps_rollup, KiB (0 if unknown). */
+static long pss_kib(void) {
+    FILE *f = fopen("/proc/self/smaps_rollup", "r");
+    if (!f) return 0;
+    char line[256];
+    long kib = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (sscanf(line, "Pss: %ld kB", &kib) == 1) break;
+    }
+    fclose(f);
+    return kib;
+}
+
+static int compare_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double percentile(const double *sorted, long n, double p) {
+    long i = (long)ceil(p * (double)n) - 1;
+    if (i < 0) i = 0;
+    if (i >= n) i = n - 1;
+    return sorted[i];
+}
+
+/* Plays the kiosk loop offscreen on a simulated 60 Hz clock, the way the TV shows it (only
+ * what changed redrawn, the canvas presented when something did), and reports what it cost
+ * against the budgets of the waiting-room box. */
+static int run_bench(const cli_options_t *o) {
+    double started = ms_since_process_start() - now_ms(); /* start, on our clock */
+    app_t *app = SDL_calloc(1, sizeof *app);
+    if (!app) return APP_EXIT_RUNTIME;
+    choreo_pacing_t pacing = !o->pacing_set || o->demo_pacing ? CHOREO_PACING_DEMO
+                                                             : CHOREO_PACING_FOLLOW;
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    int w = o->width, h = o->height;
+    platform_desc_t desc = {.title = "stretch-kiosk bench", .offscreen = true, .width = w, .height = h};
+    int rc = start(app, o->content_path, o->lang, NULL, pacing, &desc);
+    if (rc) {
+        SDL_free(app);
+        return rc;
+    }
+    show_init(&app->show, app->content, app->choreos, 0);
+    double loop = 0;
+    for (int i = 0; i < app->content->playlist_count; i++) {
+        show_t probe = app->show;
+        probe.view.scene = app->content->playlist[i];
+        loop += show_scene_seconds(&probe, app->content->playlist[i]);
+    }
+    long per_loop = lround(loop * APP_TICK_HZ);
+    long frames = o->frames > 0 ? o->frames : 2 * per_loop;
+    double *times = SDL_malloc((size_t)frames * sizeof *times);
+    if (!times) {
+        app_close(app);
+        SDL_free(app);
+        return APP_EXIT_RUNTIME;
+    }
+    /* steady state: after the text cache is warm, and after one whole loop when two are played */
+    long steady_from = -1, steady_allocs = 0, presented = 0, redrawn_pixels = 0;
+    long allocs_at_steady = 0;
+    double first_frame = -1, cpu_start = cpu_ms(), wall_start = now_ms();
+    for (long i = 0; i < frames; i++) {
+        double t0 = now_ms();
+        if (i > 0) show_update(&app->show, 1.0 / APP_TICK_HZ);
+        /* as on the TV: drawn where it is shown, only what changed (the pbuffer keeps the rest,
+         * like the X11 back buffer presented a rectangle at a time) */
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        app->damage = render_frame(&app->render, &app->show, w, h, i == 0);
+        if (app->damage.w > 0) {
+            presented++;
+            redrawn_pixels += (long)(app->damage.w * app->damage.h);
+        }
+        glFinish(); /* the software rasteriser's work belongs to this frame */
+        times[i] = now_ms() - t0;
+        if (getenv("SK_BENCH_VERBOSE") && times[i] > 12.0) {
+            fprintf(stderr, "frame %ld: %.1f ms, scene %s%s, damage %.0fx%.0f\n", i, times[i],
+                    content_scene_id(app->content, app->show.view.scene),
+                    app->show.transitioning ? " (transition)" : "", app->damage.w, app->damage.h);
+        }
+        if (i == 0) first_frame = now_ms() + started;
+        bool warm = app->render.warm_task > app->content->playlist_count;
+        if (steady_from < 0 && warm && (frames < 2 * per_loop ? i >= 60 : i >= per_loop)) {
+            steady_from = i + 1;
+            allocs_at_steady = memcount_allocations();
+        }
+    }
+    double wall = now_ms() - wall_start, cpu = cpu_ms() - cpu_start;
+    if (steady_from >= 0) steady_allocs = memcount_allocations() - allocs_at_steady;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    long pss = pss_kib();
+    double *sorted = SDL_malloc((size_t)frames * sizeof *sorted);
+    memcpy(sorted, times + 1, (size_t)(frames - 1) * sizeof *sorted); /* frame 0: first frame */
+    long n = frames > 1 ? frames - 1 : 1;
+    if (frames == 1) sorted[0] = times[0];
+    qsort(sorted, (size_t)n, sizeof *sorted, compare_double);
+    double med = percentile(sorted, n, 0.5), p95 = percentile(sorted, n, 0.95);
+    double p99 = percentile(sorted, n, 0.99), max = sorted[n - 1];
+    double cpu_per = cpu / (double)frames;
+    printf("bench: %dx%d, %s pacing, %ld frames at 60 Hz (the playlist loops every %.1f s = %ld "
+           "frames), %.1f s wall\n",
+           w, h, pacing == CHOREO_PACING_DEMO ? "demo" : "follow", frames, loop, per_loop,
+           wall / 1e3);
+    printf("frame wall ms: median %.2f  p95 %.2f  p99 %.2f  max %.2f\n", med, p95, p99, max);
+    printf("frame cpu ms: %.2f per frame (user+system of all threads over %ld frames)\n", cpu_per,
+           frames);
+    printf("frames presented: %ld of %ld; redrawn: %.1f%% of the pixels of all frames\n",
+           presented, frames, 100.0 * (double)redrawn_pixels / ((double)w * h * (double)frames));
+    printf("first frame: %.0f ms after process start\n", first_frame);
+    printf("memory: peak RSS %.1f MiB, PSS %.1f MiB\n", ru.ru_maxrss / 1024.0, pss / 1024.0);
+    if (steady_from >= 0) {
+        printf("heap allocations in steady-state frames: %ld (frames %ld to %ld)\n", steady_allocs,
+               steady_from, frames - 1);
+    } else {
+        printf("heap allocations in steady-state frames: unknown (no steady state reached)\n");
+    }
+    /* the waiting-room box's budgets: 2 cores, no GPU */
+    bool big = (long)w * h > 1920L * 1080L;
+    char over[512] = "";
+    size_t used = 0;
+#define OVER(...) used += (size_t)snprintf(over + used, used < sizeof over ? sizeof over - used : 0, __VA_ARGS__)
+    if (!big && (p99 > 16.7 || max > 16.7)) OVER(" p99 %.1f / max %.1f ms > 16.7;", p99, max);
+    if (big && p99 >= 33.0) OVER(" p99 %.1f ms >= 33;", p99);
+    if (cpu_per > (big ? 12.0 : 4.0)) OVER(" cpu %.2f ms/frame > %.0f;", cpu_per, big ? 12.0 : 4.0);
+    if (!big && first_frame > 150.0) OVER(" first frame %.0f ms > 150;", first_frame);
+    if (!big && pss > 100 * 1024) OVER(" PSS %.1f MiB > 100;", pss / 1024.0);
+    if (steady_from < 0 || steady_allocs > 0) OVER(" %ld heap allocations in steady state;", steady_allocs);
+#undef OVER
+    if (over[0]) printf("bench: over budget:%s\n", over);
+    else printf("bench: ok\n");
+    SDL_free(sorted);
+    SDL_free(times);
+    app_close(app);
+    SDL_free(app);
+    return over[0] ? APP_EXIT_RUNTIME : APP_EXIT_OK;
 }
 
 static int run_check(const cli_options_t *o) {
@@ -554,11 +749,12 @@ static int run_check(const cli_options_t *o) {
     if (!c) return APP_EXIT_USAGE;
     printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
            c->exercise_count, c->reviews.count, c->playlist_count);
-    free(c);
+    SDL_free(c);
     return APP_EXIT_OK;
 }
 
 int app_main(int argc, char **argv) {
+    memcount_install(); /* before anything allocates through SDL */
     cli_options_t o;
     char err[512];
     if (!cli_parse(argc, argv, &o, err, sizeof err)) {
@@ -570,6 +766,7 @@ int app_main(int argc, char **argv) {
     case CLI_MODE_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return APP_EXIT_OK;
     case CLI_MODE_CHECK_CONTENT: return run_check(&o);
     case CLI_MODE_DUMP_POSE: return run_dump_pose(&o);
+    case CLI_MODE_BENCH: return run_bench(&o);
     case CLI_MODE_SCREENSHOT: return run_screenshot(&o);
     default: return run_show(&o);
     }

@@ -5,6 +5,8 @@
 
 #include <dlfcn.h>
 #include <epoxy/gl.h>
+#include <epoxy/glx.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +32,14 @@ bool platform_dump_requested(void) {
     if (!dump_requested) return false;
     dump_requested = 0;
     return true;
+}
+
+void platform_present_rect(const platform_t *p, layout_box_t b, int height) {
+    (void)p;
+    int x0 = (int)floorf(b.x), y0 = (int)floorf(b.y);
+    int x1 = (int)ceilf(b.x + b.w), y1 = (int)ceilf(b.y + b.h);
+    glXCopySubBufferMESA(glXGetCurrentDisplay(), glXGetCurrentDrawable(), x0, height - y1, x1 - x0,
+                         y1 - y0);
 }
 
 void platform_reclaim(platform_t *p) {
@@ -129,6 +139,14 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     SDL_GL_MakeCurrent(p->window, p->gl);
     keep_gl_drivers_loaded();
     p->vsync = !d->offscreen && SDL_GL_SetSwapInterval(1) == 0;
+    /* Under X11, Mesa offers to copy part of the back buffer to the screen: then a frame in
+     * which only the figure moved costs only the figure's rectangle, not a whole swap. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (!d->offscreen && driver && !strcmp(driver, "x11") && epoxy_has_glx(glXGetCurrentDisplay())) {
+        Display *dpy = glXGetCurrentDisplay();
+        p->copy_sub_buffer = dpy && epoxy_has_glx_extension(dpy, 0, "GLX_MESA_copy_sub_buffer") &&
+                             !SDL_getenv("STRETCH_KIOSK_FULL_SWAPS");
+    }
     if (!d->offscreen) SDL_ShowCursor(p->fullscreen ? SDL_DISABLE : SDL_ENABLE);
     return true;
 }

@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "layout.h"
 #include "show.h"
 
 typedef struct platform_t {
@@ -13,6 +14,7 @@ typedef struct platform_t {
     SDL_GLContext gl;
     bool fullscreen;
     bool vsync; /* swaps wait for the display */
+    bool copy_sub_buffer; /* X11 with GLX_MESA_copy_sub_buffer: present a rectangle at a time */
 } platform_t;
 
 typedef struct platform_desc_t {
@@ -33,6 +35,10 @@ void platform_drawable_size(const platform_t *p, int *w, int *h);
 void platform_install_signal_handlers(void);
 bool platform_signal_received(void);
 bool platform_dump_requested(void); /* true once per SIGUSR1 */
+
+/* Hands the window system the rectangle `box` (pixels, top-left origin) of the back buffer,
+ * which keeps everything drawn into it (we never swap on this path). */
+void platform_present_rect(const platform_t *p, layout_box_t box, int height);
 
 /* Kiosk: brings the window back — restored, fullscreen, raised, focused. */
 void platform_reclaim(platform_t *p);

@@ -25,7 +25,7 @@ static bool qr_build(render_t *r) {
         return false;
     }
     int n = q->width + 2 * QR_QUIET_MODULES;
-    unsigned char *cov = calloc((size_t)n * (size_t)n, 1);
+    unsigned char *cov = SDL_calloc((size_t)n * (size_t)n, 1);
     if (!cov) {
         QRcode_free(q);
         return false;
@@ -39,7 +39,7 @@ static bool qr_build(render_t *r) {
     }
     r->qr_texture = gfx_texture_r8(n, n, cov, false);
     r->qr_modules = n;
-    free(cov);
+    SDL_free(cov);
     QRcode_free(q);
     return true;
 }
@@ -81,7 +81,7 @@ static void mark_load(render_t *r, int px) {
                 path, IMG_GetError());
         r->mark_failed = true;
     } else {
-        unsigned char *packed = malloc((size_t)rgba->w * (size_t)rgba->h * 4);
+        unsigned char *packed = SDL_malloc((size_t)rgba->w * (size_t)rgba->h * 4);
         if (packed) {
             for (int y = 0; y < rgba->h; y++) {
                 memcpy(packed + (size_t)y * (size_t)rgba->w * 4,
@@ -89,7 +89,7 @@ static void mark_load(render_t *r, int px) {
                        (size_t)rgba->w * 4);
             }
             r->mark_texture = gfx_texture_rgba(rgba->w, rgba->h, packed);
-            free(packed);
+            SDL_free(packed);
         }
     }
     SDL_FreeSurface(rgba);
@@ -747,17 +747,22 @@ static long quant(float v, float steps) { return lroundf(v * steps); }
 
 /* What the screen shows, reduced to numbers that change exactly when pixels would: the whole
  * screen's, and the figure's and the counter's, which move on their own. */
-static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *stage,
-                       uint64_t *counter) {
+static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *panel,
+                       uint64_t *stage, uint64_t *counter) {
     const show_view_t *v = &show->view;
     uint64_t h = 1469598103934665603ull;
+    bool exercise = v->scene.kind == SCENE_EXERCISE;
+    bool cards = v->scene.kind == SCENE_REVIEWS || v->scene.kind == SCENE_REVIEW;
     long f[] = {r->layout.width, r->layout.height, (long)r->generation, v->playlist_index,
-                v->item, show->transitioning, show->transitioning ? show->from.playlist_index : -1,
+                exercise || cards ? 0 : v->item, show->transitioning,
+                show->transitioning ? show->from.playlist_index : -1,
                 quant(show_transition_mix(show), 512), show->paused, show->help,
                 show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
-                quant(v->item_mix, 512), show->kiosk && !show->takeover,
-                quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
+                show->kiosk && !show->takeover, quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
     *full = hash_in(h, f, sizeof f);
+    /* the highlighted step, the review card: their own panel only */
+    long p[] = {v->item, cards ? quant(v->item_mix, 512) : 0};
+    *panel = exercise || cards ? hash_in(h, p, sizeof p) : 0;
     *stage = *counter = 0;
     r->state_valid = false;
     if (v->scene.kind != SCENE_EXERCISE || !v->choreos) return;
@@ -803,20 +808,27 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         r->warm_task = 0;
     }
     warm(r, show);
-    uint64_t kf, ks, kc;
-    frame_keys(r, show, &kf, &ks, &kc);
+    uint64_t kf, kp, ks, kc;
+    frame_keys(r, show, &kf, &kp, &ks, &kc);
     layout_box_t screen = {0, 0, (float)width, (float)height}, damage = {0, 0, 0, 0};
     if (full || kf != r->key_full) {
         damage = screen;
     } else {
         float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
-        if (ks != r->key_stage) damage = grow_box(r->layout.exercise.stage, pad);
+        if (kp != r->key_panel) {
+            const layout_t *L = &r->layout;
+            damage = show->view.scene.kind == SCENE_EXERCISE
+                         ? grow_box(L->exercise.panel, pad)
+                         : grow_box(union_box(L->reviews.card, L->reviews.dots), pad);
+        }
+        if (ks != r->key_stage) damage = union_box(damage, grow_box(r->layout.exercise.stage, pad));
         if (kc != r->key_counter) {
             layout_box_t band = union_box(r->layout.exercise.counter, r->layout.exercise.status);
             damage = union_box(damage, grow_box(band, pad));
         }
     }
     r->key_full = kf;
+    r->key_panel = kp;
     r->key_stage = ks;
     r->key_counter = kc;
     if (damage.w <= 0) {

@@ -38,7 +38,7 @@ typedef struct render_t {
     int warm_task;             /* next thing to walk for the text cache (render_frame) */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
-    uint64_t key_full, key_stage, key_counter;
+    uint64_t key_full, key_panel, key_stage, key_counter;
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;

@@ -156,7 +156,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
     int skip = TTF_FontLineSkip(f);
     b.w = w->width > 0 ? w->width : 1;
     b.h = w->height > 0 ? w->height : 1;
-    unsigned char *cov = calloc((size_t)b.w * (size_t)b.h, 1);
+    unsigned char *cov = SDL_calloc((size_t)b.w * (size_t)b.h, 1);
     if (!cov) return b;
     char buf[2048];
     for (int i = 0; i < w->count; i++) {
@@ -191,7 +191,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
         SDL_FreeSurface(argb);
     }
     b.texture = gfx_texture_r8(b.w, b.h, cov, true);
-    free(cov);
+    SDL_free(cov);
     t->rasterised++;
     return b;
 }
@@ -221,13 +221,13 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
         }
         glDeleteTextures(1, &e->block.texture);
     }
-    wrapped_t *w = malloc(sizeof *w); /* miss path only */
+    wrapped_t *w = SDL_malloc(sizeof *w); /* miss path only */
     if (!w) return NULL;
     int size = fit_size(t, s, st, box_w, box_h, w);
     e->key = key;
     e->last_used = t->frame;
     e->block = rasterise(t, s, st, size, w, box_w, box_h);
-    free(w);
+    SDL_free(w);
     return &e->block;
 }
 
@@ -239,7 +239,7 @@ int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, floa
     for (int i = 0; i < TEXT_FIT_MEMO_MAX; i++) {
         if (t->memo[i].key == key) return t->memo[i].size;
     }
-    wrapped_t *w = malloc(sizeof *w);
+    wrapped_t *w = SDL_malloc(sizeof *w);
     if (!w) return (int)st.size;
     int max = (int)lroundf(st.size);
     int min = st.min_size > 0 ? (int)lroundf(st.min_size) : max;
@@ -258,7 +258,7 @@ int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, floa
         int step = size / 16 > 1 ? size / 16 : 1;
         size = size - step < min ? min : size - step;
     }
-    free(w);
+    SDL_free(w);
     t->memo[t->memo_next] = (text_fit_memo_t){key, size};
     t->memo_next = (t->memo_next + 1) % TEXT_FIT_MEMO_MAX;
     return size;

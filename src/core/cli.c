@@ -144,6 +144,17 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--screenshot needs an output FILE.png");
             }
             if (!set_mode(o, CLI_MODE_SCREENSHOT, name, err, n)) return false;
+        } else if (!strcmp(name, "--bench")) {
+            if (eq) return fail(err, n, "--bench takes no value; use --frames N and --size WxH");
+            if (!set_mode(o, CLI_MODE_BENCH, name, err, n)) return false;
+        } else if (!strcmp(name, "--frames")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            char *end = NULL;
+            long f = v ? strtol(v, &end, 10) : 0;
+            if (!v || end == v || *end || f < 1 || f > 10000000) {
+                return fail(err, n, "--frames needs a number of frames, 1 to 10000000");
+            }
+            o->frames = f;
         } else if (!strcmp(name, "--kiosk")) {
             if (eq) return fail(err, n, "--kiosk takes no value");
             o->kiosk = true;
@@ -153,6 +164,7 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--pacing takes 'follow' (the real counts) or 'demo'");
             }
             o->demo_pacing = !strcmp(v, "demo");
+            o->pacing_set = true;
         } else if (!strcmp(name, "--region")) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (!v || strcmp(v, "figure") != 0) {
@@ -173,8 +185,15 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     if (o->mode == CLI_MODE_SCREENSHOT && o->windowed) {
         return fail(err, n, "--windowed does not apply to --screenshot; use --size WxH");
     }
-    if (o->mode != CLI_MODE_SCREENSHOT && size_set) {
-        return fail(err, n, "--size only applies to --screenshot");
+    if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_BENCH && size_set) {
+        return fail(err, n, "--size only applies to --screenshot and --bench");
+    }
+    if (o->mode != CLI_MODE_BENCH && o->frames) {
+        return fail(err, n, "--frames only applies to --bench");
+    }
+    if (o->mode == CLI_MODE_BENCH && (scene_set || o->windowed || at_set)) {
+        return fail(err, n, "--bench plays the whole playlist offscreen; it takes --frames, "
+                            "--size, --pacing and --content");
     }
     if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
         return fail(err, n, "--at only applies to --screenshot and --dump-pose");
@@ -197,7 +216,7 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     if (o->mode == CLI_MODE_CHECK_CONTENT && (scene_set || o->content_path || o->windowed)) {
         return fail(err, n, "--check-content takes only the FILE to check");
     }
-    if (o->mode == CLI_MODE_SCREENSHOT && !size_set) {
+    if ((o->mode == CLI_MODE_SCREENSHOT || o->mode == CLI_MODE_BENCH) && !size_set) {
         o->width = CLI_DEFAULT_SHOT_W;
         o->height = CLI_DEFAULT_SHOT_H;
     }
@@ -216,6 +235,7 @@ const char *cli_usage(void) {
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
            "                [--region figure]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
+           "  stretch-kiosk --bench [--frames N] [--size WxH] [--pacing demo|follow]\n"
            "  stretch-kiosk --check-content FILE\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
@@ -236,6 +256,9 @@ const char *cli_usage(void) {
            "  --region figure      with --screenshot: keep only the exercise's figure panel\n"
            "  --dump-pose          print the figure's step, side, phase and joints (metres) as\n"
            "                       JSON at --at SECONDS, or one line per time of START:END:STEP\n"
+           "  --bench              play the kiosk loop offscreen on a simulated 60 Hz clock and\n"
+           "                       print frame times, CPU, memory, first frame and allocations\n"
+           "  --frames N           with --bench: frames to play (default: two loops)\n"
            "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
            "  --help, --version    this text; the version\n"
            "\n"

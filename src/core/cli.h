@@ -10,6 +10,7 @@ typedef enum cli_mode_t {
     CLI_MODE_SCREENSHOT,    /* render one frame offscreen to a PNG and exit */
     CLI_MODE_CHECK_CONTENT, /* validate a content file and exit */
     CLI_MODE_DUMP_POSE,     /* print the figure's joints as JSON and exit */
+    CLI_MODE_BENCH,         /* play the kiosk loop offscreen, print frame costs, exit */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
     CLI_MODE_NUM
@@ -35,7 +36,9 @@ typedef struct cli_options_t {
     const char *check_path;    /* --check-content FILE */
     bool region_figure;        /* --region figure: crop the screenshot to the figure's box */
     bool demo_pacing;          /* --pacing demo (holds cut short) rather than follow */
+    bool pacing_set;           /* --pacing was given */
     bool kiosk;                /* --kiosk: the unattended waiting-room loop */
+    long frames;               /* --bench --frames N; 0 = two loops of the playlist */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.
