@@ -249,6 +249,39 @@ void gfx_image(gfx_t *g, GLuint texture, layout_box_t box, float alpha) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
+void gfx_frame(gfx_t *g, GLuint texture, float alpha) {
+    if (g->dry || !texture) return;
+    /* framebuffer rows run bottom-up: drawn with a flipped quad */
+    layout_box_t flipped = {0, (float)g->height, (float)g->width, -(float)g->height};
+    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, flipped);
+    glUniform2f(p->u_shift, 0.0f, 0.0f); /* the copy already holds the drift */
+    glUniform4f(p->u_color, 1, 1, 1, alpha);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(p->u_tex, 0);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+GLuint gfx_frame_copy(gfx_t *g, GLuint texture, bool remake) {
+    if (texture && remake) {
+        glDeleteTextures(1, &texture);
+        texture = 0;
+    }
+    if (!texture) {
+        glGenTextures(1, &texture);
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, g->width, g->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     NULL);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, g->width, g->height);
+    return texture;
+}
+
 GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels) {
     GLuint t = 0;
     glGenTextures(1, &t);

@@ -78,6 +78,13 @@ void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);
 /* An RGBA texture drawn at box, faded by alpha. */
 void gfx_image(gfx_t *gfx, GLuint texture, layout_box_t box, float alpha);
 
+/* A copy of the framebuffer (see gfx_frame_copy) drawn over the whole target, faded by alpha. */
+void gfx_frame(gfx_t *gfx, GLuint texture, float alpha);
+
+/* Copies the bound framebuffer into `texture` (made, at the target's size, when it is 0 or
+ * `remake`); returns the texture. */
+GLuint gfx_frame_copy(gfx_t *gfx, GLuint texture, bool remake);
+
 /* Creates an RGBA texture from straight-alpha pixels (w*h*4 bytes, rows top first). */
 GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels);
 

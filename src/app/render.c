@@ -50,6 +50,7 @@ bool render_set_content(render_t *r, const content_t *content) {
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
     r->mark_px = 0; /* reloaded at its size with the next frame */
     r->generation++;
+    r->fade_pair[0] = r->fade_pair[1] = r->drawn_scene = -1;
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
@@ -115,6 +116,9 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir) 
 }
 
 void render_shutdown(render_t *r) {
+    if (r->fade_from) glDeleteTextures(1, &r->fade_from);
+    if (r->fade_to) glDeleteTextures(1, &r->fade_to);
+    r->fade_from = r->fade_to = 0;
     if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
     r->mark_texture = 0;
     if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
@@ -800,6 +804,37 @@ static layout_box_t union_box(layout_box_t a, layout_box_t b) {
     return (layout_box_t){x0, y0, x1 - x0, y1 - y0};
 }
 
+/* Background, one scene and the footer: a whole picture. */
+static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
+    const content_t *c = r->content;
+    gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
+    draw_scene(r, v);
+    draw_footer(r, show);
+}
+
+/* A scene change: two still pictures, the one leaving and the one arriving, mixed. Taking
+ * them costs one whole frame; every frame of the fade after that is two textured quads. */
+static void crossfade(render_t *r, const show_t *show, float mix, bool full) {
+    bool remake = r->fade_w != r->layout.width || r->fade_h != r->layout.height;
+    if (remake || r->fade_pair[0] != show->from.playlist_index ||
+        r->fade_pair[1] != show->view.playlist_index) {
+        /* the target holds the outgoing scene as last drawn, unless something else happened */
+        if (full || remake || r->drawn_scene != show->from.playlist_index) {
+            draw_whole(r, show, &show->from);
+        }
+        r->fade_from = gfx_frame_copy(&r->gfx, r->fade_from, remake);
+        draw_whole(r, show, &show->view);
+        r->fade_to = gfx_frame_copy(&r->gfx, r->fade_to, remake);
+        r->fade_w = r->layout.width;
+        r->fade_h = r->layout.height;
+        r->fade_pair[0] = show->from.playlist_index;
+        r->fade_pair[1] = show->view.playlist_index;
+    }
+    gfx_frame(&r->gfx, r->fade_from, 1.0f);
+    gfx_frame(&r->gfx, r->fade_to, mix);
+    r->drawn_scene = -1;
+}
+
 layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full) {
     const content_t *c = r->content;
     if (width != r->layout.width || height != r->layout.height) {
@@ -839,16 +874,13 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
     if (damage.w < screen.w || damage.h < screen.h) gfx_clip(&r->gfx, &damage);
-    gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
     float mix = show_transition_mix(show);
     if (mix < 1.0f) {
-        r->gfx.opacity = 1.0f - mix;
-        draw_scene(r, &show->from);
+        crossfade(r, show, mix, full);
+    } else {
+        draw_whole(r, show, &show->view);
+        r->drawn_scene = show->view.playlist_index;
     }
-    r->gfx.opacity = mix;
-    draw_scene(r, &show->view);
-    r->gfx.opacity = 1.0f;
-    draw_footer(r, show);
     if (show->paused) draw_paused(r, c->labels.paused);
     if (!show->paused && show->resume_left > 0) {
         char n[16], text[128];

@@ -40,6 +40,12 @@ typedef struct render_t {
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
+    /* Scene changes crossfade two still pictures: the outgoing scene as it was last drawn and
+     * the incoming one as it starts (neither moves in that fraction of a second). */
+    GLuint fade_from, fade_to;
+    int fade_w, fade_h;
+    int fade_pair[2];          /* playlist indexes the pictures show; -1 = none */
+    int drawn_scene;           /* playlist index the target holds whole, or -1 */
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
