@@ -25,7 +25,8 @@
 #define SOAK_ASAN 1
 #endif
 #ifdef SOAK_ASAN
-#include <sanitizer/allocator_interface.h>
+/* from the sanitizer runtime (its header is not always installed) */
+size_t __sanitizer_get_current_allocated_bytes(void);
 static size_t heap_in_use(void) { return __sanitizer_get_current_allocated_bytes(); }
 #else
 static size_t heap_in_use(void) {

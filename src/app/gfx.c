@@ -103,6 +103,30 @@ bool gfx_init(gfx_t *g) {
     return true;
 }
 
+void gfx_warm(gfx_t *g, int width, int height) {
+    /* The software rasteriser compiles each program's code on its first draw: draw each once
+     * now, into one clipped pixel, so no frame of the show pays for it later. */
+    gfx_begin(g, width, height);
+    layout_box_t px = {0, 0, 1, 1}, box = {0, 0, 8, 8};
+    gfx_clip(g, &px);
+    gfx_color_t c = {0, 0, 0, 0};
+    gfx_gradient(g, c, c);
+    gfx_rect_outline(g, box, c, c, 2, 1);
+    gfx_capsule(g, 0, 0, 4, 4, 2, c);
+    gfx_ring(g, box, 2, 0.5f, c, c);
+    float corners[8] = {0, 0, 8, 0, 0, 8, 8, 8};
+    gfx_quad(g, corners, c);
+    GLuint t = gfx_texture_r8(1, 1, (const unsigned char[]){0}, true);
+    gfx_coverage(g, t, box, c);
+    glDeleteTextures(1, &t);
+    unsigned char rgba[4] = {0, 0, 0, 0};
+    t = gfx_texture_rgba(1, 1, rgba);
+    gfx_image(g, t, box, 0.0f);
+    gfx_frame(g, t, 0.0f);
+    glDeleteTextures(1, &t);
+    gfx_clip(g, NULL);
+}
+
 void gfx_shutdown(gfx_t *g) {
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         if (g->programs[i].id) glDeleteProgram(g->programs[i].id);

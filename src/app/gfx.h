@@ -47,6 +47,10 @@ typedef struct gfx_t {
 bool gfx_init(gfx_t *gfx);
 void gfx_shutdown(gfx_t *gfx);
 
+/* Draws with every program once, into a single clipped pixel, so later frames never wait for
+ * the driver to compile them. */
+void gfx_warm(gfx_t *gfx, int width, int height);
+
 /* Starts drawing into the bound framebuffer of the given size. */
 void gfx_begin(gfx_t *gfx, int width, int height);
 

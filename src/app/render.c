@@ -842,6 +842,10 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */
         r->warm_task = 0;
     }
+    if (!r->gfx_warmed) { /* before the first frame: shaders compiled, nothing drawn */
+        gfx_warm(&r->gfx, width, height);
+        r->gfx_warmed = true;
+    }
     warm(r, show);
     uint64_t kf, kp, ks, kc;
     frame_keys(r, show, &kf, &kp, &ks, &kc);

@@ -46,6 +46,7 @@ typedef struct render_t {
     int fade_w, fade_h;
     int fade_pair[2];          /* playlist indexes the pictures show; -1 = none */
     int drawn_scene;           /* playlist index the target holds whole, or -1 */
+    bool gfx_warmed;
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
