@@ -345,6 +345,38 @@ else
 fi
 [ -n "$pid" ] && { kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=; }
 
+# ---------------------------------------------------------------- run 4: closed hours
+# an hour window that excludes now: the screen is black (nothing drawn), the process lives on
+hour=$((10#$(date +%H)))
+if [ "$hour" -lt 12 ]; then hours="13:00-14:00"; else hours="01:00-02:00"; fi
+closed=$out/closed.yaml
+sed -E "s/^(  opening_hours:).*/\1 \"$hours\"/" "$cfile" >"$closed"
+start --content "$closed"
+if window >/dev/null; then
+  sleep 1.5
+  if dump; then
+    printf '%s' "$js" | grep -q '"open": false' && ok || bad "outside $hours the dump says: $js"
+    [ "$(jtexts)" = '"texts": []' ] && ok || bad "outside $hours texts were drawn: $(jtexts)"
+  else bad "no dump outside opening hours"; fi
+  kill -TERM "$pid"
+  wait_exit 10 && [ "$rc" = 0 ] && ok || bad "SIGTERM while closed: exit $rc"
+else
+  bad "no kiosk window for run 4 ($(cat "$err"))"
+fi
+[ -n "$pid" ] && { kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=; }
+
+# ---------------------------------------------------------------- run 5: the watchdog
+# frames stop (a test hook stalls the main loop): within ~10 s the watchdog ends the process
+# with status 3, so the service manager restarts it
+STRETCH_KIOSK_TEST_STALL=1 start --content "$cfile"
+if window >/dev/null; then
+  wait_exit 160 && [ "$rc" = 3 ] && ok || bad "stalled frames: exit $rc, expected 3 from the watchdog"
+  grep -q "frames stopped" "$err" && ok || bad "the watchdog said nothing: $(cat "$err")"
+else
+  bad "no kiosk window for run 5 ($(cat "$err"))"
+fi
+[ -n "$pid" ] && { kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=; }
+
 if [ "$failures" -gt 0 ]; then
   for i in $(seq 1 "$run"); do
     echo "--- kiosk stderr, run $i ($out/err$i.log):"

@@ -376,6 +376,8 @@ static int run_show(const cli_options_t *o) {
     }
     kiosk_watch_t watch;
     kiosk_watch_init(&watch, app->content_path);
+    bool stall = SDL_getenv("STRETCH_KIOSK_TEST_STALL") != NULL;
+    long stall_frames = 0;
     const double step = 1.0 / APP_TICK_HZ;
     const Uint64 freq = SDL_GetPerformanceFrequency();
     Uint64 last = SDL_GetPerformanceCounter();
@@ -489,10 +491,18 @@ static int run_show(const cli_options_t *o) {
         if (present) SDL_GL_SwapWindow(app->platform.window);
         if (platform_dump_requested()) dump_screen(app, open);
         if (kiosk) kiosk_watchdog_feed();
+        /* test hook for the watchdog (tests/kiosk_test.sh): the main loop hangs after a second */
+        if (kiosk && stall && ++stall_frames > 60) SDL_Delay(60000);
         double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
         double budget = open ? step : 0.5; /* closed: two frames a second are plenty */
         if ((!app->platform.vsync || !open || !present) && spent < budget) {
-            SDL_Delay((Uint32)((budget - spent) * 1000.0)); /* never spin a core */
+            /* never spin a core; sleep in short slices so a signal is answered at once */
+            Uint32 left = (Uint32)((budget - spent) * 1000.0);
+            while (left > 0 && !platform_signal_received()) {
+                Uint32 slice = left < 20 ? left : 20;
+                SDL_Delay(slice);
+                left -= slice;
+            }
         }
     }
     if (kiosk) kiosk_watchdog_stop();

@@ -777,12 +777,19 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     const figure_fit_t *fit = fit_for(r, ch, r->layout.exercise.stage);
     uint64_t s = hash_int(h, r->state.instance);
     s = hash_int(s, r->state.holding);
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
         float x, y;
         figure_project(fit, r->state.pos.p[j], &x, &y, NULL);
         s = hash_int(hash_int(s, quant(x, 4)), quant(y, 4));
+        x0 = fminf(x0, x), y0 = fminf(y0, y), x1 = fmaxf(x1, x), y1 = fmaxf(y1, y);
     }
     *stage = s;
+    /* where the live figure is: head and limbs reach beyond the joints by their radius */
+    float reach = (SKEL_HEAD_RADIUS + 0.02f) * fit->scale + 2.0f;
+    r->figure_box = (layout_box_t){x0 - reach, y0 - reach, x1 - x0 + 2 * reach, y1 - y0 + 2 * reach};
+    r->figure_instance = r->state.instance;
+    r->figure_holding = r->state.holding;
     countdown_t cd;
     countdown_compute(ch, &r->state, &cd);
     const layout_t *L = &r->layout;
@@ -860,12 +867,23 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
                          ? grow_box(L->exercise.panel, pad)
                          : grow_box(union_box(L->reviews.card, L->reviews.dots), pad);
         }
-        if (ks != r->key_stage) damage = union_box(damage, grow_box(r->layout.exercise.stage, pad));
+        if (ks != r->key_stage) {
+            /* the same move: only where the figure was and is now (ghosts, arrow and mat are
+             * the same); a new move or hold: its whole stage */
+            bool same_move = r->figure_instance == r->last_figure_instance &&
+                             r->figure_holding == r->last_figure_holding && r->last_figure_box.w > 0;
+            layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
+                                           : r->layout.exercise.stage;
+            damage = union_box(damage, grow_box(moved, pad));
+        }
         if (kc != r->key_counter) {
             layout_box_t band = union_box(r->layout.exercise.counter, r->layout.exercise.status);
             damage = union_box(damage, grow_box(band, pad));
         }
     }
+    r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
+    r->last_figure_instance = r->figure_instance;
+    r->last_figure_holding = r->figure_holding;
     r->key_full = kf;
     r->key_panel = kp;
     r->key_stage = ks;

@@ -39,6 +39,9 @@ typedef struct render_t {
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
+    layout_box_t figure_box, last_figure_box; /* the live figure's bounds, now and last frame */
+    int figure_instance, last_figure_instance;
+    bool figure_holding, last_figure_holding;
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
     /* Scene changes crossfade two still pictures: the outgoing scene as it was last drawn and
      * the incoming one as it starts (neither moves in that fraction of a second). */
