@@ -54,6 +54,12 @@ done
 expect 2 "unknown key reported at its line" -- --check-content "$src/tests/data/bad-unknown-key.yaml" &&
   stderr_has "unknown key line" "$(sed -n 's/^.*{"bad-unknown-key.yaml", *\([0-9]*\), *\([0-9]*\).*$/bad-unknown-key.yaml:\1:\2:/p' "$src/tests/test_content.c" | head -1)"
 expect 2 "missing content file" -- --check-content "$out/nope.yaml" && stderr_has "missing file" "cannot read"
+# what only the program can tell: a QR text too long to encode, a routine repeated past its room
+long=$(head -c 3000 /dev/zero | tr '\0' 'x')
+sed "s|^  qr_text: .*|  qr_text: \"tel:$long\"|" "$src/assets/content/en.yaml" > "$out/long-qr.yaml"
+expect 2 "QR text too long" -- --check-content "$out/long-qr.yaml" && stderr_has "QR too long" "too long for a QR code"
+sed "s|repeat: {from: again-right-up, times: 9}|repeat: {from: again-right-up, times: 70}|" "$src/assets/content/en.yaml" > "$out/long-routine.yaml"
+expect 2 "routine too long" -- --check-content "$out/long-routine.yaml" && stderr_has "routine too long" "repeat less"
 
 # a broken --content never starts the show: exit 2 before any window
 expect 2 "broken --content" -- --screenshot "$out/x.png" --content "$src/tests/data/bad-syntax.yaml"

@@ -112,13 +112,33 @@ static int locate_content(app_t *app, const char *content_path, const char *lang
     return APP_EXIT_OK;
 }
 
+/* What the parser cannot know: the QR code can be made, every routine fits. */
+static bool content_usable(const content_t *c, const char *path) {
+    bool ok = true;
+    if (!render_qr_possible(c)) {
+        log_line("%s: clinic.qr_text is too long for a QR code", path);
+        ok = false;
+    }
+    choreo_t *ch = SDL_malloc(sizeof *ch);
+    for (int e = 0; ch && e < c->exercise_count; e++) {
+        if (!choreo_build(ch, c, e, CHOREO_PACING_FOLLOW)) {
+            log_line("%s: %s: the routine repeats to more than %d moves; repeat less", path,
+                     c->exercises[e].id, CHOREO_MAX_INSTANCES);
+            ok = false;
+        }
+    }
+    SDL_free(ch);
+    return ok;
+}
+
 static int start(app_t *app, const char *content_path, const char *lang, const char *scene,
                  choreo_pacing_t pacing, const platform_desc_t *desc) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     app->content = app_load_content(app->content_path);
     if (!app->content) return APP_EXIT_USAGE;
-    int index = scene_index(app->content, scene);
+    int index = content_usable(app->content, app->content_path) ? scene_index(app->content, scene)
+                                                                : -1;
     if (index < 0) rc = APP_EXIT_USAGE;
     if (!rc) app->choreos = app_build_choreos(app->content, pacing);
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
@@ -280,6 +300,10 @@ static bool canvas_ensure(app_t *app, int w, int h) {
  * changes; a broken edit is reported and the last good content stays on screen. */
 static bool reload_content(app_t *app) {
     content_t *c = app_load_content(app->content_path);
+    if (c && !content_usable(c, app->content_path)) {
+        SDL_free(c);
+        c = NULL;
+    }
     if (!c) {
         log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
                  ++app->refused);
@@ -409,9 +433,9 @@ static int run_show(const cli_options_t *o) {
                 }
                 platform_key_result_t k = platform_map_key(key, mod);
                 if (kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) continue; /* chords: no */
-                if (k.action == PLATFORM_ACTION_QUIT && !kiosk) {
+                if (k.action == PLATFORM_ACTION_QUIT) { /* Esc/Q: closes help; quits, not a kiosk */
                     if (app->show.help) show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
-                    else running = false;
+                    else if (!kiosk) running = false;
                 } else if (k.action == PLATFORM_ACTION_FULLSCREEN && !kiosk) {
                     platform_toggle_fullscreen(&app->platform);
                 } else if (k.action == PLATFORM_ACTION_SHOW) {
@@ -757,6 +781,10 @@ static int run_bench(const cli_options_t *o) {
 static int run_check(const cli_options_t *o) {
     content_t *c = app_load_content(o->check_path);
     if (!c) return APP_EXIT_USAGE;
+    if (!content_usable(c, o->check_path)) {
+        SDL_free(c);
+        return APP_EXIT_USAGE;
+    }
     printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
            c->exercise_count, c->reviews.count, c->playlist_count);
     SDL_free(c);

@@ -51,7 +51,8 @@ void log_line(const char *fmt, ...) {
 
     unsigned long h = hash_text(msg);
     long repeats = 0;
-    for (int i = 0; i < RECENT; i++) {
+    recent_t *seen = NULL;
+    for (int i = 0; i < RECENT && !seen; i++) {
         recent_t *r = &g_log.recent[i];
         if (r->hash != h || r->at == 0) continue;
         if (now - r->at < LOG_REPEAT_SECONDS * 1000u) {
@@ -59,12 +60,16 @@ void log_line(const char *fmt, ...) {
             g_log.dropped++;
             return;
         }
-        repeats = r->repeats;
-        r->hash = 0;
+        seen = r;
     }
-    if (g_log.tokens < 1.0) {
+    if (g_log.tokens < 1.0) { /* over the limit: dropped, but still counted where it was */
+        if (seen) seen->repeats++;
         g_log.dropped++;
         return;
+    }
+    if (seen) {
+        repeats = seen->repeats;
+        seen->hash = 0;
     }
     g_log.tokens -= 1.0;
     recent_t *slot = &g_log.recent[g_log.next];

@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include "countdown.h"
+#include "log.h"
 
 #include <math.h>
 #include <SDL_image.h>
@@ -16,19 +17,19 @@ typedef enum valign_t { VALIGN_TOP = 0, VALIGN_CENTER, VALIGN_BOTTOM } valign_t;
 
 #define QR_QUIET_MODULES 4
 
-static bool qr_build(render_t *r) {
-    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
-    r->qr_texture = 0;
-    QRcode *q = QRcode_encodeString(r->content->clinic.qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+/* The QR code of `text` as a texture (one texel a module, quiet zone included), or 0 when the
+ * text cannot be encoded. Touches nothing else. */
+static GLuint qr_make(const char *text, int *modules) {
+    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!q) {
-        fprintf(stderr, "stretch-kiosk: cannot make a QR code of '%s'\n", r->content->clinic.qr_text);
-        return false;
+        log_line("cannot make a QR code of '%.40s…' (too long?)", text);
+        return 0;
     }
     int n = q->width + 2 * QR_QUIET_MODULES;
     unsigned char *cov = SDL_calloc((size_t)n * (size_t)n, 1);
     if (!cov) {
         QRcode_free(q);
-        return false;
+        return 0;
     }
     for (int y = 0; y < q->width; y++) {
         for (int x = 0; x < q->width; x++) {
@@ -37,14 +38,27 @@ static bool qr_build(render_t *r) {
             }
         }
     }
-    r->qr_texture = gfx_texture_r8(n, n, cov, false);
-    r->qr_modules = n;
+    GLuint t = gfx_texture_r8(n, n, cov, false);
+    *modules = n;
     SDL_free(cov);
     QRcode_free(q);
-    return true;
+    return t;
+}
+
+bool render_qr_possible(const content_t *content) {
+    QRcode *q = QRcode_encodeString(content->clinic.qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (q) QRcode_free(q);
+    return q != NULL;
 }
 
 bool render_set_content(render_t *r, const content_t *content) {
+    /* everything that can fail first: a refused content leaves the renderer as it was */
+    int modules = 0;
+    GLuint qr = qr_make(content->clinic.qr_text, &modules);
+    if (!qr) return false;
+    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
+    r->qr_texture = qr;
+    r->qr_modules = modules;
     r->content = content;
     memset(r->fits, 0, sizeof r->fits);
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
@@ -54,7 +68,7 @@ bool render_set_content(render_t *r, const content_t *content) {
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
-    return qr_build(r);
+    return true;
 }
 
 /* The clinic's mark at `px` pixels square: SVG is rasterised at that size, so it is crisp. */
@@ -136,6 +150,7 @@ static gfx_color_t col(const render_t *r, content_color_t c) {
 
 static void record(render_t *r, layout_box_t drawn, layout_box_t target, const char *s,
                    bool overflow) {
+    if (r->gfx.dry) return; /* a warm-up walk draws nothing and shows nothing */
     render_record_t *rec = &r->record;
     if (overflow) rec->overflow++;
     if (rec->count >= RENDER_RECORD_MAX) return;
@@ -902,6 +917,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     } else {
         draw_whole(r, show, &show->view);
         r->drawn_scene = show->view.playlist_index;
+        r->fade_pair[0] = r->fade_pair[1] = -1; /* the next change takes new stills */
     }
     if (show->paused) draw_paused(r, c->labels.paused);
     if (!show->paused && show->resume_left > 0) {

@@ -62,6 +62,9 @@ void render_shutdown(render_t *r);
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
 bool render_set_content(render_t *r, const content_t *content);
 
+/* Whether the content's QR text can be encoded at all (checked before content is accepted). */
+bool render_qr_possible(const content_t *content);
+
 /* Draws one frame of the show into the bound framebuffer, which must still hold the frame
  * drawn before (a persistent canvas): only what changed is redrawn, and the rectangle redrawn
  * is returned (w == 0: nothing changed, nothing drawn). `full` forces a whole redraw. While

@@ -57,7 +57,11 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
 }
 
 void text_clear(text_t *t) {
-    for (int i = 0; i < t->entry_count; i++) glDeleteTextures(1, &t->entries[i].block.texture);
+    for (int i = 0; i < t->entry_count; i++) {
+        glDeleteTextures(1, &t->entries[i].block.texture);
+        t->entries[i].key = 0;
+        t->entries[i].block.texture = 0;
+    }
     t->entry_count = 0;
     memset(t->memo, 0, sizeof t->memo);
     t->memo_next = 0;
@@ -211,6 +215,8 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
         return NULL;
     }
     if (t->allow_new > 0) t->allow_new--;
+    wrapped_t *w = SDL_malloc(sizeof *w); /* miss path only */
+    if (!w) return NULL;
     text_entry_t *e;
     if (t->entry_count < TEXT_CACHE_MAX) {
         e = &t->entries[t->entry_count++];
@@ -220,9 +226,9 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
             if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
         }
         glDeleteTextures(1, &e->block.texture);
+        e->key = 0;
+        e->block.texture = 0;
     }
-    wrapped_t *w = SDL_malloc(sizeof *w); /* miss path only */
-    if (!w) return NULL;
     int size = fit_size(t, s, st, box_w, box_h, w);
     e->key = key;
     e->last_used = t->frame;

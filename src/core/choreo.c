@@ -152,7 +152,11 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index,
     float t = 0;
     int i = 0;
     while (i < ex->phase_count) {
-        if (c->count == CHOREO_MAX_INSTANCES) return false;
+        if (c->count == CHOREO_MAX_INSTANCES) { /* cut short, but whole up to there */
+            c->duration = t;
+            count_holds(c);
+            return false;
+        }
         const content_phase_t *ph = &ex->phases[i];
         choreo_instance_t *in = &c->inst[c->count];
         in->phase = i;

@@ -179,12 +179,14 @@ void show_rebind(show_t *s, const content_t *c, const choreo_t *demo, const chor
     if (index < 0) { /* the scene is gone: start over */
         view_enter(s, 0);
     } else {
+        int next_review = s->next_review;
         view_enter(s, index);
         show_view_t *v = &s->view;
-        bool same = fabs(show_scene_seconds(s, v->scene) - old_length) < 1e-6;
         if (v->scene.kind == SCENE_REVIEW || v->scene.kind == SCENE_REVIEWS) {
-            v->item = old.item < c->reviews.count ? old.item : 0;
+            v->item = old.item < c->reviews.count ? old.item : 0; /* the same card goes on */
+            s->next_review = next_review;
         }
+        bool same = fabs(show_scene_seconds(s, v->scene) - old_length) < 1e-6;
         if (same) { /* the same scene, only its words changed: it simply goes on */
             v->time = old.time;
             v->item = v->scene.kind == SCENE_REVIEW ? v->item : item_at(s, v->scene, v->time);
