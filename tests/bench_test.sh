@@ -18,7 +18,7 @@ echo "$out"
 fail=0
 for line in "^bench: 480x270, demo pacing, $frames frames" '^frame wall ms: median [0-9.]+  p95 [0-9.]+  p99 [0-9.]+  max [0-9.]+$' \
             '^frame cpu ms: [0-9.]+ per frame' '^first frame: [0-9]+ ms after process start$' \
-            '^memory: peak RSS [0-9.]+ MiB, PSS [0-9.]+ MiB$' "^frames presented: [0-9]+ of $frames" \
+            '^memory: peak RSS [0-9.]+ MiB, PSS [0-9.]+ MiB \(text cache: [0-9]+ textures, [0-9.]+ MiB\)$' "^frames presented: [0-9]+ of $frames" \
             "^heap allocations in steady-state frames: 0 \\(frames [0-9]+ to $((frames - 1))\\)\$" '^bench: (ok|over budget: .+)$'; do
   if ! grep -qE "$line" <<<"$out"; then echo "FAIL: report lacks /$line/"; fail=1; fi
 done

@@ -750,7 +750,13 @@ static int run_bench(const cli_options_t *o) {
     printf("frames presented: %ld of %ld; redrawn: %.1f%% of the pixels of all frames\n",
            presented, frames, 100.0 * (double)redrawn_pixels / ((double)w * h * (double)frames));
     printf("first frame: %.0f ms after process start\n", first_frame);
-    printf("memory: peak RSS %.1f MiB, PSS %.1f MiB\n", ru.ru_maxrss / 1024.0, pss / 1024.0);
+    long text_bytes = 0;
+    for (int i = 0; i < app->render.text.entry_count; i++) {
+        text_bytes += (long)app->render.text.entries[i].block.w * app->render.text.entries[i].block.h;
+    }
+    printf("memory: peak RSS %.1f MiB, PSS %.1f MiB (text cache: %d textures, %.1f MiB)\n",
+           ru.ru_maxrss / 1024.0, pss / 1024.0, app->render.text.entry_count,
+           text_bytes / 1048576.0);
     if (steady_from >= 0) {
         printf("heap allocations in steady-state frames: %ld (frames %ld to %ld)\n", steady_allocs,
                steady_from, frames - 1);
