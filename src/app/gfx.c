@@ -287,6 +287,13 @@ void gfx_frame(gfx_t *g, GLuint texture, float alpha) {
 }
 
 GLuint gfx_frame_copy(gfx_t *g, GLuint texture, bool remake) {
+    texture = gfx_frame_texture(g, texture, remake);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, g->width, g->height);
+    return texture;
+}
+
+GLuint gfx_frame_texture(gfx_t *g, GLuint texture, bool remake) {
     if (texture && remake) {
         glDeleteTextures(1, &texture);
         texture = 0;
@@ -301,8 +308,6 @@ GLuint gfx_frame_copy(gfx_t *g, GLuint texture, bool remake) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, g->width, g->height);
     return texture;
 }
 

@@ -85,6 +85,9 @@ void gfx_image(gfx_t *gfx, GLuint texture, layout_box_t box, float alpha);
 /* A copy of the framebuffer (see gfx_frame_copy) drawn over the whole target, faded by alpha. */
 void gfx_frame(gfx_t *gfx, GLuint texture, float alpha);
 
+/* A texture for framebuffer copies at the target's size (made when 0 or `remake`). */
+GLuint gfx_frame_texture(gfx_t *gfx, GLuint texture, bool remake);
+
 /* Copies the bound framebuffer into `texture` (made, at the target's size, when it is 0 or
  * `remake`); returns the texture. */
 GLuint gfx_frame_copy(gfx_t *gfx, GLuint texture, bool remake);

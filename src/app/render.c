@@ -64,7 +64,8 @@ bool render_set_content(render_t *r, const content_t *content) {
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
     r->mark_px = 0; /* reloaded at its size with the next frame */
     r->generation++;
-    r->fade_pair[0] = r->fade_pair[1] = r->drawn_scene = -1;
+    r->fade_pair[0] = r->fade_pair[1] = r->drawn_scene = r->fade_next = -1;
+    r->fade_active = false;
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
@@ -130,9 +131,10 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir) 
 }
 
 void render_shutdown(render_t *r) {
-    if (r->fade_from) glDeleteTextures(1, &r->fade_from);
+    if (r->fade_fbo) glDeleteFramebuffers(1, &r->fade_fbo);
+    r->fade_fbo = 0;
     if (r->fade_to) glDeleteTextures(1, &r->fade_to);
-    r->fade_from = r->fade_to = 0;
+    r->fade_to = 0;
     if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
     r->mark_texture = 0;
     if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
@@ -836,24 +838,85 @@ static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
 
 /* A scene change: two still pictures, the one leaving and the one arriving, mixed. Taking
  * them costs one whole frame; every frame of the fade after that is two textured quads. */
+/* The incoming scene's still at the screen's size, made (and written once: the driver gives a
+ * texture its memory at the first write) before it is needed. */
+static void stills_ensure(render_t *r) {
+    if (r->fade_w == r->layout.width && r->fade_h == r->layout.height && r->fade_fbo) return;
+    r->fade_to = gfx_frame_copy(&r->gfx, r->fade_to, r->fade_to != 0);
+    if (!r->fade_fbo) glGenFramebuffers(1, &r->fade_fbo);
+    GLint bound = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fade_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->fade_to, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)bound);
+    r->fade_w = r->layout.width;
+    r->fade_h = r->layout.height;
+    r->fade_next = -1;
+    r->fade_active = false;
+}
+
+/* Draws a scene's first picture into the incoming still (not on screen). */
+static void take_still(render_t *r, const show_t *show, const show_view_t *v) {
+    GLint bound = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fade_fbo);
+    bool clipped = r->gfx.clipped;
+    layout_box_t clip = r->gfx.clip;
+    gfx_clip(&r->gfx, NULL);
+    int recorded = r->record.count;
+    float opacity = r->gfx.opacity;
+    r->gfx.opacity = 1.0f;
+    draw_whole(r, show, v);
+    r->gfx.opacity = opacity;
+    r->record.count = recorded; /* not on screen */
+    glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)bound);
+    if (clipped) gfx_clip(&r->gfx, &clip);
+    r->fade_next = v->playlist_index;
+}
+
+/* In the last second of a scene that will move on by itself, the next scene's first picture
+ * is drawn into the still ahead, so the change itself costs a quad a frame. */
+static void take_next_still(render_t *r, const show_t *show) {
+    const show_view_t *v = &show->view;
+    const content_t *c = r->content;
+    if (show_frozen(show) || show->transitioning || c->playlist_count < 2) return;
+    double left = show_scene_seconds(show, v->scene) - v->time;
+    if (left > 1.0 || left <= 0.0) return;
+    int next = (v->playlist_index + 1) % c->playlist_count;
+    if (r->fade_next == next) return; /* taken */
+    show_view_t nv;
+    memset(&nv, 0, sizeof nv);
+    nv.playlist_index = next;
+    nv.scene = c->playlist[next];
+    nv.jump = nv.item_mix = 1.0f;
+    nv.choreos = show->choreos;
+    if (nv.scene.kind == SCENE_REVIEW && c->reviews.count > 0) {
+        nv.item = show->next_review % c->reviews.count;
+    }
+    take_still(r, show, &nv);
+}
+
+/* A scene change: the incoming scene's first picture blended over the outgoing one. The
+ * screen holds the last frame of the fade, so each frame adds just enough of the still that
+ * its share is the transition's mix: one textured quad a frame, and the last frame is the
+ * incoming picture exactly. */
 static void crossfade(render_t *r, const show_t *show, float mix, bool full) {
-    bool remake = r->fade_w != r->layout.width || r->fade_h != r->layout.height;
-    if (remake || r->fade_pair[0] != show->from.playlist_index ||
-        r->fade_pair[1] != show->view.playlist_index) {
-        /* the target holds the outgoing scene as last drawn, unless something else happened */
-        if (full || remake || r->drawn_scene != show->from.playlist_index) {
-            draw_whole(r, show, &show->from);
+    stills_ensure(r);
+    bool restart = full || !r->fade_active || r->fade_pair[0] != show->from.playlist_index ||
+                   r->fade_pair[1] != show->view.playlist_index;
+    if (restart) {
+        if (full || r->drawn_scene != show->from.playlist_index) {
+            draw_whole(r, show, &show->from); /* the screen must show the outgoing scene */
         }
-        r->fade_from = gfx_frame_copy(&r->gfx, r->fade_from, remake);
-        draw_whole(r, show, &show->view);
-        r->fade_to = gfx_frame_copy(&r->gfx, r->fade_to, remake);
-        r->fade_w = r->layout.width;
-        r->fade_h = r->layout.height;
+        if (r->fade_next != show->view.playlist_index) take_still(r, show, &show->view);
+        r->fade_active = true;
+        r->fade_mix = 0.0f;
         r->fade_pair[0] = show->from.playlist_index;
         r->fade_pair[1] = show->view.playlist_index;
     }
-    gfx_frame(&r->gfx, r->fade_from, 1.0f);
-    gfx_frame(&r->gfx, r->fade_to, mix);
+    float alpha = r->fade_mix >= 1.0f ? 1.0f : (mix - r->fade_mix) / (1.0f - r->fade_mix);
+    gfx_frame(&r->gfx, r->fade_to, glm_clamp(alpha, 0.0f, 1.0f));
+    r->fade_mix = mix;
     r->drawn_scene = -1;
 }
 
@@ -868,6 +931,9 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         gfx_warm(&r->gfx, width, height);
         r->gfx_warmed = true;
     }
+    r->gfx.width = width; /* for the stills' size */
+    r->gfx.height = height;
+    stills_ensure(r);
     warm(r, show);
     uint64_t kf, kp, ks, kc;
     frame_keys(r, show, &kf, &kp, &ks, &kc);
@@ -905,6 +971,10 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_counter = kc;
     if (damage.w <= 0) {
         r->state_valid = false;
+        if (r->warm_task > r->content->playlist_count) { /* warm: texts are ready */
+            gfx_begin(&r->gfx, width, height);
+            take_next_still(r, show);
+        }
         return damage; /* nothing on screen would change */
     }
     r->record.count = r->record.overflow = 0;
@@ -917,7 +987,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     } else {
         draw_whole(r, show, &show->view);
         r->drawn_scene = show->view.playlist_index;
-        r->fade_pair[0] = r->fade_pair[1] = -1; /* the next change takes new stills */
+        r->fade_active = false;
+        if (r->fade_next == show->view.playlist_index) r->fade_next = -1; /* used up */
     }
     if (show->paused) draw_paused(r, c->labels.paused);
     if (!show->paused && show->resume_left > 0) {
@@ -929,5 +1000,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     if (show->help) draw_help(r);
     gfx_clip(&r->gfx, NULL);
     r->state_valid = false;
+    if (r->warm_task > r->content->playlist_count && damage.w * damage.h < screen.w * screen.h * 0.3f) {
+        take_next_still(r, show); /* a light frame: room for it */
+    }
     return damage;
 }

@@ -43,11 +43,15 @@ typedef struct render_t {
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
-    /* Scene changes crossfade two still pictures: the outgoing scene as it was last drawn and
-     * the incoming one as it starts (neither moves in that fraction of a second). */
-    GLuint fade_from, fade_to;
+    /* Scene changes fade the incoming scene's first picture (a still: it does not move in that
+     * fraction of a second) over the outgoing one, which the screen holds. */
+    GLuint fade_to;
+    GLuint fade_fbo;           /* draws straight into fade_to */
     int fade_w, fade_h;
-    int fade_pair[2];          /* playlist indexes the pictures show; -1 = none */
+    int fade_next;             /* playlist index the still shows; -1 = none */
+    int fade_pair[2];          /* the change being faded: from, to */
+    bool fade_active;
+    float fade_mix;            /* the still's share of the picture on screen */
     int drawn_scene;           /* playlist index the target holds whole, or -1 */
     bool gfx_warmed;
     bool state_valid;          /* `state` is state_view's figure, for this frame */
