@@ -689,6 +689,20 @@ static void draw_paused(render_t *r, const char *label) {
     draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
 
+/* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
+ * review card in turn for a single-card stop. */
+static show_view_t view_at_start(const show_t *show, int index) {
+    const content_t *c = show->content;
+    show_view_t v;
+    memset(&v, 0, sizeof v);
+    v.playlist_index = index;
+    v.scene = c->playlist[index];
+    v.jump = v.item_mix = 1.0f;
+    v.choreos = show->choreos;
+    if (v.scene.kind == SCENE_REVIEW && c->reviews.count > 0) v.item = show->next_review % c->reviews.count;
+    return v;
+}
+
 #define WARM_TEXTS_PER_FRAME 3 /* texts rasterised ahead of need per frame: a few ms */
 
 /* Walks scene `task` of the playlist (every review card; every move and hold of an exercise),
@@ -696,12 +710,7 @@ static void draw_paused(render_t *r, const char *label) {
 static void warm_task(render_t *r, const show_t *show, int task) {
     const content_t *c = r->content;
     if (task < c->playlist_count) {
-        show_view_t v;
-        memset(&v, 0, sizeof v);
-        v.playlist_index = task;
-        v.scene = c->playlist[task];
-        v.jump = v.item_mix = 1.0f;
-        v.choreos = show->choreos;
+        show_view_t v = view_at_start(show, task);
         if (v.scene.kind == SCENE_REVIEWS || v.scene.kind == SCENE_REVIEW) {
             for (v.item = 0; v.item < c->reviews.count; v.item++) draw_scene(r, &v);
         } else if (v.scene.kind == SCENE_EXERCISE && show->choreos) {
@@ -884,15 +893,7 @@ static void take_next_still(render_t *r, const show_t *show) {
     if (left > 1.0 || left <= 0.0) return;
     int next = (v->playlist_index + 1) % c->playlist_count;
     if (r->fade_next == next) return; /* taken */
-    show_view_t nv;
-    memset(&nv, 0, sizeof nv);
-    nv.playlist_index = next;
-    nv.scene = c->playlist[next];
-    nv.jump = nv.item_mix = 1.0f;
-    nv.choreos = show->choreos;
-    if (nv.scene.kind == SCENE_REVIEW && c->reviews.count > 0) {
-        nv.item = show->next_review % c->reviews.count;
-    }
+    show_view_t nv = view_at_start(show, next);
     take_still(r, show, &nv);
 }
 
