@@ -305,6 +305,19 @@ static void test_help_and_paused_overlays(void **state) {
         }
     }
     assert_int_equal(help_rows, c->labels.help_count);
+    /* in a kiosk, the keys it ignores (quit, fullscreen) are not offered */
+    app->show.kiosk = true;
+    render(1280, 720);
+    int kiosk_rows = 0, expected = 0;
+    for (int k = 0; k < c->labels.help_count; k++) expected += c->labels.help[k].in_kiosk;
+    for (int t = 0; t < app->render.record.count; t++) {
+        for (int k = 0; k < c->labels.help_count; k++) {
+            kiosk_rows += app->render.record.texts[t] == c->labels.help[k].action;
+        }
+    }
+    assert_true(expected < c->labels.help_count);
+    assert_int_equal(kiosk_rows, expected);
+    app->show.kiosk = false;
     show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
     show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
     render(1280, 720);

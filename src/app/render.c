@@ -650,7 +650,7 @@ static void draw_footer(render_t *r, const show_t *show) {
               L->help_hint, VALIGN_CENTER, col(r, c->theme.text_dim));
 }
 
-static void draw_help(render_t *r) {
+static void draw_help(render_t *r, bool kiosk) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     gfx_rect(&r->gfx, (layout_box_t){0, 0, (float)L->width, (float)L->height},
@@ -660,7 +660,10 @@ static void draw_help(render_t *r) {
     draw_text(r, c->labels.help_title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
               L->help.title, VALIGN_CENTER, col(r, c->theme.accent));
     layout_box_t list = L->help.list;
-    int n = c->labels.help_count;
+    int n = 0, shown[CONTENT_MAX_HELP];
+    for (int i = 0; i < c->labels.help_count; i++) { /* a kiosk leaves out keys it ignores */
+        if (!kiosk || c->labels.help[i].in_kiosk) shown[n++] = i;
+    }
     if (n == 0) return;
     float row_h = list.h / (float)n;
     float keys_w = list.w * 0.42f;
@@ -668,9 +671,9 @@ static void draw_help(render_t *r) {
     for (int i = 0; i < n; i++) {
         layout_box_t kb = {list.x, list.y + row_h * (float)i, keys_w - L->font.body, row_h};
         layout_box_t ab = {list.x + keys_w, kb.y, list.w - keys_w, row_h};
-        draw_text(r, c->labels.help[i].keys, style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT), kb,
+        draw_text(r, c->labels.help[shown[i]].keys, style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT), kb,
                   VALIGN_CENTER, col(r, c->theme.text));
-        draw_text(r, c->labels.help[i].action, style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT),
+        draw_text(r, c->labels.help[shown[i]].action, style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT),
                   ab, VALIGN_CENTER, col(r, c->theme.text_dim));
     }
 }
@@ -744,7 +747,7 @@ static void warm_task(render_t *r, const show_t *show, int task) {
         content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = num});
         draw_paused(r, text);
     }
-    draw_help(r);
+    draw_help(r, show->kiosk);
 }
 
 /* Rasterises, a few texts a frame, whatever any scene will need, so no change of scene, card
@@ -998,7 +1001,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = n});
         draw_paused(r, text);
     }
-    if (show->help) draw_help(r);
+    if (show->help) draw_help(r, show->kiosk);
     gfx_clip(&r->gfx, NULL);
     r->state_valid = false;
     if (r->warm_task > r->content->playlist_count && damage.w * damage.h < screen.w * screen.h * 0.3f) {

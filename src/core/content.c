@@ -303,6 +303,7 @@ _Static_assert(COUNT_OF(LABELS_FIELDS) == LABELS_HELP + 1, "'help' is the last l
 static const field_t HELP_FIELDS[] = {
     TEXT("keys", content_help_t, keys),
     TEXT("action", content_help_t, action),
+    FLAG("in_kiosk", content_help_t, in_kiosk),
 };
 
 static const field_t INTRO_FIELDS[] = {
@@ -1470,6 +1471,7 @@ static void read_labels(parse_t *p, const yaml_node_t *node)
     int n = read_list(p, found[LABELS_HELP], &HELP_LIST, items);
     for (int i = 0; i < n; i++) {
         yaml_node_t *entry_found[MAX_FIELDS];
+        p->out->labels.help[i].in_kiosk = true; /* unless the entry says otherwise */
         read_mapping(p, items[i], &HELP_SPEC, &p->out->labels.help[i], entry_found);
     }
     p->out->labels.help_count = n;

@@ -143,6 +143,7 @@ typedef struct content_review_t {
 typedef struct content_help_t {
     const char *keys;
     const char *action;
+    bool in_kiosk; /* shown in --kiosk too (default); false for keys a kiosk ignores */
 } content_help_t;
 
 /* Every string points into `arena`, so a content_t is one block that is freed at once.
