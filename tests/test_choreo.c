@@ -17,6 +17,7 @@
 #include "choreo.h"
 #include "content.h"
 #include "show.h"
+#include "support.h"
 
 #define DT (1.0 / 60.0)
 #define FLOOR_EPS 0.001f  /* m: nothing below the floor by more than 1 mm */
@@ -27,48 +28,9 @@
 static content_t *g_content;
 static choreo_t *g_choreo; /* one per exercise */
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
-static content_t *load(const char *path) {
-    size_t len = 0;
-    char *text = read_file(path, &len);
-    if (!text) return NULL;
-    content_t *c = malloc(sizeof *c);
-    content_errors_t *errors = malloc(sizeof *errors);
-    bool ok = c && errors && content_parse(c, text, len, errors);
-    if (!ok && errors) {
-        for (int i = 0; i < errors->count; i++) {
-            fprintf(stderr, "%s:%d:%d: %s\n", path, errors->items[i].line,
-                    errors->items[i].column, errors->items[i].message);
-        }
-    }
-    free(errors);
-    free(text);
-    if (!ok) {
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
 static int setup(void **state) {
     (void)state;
-    g_content = load(SK_SOURCE_DIR "/assets/content/en.yaml");
+    g_content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
     if (!g_content) return -1;
     g_choreo = calloc((size_t)g_content->exercise_count, sizeof *g_choreo);
     if (!g_choreo) return -1;
@@ -461,7 +423,7 @@ static void test_press_up_back_extensions(void **state) {
 /* A fifth stretch needs only content: a file with one more exercise builds and plays. */
 static void test_fifth_exercise_from_content_alone(void **state) {
     (void)state;
-    content_t *c = load(SK_SOURCE_DIR "/tests/data/five-exercises.yaml");
+    content_t *c = support_load_content(SK_SOURCE_DIR "/tests/data/five-exercises.yaml");
     assert_non_null(c);
     assert_int_equal(c->exercise_count, 5);
     choreo_t *ch = calloc(5, sizeof *ch);

@@ -18,6 +18,7 @@
 #include "content.h"
 #include "countdown.h"
 #include "show.h"
+#include "support.h"
 
 #define DT (1.0 / 60.0)
 
@@ -25,34 +26,10 @@ static content_t *g_content;
 static choreo_t *g_follow, *g_demo; /* one per exercise, each pacing */
 static choreo_state_t g_state;
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
 static int setup(void **state) {
     (void)state;
-    size_t len = 0;
-    char *text = read_file(SK_SOURCE_DIR "/assets/content/en.yaml", &len);
-    g_content = malloc(sizeof *g_content);
-    content_errors_t *errors = malloc(sizeof *errors);
-    if (!text || !g_content || !errors) return -1;
-    bool ok = content_parse(g_content, text, len, errors);
-    free(errors);
-    free(text);
-    if (!ok) return -1;
+    g_content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
+    if (!g_content) return -1;
     int n = g_content->exercise_count;
     g_follow = calloc((size_t)n, sizeof *g_follow);
     g_demo = calloc((size_t)n, sizeof *g_demo);

@@ -13,21 +13,14 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "support.h"
 
 static content_t *g_content;
 
 static int setup(void **state) {
     (void)state;
-    FILE *f = fopen(SK_SOURCE_DIR "/assets/content/en.yaml", "rb");
-    if (!f) return -1;
-    static char text[1 << 20];
-    size_t len = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    g_content = malloc(sizeof *g_content);
-    content_errors_t *errors = malloc(sizeof *errors);
-    bool ok = g_content && errors && content_parse(g_content, text, len, errors);
-    free(errors);
-    return ok ? 0 : -1;
+    g_content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
+    return g_content ? 0 : -1;
 }
 
 static int teardown(void **state) {

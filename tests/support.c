@@ -1,0 +1,44 @@
+/* support: file reading and content loading for the core tests (see support.h). */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+char *support_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    *len = buf ? (size_t)n : 0;
+    return buf;
+}
+
+content_t *support_load_content(const char *path) {
+    size_t len = 0;
+    char *text = support_read_file(path, &len);
+    if (!text) return NULL;
+    content_t *c = malloc(sizeof *c);
+    content_errors_t *errors = malloc(sizeof *errors);
+    bool ok = c && errors && content_parse(c, text, len, errors);
+    if (!ok && errors) {
+        for (int i = 0; i < errors->count; i++) {
+            fprintf(stderr, "%s:%d:%d: %s\n", path, errors->items[i].line, errors->items[i].column,
+                    errors->items[i].message);
+        }
+    }
+    free(errors);
+    free(text);
+    if (!ok) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}

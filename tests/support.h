@@ -1,0 +1,16 @@
+/* support: what several core tests share — reading a file and loading content from it.
+ * Tests only; plain libc. */
+#ifndef SK_TEST_SUPPORT_H
+#define SK_TEST_SUPPORT_H
+
+#include <stddef.h>
+
+#include "content.h"
+
+/* The whole file, NUL-terminated (free it), or NULL. */
+char *support_read_file(const char *path, size_t *len);
+
+/* A content file parsed (free it), or NULL after printing its errors as FILE:LINE:COL. */
+content_t *support_load_content(const char *path);
+
+#endif
