@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *support_read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -41,4 +42,11 @@ content_t *support_load_content(const char *path) {
         return NULL;
     }
     return c;
+}
+
+int support_exercise_index(const content_t *c, const char *id) {
+    for (int e = 0; e < c->exercise_count; e++) {
+        if (!strcmp(c->exercises[e].id, id)) return e;
+    }
+    return -1;
 }

@@ -13,4 +13,7 @@ char *support_read_file(const char *path, size_t *len);
 /* A content file parsed (free it), or NULL after printing its errors as FILE:LINE:COL. */
 content_t *support_load_content(const char *path);
 
+/* The index of the exercise with this id, or -1. */
+int support_exercise_index(const content_t *content, const char *id);
+
 #endif

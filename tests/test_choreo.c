@@ -48,11 +48,9 @@ static int teardown(void **state) {
 }
 
 static int exercise_index(const char *id) {
-    for (int e = 0; e < g_content->exercise_count; e++) {
-        if (!strcmp(g_content->exercises[e].id, id)) return e;
-    }
-    fail_msg("no exercise %s", id);
-    return -1;
+    int e = support_exercise_index(g_content, id);
+    if (e < 0) fail_msg("no exercise %s", id);
+    return e;
 }
 
 static float dist(const float *a, const float *b) {
