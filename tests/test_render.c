@@ -253,8 +253,9 @@ static void test_reproducible_and_cached(void **state) {
     }
 }
 
-/* A scene change crossfades: the middle frame differs from both ends and lies between them. */
-static void test_transition_mixes_scenes(void **state) {
+/* A scene change wipes: half-way through, the incoming scene fills the left half of the screen
+ * and the outgoing one the right half, each whole (never a blank or a mixed-up frame). */
+static void test_transition_wipes_scenes(void **state) {
     (void)state;
     const int w = 960, h = 540;
     size_t n = (size_t)w * h * 4;
@@ -269,24 +270,30 @@ static void test_transition_mixes_scenes(void **state) {
     memcpy(to, pixels, n);
 
     goto_scene(0);
-    show_command(&app->show, SHOW_CMD_NEXT_SCENE, 0);
-    app_advance(app, app->content->timing.transition_seconds * 0.5);
-    assert_true(app->show.transitioning);
     render(w, h);
-    long differ_from = 0, differ_to = 0, between = 0, changed = 0;
-    for (size_t i = 0; i < n; i += 4) {
-        int a = luma(from + i), b = luma(to + i), m = luma(pixels + i);
-        if (abs(m - a) > 8) differ_from++;
-        if (abs(m - b) > 8) differ_to++;
-        if (abs(a - b) > 40) {
-            changed++;
-            int lo = a < b ? a : b, hi = a < b ? b : a;
-            if (m > lo + 4 && m < hi - 4) between++;
+    show_command(&app->show, SHOW_CMD_NEXT_SCENE, 0);
+    for (int i = 0; i < 3; i++) { /* drawn frame by frame, as on screen */
+        app_advance(app, app->content->timing.transition_seconds / 6.0);
+        render(w, h);
+    }
+    assert_true(app->show.transitioning);
+    assert_float_equal(show_transition_mix(&app->show), 0.5f, 0.01f);
+    long changed[2] = {0, 0}, as_to[2] = {0, 0}, as_from[2] = {0, 0};
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+            if (x > w * 45 / 100 && x < w * 55 / 100) continue; /* near the edge */
+            size_t i = ((size_t)y * w + (size_t)x) * 4;
+            int a = luma(from + i), b = luma(to + i), m = luma(pixels + i);
+            if (abs(a - b) <= 40) continue;
+            int side = x >= w / 2;
+            changed[side]++;
+            if (abs(m - b) <= 8) as_to[side]++;
+            if (abs(m - a) <= 8) as_from[side]++;
         }
     }
-    assert_true(differ_from > 1000);
-    assert_true(differ_to > 1000);
-    assert_true(between * 2 > changed); /* most changing pixels are part-way between */
+    assert_true(changed[0] > 1000 && changed[1] > 1000);
+    assert_true(as_to[0] * 10 > changed[0] * 9);   /* left: the incoming scene */
+    assert_true(as_from[1] * 10 > changed[1] * 9); /* right: the outgoing one */
     free(from);
     free(to);
 }
@@ -530,7 +537,7 @@ int main(void) {
         cmocka_unit_test(test_resize_relayouts_without_leaks),
         cmocka_unit_test(test_exercise_draws_every_step),
         cmocka_unit_test(test_reproducible_and_cached),
-        cmocka_unit_test(test_transition_mixes_scenes),
+        cmocka_unit_test(test_transition_wipes_scenes),
         cmocka_unit_test(test_help_and_paused_overlays),
         cmocka_unit_test(test_4k_text_is_native),
         cmocka_unit_test(test_figure_inside_its_box_and_moving),

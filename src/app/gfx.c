@@ -1,11 +1,14 @@
 /* gfx: shader programs and screen-space quads (see gfx.h). One VAO, no vertex buffers: the
- * vertex shader makes the quad from gl_VertexID. Depends on GL via libepoxy; no SDL. */
+ * vertex shader makes the quad from gl_VertexID. Depends on GL via libepoxy, and on SDL only
+ * for its allocator (so allocations are counted). */
 #include "gfx.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <SDL_stdinc.h>
 
 typedef struct sk_embedded_shader_t {
     const char *name;
@@ -100,6 +103,7 @@ bool gfx_init(gfx_t *g) {
         }
     }
     glGenVertexArrays(1, &g->vao);
+    g->blank = gfx_texture_r8(1, 1, (const unsigned char[1]){0});
     return true;
 }
 
@@ -116,14 +120,10 @@ void gfx_warm(gfx_t *g, int width, int height) {
     gfx_ring(g, box, 2, 0.5f, c, c);
     float corners[8] = {0, 0, 8, 0, 0, 8, 8, 8};
     gfx_quad(g, corners, c);
-    GLuint t = gfx_texture_r8(1, 1, (const unsigned char[]){0}, true);
-    gfx_coverage(g, t, box, c);
-    glDeleteTextures(1, &t);
-    unsigned char rgba[4] = {0, 0, 0, 0};
-    t = gfx_texture_rgba(1, 1, rgba);
-    gfx_image(g, t, box, 0.0f);
-    gfx_frame(g, t, 0.0f);
-    glDeleteTextures(1, &t);
+    gfx_coverage(g, &g->blank, box, false, c);
+    gfx_texture_t t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
+    gfx_image(g, &t, box, 0.0f);
+    gfx_texture_free(&t);
     gfx_clip(g, NULL);
 }
 
@@ -134,6 +134,7 @@ void gfx_shutdown(gfx_t *g) {
     }
     if (g->vao) glDeleteVertexArrays(1, &g->vao);
     g->vao = 0;
+    gfx_texture_free(&g->blank);
 }
 
 void gfx_begin(gfx_t *g, int width, int height) {
@@ -219,13 +220,19 @@ void gfx_rect(gfx_t *g, layout_box_t box, gfx_color_t fill, float radius) {
     gfx_rect_outline(g, box, fill, fill, radius, 0.0f);
 }
 
-void gfx_coverage(gfx_t *g, GLuint texture, layout_box_t box, gfx_color_t color) {
-    if (g->dry || !texture || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, box);
+/* The quad that puts a texture's picture (not its blank margin) on box. */
+static layout_box_t texture_quad(const gfx_texture_t *t, layout_box_t box) {
+    return (layout_box_t){box.x, box.y, box.w * (float)t->side_w / (float)t->w,
+                          box.h * (float)t->side_h / (float)t->h};
+}
+
+void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells,
+                  gfx_color_t color) {
+    if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
+    gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, texture_quad(t, box));
     set_color(p->u_color, color, g->opacity);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glUniform1i(p->u_tex, 0);
+    glUniform1f(p->u_radius, cells ? (float)t->side_w : 0.0f);
+    glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
@@ -263,79 +270,63 @@ void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
-void gfx_image(gfx_t *g, GLuint texture, layout_box_t box, float alpha) {
-    if (g->dry || !texture || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, box);
+void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
+    if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
+    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, texture_quad(t, box));
     glUniform4f(p->u_color, 1, 1, 1, alpha * g->opacity);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glUniform1i(p->u_tex, 0);
+    glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
-void gfx_frame(gfx_t *g, GLuint texture, float alpha) {
-    if (g->dry || !texture) return;
-    /* framebuffer rows run bottom-up: drawn with a flipped quad */
-    layout_box_t flipped = {0, (float)g->height, (float)g->width, -(float)g->height};
-    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, flipped);
-    glUniform2f(p->u_shift, 0.0f, 0.0f); /* the copy already holds the drift */
-    glUniform4f(p->u_color, 1, 1, 1, alpha);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glUniform1i(p->u_tex, 0);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-}
-
-GLuint gfx_frame_copy(gfx_t *g, GLuint texture, bool remake) {
-    texture = gfx_frame_texture(g, texture, remake);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, g->width, g->height);
-    return texture;
-}
-
-GLuint gfx_frame_texture(gfx_t *g, GLuint texture, bool remake) {
-    if (texture && remake) {
-        glDeleteTextures(1, &texture);
-        texture = 0;
-    }
-    if (!texture) {
-        glGenTextures(1, &texture);
-        glBindTexture(GL_TEXTURE_2D, texture);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, g->width, g->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                     NULL);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    }
-    return texture;
-}
-
-GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels) {
+/* Every texture alike but for its format: one level, smooth, clamped (parameters set before
+ * the storage, so the driver allocates no mipmap chain). */
+static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels) {
     GLuint t = 0;
     glGenTextures(1, &t);
     glBindTexture(GL_TEXTURE_2D, t);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, GL_UNSIGNED_BYTE, pixels);
     return t;
 }
 
-GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth) {
-    GLuint t = 0;
-    glGenTextures(1, &t);
-    glBindTexture(GL_TEXTURE_2D, t);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    GLint filter = smooth ? GL_LINEAR : GL_NEAREST;
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+int gfx_texture_side(int n) {
+    return n <= 1 ? 3 : n | 1;
+}
+
+static gfx_texture_t texture_padded(GLint internal, GLenum format, int bpp, int w, int h,
+                                    const unsigned char *pixels) {
+    gfx_texture_t t = {0, w, h, gfx_texture_side(w), gfx_texture_side(h)};
+    if (t.side_w == w && t.side_h == h) {
+        t.id = texture_make(internal, format, w, h, pixels);
+        return t;
+    }
+    unsigned char *padded = SDL_calloc((size_t)t.side_w * (size_t)t.side_h, (size_t)bpp);
+    if (!padded) return t;
+    for (int y = 0; y < h; y++) {
+        memcpy(padded + (size_t)y * (size_t)t.side_w * (size_t)bpp,
+               pixels + (size_t)y * (size_t)w * (size_t)bpp, (size_t)w * (size_t)bpp);
+    }
+    t.id = texture_make(internal, format, t.side_w, t.side_h, padded);
+    SDL_free(padded);
     return t;
+}
+
+gfx_texture_t gfx_texture_rgba(int w, int h, const unsigned char *pixels) {
+    return texture_padded(GL_RGBA8, GL_RGBA, 4, w, h, pixels);
+}
+
+gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels) {
+    return texture_padded(GL_R8, GL_RED, 1, w, h, pixels);
+}
+
+void gfx_texture_free(gfx_texture_t *t) {
+    if (t->id) glDeleteTextures(1, &t->id);
+    *t = (gfx_texture_t){0};
 }
 
 void gfx_read_rgba(int w, int h, unsigned char *rgba) {

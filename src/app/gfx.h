@@ -30,11 +30,20 @@ typedef enum gfx_program_kind_t {
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
 
+/* A texture made by gfx_texture_r8/_rgba: w x h texels of picture, in a texture of
+ * side_w x side_h (see gfx_texture_side: the rest is blank). */
+typedef struct gfx_texture_t {
+    GLuint id;
+    int w, h;
+    int side_w, side_h;
+} gfx_texture_t;
+
 typedef struct gfx_t {
     bool gles;          /* running on OpenGL ES 3.0 rather than desktop GL 3.3 core */
     GLuint vao;
     gfx_program_t programs[GFX_PROGRAM_NUM];
     int current;        /* program in use, -1 none */
+    gfx_texture_t blank; /* for the warm-up: a texture of the text's kind */
     int width, height;  /* target size, pixels */
     float opacity;      /* multiplies every colour's alpha (scene crossfades) */
     bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
@@ -64,8 +73,10 @@ void gfx_gradient(gfx_t *gfx, gfx_color_t top, gfx_color_t bottom);
 void gfx_rect(gfx_t *gfx, layout_box_t box, gfx_color_t fill, float radius);
 void gfx_rect_outline(gfx_t *gfx, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width);
-/* A single-channel coverage texture drawn 1:1 at box, tinted. */
-void gfx_coverage(gfx_t *gfx, GLuint texture, layout_box_t box, gfx_color_t color);
+/* A single-channel coverage texture drawn with its picture filling box, tinted. `cells` draws
+ * it as a grid of sharp texels (a QR code); otherwise it is sampled smoothly. */
+void gfx_coverage(gfx_t *gfx, const gfx_texture_t *texture, layout_box_t box, bool cells,
+                  gfx_color_t color);
 
 /* A round-capped segment from (ax, ay) to (bx, by), pixels; a disc when the ends meet. */
 void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radius,
@@ -79,24 +90,22 @@ void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx
 /* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
 void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);
 
-/* An RGBA texture drawn at box, faded by alpha. */
-void gfx_image(gfx_t *gfx, GLuint texture, layout_box_t box, float alpha);
+/* An RGBA texture drawn with its picture filling box, faded by alpha. */
+void gfx_image(gfx_t *gfx, const gfx_texture_t *texture, layout_box_t box, float alpha);
 
-/* A copy of the framebuffer (see gfx_frame_copy) drawn over the whole target, faded by alpha. */
-void gfx_frame(gfx_t *gfx, GLuint texture, float alpha);
+/* The software rasteriser compiles the program again for each texture state it samples, and a
+ * side of a power of two is a state of its own: textures are made with odd sides (a blank
+ * column or row added when needed) and all alike, so one compile serves each format. */
+int gfx_texture_side(int n);
 
-/* A texture for framebuffer copies at the target's size (made when 0 or `remake`). */
-GLuint gfx_frame_texture(gfx_t *gfx, GLuint texture, bool remake);
-
-/* Copies the bound framebuffer into `texture` (made, at the target's size, when it is 0 or
- * `remake`); returns the texture. */
-GLuint gfx_frame_copy(gfx_t *gfx, GLuint texture, bool remake);
-
-/* Creates an RGBA texture from straight-alpha pixels (w*h*4 bytes, rows top first). */
-GLuint gfx_texture_rgba(int w, int h, const unsigned char *pixels);
+/* Creates an RGBA texture from straight-alpha pixels (w*h*4 bytes, rows top first). id is 0
+ * when it cannot be made. */
+gfx_texture_t gfx_texture_rgba(int w, int h, const unsigned char *pixels);
 
 /* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
-GLuint gfx_texture_r8(int w, int h, const unsigned char *pixels, bool smooth);
+gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels);
+
+void gfx_texture_free(gfx_texture_t *texture);
 
 /* Reads the bound framebuffer into rgba (w*h*4 bytes), rows top first. */
 void gfx_read_rgba(int w, int h, unsigned char *rgba);

@@ -19,17 +19,17 @@ typedef enum valign_t { VALIGN_TOP = 0, VALIGN_CENTER, VALIGN_BOTTOM } valign_t;
 
 /* The QR code of `text` as a texture (one texel a module, quiet zone included), or 0 when the
  * text cannot be encoded. Touches nothing else. */
-static GLuint qr_make(const char *text, int *modules) {
+static gfx_texture_t qr_make(const char *text) {
     QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!q) {
         log_line("cannot make a QR code of '%.40s…' (too long?)", text);
-        return 0;
+        return (gfx_texture_t){0};
     }
     int n = q->width + 2 * QR_QUIET_MODULES;
     unsigned char *cov = SDL_calloc((size_t)n * (size_t)n, 1);
     if (!cov) {
         QRcode_free(q);
-        return 0;
+        return (gfx_texture_t){0};
     }
     for (int y = 0; y < q->width; y++) {
         for (int x = 0; x < q->width; x++) {
@@ -38,8 +38,7 @@ static GLuint qr_make(const char *text, int *modules) {
             }
         }
     }
-    GLuint t = gfx_texture_r8(n, n, cov, false);
-    *modules = n;
+    gfx_texture_t t = gfx_texture_r8(n, n, cov); /* n is odd: no blank margin */
     SDL_free(cov);
     QRcode_free(q);
     return t;
@@ -53,19 +52,17 @@ bool render_qr_possible(const content_t *content) {
 
 bool render_set_content(render_t *r, const content_t *content) {
     /* everything that can fail first: a refused content leaves the renderer as it was */
-    int modules = 0;
-    GLuint qr = qr_make(content->clinic.qr_text, &modules);
-    if (!qr) return false;
-    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
+    gfx_texture_t qr = qr_make(content->clinic.qr_text);
+    if (!qr.id) return false;
+    gfx_texture_free(&r->qr_texture);
     r->qr_texture = qr;
-    r->qr_modules = modules;
     r->content = content;
     memset(r->fits, 0, sizeof r->fits);
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
     r->mark_px = 0; /* reloaded at its size with the next frame */
     r->generation++;
-    r->fade_pair[0] = r->fade_pair[1] = r->drawn_scene = r->fade_next = -1;
-    r->fade_active = false;
+    r->wipe_pair[0] = r->wipe_pair[1] = r->drawn_scene = -1;
+    r->wipe_edge = 0.0f;
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
@@ -74,8 +71,7 @@ bool render_set_content(render_t *r, const content_t *content) {
 
 /* The clinic's mark at `px` pixels square: SVG is rasterised at that size, so it is crisp. */
 static void mark_load(render_t *r, int px) {
-    if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
-    r->mark_texture = 0;
+    gfx_texture_free(&r->mark_texture);
     r->mark_px = px;
     const char *rel = r->content->theme.mark;
     if (!rel || r->mark_failed || px < 1) return;
@@ -131,14 +127,8 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir) 
 }
 
 void render_shutdown(render_t *r) {
-    if (r->fade_fbo) glDeleteFramebuffers(1, &r->fade_fbo);
-    r->fade_fbo = 0;
-    if (r->fade_to) glDeleteTextures(1, &r->fade_to);
-    r->fade_to = 0;
-    if (r->mark_texture) glDeleteTextures(1, &r->mark_texture);
-    r->mark_texture = 0;
-    if (r->qr_texture) glDeleteTextures(1, &r->qr_texture);
-    r->qr_texture = 0;
+    gfx_texture_free(&r->mark_texture);
+    gfx_texture_free(&r->qr_texture);
     text_shutdown(&r->text);
     gfx_shutdown(&r->gfx);
 }
@@ -193,7 +183,7 @@ static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layou
     if (va == VALIGN_BOTTOM) y = box.y + box.h - h;
     /* whole pixels keep glyphs sharp, but never at the cost of leaving the box */
     layout_box_t at = {snap(x, box.x, box.w, w), snap(y, box.y, box.h, h), w, h};
-    gfx_coverage(&r->gfx, b->texture, at, color);
+    gfx_coverage(&r->gfx, &b->texture, at, false, color);
     record(r, at, box, s, b->overflow || scale < 1.0f);
     return at;
 }
@@ -209,7 +199,7 @@ static void draw_intro(render_t *r) {
     const layout_t *L = &r->layout;
     int px = (int)L->intro.mark.w;
     if (px != r->mark_px && !r->gfx.dry) mark_load(r, px);
-    gfx_image(&r->gfx, r->mark_texture, L->intro.mark, 1.0f);
+    gfx_image(&r->gfx, &r->mark_texture, L->intro.mark, 1.0f);
     draw_text(r, c->intro.title, style(TEXT_BOLD, L->font.title * 1.1f, L->font.min, TEXT_CENTER),
               L->intro.title, VALIGN_BOTTOM, col(r, c->theme.text));
     draw_text(r, c->intro.body, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
@@ -599,14 +589,15 @@ static void draw_qr(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     layout_box_t q = L->contact.qr;
-    if (!r->qr_texture || r->qr_modules <= 0) return;
+    int modules = r->qr_texture.w;
+    if (!r->qr_texture.id || modules <= 0) return;
     /* whole pixels per module keep the code sharp for a phone's camera */
-    float module = floorf(q.w / (float)r->qr_modules);
+    float module = floorf(q.w / (float)modules);
     if (module < 1.0f) module = 1.0f;
-    float side = module * (float)r->qr_modules;
+    float side = module * (float)modules;
     layout_box_t at = {floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f), side, side};
     gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
-    gfx_coverage(&r->gfx, r->qr_texture, at, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
     draw_text(r, c->contact.qr_caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
               L->contact.qr_caption, VALIGN_TOP, col(r, c->theme.text_dim));
 }
@@ -787,9 +778,7 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     bool exercise = v->scene.kind == SCENE_EXERCISE;
     bool cards = v->scene.kind == SCENE_REVIEWS || v->scene.kind == SCENE_REVIEW;
     long f[] = {r->layout.width, r->layout.height, (long)r->generation, v->playlist_index,
-                exercise || cards ? 0 : v->item, show->transitioning,
-                show->transitioning ? show->from.playlist_index : -1,
-                quant(show_transition_mix(show), 512), show->paused, show->help,
+                exercise || cards ? 0 : v->item, show->paused, show->help,
                 show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
                 show->kiosk && !show->takeover, quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
     *full = hash_in(h, f, sizeof f);
@@ -848,80 +837,48 @@ static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
     draw_footer(r, show);
 }
 
-/* A scene change: two still pictures, the one leaving and the one arriving, mixed. Taking
- * them costs one whole frame; every frame of the fade after that is two textured quads. */
-/* The incoming scene's still at the screen's size, made (and written once: the driver gives a
- * texture its memory at the first write) before it is needed. */
-static void stills_ensure(render_t *r) {
-    if (r->fade_w == r->layout.width && r->fade_h == r->layout.height && r->fade_fbo) return;
-    r->fade_to = gfx_frame_copy(&r->gfx, r->fade_to, r->fade_to != 0);
-    if (!r->fade_fbo) glGenFramebuffers(1, &r->fade_fbo);
-    GLint bound = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fade_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->fade_to, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)bound);
-    r->fade_w = r->layout.width;
-    r->fade_h = r->layout.height;
-    r->fade_next = -1;
-    r->fade_active = false;
-}
-
-/* Draws a scene's first picture into the incoming still (not on screen). */
-static void take_still(render_t *r, const show_t *show, const show_view_t *v) {
-    GLint bound = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fade_fbo);
-    bool clipped = r->gfx.clipped;
-    layout_box_t clip = r->gfx.clip;
-    gfx_clip(&r->gfx, NULL);
-    int recorded = r->record.count;
-    float opacity = r->gfx.opacity;
-    r->gfx.opacity = 1.0f;
-    draw_whole(r, show, v);
-    r->gfx.opacity = opacity;
-    r->record.count = recorded; /* not on screen */
-    glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)bound);
-    if (clipped) gfx_clip(&r->gfx, &clip);
-    r->fade_next = v->playlist_index;
-}
-
-/* In the last second of a scene that will move on by itself, the next scene's first picture
- * is drawn into the still ahead, so the change itself costs a quad a frame. */
-static void take_next_still(render_t *r, const show_t *show) {
-    const show_view_t *v = &show->view;
-    const content_t *c = r->content;
-    if (show_frozen(show) || show->transitioning || c->playlist_count < 2) return;
-    double left = show_scene_seconds(show, v->scene) - v->time;
-    if (left > 1.0 || left <= 0.0) return;
-    int next = (v->playlist_index + 1) % c->playlist_count;
-    if (r->fade_next == next) return; /* taken */
-    show_view_t nv = view_at_start(show, next);
-    take_still(r, show, &nv);
-}
-
-/* A scene change: the incoming scene's first picture blended over the outgoing one. The
- * screen holds the last frame of the fade, so each frame adds just enough of the still that
- * its share is the transition's mix: one textured quad a frame, and the last frame is the
- * incoming picture exactly. */
-static void crossfade(render_t *r, const show_t *show, float mix, bool full) {
-    stills_ensure(r);
-    bool restart = full || !r->fade_active || r->fade_pair[0] != show->from.playlist_index ||
-                   r->fade_pair[1] != show->view.playlist_index;
-    if (restart) {
-        if (full || r->drawn_scene != show->from.playlist_index) {
-            draw_whole(r, show, &show->from); /* the screen must show the outgoing scene */
-        }
-        if (r->fade_next != show->view.playlist_index) take_still(r, show, &show->view);
-        r->fade_active = true;
-        r->fade_mix = 0.0f;
-        r->fade_pair[0] = show->from.playlist_index;
-        r->fade_pair[1] = show->view.playlist_index;
+/* What moved on its own since the last frame (the panel's step or card, the figure, the
+ * counter), padded by the drift: the partial redraw of an unchanged scene. */
+static layout_box_t moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks,
+                                 uint64_t kc) {
+    layout_box_t damage = {0, 0, 0, 0};
+    const layout_t *L = &r->layout;
+    float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
+    if (kp != r->key_panel) {
+        damage = show->view.scene.kind == SCENE_EXERCISE
+                     ? grow_box(L->exercise.panel, pad)
+                     : grow_box(union_box(L->reviews.card, L->reviews.dots), pad);
     }
-    float alpha = r->fade_mix >= 1.0f ? 1.0f : (mix - r->fade_mix) / (1.0f - r->fade_mix);
-    gfx_frame(&r->gfx, r->fade_to, glm_clamp(alpha, 0.0f, 1.0f));
-    r->fade_mix = mix;
-    r->drawn_scene = -1;
+    if (ks != r->key_stage) {
+        /* the same move: only where the figure was and is now (ghosts, arrow and mat are the
+         * same); a new move or hold: its whole stage */
+        bool same_move = r->figure_instance == r->last_figure_instance &&
+                         r->figure_holding == r->last_figure_holding && r->last_figure_box.w > 0;
+        layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
+                                       : L->exercise.stage;
+        damage = union_box(damage, grow_box(moved, pad));
+    }
+    if (kc != r->key_counter) {
+        layout_box_t band = union_box(L->exercise.counter, L->exercise.status);
+        damage = union_box(damage, grow_box(band, pad));
+    }
+    return damage;
+}
+
+static layout_box_t clip_box(layout_box_t b, layout_box_t to) {
+    float x0 = fmaxf(b.x, to.x), y0 = fmaxf(b.y, to.y);
+    float x1 = fminf(b.x + b.w, to.x + to.w), y1 = fminf(b.y + b.h, to.y + to.h);
+    return x1 > x0 && y1 > y0 ? (layout_box_t){x0, y0, x1 - x0, y1 - y0}
+                              : (layout_box_t){0, 0, 0, 0};
+}
+
+/* Draws `v` (with background and footer) where it meets both the damage and `part`. */
+static void draw_part(render_t *r, const show_t *show, const show_view_t *v, layout_box_t damage,
+                      layout_box_t part) {
+    layout_box_t box = clip_box(damage, part);
+    if (box.w <= 0) return;
+    gfx_clip(&r->gfx, &box);
+    draw_whole(r, show, v);
 }
 
 layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full) {
@@ -930,41 +887,34 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         layout_compute(&r->layout, width, height);
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */
         r->warm_task = 0;
+        full = true;
     }
     if (!r->gfx_warmed) { /* before the first frame: shaders compiled, nothing drawn */
         gfx_warm(&r->gfx, width, height);
         r->gfx_warmed = true;
     }
-    r->gfx.width = width; /* for the stills' size */
-    r->gfx.height = height;
-    stills_ensure(r);
     warm(r, show);
     uint64_t kf, kp, ks, kc;
     frame_keys(r, show, &kf, &kp, &ks, &kc);
     layout_box_t screen = {0, 0, (float)width, (float)height}, damage = {0, 0, 0, 0};
-    if (full || kf != r->key_full) {
+    /* a scene change wipes, unless an overlay covers it: then the new scene is drawn whole */
+    bool wipe = show_transition_mix(show) < 1.0f && !show->help && !show_frozen(show);
+    float edge = wipe ? floorf(show_transition_mix(show) * (float)width) : (float)width;
+    bool same_wipe = wipe && r->wipe_edge > 0.0f && r->wipe_pair[0] == show->from.playlist_index &&
+                     r->wipe_pair[1] == show->view.playlist_index;
+    if (full || (wipe && !same_wipe && r->drawn_scene != show->from.playlist_index)) {
         damage = screen;
+    } else if (wipe && !same_wipe) {
+        damage = (layout_box_t){0, 0, edge, (float)height}; /* the screen holds the outgoing scene */
+    } else if (kf != r->key_full) {
+        damage = wipe ? (layout_box_t){0, 0, edge, (float)height} : screen;
     } else {
-        float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
-        if (kp != r->key_panel) {
-            const layout_t *L = &r->layout;
-            damage = show->view.scene.kind == SCENE_EXERCISE
-                         ? grow_box(L->exercise.panel, pad)
-                         : grow_box(union_box(L->reviews.card, L->reviews.dots), pad);
+        damage = moved_damage(r, show, kp, ks, kc);
+        if (r->wipe_edge > 0.0f) { /* the strip newly revealed */
+            damage = union_box(damage, (layout_box_t){r->wipe_edge - 1.0f, 0,
+                                                      edge - r->wipe_edge + 1.0f, (float)height});
         }
-        if (ks != r->key_stage) {
-            /* the same move: only where the figure was and is now (ghosts, arrow and mat are
-             * the same); a new move or hold: its whole stage */
-            bool same_move = r->figure_instance == r->last_figure_instance &&
-                             r->figure_holding == r->last_figure_holding && r->last_figure_box.w > 0;
-            layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
-                                           : r->layout.exercise.stage;
-            damage = union_box(damage, grow_box(moved, pad));
-        }
-        if (kc != r->key_counter) {
-            layout_box_t band = union_box(r->layout.exercise.counter, r->layout.exercise.status);
-            damage = union_box(damage, grow_box(band, pad));
-        }
+        if (wipe) damage = clip_box(damage, (layout_box_t){0, 0, edge, (float)height});
     }
     r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
     r->last_figure_instance = r->figure_instance;
@@ -973,26 +923,27 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_panel = kp;
     r->key_stage = ks;
     r->key_counter = kc;
-    if (damage.w <= 0) {
+    r->wipe_pair[0] = wipe ? show->from.playlist_index : -1;
+    r->wipe_pair[1] = wipe ? show->view.playlist_index : -1;
+    r->wipe_edge = wipe ? edge : 0.0f;
+    if (damage.w <= 0 || damage.h <= 0) {
         r->state_valid = false;
-        if (r->warm_task > r->content->playlist_count) { /* warm: texts are ready */
-            gfx_begin(&r->gfx, width, height);
-            take_next_still(r, show);
-        }
-        return damage; /* nothing on screen would change */
+        return (layout_box_t){0, 0, 0, 0}; /* nothing on screen would change */
     }
     r->record.count = r->record.overflow = 0;
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
-    if (damage.w < screen.w || damage.h < screen.h) gfx_clip(&r->gfx, &damage);
-    float mix = show_transition_mix(show);
-    if (mix < 1.0f) {
-        crossfade(r, show, mix, full);
+    if (wipe) {
+        draw_part(r, show, &show->view, damage, (layout_box_t){0, 0, edge, (float)height});
+        int recorded = r->record.count; /* the texts on screen are the incoming scene's */
+        draw_part(r, show, &show->from, damage, (layout_box_t){edge, 0, (float)width - edge, (float)height});
+        r->record.count = recorded;
+        r->drawn_scene = -1;
+        gfx_clip(&r->gfx, &damage);
     } else {
+        if (damage.w < screen.w || damage.h < screen.h) gfx_clip(&r->gfx, &damage);
         draw_whole(r, show, &show->view);
         r->drawn_scene = show->view.playlist_index;
-        r->fade_active = false;
-        if (r->fade_next == show->view.playlist_index) r->fade_next = -1; /* used up */
     }
     if (show->paused) draw_paused(r, c->labels.paused);
     if (!show->paused && show->resume_left > 0) {
@@ -1004,8 +955,5 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     if (show->help) draw_help(r, show->kiosk);
     gfx_clip(&r->gfx, NULL);
     r->state_valid = false;
-    if (r->warm_task > r->content->playlist_count && damage.w * damage.h < screen.w * screen.h * 0.3f) {
-        take_next_still(r, show); /* a light frame: room for it */
-    }
     return damage;
 }

@@ -26,13 +26,13 @@ typedef struct render_t {
     text_t text;
     layout_t layout;
     const content_t *content;
-    GLuint qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a module */
-    int qr_modules;    /* side of qr_texture in modules, quiet zone included */
+    gfx_texture_t qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a
+                               * module (w: the side in modules, quiet zone included) */
     render_record_t record;
     figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
     layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
     char assets_dir[1024];
-    GLuint mark_texture;       /* the clinic's mark, rasterised at its box's size */
+    gfx_texture_t mark_texture; /* the clinic's mark, rasterised at its box's size */
     int mark_px;               /* the size it was rasterised at; 0 = not yet */
     bool mark_failed;          /* could not be loaded: said once, then drawn without */
     int warm_task;             /* next thing to walk for the text cache (render_frame) */
@@ -43,15 +43,11 @@ typedef struct render_t {
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
-    /* Scene changes fade the incoming scene's first picture (a still: it does not move in that
-     * fraction of a second) over the outgoing one, which the screen holds. */
-    GLuint fade_to;
-    GLuint fade_fbo;           /* draws straight into fade_to */
-    int fade_w, fade_h;
-    int fade_next;             /* playlist index the still shows; -1 = none */
-    int fade_pair[2];          /* the change being faded: from, to */
-    bool fade_active;
-    float fade_mix;            /* the still's share of the picture on screen */
+    /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
+     * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what
+     * moved in the part already revealed: no second picture is kept. */
+    int wipe_pair[2];          /* the change being wiped: from, to (playlist indices) */
+    float wipe_edge;           /* pixels from the left the incoming scene is drawn to; 0 none */
     int drawn_scene;           /* playlist index the target holds whole, or -1 */
     bool gfx_warmed;
     bool state_valid;          /* `state` is state_view's figure, for this frame */

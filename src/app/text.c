@@ -58,9 +58,8 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
 
 void text_clear(text_t *t) {
     for (int i = 0; i < t->entry_count; i++) {
-        glDeleteTextures(1, &t->entries[i].block.texture);
+        gfx_texture_free(&t->entries[i].block.texture);
         t->entries[i].key = 0;
-        t->entries[i].block.texture = 0;
     }
     t->entry_count = 0;
     memset(t->memo, 0, sizeof t->memo);
@@ -194,7 +193,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
         SDL_UnlockSurface(argb);
         SDL_FreeSurface(argb);
     }
-    b.texture = gfx_texture_r8(b.w, b.h, cov, true);
+    b.texture = gfx_texture_r8(b.w, b.h, cov);
     SDL_free(cov);
     t->rasterised++;
     return b;
@@ -225,9 +224,8 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
         for (int i = 1; i < t->entry_count; i++) {
             if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
         }
-        glDeleteTextures(1, &e->block.texture);
+        gfx_texture_free(&e->block.texture);
         e->key = 0;
-        e->block.texture = 0;
     }
     int size = fit_size(t, s, st, box_w, box_h, w);
     e->key = key;

@@ -27,7 +27,7 @@ typedef struct text_style_t {
 
 /* A rasterised text: a texture of exactly w x h pixels. */
 typedef struct text_block_t {
-    GLuint texture;
+    gfx_texture_t texture;
     int w, h;
     int size;      /* pixel size it was set at */
     int lines;
