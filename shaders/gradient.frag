@@ -1,6 +1,6 @@
-// gradient.frag: the screen background, a vertical gradient with a soft glow, dithered so a
-// TV shows no banding.
-uniform vec4 u_rect;
+// gradient.frag: the screen background, a vertical gradient from u_color to u_border_color
+// with a soft glow, dithered so a TV shows no banding. Its own program: it covers every pixel
+// of every redraw, so it does nothing else.
 uniform vec4 u_color;         // top colour
 uniform vec4 u_border_color;  // bottom colour
 in vec2 v_uv;
@@ -9,10 +9,8 @@ out vec4 frag_color;
 
 void main() {
     vec3 c = mix(u_color.rgb, u_border_color.rgb, smoothstep(0.0, 1.0, v_uv.y));
-    // a faint light from the upper left, like a lit wall
-    vec2 p = v_uv - vec2(0.25, 0.1);
+    vec2 p = v_uv - vec2(0.25, 0.1);  // a faint light from the upper left, like a lit wall
     c += 0.035 * exp(-dot(p, p) * 3.0);
     float noise = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
-    c += (noise - 0.5) / 255.0;
-    frag_color = vec4(c, 1.0);
+    frag_color = vec4(c + (noise - 0.5) / 255.0, 1.0);
 }

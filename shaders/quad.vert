@@ -1,16 +1,23 @@
-// quad.vert: one screen-space rectangle from four vertices, no vertex buffer (gl_VertexID).
-// Pixel coordinates, origin top-left, y down; u_rect = (x, y, w, h) in pixels.
+// quad.vert: one screen-space quad from four vertices, no vertex buffer (gl_VertexID).
+// Pixel coordinates, origin top-left, y down: u_rect = (x, y, w, h), or for a polygon
+// (u_mode 4, see shape.frag) the four corners in u_corners, in triangle-strip order.
+uniform int u_mode;
 uniform vec2 u_screen;
 uniform vec2 u_shift;  // the kiosk's burn-in drift, pixels (0 otherwise)
 uniform vec4 u_rect;
+uniform vec2 u_corners[4];
 out vec2 v_uv;     // 0..1 across the rectangle
-out vec2 v_local;  // pixels from the rectangle's centre
+out vec2 v_local;  // pixels from the rectangle's centre (a polygon: the pixel itself)
 
 void main() {
     vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));
     vec2 px = u_rect.xy + corner * u_rect.zw;
     v_uv = corner;
     v_local = (corner - 0.5) * u_rect.zw;
+    if (u_mode == 4) {
+        px = u_corners[gl_VertexID];
+        v_local = px;
+    }
     px += u_shift;
     gl_Position = vec4(px.x / u_screen.x * 2.0 - 1.0, 1.0 - px.y / u_screen.y * 2.0, 0.0, 1.0);
 }

@@ -72,6 +72,7 @@ static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, cons
         p->id = 0;
         return false;
     }
+    p->u_mode = glGetUniformLocation(p->id, "u_mode");
     p->u_screen = glGetUniformLocation(p->id, "u_screen");
     p->u_rect = glGetUniformLocation(p->id, "u_rect");
     p->u_color = glGetUniformLocation(p->id, "u_color");
@@ -91,35 +92,32 @@ bool gfx_init(gfx_t *g) {
     g->gles = !epoxy_is_desktop_gl();
     g->current = -1;
     g->opacity = 1.0f;
-    static const char *const shaders[GFX_PROGRAM_NUM][2] = {
-        {"quad.vert", "rect.frag"},     {"quad.vert", "text.frag"},
-        {"quad.vert", "gradient.frag"}, {"quad.vert", "capsule.frag"},
-        {"poly.vert", "solid.frag"},    {"quad.vert", "ring.frag"},
-        {"quad.vert", "image.frag"}};
+    static const char *const shaders[GFX_PROGRAM_NUM][2] = {{"quad.vert", "shape.frag"},
+                                                            {"quad.vert", "texture.frag"},
+                                                            {"quad.vert", "gradient.frag"}};
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         if (!program_build(&g->programs[i], g->gles, shaders[i][0], shaders[i][1])) {
             gfx_shutdown(g);
             return false;
         }
     }
+    /* Linked: the GLSL compiler's built-in functions (megabytes) are not needed again */
+    glReleaseShaderCompiler();
     glGenVertexArrays(1, &g->vao);
     g->blank = gfx_texture_r8(1, 1, (const unsigned char[1]){0});
     return true;
 }
 
 void gfx_warm(gfx_t *g, int width, int height) {
-    /* The software rasteriser compiles each program's code on its first draw: draw each once
-     * now, into one clipped pixel, so no frame of the show pays for it later. */
+    /* The software rasteriser compiles a program's code at its first draw, again for each
+     * texture format bound: draw each once now, into one clipped pixel, so no frame of the
+     * show pays for it later. */
     gfx_begin(g, width, height);
     layout_box_t px = {0, 0, 1, 1}, box = {0, 0, 8, 8};
     gfx_clip(g, &px);
     gfx_color_t c = {0, 0, 0, 0};
     gfx_gradient(g, c, c);
-    gfx_rect_outline(g, box, c, c, 2, 1);
-    gfx_capsule(g, 0, 0, 4, 4, 2, c);
-    gfx_ring(g, box, 2, 0.5f, c, c);
-    float corners[8] = {0, 0, 8, 0, 0, 8, 8, 8};
-    gfx_quad(g, corners, c);
+    gfx_rect(g, box, c, 2);
     gfx_coverage(g, &g->blank, box, false, c);
     gfx_texture_t t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
     gfx_image(g, &t, box, 0.0f);
@@ -179,14 +177,19 @@ gfx_color_t gfx_rgb(content_color_t c, float alpha) {
     return (gfx_color_t){c.r, c.g, c.b, alpha};
 }
 
-static gfx_program_t *use(gfx_t *g, gfx_program_kind_t kind, layout_box_t box) {
+static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box) {
+    bool textured = mode == GFX_MODE_COVERAGE || mode == GFX_MODE_IMAGE || mode == GFX_MODE_POLY;
+    int kind = mode == GFX_MODE_GRADIENT ? GFX_PROGRAM_GRADIENT
+               : textured                ? GFX_PROGRAM_TEXTURE
+                                         : GFX_PROGRAM_SHAPE;
     gfx_program_t *p = &g->programs[kind];
-    if (g->current != (int)kind) {
+    if (g->current != kind) {
         glUseProgram(p->id);
-        g->current = (int)kind;
+        g->current = kind;
     }
+    glUniform1i(p->u_mode, (GLint)mode);
     glUniform2f(p->u_screen, (float)g->width, (float)g->height);
-    bool fixed = kind == GFX_PROGRAM_GRADIENT; /* the background fills the screen, always */
+    bool fixed = mode == GFX_MODE_GRADIENT; /* the background fills the screen, always */
     glUniform2f(p->u_shift, fixed ? 0.0f : g->shift_x, fixed ? 0.0f : g->shift_y);
     glUniform4f(p->u_rect, box.x, box.y, box.w, box.h);
     return p;
@@ -199,7 +202,8 @@ static void set_color(GLint loc, gfx_color_t c, float opacity) {
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
     if (g->dry) return;
     layout_box_t all = {0, 0, (float)g->width, (float)g->height};
-    gfx_program_t *p = use(g, GFX_PROGRAM_GRADIENT, all);
+    gfx_program_t *p = use(g, GFX_MODE_GRADIENT, all);
+    glUniform1f(p->u_radius, 0.0f);
     set_color(p->u_color, top, 1.0f);
     set_color(p->u_border_color, bottom, 1.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
@@ -208,7 +212,7 @@ void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width) {
     if (g->dry || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_RECT, box);
+    gfx_program_t *p = use(g, GFX_MODE_RECT, box);
     set_color(p->u_color, fill, g->opacity);
     set_color(p->u_border_color, border, g->opacity);
     glUniform1f(p->u_radius, radius);
@@ -229,7 +233,7 @@ static layout_box_t texture_quad(const gfx_texture_t *t, layout_box_t box) {
 void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells,
                   gfx_color_t color) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_TEXT, texture_quad(t, box));
+    gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box));
     set_color(p->u_color, color, g->opacity);
     glUniform1f(p->u_radius, cells ? (float)t->side_w : 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
@@ -244,7 +248,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
     layout_box_t box = {x0, y0, x1 - x0, y1 - y0};
     if (outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_CAPSULE, box);
+    gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box);
     glUniform4f(p->u_ends, ax, ay, bx, by);
     glUniform1f(p->u_radius, radius);
     set_color(p->u_color, color, g->opacity);
@@ -254,17 +258,19 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track) {
     if (g->dry || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_RING, box);
+    gfx_program_t *p = use(g, GFX_MODE_RING, box);
     set_color(p->u_color, arc, g->opacity);
     set_color(p->u_border_color, track, g->opacity);
     glUniform1f(p->u_radius, thickness);
     glUniform1f(p->u_progress, progress);
+    float end = 6.28318531f * progress;
+    glUniform4f(p->u_ends, cosf(end), sinf(end), 0.0f, 0.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
     if (g->dry) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_POLY, (layout_box_t){0, 0, 1, 1});
+    gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1});
     glUniform2fv(p->u_corners, 4, corners);
     set_color(p->u_color, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
@@ -272,8 +278,9 @@ void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
 
 void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_PROGRAM_IMAGE, texture_quad(t, box));
+    gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box));
     glUniform4f(p->u_color, 1, 1, 1, alpha * g->opacity);
+    glUniform1f(p->u_radius, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }

@@ -15,20 +15,28 @@ typedef struct gfx_color_t {
 
 typedef struct gfx_program_t {
     GLuint id;
-    GLint u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners,
+    GLint u_mode, u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners,
         u_progress, u_shift;
 } gfx_program_t;
 
+/* Two programs: the untextured shapes, and what samples a texture (and the background). */
 typedef enum gfx_program_kind_t {
-    GFX_PROGRAM_RECT = 0,
-    GFX_PROGRAM_TEXT,
+    GFX_PROGRAM_SHAPE = 0,
+    GFX_PROGRAM_TEXTURE,
     GFX_PROGRAM_GRADIENT,
-    GFX_PROGRAM_CAPSULE,
-    GFX_PROGRAM_POLY,
-    GFX_PROGRAM_RING,
-    GFX_PROGRAM_IMAGE,
     GFX_PROGRAM_NUM
 } gfx_program_kind_t;
+
+/* What a program draws (its u_mode; the shaders name the same numbers). */
+typedef enum gfx_mode_t {
+    GFX_MODE_RECT = 0,     /* shape */
+    GFX_MODE_COVERAGE = 1, /* texture */
+    GFX_MODE_GRADIENT = 2, /* texture (samples nothing) */
+    GFX_MODE_CAPSULE = 3,  /* shape */
+    GFX_MODE_POLY = 4,     /* texture (samples nothing) */
+    GFX_MODE_RING = 5,     /* shape */
+    GFX_MODE_IMAGE = 6,    /* texture */
+} gfx_mode_t;
 
 /* A texture made by gfx_texture_r8/_rgba: w x h texels of picture, in a texture of
  * side_w x side_h (see gfx_texture_side: the rest is blank). */

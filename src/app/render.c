@@ -6,6 +6,7 @@
 #include "countdown.h"
 #include "log.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <SDL_image.h>
 #include <qrencode.h>
@@ -892,6 +893,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     if (!r->gfx_warmed) { /* before the first frame: shaders compiled, nothing drawn */
         gfx_warm(&r->gfx, width, height);
         r->gfx_warmed = true;
+        malloc_trim(0); /* what compiling took and gave back goes back to the system */
     }
     warm(r, show);
     uint64_t kf, kp, ks, kc;

@@ -1,0 +1,52 @@
+// shape.frag: the untextured shapes, anti-aliased by their signed distance. One program for
+// all of them, because the software rasteriser spends about 20 ms compiling each program
+// (on the first frame, with a cold shader cache) and runs every branch of a shader for every
+// pixel anyway: these are the cheap shapes, together. u_mode (gfx.h, gfx_mode_t):
+//   0 rect     rounded rectangle, optional outline; a circle when the radius is half the side
+//   3 capsule  round-capped segment from u_ends.xy to u_ends.zw (a limb), a disc when they meet
+//   5 ring     countdown ring filling the square: a track, and an arc from 12 o'clock clockwise
+//              to u_progress (0..1), u_radius thick; u_ends.xy is the normal of the arc's end
+//              (cos, sin of its angle), so no pixel needs an arc tangent
+uniform int u_mode;
+uniform vec4 u_rect;          // the quad, pixels
+uniform vec4 u_color;         // fill / limb / arc, straight alpha
+uniform vec4 u_border_color;  // outline / track
+uniform float u_radius;       // corner radius / capsule radius / ring thickness, pixels
+uniform float u_border;       // outline width, pixels (0 = none)
+uniform vec4 u_ends;          // capsule ends; ring: the normal of the arc's end
+uniform float u_progress;
+in vec2 v_uv;
+in vec2 v_local;
+out vec4 frag_color;
+
+float rounded_box(vec2 p, vec2 half_size, float r) {
+    vec2 q = abs(p) - half_size + vec2(r);
+    return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - r;
+}
+
+void main() {
+    vec4 c = u_color;
+    float cover = 1.0;
+    if (u_mode == 0) {
+        float d = rounded_box(v_local, u_rect.zw * 0.5, u_radius);
+        cover = clamp(0.5 - d / 0.75, 0.0, 1.0);
+        if (u_border > 0.0) c = mix(u_border_color, u_color, clamp(0.5 - (d + u_border) / 0.75, 0.0, 1.0));
+    } else if (u_mode == 3) {
+        vec2 p = u_rect.xy + v_uv * u_rect.zw;
+        vec2 a = u_ends.xy, ab = u_ends.zw - u_ends.xy;
+        float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
+        cover = clamp(0.5 - (length(p - a - ab * h) - u_radius) / 0.8, 0.0, 1.0);
+    } else if (u_mode == 5) {
+        float r_out = min(u_rect.z, u_rect.w) * 0.5 - 1.0;
+        float r_in = r_out - u_radius;
+        float d = length(v_local);
+        cover = clamp(r_out - d + 0.5, 0.0, 1.0) * clamp(d - r_in + 0.5, 0.0, 1.0);
+        // pixels past (> 0) or before (< 0) the arc's end, across it: a soft edge of one pixel
+        float before = clamp(0.5 - dot(v_local, u_ends.xy), 0.0, 1.0);
+        float right = step(0.0, v_local.x); // the first half turn
+        float arc = u_progress <= 0.5 ? right * before : max(right, before);
+        arc = u_progress >= 1.0 ? 1.0 : u_progress <= 0.0 ? 0.0 : arc;
+        c = mix(u_border_color, u_color, arc);
+    }
+    frag_color = vec4(c.rgb, c.a * cover);
+}
