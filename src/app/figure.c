@@ -226,9 +226,11 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, i
 }
 
 layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
-                         const choreo_state_t *st, const figure_colors_t *colors) {
+                         const choreo_state_t *st, const figure_colors_t *colors,
+                         layout_box_t *moving) {
     drawing_t drawing = {gfx, 1e9f, 1e9f, -1e9f, -1e9f};
     drawing_t *g = &drawing;
+    if (moving) *moving = (layout_box_t){0, 0, 0, 0};
     /* the mat: a strip of floor under the figure, its edges traced for anti-aliasing */
     float corner[8];
     for (int i = 0; i < 4; i++) {
@@ -243,19 +245,25 @@ layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
         const float *a = &corner[edge[i][0] * 2], *b = &corner[edge[i][1] * 2];
         cap(g, a[0], a[1], b[0], b[1], 0.6f, colors->mat);
     }
-    if (c->count == 0) return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
+    layout_box_t all = {g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
+    if (c->count == 0) return all;
+    drawing_t mat = drawing;
+    g->x0 = g->y0 = 1e9f, g->x1 = g->y1 = -1e9f; /* from here: what changes from move to move */
 
     const content_exercise_t *ex = &c->content->exercises[c->exercise];
     int k = st->instance;
     skel_positions_t from, to;
     choreo_key_positions(c, k - 1, &from);
     choreo_key_positions(c, k, &to);
-    bool moving = st->move_t < 1.0f || !st->holding;
+    bool in_move = st->move_t < 1.0f || !st->holding;
     if (ex->ghosts && c->inst[k].move > 0) {
         draw_skeleton(g, f, &from, colors->ghost, colors->ghost, colors, false);
         draw_skeleton(g, f, &to, colors->ghost, colors->ghost, colors, false);
     }
-    if (ex->arrow && moving && c->inst[k].move > 0) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
+    if (ex->arrow && in_move && c->inst[k].move > 0) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
     draw_skeleton(g, f, &st->pos, colors->near, colors->far, colors, true);
+    if (moving) *moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
+    grow(g, mat.x0, mat.y0, 0);
+    grow(g, mat.x1, mat.y1, 0);
     return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
 }

@@ -28,8 +28,11 @@ void figure_fit(figure_fit_t *fit, const choreo_t *choreo, layout_box_t box);
 /* Projects a world point to the screen (pixels) and its depth (larger = nearer). */
 void figure_project(const figure_fit_t *fit, const vec3 p, float *x, float *y, float *depth);
 
-/* Draws the figure; returns the bounds of everything it drew, pixels. */
+/* Draws the figure; returns the bounds of everything it drew, pixels, and in *moving (if not
+ * NULL) those of what changes from one move to the next (all but the mat). With gfx->dry it
+ * draws nothing and only measures. */
 layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *choreo,
-                         const choreo_state_t *state, const figure_colors_t *colors);
+                         const choreo_state_t *state, const figure_colors_t *colors,
+                         layout_box_t *moving);
 
 #endif

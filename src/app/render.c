@@ -64,6 +64,7 @@ bool render_set_content(render_t *r, const content_t *content) {
     r->generation++;
     r->wipe_pair[0] = r->wipe_pair[1] = r->drawn_scene = -1;
     r->wipe_edge = 0.0f;
+    r->step_rows_of = 0;
     r->mark_failed = false;
     r->warm_task = 0;
     text_clear(&r->text);
@@ -281,11 +282,10 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
         bool on = i == current;
         float h = heights[i] * k;
         layout_box_t tb = {box.x + indent, y, box.w - indent, k < 1.0f ? h : 1e6f};
-        if (on) {
-            float pad = skip * 0.3f;
-            layout_box_t hl = {box.x - pad, y - pad, box.w + 2 * pad, h + 2 * pad};
-            gfx_rect(&r->gfx, hl, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
-        }
+        float pad = skip * 0.3f;
+        layout_box_t hl = {box.x - pad, y - pad, box.w + 2 * pad, h + 2 * pad};
+        if (on) gfx_rect(&r->gfx, hl, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
+        if (!r->gfx.dry) r->step_rows[i] = hl;
         layout_box_t bb = {box.x, y + (skip - bubble) * 0.5f, bubble, bubble};
         if (on) {
             gfx_rect(&r->gfx, bb, col(r, c->theme.accent), bubble * 0.5f);
@@ -302,6 +302,7 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
                   on ? col(r, c->theme.text) : col(r, c->theme.text_dim));
         y += h + gap_lines * skip;
     }
+    if (!r->gfx.dry) r->step_rows_of = (int)(ex - c->exercises) + 1;
 }
 
 static gfx_color_t mix(content_color_t a, content_color_t b, float t) {
@@ -497,6 +498,18 @@ static void view_state(const show_view_t *v, choreo_state_t *st) {
     }
 }
 
+static figure_colors_t figure_colors(const content_t *c) {
+    content_color_t bg = c->theme.background_bottom;
+    return (figure_colors_t){
+        .near = gfx_rgb(c->theme.figure, 1),
+        .far = mix(c->theme.figure, bg, 0.42f),
+        .ghost = mix(bg, c->theme.figure, 0.30f),
+        .mat = mix(bg, c->theme.accent, 0.22f),
+        .face = gfx_rgb(c->theme.accent, 1),
+        .arrow = gfx_rgb(c->theme.accent, 1),
+    };
+}
+
 static void draw_figure(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
@@ -506,18 +519,16 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     const choreo_t *ch = &v->choreos[v->scene.exercise];
     const figure_fit_t *fit = fit_for(r, ch, L->exercise.stage);
     choreo_state_t local, *st = &local;
-    if (r->state_valid && v == r->state_view) st = &r->state; /* computed for the damage check */
+    bool shown = r->state_valid && v == r->state_view; /* the view on screen, not a warm-up's */
+    if (shown) st = &r->state; /* computed for the damage check */
     else view_state(v, st);
-    content_color_t bg = c->theme.background_bottom;
-    figure_colors_t colors = {
-        .near = gfx_rgb(c->theme.figure, 1),
-        .far = mix(c->theme.figure, bg, 0.42f),
-        .ghost = mix(bg, c->theme.figure, 0.30f),
-        .mat = mix(bg, c->theme.accent, 0.22f),
-        .face = gfx_rgb(c->theme.accent, 1),
-        .arrow = gfx_rgb(c->theme.accent, 1),
-    };
-    r->figure_drawn = figure_draw(&r->gfx, fit, ch, st, &colors);
+    figure_colors_t colors = figure_colors(c);
+    layout_box_t moving;
+    layout_box_t drawn = figure_draw(&r->gfx, fit, ch, st, &colors, &moving);
+    if (shown && !r->gfx.dry) {
+        r->figure_drawn = drawn;
+        r->figure_moving = moving;
+    }
     draw_counter(r, ch, st);
 }
 
@@ -838,17 +849,65 @@ static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
     draw_footer(r, show);
 }
 
+/* What the figure's next drawing will cover but the mat (ghosts, arrow, body): measured by
+ * drawing it dry. */
+static layout_box_t next_moving(render_t *r, const show_t *show) {
+    const show_view_t *v = &show->view;
+    if (!r->state_valid || !v->choreos) return r->layout.exercise.stage;
+    const choreo_t *ch = &v->choreos[v->scene.exercise];
+    figure_colors_t colors = figure_colors(r->content);
+    layout_box_t moving;
+    bool dry = r->gfx.dry;
+    r->gfx.dry = true;
+    figure_draw(&r->gfx, fit_for(r, ch, r->layout.exercise.stage), ch, &r->state, &colors, &moving);
+    r->gfx.dry = dry;
+    return moving;
+}
+
+/* Where a frame redraws: a few rectangles, so two small changes far apart (the highlighted
+ * step, the figure's new move) do not redraw everything between them. */
+#define DAMAGE_MAX 4
+typedef struct damage_t {
+    layout_box_t box[DAMAGE_MAX];
+    int count;
+} damage_t;
+
+static bool boxes_meet(layout_box_t a, layout_box_t b) {
+    return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+}
+
+static void damage_add(damage_t *d, layout_box_t b) {
+    if (b.w <= 0 || b.h <= 0) return;
+    for (int i = 0; i < d->count; i++) {
+        if (boxes_meet(d->box[i], b)) { /* one rectangle where they touch */
+            b = union_box(d->box[i], b);
+            d->box[i] = d->box[--d->count];
+            damage_add(d, b);
+            return;
+        }
+    }
+    if (d->count == DAMAGE_MAX) b = union_box(b, d->box[--d->count]);
+    d->box[d->count++] = b;
+}
+
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
  * counter), padded by the drift: the partial redraw of an unchanged scene. */
-static layout_box_t moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks,
-                                 uint64_t kc) {
-    layout_box_t damage = {0, 0, 0, 0};
+static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
+                         damage_t *damage) {
     const layout_t *L = &r->layout;
     float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
-    if (kp != r->key_panel) {
-        damage = show->view.scene.kind == SCENE_EXERCISE
-                     ? grow_box(L->exercise.panel, pad)
-                     : grow_box(union_box(L->reviews.card, L->reviews.dots), pad);
+    const show_view_t *v = &show->view;
+    if (kp != r->key_panel && v->scene.kind == SCENE_EXERCISE) {
+        int n = r->content->exercises[v->scene.exercise].step_count;
+        if (r->step_rows_of == v->scene.exercise + 1 && r->shown_item >= 0 && r->shown_item < n &&
+            v->item >= 0 && v->item < n) { /* the step highlighted before, and the one now */
+            damage_add(damage, grow_box(r->step_rows[r->shown_item], pad));
+            damage_add(damage, grow_box(r->step_rows[v->item], pad));
+        } else {
+            damage_add(damage, grow_box(L->exercise.panel, pad));
+        }
+    } else if (kp != r->key_panel) {
+        damage_add(damage, grow_box(union_box(L->reviews.card, L->reviews.dots), pad));
     }
     if (ks != r->key_stage) {
         /* the same move: only where the figure was and is now (ghosts, arrow and mat are the
@@ -856,14 +915,13 @@ static layout_box_t moved_damage(render_t *r, const show_t *show, uint64_t kp, u
         bool same_move = r->figure_instance == r->last_figure_instance &&
                          r->figure_holding == r->last_figure_holding && r->last_figure_box.w > 0;
         layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
-                                       : L->exercise.stage;
-        damage = union_box(damage, grow_box(moved, pad));
+                                       : union_box(r->figure_moving, next_moving(r, show));
+        damage_add(damage, grow_box(moved, pad));
     }
     if (kc != r->key_counter) {
         layout_box_t band = union_box(L->exercise.counter, L->exercise.status);
-        damage = union_box(damage, grow_box(band, pad));
+        damage_add(damage, grow_box(band, pad));
     }
-    return damage;
 }
 
 static layout_box_t clip_box(layout_box_t b, layout_box_t to) {
@@ -871,6 +929,19 @@ static layout_box_t clip_box(layout_box_t b, layout_box_t to) {
     float x1 = fminf(b.x + b.w, to.x + to.w), y1 = fminf(b.y + b.h, to.y + to.h);
     return x1 > x0 && y1 > y0 ? (layout_box_t){x0, y0, x1 - x0, y1 - y0}
                               : (layout_box_t){0, 0, 0, 0};
+}
+
+/* Paused, resuming and help: drawn over the scene. */
+static void draw_overlays(render_t *r, const show_t *show) {
+    const content_t *c = r->content;
+    if (show->paused) draw_paused(r, c->labels.paused);
+    if (!show->paused && show->resume_left > 0) {
+        char n[16], text[128];
+        snprintf(n, sizeof n, "%d", (int)ceil(show->resume_left - 1e-6));
+        content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = n});
+        draw_paused(r, text);
+    }
+    if (show->help) draw_help(r, show->kiosk);
 }
 
 /* Draws `v` (with background and footer) where it meets both the damage and `part`. */
@@ -883,7 +954,6 @@ static void draw_part(render_t *r, const show_t *show, const show_view_t *v, lay
 }
 
 layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full) {
-    const content_t *c = r->content;
     if (width != r->layout.width || height != r->layout.height) {
         layout_compute(&r->layout, width, height);
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */
@@ -898,25 +968,27 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     warm(r, show);
     uint64_t kf, kp, ks, kc;
     frame_keys(r, show, &kf, &kp, &ks, &kc);
-    layout_box_t screen = {0, 0, (float)width, (float)height}, damage = {0, 0, 0, 0};
+    layout_box_t screen = {0, 0, (float)width, (float)height};
     /* a scene change wipes, unless an overlay covers it: then the new scene is drawn whole */
     bool wipe = show_transition_mix(show) < 1.0f && !show->help && !show_frozen(show);
     float edge = wipe ? floorf(show_transition_mix(show) * (float)width) : (float)width;
+    layout_box_t revealed = {0, 0, edge, (float)height};
     bool same_wipe = wipe && r->wipe_edge > 0.0f && r->wipe_pair[0] == show->from.playlist_index &&
                      r->wipe_pair[1] == show->view.playlist_index;
+    damage_t damage = {.count = 0};
     if (full || (wipe && !same_wipe && r->drawn_scene != show->from.playlist_index)) {
-        damage = screen;
+        damage_add(&damage, screen);
     } else if (wipe && !same_wipe) {
-        damage = (layout_box_t){0, 0, edge, (float)height}; /* the screen holds the outgoing scene */
+        damage_add(&damage, revealed); /* the screen holds the outgoing scene */
     } else if (kf != r->key_full) {
-        damage = wipe ? (layout_box_t){0, 0, edge, (float)height} : screen;
+        damage_add(&damage, wipe ? revealed : screen);
     } else {
-        damage = moved_damage(r, show, kp, ks, kc);
+        moved_damage(r, show, kp, ks, kc, &damage);
         if (r->wipe_edge > 0.0f) { /* the strip newly revealed */
-            damage = union_box(damage, (layout_box_t){r->wipe_edge - 1.0f, 0,
-                                                      edge - r->wipe_edge + 1.0f, (float)height});
+            damage_add(&damage, (layout_box_t){r->wipe_edge - 1.0f, 0, edge - r->wipe_edge + 1.0f,
+                                               (float)height});
         }
-        if (wipe) damage = clip_box(damage, (layout_box_t){0, 0, edge, (float)height});
+        for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
     }
     r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
     r->last_figure_instance = r->figure_instance;
@@ -925,37 +997,35 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_panel = kp;
     r->key_stage = ks;
     r->key_counter = kc;
+    r->shown_item = show->view.item;
     r->wipe_pair[0] = wipe ? show->from.playlist_index : -1;
     r->wipe_pair[1] = wipe ? show->view.playlist_index : -1;
     r->wipe_edge = wipe ? edge : 0.0f;
-    if (damage.w <= 0 || damage.h <= 0) {
+    layout_box_t all = {0, 0, 0, 0};
+    for (int i = 0; i < damage.count; i++) all = union_box(all, damage.box[i]);
+    if (all.w <= 0 || all.h <= 0) {
         r->state_valid = false;
         return (layout_box_t){0, 0, 0, 0}; /* nothing on screen would change */
     }
     r->record.count = r->record.overflow = 0;
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
-    if (wipe) {
-        draw_part(r, show, &show->view, damage, (layout_box_t){0, 0, edge, (float)height});
-        int recorded = r->record.count; /* the texts on screen are the incoming scene's */
-        draw_part(r, show, &show->from, damage, (layout_box_t){edge, 0, (float)width - edge, (float)height});
-        r->record.count = recorded;
-        r->drawn_scene = -1;
-        gfx_clip(&r->gfx, &damage);
-    } else {
-        if (damage.w < screen.w || damage.h < screen.h) gfx_clip(&r->gfx, &damage);
-        draw_whole(r, show, &show->view);
-        r->drawn_scene = show->view.playlist_index;
+    for (int i = 0; i < damage.count; i++) {
+        layout_box_t box = damage.box[i];
+        if (box.w <= 0 || box.h <= 0) continue;
+        int before = r->record.count; /* the texts on screen: the incoming scene's, once */
+        draw_part(r, show, &show->view, box, revealed);
+        if (wipe) {
+            int kept = r->record.count;
+            draw_part(r, show, &show->from, box, (layout_box_t){edge, 0, (float)width - edge, (float)height});
+            r->record.count = kept;
+        }
+        gfx_clip(&r->gfx, &box);
+        draw_overlays(r, show);
+        if (i > 0) r->record.count = before;
     }
-    if (show->paused) draw_paused(r, c->labels.paused);
-    if (!show->paused && show->resume_left > 0) {
-        char n[16], text[128];
-        snprintf(n, sizeof n, "%d", (int)ceil(show->resume_left - 1e-6));
-        content_format(text, sizeof text, c->labels.resuming, &(content_format_args_t){.n = n});
-        draw_paused(r, text);
-    }
-    if (show->help) draw_help(r, show->kiosk);
+    r->drawn_scene = wipe ? -1 : show->view.playlist_index;
     gfx_clip(&r->gfx, NULL);
     r->state_valid = false;
-    return damage;
+    return all;
 }

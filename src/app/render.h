@@ -31,6 +31,12 @@ typedef struct render_t {
     render_record_t record;
     figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
     layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
+    layout_box_t figure_moving; /* of it, what changes from move to move: ghosts, arrow, body */
+    /* Where each step of the exercise on screen was drawn (its highlight's box), so a new
+     * highlighted step redraws two rows, not the panel. */
+    layout_box_t step_rows[CONTENT_MAX_STEPS];
+    int step_rows_of;          /* exercise index + 1 the rows are of; 0 none */
+    int shown_item;            /* the step or card on screen */
     char assets_dir[1024];
     gfx_texture_t mark_texture; /* the clinic's mark, rasterised at its box's size */
     int mark_px;               /* the size it was rasterised at; 0 = not yet */
