@@ -864,6 +864,8 @@ static layout_box_t next_moving(render_t *r, const show_t *show) {
     return moving;
 }
 
+#define WIPE_LINE 3.0f /* pixels: the wipe's leading edge */
+
 /* Where a frame redraws: a few rectangles, so two small changes far apart (the highlighted
  * step, the figure's new move) do not redraw everything between them. */
 #define DAMAGE_MAX 4
@@ -984,9 +986,9 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         damage_add(&damage, wipe ? revealed : screen);
     } else {
         moved_damage(r, show, kp, ks, kc, &damage);
-        if (r->wipe_edge > 0.0f) { /* the strip newly revealed */
-            damage_add(&damage, (layout_box_t){r->wipe_edge - 1.0f, 0, edge - r->wipe_edge + 1.0f,
-                                               (float)height});
+        if (r->wipe_edge > 0.0f) { /* the strip newly revealed, and the edge's line drawn there */
+            float from = r->wipe_edge - WIPE_LINE - 1.0f;
+            damage_add(&damage, (layout_box_t){from, 0, edge - from, (float)height});
         }
         for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
     }
@@ -1019,6 +1021,10 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
             int kept = r->record.count;
             draw_part(r, show, &show->from, box, (layout_box_t){edge, 0, (float)width - edge, (float)height});
             r->record.count = kept;
+            /* the leading edge: a thin line in the accent colour, on the incoming side */
+            gfx_clip(&r->gfx, &box);
+            gfx_rect(&r->gfx, (layout_box_t){edge - WIPE_LINE, 0, WIPE_LINE, (float)height},
+                     gfx_rgb(r->content->theme.accent, 0.7f), 0.0f);
         }
         gfx_clip(&r->gfx, &box);
         draw_overlays(r, show);
