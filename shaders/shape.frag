@@ -32,7 +32,7 @@ void main() {
         cover = clamp(0.5 - d / 0.75, 0.0, 1.0);
         if (u_border > 0.0) c = mix(u_border_color, u_color, clamp(0.5 - (d + u_border) / 0.75, 0.0, 1.0));
     } else if (u_mode == 3) {
-        vec2 p = u_rect.xy + v_uv * u_rect.zw;
+        vec2 p = v_local;
         vec2 a = u_ends.xy, ab = u_ends.zw - u_ends.xy;
         float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
         cover = clamp(0.5 - (length(p - a - ab * h) - u_radius) / 0.8, 0.0, 1.0);

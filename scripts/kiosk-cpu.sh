@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs --kiosk in Xvfb (no GPU: Mesa's llvmpipe, as on the waiting-room box) and prints the CPU
+# time the process used per 60 Hz frame over a window of the show, read from /proc/PID/stat
+# (user + system, all threads). The X server's own CPU (pushing the pixels to its framebuffer)
+# is not counted.
+# Usage: scripts/kiosk-cpu.sh [BINARY] [SIZE] [SKIP_SECONDS] [SECONDS] [KIOSK ARGS...]
+#   e.g. scripts/kiosk-cpu.sh build/stretch-kiosk 1920x1080 0 30
+#        scripts/kiosk-cpu.sh build/stretch-kiosk 1920x1080 0 30 --scene knees-to-chest
+set -euo pipefail
+if [ -z "${SK_IN_XVFB:-}" ]; then
+  export SK_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 ${2:-1920x1080}x24" bash "$0" "$@"
+fi
+cd "$(dirname "$0")/.."
+bin=${1:-build/stretch-kiosk} skip=${3:-0} secs=${4:-30}
+shift $(($# < 4 ? $# : 4))
+unset SDL_VIDEODRIVER
+content=$(mktemp --suffix=.yaml)
+trap 'kill $pid 2>/dev/null; rm -f "$content"' EXIT
+sed -E -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' assets/content/en.yaml >"$content"
+"$bin" --kiosk --content "$content" "$@" >/dev/null 2>&1 & pid=$!
+ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+sleep "$skip"
+t0=$(ticks)
+sleep "$secs"
+t1=$(ticks)
+kill -TERM $pid; wait $pid || true
+awk -v d=$((t1 - t0)) -v hz="$hz" -v s="$secs" 'BEGIN {
+  ms = d * 1000 / hz; printf "kiosk: %.0f ms of CPU in %d s = %.2f ms per 60 Hz frame (%.1f%% of one core)\n", ms, s, ms / (s * 60), ms / (s * 10) }'
