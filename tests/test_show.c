@@ -377,7 +377,7 @@ static void test_auto_advance_and_transition(void **state) {
         assert_true(s.view.time == 0.0);
         assert_int_equal(s.view.item, 0);
 
-        /* The crossfade: 0 -> 1 without going back, done after transition_seconds. */
+        /* The transition: 0 -> 1 without going back, done after transition_seconds. */
         float prev = show_transition_mix(&s);
         assert_true(prev >= 0.0f && prev < 0.01f);
         bool seen_middle = false;

@@ -53,7 +53,7 @@ typedef struct gfx_t {
     int current;        /* program in use, -1 none */
     gfx_texture_t blank; /* for the warm-up: a texture of the text's kind */
     int width, height;  /* target size, pixels */
-    float opacity;      /* multiplies every colour's alpha (scene crossfades) */
+    float opacity;      /* multiplies every colour's alpha */
     bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
     float shift_x, shift_y; /* everything but the background moves by this (burn-in drift) */
     bool clipped;           /* drawing is limited to `clip` (a partial redraw) */
