@@ -87,7 +87,7 @@ static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_
                         skel_positions_t *pos) {
     for (int i = 0; i < 4; i++) {
         int j = REACH_ORDER[i];
-        vec3 a, b, bend_a, bend_b;
+        vec3 a = {0}, b = {0}, bend_a = {0}, bend_b = {0}; /* (GCC -O3 cannot see they are set) */
         bool bent_a = false, bent_b = false;
         bool has_a = from >= 0 && reach_target(c, from, j, pos, a, bend_a, &bent_a);
         bool has_b = reach_target(c, to, j, pos, b, bend_b, &bent_b);
