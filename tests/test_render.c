@@ -480,6 +480,61 @@ static void test_countdown_moves_and_pause_freezes(void **state) {
 /* Partial redraw changes nothing a viewer can see: after seconds of frames where only the
  * figure and the counter were redrawn, the picture equals the same frame drawn from scratch,
  * pixel for pixel. And partial redraw really happens: most frames redraw little or nothing. */
+/* The frame drawn bit by bit equals the frame drawn whole, at this moment. */
+static void assert_partial_equals_scratch(const char *what, int w, int h, unsigned char *partial) {
+    size_t n = (size_t)w * h * 4;
+    render(w, h);
+    memcpy(partial, pixels, n);
+    app->force_full = true;
+    render(w, h);
+    long differ = differing(partial, pixels, w, (layout_box_t){0, 0, (float)w, (float)h});
+    if (differ) fail_msg("%s: the partially redrawn frame differs from scratch in %ld pixels", what, differ);
+}
+
+/* Wipes under the kiosk's burn-in drift, a card stepped during a wipe, and a pause resumed:
+ * whatever the partial redraw leaves on screen is what a whole redraw draws. */
+static void test_partial_redraw_through_wipes_drift_and_resume(void **state) {
+    (void)state;
+    const int w = 960, h = 540;
+    unsigned char *partial = malloc((size_t)w * h * 4);
+    assert_non_null(partial);
+    const float shifts[] = {-3.0f, 2.5f, 0.0f};
+    for (size_t k = 0; k < sizeof shifts / sizeof shifts[0]; k++) {
+        goto_scene(0);
+        app->render.gfx.shift_x = shifts[k];
+        app->render.gfx.shift_y = -shifts[k] * 0.5f;
+        app->force_full = true;
+        render(w, h);
+        show_command(&app->show, SHOW_CMD_NEXT_SCENE, 0);
+        for (int f = 0; f < 50; f++) { /* the whole wipe, frame by frame */
+            app_advance(app, 1.0 / 60.0);
+            if (f == 4) show_command(&app->show, SHOW_CMD_NEXT_ITEM, 0);
+            assert_true(app_render_offscreen(app, w, h, NULL));
+            if (f == 10) {
+                char what[64];
+                snprintf(what, sizeof what, "mid-wipe, drift %.1f", shifts[k]);
+                assert_partial_equals_scratch(what, w, h, partial);
+            }
+        }
+        char what[64];
+        snprintf(what, sizeof what, "after a wipe, drift %.1f", shifts[k]);
+        assert_partial_equals_scratch(what, w, h, partial);
+    }
+    app->render.gfx.shift_x = app->render.gfx.shift_y = 0.0f;
+    goto_scene(1);
+    app->force_full = true;
+    render(w, h);
+    show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
+    render(w, h);
+    show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0); /* resumes through a count */
+    for (int f = 0; f < 60 * 4; f++) {
+        app_advance(app, 1.0 / 60.0);
+        assert_true(app_render_offscreen(app, w, h, NULL));
+    }
+    assert_partial_equals_scratch("after resuming", w, h, partial);
+    free(partial);
+}
+
 static void test_partial_redraw_equals_scratch(void **state) {
     (void)state;
     const content_t *c = app->content;
@@ -544,6 +599,7 @@ int main(void) {
         cmocka_unit_test(test_highlighted_step_is_the_current_one),
         cmocka_unit_test(test_countdown_moves_and_pause_freezes),
         cmocka_unit_test(test_partial_redraw_equals_scratch),
+        cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -245,7 +245,7 @@ void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t 
     layout_box_t on = {box.x + g->shift_x, box.y + g->shift_y, box.w, box.h}; /* on screen */
     int x0 = (int)ceilf(on.x) + inset, y0 = (int)ceilf(on.y) + inset;
     int x1 = (int)floorf(on.x + on.w) - inset, y1 = (int)floorf(on.y + on.h) - inset;
-    if (border_width > 0 || (x1 - x0) * (y1 - y0) < 128 * 128) {
+    if (border_width > 0 || x1 - x0 < 128 || y1 - y0 < 128) {
         rect_sdf(g, box, fill, border, radius, border_width);
         return;
     }

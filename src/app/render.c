@@ -791,7 +791,7 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     bool cards = v->scene.kind == SCENE_REVIEWS || v->scene.kind == SCENE_REVIEW;
     long f[] = {r->layout.width, r->layout.height, (long)r->generation, v->playlist_index,
                 exercise || cards ? 0 : v->item, show->paused, show->help,
-                show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
+                show->paused ? 0 : (long)ceil(show->resume_left - 1e-6), show->resume_left > 0,
                 show->kiosk && !show->takeover, quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
     *full = hash_in(h, f, sizeof f);
     /* the highlighted step, the review card: their own panel only */
@@ -978,7 +978,10 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     bool same_wipe = wipe && r->wipe_edge > 0.0f && r->wipe_pair[0] == show->from.playlist_index &&
                      r->wipe_pair[1] == show->view.playlist_index;
     damage_t damage = {.count = 0};
-    if (full || (wipe && !same_wipe && r->drawn_scene != show->from.playlist_index)) {
+    /* the screen holds the outgoing scene as it would be drawn now: no overlay, the same hint */
+    bool held = r->drawn_scene == show->from.playlist_index &&
+                r->drawn_hint == (show->kiosk && !show->takeover);
+    if (full || (wipe && !same_wipe && !held)) {
         damage_add(&damage, screen);
     } else if (wipe && !same_wipe) {
         damage_add(&damage, revealed); /* the screen holds the outgoing scene */
@@ -1012,25 +1015,33 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->record.count = r->record.overflow = 0;
     text_frame(&r->text);
     gfx_begin(&r->gfx, width, height);
+    bool recorded = false; /* the texts on screen: the incoming scene's, recorded once */
     for (int i = 0; i < damage.count; i++) {
         layout_box_t box = damage.box[i];
         if (box.w <= 0 || box.h <= 0) continue;
-        int before = r->record.count; /* the texts on screen: the incoming scene's, once */
+        int count = r->record.count, overflow = r->record.overflow;
         draw_part(r, show, &show->view, box, revealed);
         if (wipe) {
-            int kept = r->record.count;
+            int kept = r->record.count, kept_overflow = r->record.overflow;
             draw_part(r, show, &show->from, box, (layout_box_t){edge, 0, (float)width - edge, (float)height});
-            r->record.count = kept;
-            /* the leading edge: a thin line in the accent colour, on the incoming side */
+            r->record.count = kept, r->record.overflow = kept_overflow;
+            /* the leading edge: a thin line in the accent colour, on the incoming side, not
+             * moved by the drift (the strip redrawn next frame is counted without it) */
             gfx_clip(&r->gfx, &box);
+            float sx = r->gfx.shift_x, sy = r->gfx.shift_y;
+            r->gfx.shift_x = r->gfx.shift_y = 0.0f;
             gfx_rect(&r->gfx, (layout_box_t){edge - WIPE_LINE, 0, WIPE_LINE, (float)height},
                      gfx_rgb(r->content->theme.accent, 0.7f), 0.0f);
+            r->gfx.shift_x = sx, r->gfx.shift_y = sy;
         }
         gfx_clip(&r->gfx, &box);
         draw_overlays(r, show);
-        if (i > 0) r->record.count = before;
+        if (recorded) r->record.count = count, r->record.overflow = overflow;
+        recorded = recorded || box.x < edge; /* this box drew the incoming scene */
     }
-    r->drawn_scene = wipe ? -1 : show->view.playlist_index;
+    bool overlaid = show->help || show->paused || show->resume_left > 0;
+    r->drawn_scene = wipe || overlaid ? -1 : show->view.playlist_index;
+    r->drawn_hint = show->kiosk && !show->takeover;
     gfx_clip(&r->gfx, NULL);
     r->state_valid = false;
     return all;

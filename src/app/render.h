@@ -55,6 +55,7 @@ typedef struct render_t {
     int wipe_pair[2];          /* the change being wiped: from, to (playlist indices) */
     float wipe_edge;           /* pixels from the left the incoming scene is drawn to; 0 none */
     int drawn_scene;           /* playlist index the target holds whole, or -1 */
+    bool drawn_hint;           /* ... with the kiosk's calm hint in its footer */
     bool gfx_warmed;
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;
