@@ -44,6 +44,17 @@ content_t *support_load_content(const char *path) {
     return c;
 }
 
+choreo_t *support_build_choreos(const content_t *c, choreo_pacing_t pacing) {
+    choreo_t *ch = calloc((size_t)c->exercise_count, sizeof *ch);
+    for (int e = 0; ch && e < c->exercise_count; e++) {
+        if (!choreo_build(&ch[e], c, e, pacing)) {
+            free(ch);
+            return NULL;
+        }
+    }
+    return ch;
+}
+
 int support_exercise_index(const content_t *c, const char *id) {
     for (int e = 0; e < c->exercise_count; e++) {
         if (!strcmp(c->exercises[e].id, id)) return e;

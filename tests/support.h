@@ -1,10 +1,12 @@
-/* support: what several core tests share — reading a file and loading content from it.
+/* support: what several core tests share — reading a file, loading content from it, building
+ * its routines.
  * Tests only; plain libc. */
 #ifndef SK_TEST_SUPPORT_H
 #define SK_TEST_SUPPORT_H
 
 #include <stddef.h>
 
+#include "choreo.h"
 #include "content.h"
 
 /* The whole file, NUL-terminated (free it), or NULL. */
@@ -12,6 +14,9 @@ char *support_read_file(const char *path, size_t *len);
 
 /* A content file parsed (free it), or NULL after printing its errors as FILE:LINE:COL. */
 content_t *support_load_content(const char *path);
+
+/* Every exercise's routine at this pacing (free it), or NULL. */
+choreo_t *support_build_choreos(const content_t *content, choreo_pacing_t pacing);
 
 /* The index of the exercise with this id, or -1. */
 int support_exercise_index(const content_t *content, const char *id);

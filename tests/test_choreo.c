@@ -32,12 +32,8 @@ static int setup(void **state) {
     (void)state;
     g_content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
     if (!g_content) return -1;
-    g_choreo = calloc((size_t)g_content->exercise_count, sizeof *g_choreo);
-    if (!g_choreo) return -1;
-    for (int e = 0; e < g_content->exercise_count; e++) {
-        if (!choreo_build(&g_choreo[e], g_content, e, CHOREO_PACING_FOLLOW)) return -1;
-    }
-    return 0;
+    g_choreo = support_build_choreos(g_content, CHOREO_PACING_FOLLOW);
+    return g_choreo ? 0 : -1;
 }
 
 static int teardown(void **state) {

@@ -30,15 +30,9 @@ static int setup(void **state) {
     (void)state;
     g_content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
     if (!g_content) return -1;
-    int n = g_content->exercise_count;
-    g_follow = calloc((size_t)n, sizeof *g_follow);
-    g_demo = calloc((size_t)n, sizeof *g_demo);
-    if (!g_follow || !g_demo) return -1;
-    for (int e = 0; e < n; e++) {
-        if (!choreo_build(&g_follow[e], g_content, e, CHOREO_PACING_FOLLOW)) return -1;
-        if (!choreo_build(&g_demo[e], g_content, e, CHOREO_PACING_DEMO)) return -1;
-    }
-    return 0;
+    g_follow = support_build_choreos(g_content, CHOREO_PACING_FOLLOW);
+    g_demo = support_build_choreos(g_content, CHOREO_PACING_DEMO);
+    return g_follow && g_demo ? 0 : -1;
 }
 
 static int teardown(void **state) {

@@ -158,12 +158,8 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
 }
 
 void app_close(app_t *app) {
-    if (app->canvas) glDeleteFramebuffers(1, &app->canvas);
-    if (app->canvas_color) glDeleteRenderbuffers(1, &app->canvas_color);
-    app->canvas = app->canvas_color = 0;
-    if (app->fbo) glDeleteFramebuffers(1, &app->fbo);
-    if (app->fbo_color) glDeleteRenderbuffers(1, &app->fbo_color);
-    app->fbo = app->fbo_color = 0;
+    gfx_target_free(&app->canvas);
+    gfx_target_free(&app->offscreen);
     if (app->platform.gl) {
         render_shutdown(&app->render);
         platform_shutdown(&app->platform);
@@ -190,24 +186,10 @@ void app_advance(app_t *app, double seconds) {
 }
 
 bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
-    if (app->fbo_w != w || app->fbo_h != h) {
-        if (app->fbo) glDeleteFramebuffers(1, &app->fbo);
-        if (app->fbo_color) glDeleteRenderbuffers(1, &app->fbo_color);
-        glGenRenderbuffers(1, &app->fbo_color);
-        glBindRenderbuffer(GL_RENDERBUFFER, app->fbo_color);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-        glGenFramebuffers(1, &app->fbo);
-        glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
-                                  app->fbo_color);
-        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            fprintf(stderr, "stretch-kiosk: cannot make a %dx%d offscreen framebuffer\n", w, h);
-            return false;
-        }
-        app->fbo_w = w;
-        app->fbo_h = h;
+    if (gfx_target_bind(&app->offscreen, w, h) < 0) {
+        fprintf(stderr, "stretch-kiosk: cannot make a %dx%d offscreen framebuffer\n", w, h);
+        return false;
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, app->fbo);
     app->damage = render_frame(&app->render, &app->show, w, h, app->force_full);
     app->force_full = false;
     if (rgba) gfx_read_rgba(w, h, rgba);
@@ -273,27 +255,6 @@ static int run_screenshot(const cli_options_t *o) {
     app_close(app);
     SDL_free(app);
     return rc;
-}
-
-/* The window's canvas: a framebuffer that keeps the last frame, so only what changes is
- * redrawn. Returns true when it was (re)made, i.e. holds nothing yet. */
-static bool canvas_ensure(app_t *app, int w, int h) {
-    if (app->canvas && app->canvas_w == w && app->canvas_h == h) return false;
-    if (app->canvas) glDeleteFramebuffers(1, &app->canvas);
-    if (app->canvas_color) glDeleteRenderbuffers(1, &app->canvas_color);
-    glGenRenderbuffers(1, &app->canvas_color);
-    glBindRenderbuffer(GL_RENDERBUFFER, app->canvas_color);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glGenFramebuffers(1, &app->canvas);
-    glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
-                              app->canvas_color);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        log_line("cannot make a %dx%d canvas", w, h);
-    }
-    app->canvas_w = w;
-    app->canvas_h = h;
-    return true;
 }
 
 /* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
@@ -478,9 +439,9 @@ static int run_show(const cli_options_t *o) {
             if (app->platform.copy_sub_buffer) {
                 /* X11: the back buffer is the canvas (never swapped); only the rectangle that
                  * changed is drawn and handed to the screen */
-                bool fresh = w != app->canvas_w || h != app->canvas_h;
-                app->canvas_w = w;
-                app->canvas_h = h;
+                bool fresh = w != app->back_w || h != app->back_h;
+                app->back_w = w;
+                app->back_h = h;
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
                 layout_box_t damage = render_frame(&app->render, &app->show, w, h,
                                                    fresh || !was_open || app->expose);
@@ -488,12 +449,13 @@ static int run_show(const cli_options_t *o) {
             } else {
                 /* elsewhere the frame is kept in a canvas, where only what changed is
                  * redrawn; the window is given the canvas when something did */
-                bool fresh = canvas_ensure(app, w, h);
-                glBindFramebuffer(GL_FRAMEBUFFER, app->canvas);
+                int made = gfx_target_bind(&app->canvas, w, h);
+                if (made < 0) log_line("cannot make a %dx%d canvas", w, h);
+                bool fresh = made != 0;
                 layout_box_t damage = render_frame(&app->render, &app->show, w, h, fresh || !was_open);
                 present = damage.w > 0 || app->expose;
                 if (present) {
-                    glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas);
+                    glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas.fbo);
                     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
                     glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
                 }

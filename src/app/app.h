@@ -24,10 +24,9 @@ typedef struct app_t {
     show_t show;
     platform_t platform;
     render_t render;
-    GLuint fbo, fbo_color; /* offscreen target (screenshots, tests, bench) */
-    int fbo_w, fbo_h;
-    GLuint canvas, canvas_color; /* the window's persistent canvas */
-    int canvas_w, canvas_h;
+    gfx_target_t offscreen; /* screenshots, tests, bench */
+    gfx_target_t canvas;    /* the window's, where X11's back buffer cannot be one */
+    int back_w, back_h;     /* X11: the back buffer's size when last drawn */
     bool expose;           /* the window needs its pixels again */
     bool force_full;       /* next offscreen frame is drawn whole (tests) */
     layout_box_t damage;   /* what the last offscreen frame redrew */

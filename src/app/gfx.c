@@ -381,6 +381,33 @@ void gfx_texture_free(gfx_texture_t *t) {
     *t = (gfx_texture_t){0};
 }
 
+int gfx_target_bind(gfx_target_t *t, int w, int h) {
+    if (t->fbo && t->w == w && t->h == h) {
+        glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+        return 0;
+    }
+    gfx_target_free(t);
+    glGenRenderbuffers(1, &t->color);
+    glBindRenderbuffer(GL_RENDERBUFFER, t->color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glGenFramebuffers(1, &t->fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t->color);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        gfx_target_free(t);
+        return -1;
+    }
+    t->w = w;
+    t->h = h;
+    return 1;
+}
+
+void gfx_target_free(gfx_target_t *t) {
+    if (t->fbo) glDeleteFramebuffers(1, &t->fbo);
+    if (t->color) glDeleteRenderbuffers(1, &t->color);
+    *t = (gfx_target_t){0};
+}
+
 void gfx_read_rgba(int w, int h, unsigned char *rgba) {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);

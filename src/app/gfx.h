@@ -115,6 +115,18 @@ gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels);
 
 void gfx_texture_free(gfx_texture_t *texture);
 
+/* A framebuffer of its own, with an RGBA8 renderbuffer: the offscreen target (screenshots,
+ * tests, bench) and the window's canvas, which keep the last frame. */
+typedef struct gfx_target_t {
+    GLuint fbo, color;
+    int w, h;
+} gfx_target_t;
+
+/* Binds t as the framebuffer, made anew at w x h when it is not that size. Returns 1 when it
+ * was made (it holds nothing yet), 0 when it was kept, -1 when the driver cannot make it. */
+int gfx_target_bind(gfx_target_t *t, int w, int h);
+void gfx_target_free(gfx_target_t *t);
+
 /* Reads the bound framebuffer into rgba (w*h*4 bytes), rows top first. */
 void gfx_read_rgba(int w, int h, unsigned char *rgba);
 

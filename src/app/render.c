@@ -874,14 +874,10 @@ typedef struct damage_t {
     int count;
 } damage_t;
 
-static bool boxes_meet(layout_box_t a, layout_box_t b) {
-    return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
-}
-
 static void damage_add(damage_t *d, layout_box_t b) {
     if (b.w <= 0 || b.h <= 0) return;
     for (int i = 0; i < d->count; i++) {
-        if (boxes_meet(d->box[i], b)) { /* one rectangle where they touch */
+        if (layout_box_overlap(d->box[i], b)) { /* one rectangle where they overlap */
             b = union_box(d->box[i], b);
             d->box[i] = d->box[--d->count];
             damage_add(d, b);
