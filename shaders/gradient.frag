@@ -3,8 +3,8 @@
 // of every redraw, so it does nothing else.
 uniform vec4 u_color;         // top colour
 uniform vec4 u_border_color;  // bottom colour
-in vec2 v_uv;
-in vec2 v_local;
+LOC(0) in vec2 v_uv;
+LOC(1) in vec2 v_local;
 out vec4 frag_color;
 
 void main() {

@@ -10,8 +10,8 @@ uniform vec4 u_rect;
 uniform vec2 u_corners[4];
 uniform vec4 u_ends;
 uniform float u_radius;
-out vec2 v_uv;     // 0..1 across the rectangle
-out vec2 v_local;  // pixels from the rectangle's centre (a polygon, a capsule: the pixel itself)
+LOC(0) out vec2 v_uv;     // 0..1 across the rectangle
+LOC(1) out vec2 v_local;  // pixels from the rectangle's centre (a polygon, a capsule: the pixel itself)
 
 void main() {
     vec2 corner = vec2(float(gl_VertexID & 1), float(gl_VertexID >> 1));

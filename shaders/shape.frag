@@ -15,8 +15,8 @@ uniform float u_radius;       // corner radius / capsule radius / ring thickness
 uniform float u_border;       // outline width, pixels (0 = none)
 uniform vec4 u_ends;          // capsule ends; ring: the normal of the arc's end
 uniform float u_progress;
-in vec2 v_uv;
-in vec2 v_local;
+LOC(0) in vec2 v_uv;
+LOC(1) in vec2 v_local;
 out vec4 frag_color;
 
 float rounded_box(vec2 p, vec2 half_size, float r) {

@@ -13,8 +13,8 @@ uniform sampler2D u_tex;
 uniform vec4 u_color;
 uniform vec4 u_border_color;
 uniform float u_radius;
-in vec2 v_uv;
-in vec2 v_local;
+LOC(0) in vec2 v_uv;
+LOC(1) in vec2 v_local;
 out vec4 frag_color;
 
 void main() {

@@ -144,7 +144,7 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
     if (!rc) show_init(&app->show, app->content, app->choreos, index);
     if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
-    if (!rc && !render_init(&app->render, app->content, app->assets_dir)) {
+    if (!rc && !render_init(&app->render, app->content, app->assets_dir, app->platform.linked_programs)) {
         platform_shutdown(&app->platform);
         rc = APP_EXIT_RUNTIME;
     }

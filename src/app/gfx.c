@@ -23,16 +23,27 @@ static const char *shader_source(const char *name) {
     return NULL;
 }
 
-static GLuint compile(bool gles, GLenum type, const char *name) {
+/* One source for both APIs and both ways of building: only the header differs. Separate
+ * stages place their varyings by location (LOC(n) in the sources). */
+static const char *shader_header(const gfx_t *g) {
+    if (g->gles) {
+        return g->separate ? "#version 310 es\nprecision highp float;\nprecision highp int;\n"
+                             "#define LOC(n) layout(location = n)\n"
+                           : "#version 300 es\nprecision highp float;\nprecision highp int;\n"
+                             "#define LOC(n)\n";
+    }
+    return g->separate ? "#version 330 core\n#extension GL_ARB_separate_shader_objects : require\n"
+                         "#define LOC(n) layout(location = n)\n"
+                       : "#version 330 core\n#define LOC(n)\n";
+}
+
+static GLuint compile(const gfx_t *g, GLenum type, const char *name) {
     const char *src = shader_source(name);
     if (!src) {
         fprintf(stderr, "stretch-kiosk: shader %s is missing from the build\n", name);
         return 0;
     }
-    /* One source for both APIs: only the #version line (and ES precision) differs. */
-    const char *header = gles ? "#version 300 es\nprecision highp float;\nprecision highp int;\n"
-                              : "#version 330 core\n";
-    const char *parts[2] = {header, src};
+    const char *parts[2] = {shader_header(g), src};
     GLuint sh = glCreateShader(type);
     glShaderSource(sh, 2, parts, NULL);
     glCompileShader(sh);
@@ -48,59 +59,95 @@ static GLuint compile(bool gles, GLenum type, const char *name) {
     return sh;
 }
 
-static bool program_build(gfx_program_t *p, bool gles, const char *vs_name, const char *fs_name) {
-    GLuint vs = compile(gles, GL_VERTEX_SHADER, vs_name);
-    GLuint fs = compile(gles, GL_FRAGMENT_SHADER, fs_name);
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        if (fs) glDeleteShader(fs);
-        return false;
-    }
-    p->id = glCreateProgram();
-    glAttachShader(p->id, vs);
-    glAttachShader(p->id, fs);
-    glLinkProgram(p->id);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
+static const char *const uniform_names[GFX_U_NUM] = {
+    [GFX_U_MODE] = "u_mode",       [GFX_U_SCREEN] = "u_screen",
+    [GFX_U_SHIFT] = "u_shift",     [GFX_U_RECT] = "u_rect",
+    [GFX_U_CORNERS] = "u_corners", [GFX_U_ENDS] = "u_ends",
+    [GFX_U_RADIUS] = "u_radius",   [GFX_U_COLOR] = "u_color",
+    [GFX_U_BORDER_COLOR] = "u_border_color", [GFX_U_BORDER] = "u_border",
+    [GFX_U_PROGRESS] = "u_progress",
+};
+
+/* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
+static GLuint link(const gfx_t *g, GLuint vs, GLuint fs, const char *what) {
+    GLuint id = glCreateProgram();
+    if (g->separate) glProgramParameteri(id, GL_PROGRAM_SEPARABLE, GL_TRUE);
+    if (vs) glAttachShader(id, vs);
+    if (fs) glAttachShader(id, fs);
+    glLinkProgram(id);
     GLint ok = 0;
-    glGetProgramiv(p->id, GL_LINK_STATUS, &ok);
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
     if (!ok) {
         char log[4096];
-        glGetProgramInfoLog(p->id, sizeof log, NULL, log);
-        fprintf(stderr, "stretch-kiosk: shaders %s + %s do not link:\n%s\n", vs_name, fs_name, log);
-        glDeleteProgram(p->id);
-        p->id = 0;
-        return false;
+        glGetProgramInfoLog(id, sizeof log, NULL, log);
+        fprintf(stderr, "stretch-kiosk: shaders %s do not link:\n%s\n", what, log);
+        glDeleteProgram(id);
+        return 0;
     }
-    p->u_mode = glGetUniformLocation(p->id, "u_mode");
-    p->u_screen = glGetUniformLocation(p->id, "u_screen");
-    p->u_rect = glGetUniformLocation(p->id, "u_rect");
-    p->u_color = glGetUniformLocation(p->id, "u_color");
-    p->u_border_color = glGetUniformLocation(p->id, "u_border_color");
-    p->u_radius = glGetUniformLocation(p->id, "u_radius");
-    p->u_border = glGetUniformLocation(p->id, "u_border");
-    p->u_tex = glGetUniformLocation(p->id, "u_tex");
-    p->u_ends = glGetUniformLocation(p->id, "u_ends");
-    p->u_corners = glGetUniformLocation(p->id, "u_corners");
-    p->u_progress = glGetUniformLocation(p->id, "u_progress");
-    p->u_shift = glGetUniformLocation(p->id, "u_shift");
+    return id;
+}
+
+static void locate(gfx_program_t *p, int stage, GLuint id) {
+    p->stage[stage] = id;
+    for (int u = 0; u < GFX_U_NUM; u++) p->loc[stage][u] = glGetUniformLocation(id, uniform_names[u]);
+}
+
+/* The vertex stage is the same for every program. Built separately, it is one program the
+ * driver compiles once (the software rasteriser spends about 10 ms on each vertex program at
+ * its first draw); linked with each fragment shader, it is compiled once per program. */
+static bool program_build(gfx_t *g, gfx_program_t *p, GLuint vs, const char *fs_name) {
+    memset(p->loc, -1, sizeof p->loc);
+    GLuint fs = compile(g, GL_FRAGMENT_SHADER, fs_name);
+    if (!fs) return false;
+    char what[128];
+    snprintf(what, sizeof what, "quad.vert + %s", fs_name);
+    if (g->separate) {
+        GLuint id = link(g, 0, fs, what);
+        glDeleteShader(fs);
+        if (!id) return false;
+        locate(p, 0, g->vertex);
+        locate(p, 1, id);
+        glGenProgramPipelines(1, &p->id);
+        glUseProgramStages(p->id, GL_VERTEX_SHADER_BIT, g->vertex);
+        glUseProgramStages(p->id, GL_FRAGMENT_SHADER_BIT, id);
+        return true;
+    }
+    p->id = link(g, vs, fs, what);
+    glDeleteShader(fs);
+    if (!p->id) return false;
+    locate(p, 0, p->id);
     return true;
 }
 
-bool gfx_init(gfx_t *g) {
+bool gfx_init(gfx_t *g, bool linked) {
     memset(g, 0, sizeof *g);
     g->gles = !epoxy_is_desktop_gl();
+    int version = epoxy_gl_version();
+    g->separate = !linked && (g->gles ? version >= 31
+                                      : version >= 41 ||
+                                            epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
     g->current = -1;
     g->opacity = 1.0f;
-    static const char *const shaders[GFX_PROGRAM_NUM][2] = {{"quad.vert", "shape.frag"},
-                                                            {"quad.vert", "texture.frag"},
-                                                            {"quad.vert", "gradient.frag"}};
+    if (getenv("SK_PREFAULT")) { glClearColor(0, 0, 0, 1); glClear(GL_COLOR_BUFFER_BIT); glFlush(); }
+    static const char *const fragment[GFX_PROGRAM_NUM] = {"shape.frag", "texture.frag",
+                                                          "gradient.frag"};
+    GLuint vs = compile(g, GL_VERTEX_SHADER, "quad.vert");
+    if (!vs) return false;
+    if (g->separate) {
+        g->vertex = link(g, vs, 0, "quad.vert");
+        if (!g->vertex) {
+            glDeleteShader(vs);
+            return false;
+        }
+    }
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
-        if (!program_build(&g->programs[i], g->gles, shaders[i][0], shaders[i][1])) {
+        if (!program_build(g, &g->programs[i], vs, fragment[i])) {
+            glDeleteShader(vs);
             gfx_shutdown(g);
             return false;
         }
     }
+    glDeleteShader(vs);
     /* Linked: the GLSL compiler's built-in functions (megabytes) are not needed again */
     glReleaseShaderCompiler();
     glGenVertexArrays(1, &g->vao);
@@ -127,9 +174,17 @@ void gfx_warm(gfx_t *g, int width, int height) {
 
 void gfx_shutdown(gfx_t *g) {
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
-        if (g->programs[i].id) glDeleteProgram(g->programs[i].id);
-        g->programs[i].id = 0;
+        gfx_program_t *p = &g->programs[i];
+        if (g->separate) {
+            if (p->id) glDeleteProgramPipelines(1, &p->id);
+            if (p->stage[1]) glDeleteProgram(p->stage[1]);
+        } else if (p->id) {
+            glDeleteProgram(p->id);
+        }
+        *p = (gfx_program_t){0};
     }
+    if (g->vertex) glDeleteProgram(g->vertex);
+    g->vertex = 0;
     if (g->vao) glDeleteVertexArrays(1, &g->vao);
     g->vao = 0;
     gfx_texture_free(&g->blank);
@@ -177,6 +232,27 @@ gfx_color_t gfx_rgb(content_color_t c, float alpha) {
     return (gfx_color_t){c.r, c.g, c.b, alpha};
 }
 
+/* Sets uniform u to n floats (8: the four corners) in each of p's stages that has it. */
+static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, int n,
+                       const float *v) {
+    for (int s = 0; s < 2; s++) {
+        GLint loc = p->loc[s][u];
+        if (loc < 0) continue;
+        GLuint id = p->stage[s];
+        if (g->separate) {
+            if (n == 1) glProgramUniform1fv(id, loc, 1, v);
+            else if (n == 4) glProgramUniform4fv(id, loc, 1, v);
+            else glProgramUniform2fv(id, loc, n / 2, v);
+        } else {
+            if (n == 1) glUniform1fv(loc, 1, v);
+            else if (n == 4) glUniform4fv(loc, 1, v);
+            else glUniform2fv(loc, n / 2, v);
+        }
+    }
+}
+#define UNIFORM(g, p, u, ...)                                                                    \
+    uniform_fv(g, p, u, (int)(sizeof((float[]){__VA_ARGS__}) / sizeof(float)), (float[]){__VA_ARGS__})
+
 static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box) {
     bool textured = mode == GFX_MODE_COVERAGE || mode == GFX_MODE_IMAGE || mode == GFX_MODE_POLY;
     int kind = mode == GFX_MODE_GRADIENT ? GFX_PROGRAM_GRADIENT
@@ -184,28 +260,34 @@ static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box) {
                                          : GFX_PROGRAM_SHAPE;
     gfx_program_t *p = &g->programs[kind];
     if (g->current != kind) {
-        glUseProgram(p->id);
+        if (g->separate) glBindProgramPipeline(p->id);
+        else glUseProgram(p->id);
         g->current = kind;
     }
-    glUniform1i(p->u_mode, (GLint)mode);
-    glUniform2f(p->u_screen, (float)g->width, (float)g->height);
+    for (int s = 0; s < 2; s++) {
+        if (p->loc[s][GFX_U_MODE] < 0) continue;
+        if (g->separate) glProgramUniform1i(p->stage[s], p->loc[s][GFX_U_MODE], (GLint)mode);
+        else glUniform1i(p->loc[s][GFX_U_MODE], (GLint)mode);
+    }
+    UNIFORM(g, p, GFX_U_SCREEN, (float)g->width, (float)g->height);
     bool fixed = mode == GFX_MODE_GRADIENT; /* the background fills the screen, always */
-    glUniform2f(p->u_shift, fixed ? 0.0f : g->shift_x, fixed ? 0.0f : g->shift_y);
-    glUniform4f(p->u_rect, box.x, box.y, box.w, box.h);
+    UNIFORM(g, p, GFX_U_SHIFT, fixed ? 0.0f : g->shift_x, fixed ? 0.0f : g->shift_y);
+    UNIFORM(g, p, GFX_U_RECT, box.x, box.y, box.w, box.h);
     return p;
 }
 
-static void set_color(GLint loc, gfx_color_t c, float opacity) {
-    glUniform4f(loc, c.r, c.g, c.b, c.a * opacity);
+static void set_color(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, gfx_color_t c,
+                      float opacity) {
+    UNIFORM(g, p, u, c.r, c.g, c.b, c.a * opacity);
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
     if (g->dry) return;
     layout_box_t all = {0, 0, (float)g->width, (float)g->height};
     gfx_program_t *p = use(g, GFX_MODE_GRADIENT, all);
-    glUniform1f(p->u_radius, 0.0f);
-    set_color(p->u_color, top, 1.0f);
-    set_color(p->u_border_color, bottom, 1.0f);
+    UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
+    set_color(g, p, GFX_U_COLOR, top, 1.0f);
+    set_color(g, p, GFX_U_BORDER_COLOR, bottom, 1.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
@@ -228,10 +310,10 @@ static bool scissor_px(gfx_t *g, int x0, int y0, int x1, int y1) {
 static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                      float radius, float border_width) {
     gfx_program_t *p = use(g, GFX_MODE_RECT, box);
-    set_color(p->u_color, fill, g->opacity);
-    set_color(p->u_border_color, border, g->opacity);
-    glUniform1f(p->u_radius, radius);
-    glUniform1f(p->u_border, border_width);
+    set_color(g, p, GFX_U_COLOR, fill, g->opacity);
+    set_color(g, p, GFX_U_BORDER_COLOR, border, g->opacity);
+    UNIFORM(g, p, GFX_U_RADIUS, radius);
+    UNIFORM(g, p, GFX_U_BORDER, border_width);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
@@ -279,8 +361,8 @@ void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells
                   gfx_color_t color) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box));
-    set_color(p->u_color, color, g->opacity);
-    glUniform1f(p->u_radius, cells ? (float)t->side_w : 0.0f);
+    set_color(g, p, GFX_U_COLOR, color, g->opacity);
+    UNIFORM(g, p, GFX_U_RADIUS, cells ? (float)t->side_w : 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
@@ -294,9 +376,9 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     layout_box_t box = {x0, y0, x1 - x0, y1 - y0};
     if (outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box);
-    glUniform4f(p->u_ends, ax, ay, bx, by);
-    glUniform1f(p->u_radius, radius);
-    set_color(p->u_color, color, g->opacity);
+    UNIFORM(g, p, GFX_U_ENDS, ax, ay, bx, by);
+    UNIFORM(g, p, GFX_U_RADIUS, radius);
+    set_color(g, p, GFX_U_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
@@ -304,28 +386,28 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
               gfx_color_t track) {
     if (g->dry || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_RING, box);
-    set_color(p->u_color, arc, g->opacity);
-    set_color(p->u_border_color, track, g->opacity);
-    glUniform1f(p->u_radius, thickness);
-    glUniform1f(p->u_progress, progress);
+    set_color(g, p, GFX_U_COLOR, arc, g->opacity);
+    set_color(g, p, GFX_U_BORDER_COLOR, track, g->opacity);
+    UNIFORM(g, p, GFX_U_RADIUS, thickness);
+    UNIFORM(g, p, GFX_U_PROGRESS, progress);
     float end = 6.28318531f * progress;
-    glUniform4f(p->u_ends, cosf(end), sinf(end), 0.0f, 0.0f);
+    UNIFORM(g, p, GFX_U_ENDS, cosf(end), sinf(end), 0.0f, 0.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
     if (g->dry) return;
     gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1});
-    glUniform2fv(p->u_corners, 4, corners);
-    set_color(p->u_color, color, g->opacity);
+    uniform_fv(g, p, GFX_U_CORNERS, 8, corners);
+    set_color(g, p, GFX_U_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box));
-    glUniform4f(p->u_color, 1, 1, 1, alpha * g->opacity);
-    glUniform1f(p->u_radius, 0.0f);
+    UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, alpha * g->opacity);
+    UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }

@@ -13,10 +13,26 @@ typedef struct gfx_color_t {
     float r, g, b, a; /* straight alpha, 0..1 */
 } gfx_color_t;
 
+/* The uniforms, by meaning; each stage's program has its own locations for them. */
+typedef enum gfx_uniform_t {
+    GFX_U_MODE,
+    GFX_U_SCREEN,
+    GFX_U_SHIFT,
+    GFX_U_RECT,
+    GFX_U_CORNERS,
+    GFX_U_ENDS,
+    GFX_U_RADIUS,
+    GFX_U_COLOR,
+    GFX_U_BORDER_COLOR,
+    GFX_U_BORDER,
+    GFX_U_PROGRESS,
+    GFX_U_NUM
+} gfx_uniform_t;
+
 typedef struct gfx_program_t {
-    GLuint id;
-    GLint u_mode, u_screen, u_rect, u_color, u_border_color, u_radius, u_border, u_tex, u_ends, u_corners,
-        u_progress, u_shift;
+    GLuint id;               /* a pipeline of separate stages, or one linked program */
+    GLuint stage[2];         /* the programs holding the vertex and the fragment uniforms */
+    GLint loc[2][GFX_U_NUM]; /* -1: that stage does not use it */
 } gfx_program_t;
 
 /* Two programs: the untextured shapes, and what samples a texture (and the background). */
@@ -48,6 +64,8 @@ typedef struct gfx_texture_t {
 
 typedef struct gfx_t {
     bool gles;          /* running on OpenGL ES 3.0 rather than desktop GL 3.3 core */
+    bool separate;      /* programs are pipelines sharing one vertex program (see gfx_init) */
+    GLuint vertex;      /* that vertex program */
     GLuint vao;
     gfx_program_t programs[GFX_PROGRAM_NUM];
     int current;        /* program in use, -1 none */
@@ -60,8 +78,11 @@ typedef struct gfx_t {
     layout_box_t clip;      /* pixels, top-left origin */
 } gfx_t;
 
-/* Compiles and links every program; logs compile/link errors in full. */
-bool gfx_init(gfx_t *gfx);
+/* Compiles and links every program; logs compile/link errors in full. Where the driver offers
+ * separate shader objects (GL 4.1, GL_ARB_separate_shader_objects, ES 3.1) the programs share
+ * one vertex program, unless `linked` asks for one linked program each (as on GL 3.3 or ES 3.0
+ * without them; tests compare the two). */
+bool gfx_init(gfx_t *gfx, bool linked);
 void gfx_shutdown(gfx_t *gfx);
 
 /* Draws with every program once, into a single clipped pixel, so later frames never wait for

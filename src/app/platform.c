@@ -109,8 +109,10 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     }
     /* A GL 3.3 core context, else OpenGL ES 3.0; the window is made for each attempt since
      * some drivers fix the API with the window's surface. */
-    const char *api = SDL_getenv("STRETCH_KIOSK_GL"); /* "es" skips desktop GL (tests) */
-    for (int es = api && !strcmp(api, "es") ? 1 : 0; es <= 1 && !p->gl; es++) {
+    /* tests: "es" skips desktop GL; "linked" (or "es-linked") asks for linked programs */
+    const char *api = SDL_getenv("STRETCH_KIOSK_GL");
+    p->linked_programs = api && strstr(api, "linked");
+    for (int es = api && !strncmp(api, "es", 2) ? 1 : 0; es <= 1 && !p->gl; es++) {
         set_context_attributes(es != 0);
         p->window = SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
                                      h, flags);

@@ -15,6 +15,7 @@ typedef struct platform_t {
     bool fullscreen;
     bool vsync; /* swaps wait for the display */
     bool copy_sub_buffer; /* X11 with GLX_MESA_copy_sub_buffer: present a rectangle at a time */
+    bool linked_programs; /* STRETCH_KIOSK_GL asked for linked programs (tests; see gfx_init) */
 } platform_t;
 
 typedef struct platform_desc_t {

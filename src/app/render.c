@@ -110,13 +110,13 @@ static void mark_load(render_t *r, int px) {
     SDL_FreeSurface(img);
 }
 
-bool render_init(render_t *r, const content_t *content, const char *assets_dir) {
+bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked) {
     memset(r, 0, sizeof *r);
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     char regular[1024], bold[1024];
     snprintf(regular, sizeof regular, "%s/%s", assets_dir, content->theme.font_regular);
     snprintf(bold, sizeof bold, "%s/%s", assets_dir, content->theme.font_bold);
-    if (!gfx_init(&r->gfx)) return false;
+    if (!gfx_init(&r->gfx, linked)) return false;
     if (!text_init(&r->text, regular, bold)) {
         gfx_shutdown(&r->gfx);
         return false;

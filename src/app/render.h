@@ -62,8 +62,9 @@ typedef struct render_t {
     choreo_state_t state;
 } render_t;
 
-/* Needs a current GL context. Fonts come from assets_dir + the theme's font paths. */
-bool render_init(render_t *r, const content_t *content, const char *assets_dir);
+/* Needs a current GL context. Fonts come from assets_dir + the theme's font paths; `linked`
+ * as for gfx_init. */
+bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked);
 void render_shutdown(render_t *r);
 
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
