@@ -41,12 +41,15 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* The GLES run (STRETCH_KIOSK_GL=es) really renders through OpenGL ES. */
+/* The GLES run (STRETCH_KIOSK_GL=es) really renders through OpenGL ES; both runs share one
+ * vertex program between the programs (llvmpipe offers separate shader objects), which saves
+ * a compile before the first frame. */
 static void test_api_is_the_one_asked_for(void **state) {
     (void)state;
     const char *api = getenv("STRETCH_KIOSK_GL");
     bool want_es = api && !strcmp(api, "es");
     assert_int_equal(app->render.gfx.gles, want_es);
+    assert_true(app->render.gfx.separate);
 }
 
 static void goto_scene(int playlist_index) {
@@ -76,6 +79,36 @@ static int contrast_in(int w, int h, layout_box_t b) {
 }
 
 static void render(int w, int h) { assert_true(app_render_offscreen(app, w, h, pixels)); }
+
+/* Where the driver has no separate shader objects each program is linked whole: every scene
+ * draws the same pixels that way. */
+static void test_linked_programs_draw_the_same(void **state) {
+    (void)state;
+    const int w = 800, h = 450;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *separate = malloc(n);
+    assert_non_null(separate);
+    for (int i = 0; i < app->content->playlist_count; i++) {
+        goto_scene(i);
+        app_advance(app, 6.5);
+        for (int linked = 0; linked <= 1; linked++) {
+            gfx_shutdown(&app->render.gfx);
+            assert_true(gfx_init(&app->render.gfx, linked));
+            assert_int_equal(app->render.gfx.separate, !linked);
+            app->force_full = true;
+            render(w, h);
+            if (!linked) memcpy(separate, pixels, n);
+        }
+        if (memcmp(separate, pixels, n) != 0) {
+            size_t differ = 0;
+            for (size_t k = 0; k < n; k++) differ += separate[k] != pixels[k];
+            fail_msg("scene %d: %zu bytes differ between separate and linked programs", i, differ);
+        }
+    }
+    gfx_shutdown(&app->render.gfx);
+    assert_true(gfx_init(&app->render.gfx, false));
+    free(separate);
+}
 
 /* Every scene at every common size: opaque, not blank, texts on screen, inside their boxes,
  * visibly drawn, and none overflowing. */
@@ -575,6 +608,7 @@ static void test_partial_redraw_equals_scratch(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
+        cmocka_unit_test(test_linked_programs_draw_the_same),
         cmocka_unit_test(test_every_scene_every_size),
         cmocka_unit_test(test_tiny_window_keeps_everything_inside),
         cmocka_unit_test(test_8k),

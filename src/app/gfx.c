@@ -178,6 +178,9 @@ void gfx_warm(gfx_t *g, int width, int height) {
 }
 
 void gfx_shutdown(gfx_t *g) {
+    /* a program stays in use after it is deleted, and a program in use overrides a pipeline */
+    glUseProgram(0);
+    if (g->separate) glBindProgramPipeline(0);
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
         gfx_program_t *p = &g->programs[i];
         if (g->separate) {
