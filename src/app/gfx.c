@@ -65,7 +65,7 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_CORNERS] = "u_corners", [GFX_U_ENDS] = "u_ends",
     [GFX_U_RADIUS] = "u_radius",   [GFX_U_COLOR] = "u_color",
     [GFX_U_BORDER_COLOR] = "u_border_color", [GFX_U_BORDER] = "u_border",
-    [GFX_U_PROGRESS] = "u_progress",
+    [GFX_U_PROGRESS] = "u_progress", [GFX_U_ORIGIN] = "u_origin",
 };
 
 /* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
@@ -261,7 +261,10 @@ static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, 
 #define UNIFORM(g, p, u, ...)                                                                    \
     uniform_fv(g, p, u, (int)(sizeof((float[]){__VA_ARGS__}) / sizeof(float)), (float[]){__VA_ARGS__})
 
-static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box) {
+/* Binds the program for `mode` and places its quad: on `box`, or on `corners` (four (x, y)
+ * in triangle-strip order; v_local is then the pixel itself, not its offset from the box's
+ * centre). The vertex stage only reads its corners, so it compiles quickly. */
+static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box, const float *corners) {
     bool textured = mode == GFX_MODE_COVERAGE || mode == GFX_MODE_IMAGE || mode == GFX_MODE_POLY;
     int kind = mode == GFX_MODE_GRADIENT ? GFX_PROGRAM_GRADIENT
                : textured                ? GFX_PROGRAM_TEXTURE
@@ -281,6 +284,14 @@ static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box) {
     bool fixed = mode == GFX_MODE_GRADIENT; /* the background fills the screen, always */
     UNIFORM(g, p, GFX_U_SHIFT, fixed ? 0.0f : g->shift_x, fixed ? 0.0f : g->shift_y);
     UNIFORM(g, p, GFX_U_RECT, box.x, box.y, box.w, box.h);
+    if (corners) {
+        UNIFORM(g, p, GFX_U_ORIGIN, 0.0f, 0.0f);
+        uniform_fv(g, p, GFX_U_CORNERS, 8, corners);
+    } else {
+        float x1 = box.x + box.w, y1 = box.y + box.h;
+        UNIFORM(g, p, GFX_U_ORIGIN, box.x + box.w * 0.5f, box.y + box.h * 0.5f);
+        UNIFORM(g, p, GFX_U_CORNERS, box.x, box.y, x1, box.y, box.x, y1, x1, y1);
+    }
     return p;
 }
 
@@ -292,7 +303,7 @@ static void set_color(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, g
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
     if (g->dry) return;
     layout_box_t all = {0, 0, (float)g->width, (float)g->height};
-    gfx_program_t *p = use(g, GFX_MODE_GRADIENT, all);
+    gfx_program_t *p = use(g, GFX_MODE_GRADIENT, all, NULL);
     UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
     set_color(g, p, GFX_U_COLOR, top, 1.0f);
     set_color(g, p, GFX_U_BORDER_COLOR, bottom, 1.0f);
@@ -317,7 +328,7 @@ static bool scissor_px(gfx_t *g, int x0, int y0, int x1, int y1) {
 
 static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                      float radius, float border_width) {
-    gfx_program_t *p = use(g, GFX_MODE_RECT, box);
+    gfx_program_t *p = use(g, GFX_MODE_RECT, box, NULL);
     set_color(g, p, GFX_U_COLOR, fill, g->opacity);
     set_color(g, p, GFX_U_BORDER_COLOR, border, g->opacity);
     UNIFORM(g, p, GFX_U_RADIUS, radius);
@@ -368,7 +379,7 @@ static layout_box_t texture_quad(const gfx_texture_t *t, layout_box_t box) {
 void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells,
                   gfx_color_t color) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box));
+    gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box), NULL);
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
     UNIFORM(g, p, GFX_U_RADIUS, cells ? (float)t->side_w : 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
@@ -383,7 +394,14 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
     layout_box_t box = {x0, y0, x1 - x0, y1 - y0};
     if (outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box);
+    /* a quad hugging the segment, the anti-aliased rim included: a diagonal limb's bounding
+     * box would be mostly empty pixels the rasteriser still shades */
+    float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+    float ux = len > 1e-4f ? dx / len : 1.0f, uy = len > 1e-4f ? dy / len : 0.0f; /* along */
+    float ex = ux * pad, ey = uy * pad, nx = -uy * pad, ny = ux * pad;  /* along, across */
+    const float corners[8] = {ax - ex - nx, ay - ey - ny, bx + ex - nx, by + ey - ny,
+                              ax - ex + nx, ay - ey + ny, bx + ex + nx, by + ey + ny};
+    gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box, corners);
     UNIFORM(g, p, GFX_U_ENDS, ax, ay, bx, by);
     UNIFORM(g, p, GFX_U_RADIUS, radius);
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
@@ -393,7 +411,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track) {
     if (g->dry || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_MODE_RING, box);
+    gfx_program_t *p = use(g, GFX_MODE_RING, box, NULL);
     set_color(g, p, GFX_U_COLOR, arc, g->opacity);
     set_color(g, p, GFX_U_BORDER_COLOR, track, g->opacity);
     UNIFORM(g, p, GFX_U_RADIUS, thickness);
@@ -405,15 +423,14 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
     if (g->dry) return;
-    gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1});
-    uniform_fv(g, p, GFX_U_CORNERS, 8, corners);
+    gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1}, corners);
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
     if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box));
+    gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box), NULL);
     UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, alpha * g->opacity);
     UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);

@@ -26,6 +26,7 @@ typedef enum gfx_uniform_t {
     GFX_U_BORDER_COLOR,
     GFX_U_BORDER,
     GFX_U_PROGRESS,
+    GFX_U_ORIGIN,
     GFX_U_NUM
 } gfx_uniform_t;
 
