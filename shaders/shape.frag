@@ -1,7 +1,7 @@
 // shape.frag: the untextured shapes, anti-aliased by their signed distance. One program for
-// all of them, because the software rasteriser spends about 20 ms compiling each program
-// (on the first frame, with a cold shader cache) and runs every branch of a shader for every
-// pixel anyway: these are the cheap shapes, together. u_mode (gfx.h, gfx_mode_t):
+// all of them, because the software rasteriser spends 15-20 ms compiling each program
+// (before the first frame, with a cold shader cache) and runs every branch of a shader for
+// every pixel anyway: these are the cheap shapes, together. u_mode (gfx.h, gfx_mode_t):
 //   0 rect     rounded rectangle, optional outline; a circle when the radius is half the side
 //   3 capsule  round-capped segment from u_ends.xy to u_ends.zw (a limb), a disc when they meet
 //   5 ring     countdown ring filling the square: a track, and an arc from 12 o'clock clockwise

@@ -36,7 +36,7 @@ typedef struct gfx_program_t {
     GLint loc[2][GFX_U_NUM]; /* -1: that stage does not use it */
 } gfx_program_t;
 
-/* Two programs: the untextured shapes, and what samples a texture (and the background). */
+/* Three programs: the untextured shapes, what samples a texture (and the mat), the background. */
 typedef enum gfx_program_kind_t {
     GFX_PROGRAM_SHAPE = 0,
     GFX_PROGRAM_TEXTURE,
