@@ -144,7 +144,10 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
     if (!rc) show_init(&app->show, app->content, app->choreos, index);
     if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
-    if (!rc && !render_init(&app->render, app->content, app->assets_dir, app->platform.linked_programs)) {
+    int w = 0, h = 0;
+    if (!rc) platform_drawable_size(&app->platform, &w, &h);
+    if (!rc && !render_init(&app->render, app->content, app->assets_dir,
+                            app->platform.linked_programs, &app->show, w, h)) {
         platform_shutdown(&app->platform);
         rc = APP_EXIT_RUNTIME;
     }
@@ -667,6 +670,7 @@ static int run_bench(const cli_options_t *o) {
     long steady_from = -1, steady_allocs = 0, presented = 0, redrawn_pixels = 0;
     long allocs_at_steady = 0, pss_peak = 0, pss_peak_frame = 0;
     double first_frame = -1, cpu_start = cpu_ms(), wall_start = now_ms();
+    int texts_before = app->render.text.rasterised, texts_in_first = 0; /* set at start-up */
     for (long i = 0; i < frames; i++) {
         double t0 = now_ms();
         if (i > 0) show_update(&app->show, 1.0 / APP_TICK_HZ);
@@ -685,7 +689,10 @@ static int run_bench(const cli_options_t *o) {
                     content_scene_id(app->content, app->show.view.scene),
                     app->show.transitioning ? " (transition)" : "", app->damage.w, app->damage.h);
         }
-        if (i == 0) first_frame = now_ms() + started;
+        if (i == 0) {
+            first_frame = now_ms() + started;
+            texts_in_first = app->render.text.rasterised - texts_before;
+        }
         if (i % APP_TICK_HZ == 0 || i == frames - 1) { /* the peak, sampled once a second */
             long pss_now = pss_kib();
             if (pss_now > pss_peak) pss_peak = pss_now, pss_peak_frame = i;
@@ -718,8 +725,10 @@ static int run_bench(const cli_options_t *o) {
            frames);
     printf("frames presented: %ld of %ld; redrawn: %.1f%% of the pixels of all frames\n",
            presented, frames, 100.0 * (double)redrawn_pixels / ((double)w * h * (double)frames));
-    printf("first frame: %.0f ms after process start (Mesa's shader cache %s)\n", first_frame,
-           cache_chosen ? "as the environment sets it" : "off: a cold start");
+    printf("first frame: %.0f ms after process start (Mesa's shader cache %s); texts set for "
+           "it at start-up: %d, in it: %d\n",
+           first_frame, cache_chosen ? "as the environment sets it" : "off: a cold start",
+           texts_before, texts_in_first);
     long text_bytes = 0;
     for (int i = 0; i < app->render.text.entry_count; i++) {
         text_bytes += (long)app->render.text.entries[i].block.w * app->render.text.entries[i].block.h;

@@ -51,12 +51,8 @@ bool render_qr_possible(const content_t *content) {
     return q != NULL;
 }
 
-bool render_set_content(render_t *r, const content_t *content) {
-    /* everything that can fail first: a refused content leaves the renderer as it was */
-    gfx_texture_t qr = qr_make(content->clinic.qr_text);
-    if (!qr.id) return false;
-    gfx_texture_free(&r->qr_texture);
-    r->qr_texture = qr;
+/* What follows from new content, but for its QR code and the text cache. */
+static void content_adopt(render_t *r, const content_t *content) {
     r->content = content;
     memset(r->fits, 0, sizeof r->fits);
     for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
@@ -67,13 +63,44 @@ bool render_set_content(render_t *r, const content_t *content) {
     r->step_rows_of = 0;
     r->mark_failed = false;
     r->warm_task = 0;
+}
+
+bool render_set_content(render_t *r, const content_t *content) {
+    /* everything that can fail first: a refused content leaves the renderer as it was */
+    gfx_texture_t qr = qr_make(content->clinic.qr_text);
+    if (!qr.id) return false;
+    gfx_texture_free(&r->qr_texture);
+    r->qr_texture = qr;
+    content_adopt(r, content);
     text_clear(&r->text);
     return true;
 }
 
+static void draw_whole(render_t *r, const show_t *show, const show_view_t *v);
+
+typedef struct prepare_t {
+    render_t *r;
+    const show_t *show;
+    char regular[1024], bold[1024];
+    bool ok;
+} prepare_t;
+
+/* The fonts opened and the texts of the first frame set and rasterised, kept in memory: this
+ * runs beside the thread that owns the GL context. */
+static int prepare_texts(void *data) {
+    prepare_t *p = data;
+    render_t *r = p->r;
+    p->ok = text_init(&r->text, p->regular, p->bold);
+    if (!p->ok) return 0;
+    r->preparing = r->text.defer_uploads = r->gfx.dry = true;
+    draw_whole(r, p->show, &p->show->view);
+    r->preparing = r->text.defer_uploads = r->gfx.dry = false;
+    return 0;
+}
+
 /* The clinic's mark at `px` pixels square: SVG is rasterised at that size, so it is crisp. */
 static void mark_load(render_t *r, int px) {
-    gfx_texture_free(&r->mark_texture);
+    if (!r->preparing) gfx_texture_free(&r->mark_texture);
     r->mark_px = px;
     const char *rel = r->content->theme.mark;
     if (!rel || r->mark_failed || px < 1) return;
@@ -102,29 +129,55 @@ static void mark_load(render_t *r, int px) {
                        (const unsigned char *)rgba->pixels + (size_t)y * (size_t)rgba->pitch,
                        (size_t)rgba->w * 4);
             }
-            r->mark_texture = gfx_texture_rgba(rgba->w, rgba->h, packed);
-            SDL_free(packed);
+            if (r->preparing) { /* no GL here: a texture after the walk, if it is px square */
+                if (rgba->w == px && rgba->h == px) r->mark_pending = packed;
+                else SDL_free(packed), r->mark_px = 0; /* a picture: loaded by the first frame */
+            } else {
+                r->mark_texture = gfx_texture_rgba(rgba->w, rgba->h, packed);
+                SDL_free(packed);
+            }
         }
     }
     SDL_FreeSurface(rgba);
     SDL_FreeSurface(img);
 }
 
-bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked) {
+bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked,
+                 const show_t *show, int width, int height) {
     memset(r, 0, sizeof *r);
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
-    char regular[1024], bold[1024];
-    snprintf(regular, sizeof regular, "%s/%s", assets_dir, content->theme.font_regular);
-    snprintf(bold, sizeof bold, "%s/%s", assets_dir, content->theme.font_bold);
-    if (!gfx_init(&r->gfx, linked)) return false;
-    if (!text_init(&r->text, regular, bold)) {
-        gfx_shutdown(&r->gfx);
+    content_adopt(r, content);
+    layout_compute(&r->layout, width, height);
+    /* Two things before the first frame, on both cores: the first scene's texts set on a
+     * second thread, while this one compiles the shaders (llvmpipe: about 80 ms with a cold
+     * cache) and draws with each once, so no frame of the show waits for a compile. The
+     * helper has r but for r->gfx; this thread has only `gl` until the join. */
+    prepare_t job = {.r = r, .show = show};
+    snprintf(job.regular, sizeof job.regular, "%s/%s", assets_dir, content->theme.font_regular);
+    snprintf(job.bold, sizeof job.bold, "%s/%s", assets_dir, content->theme.font_bold);
+    SDL_Thread *helper = SDL_CreateThread(prepare_texts, "sk-texts", &job);
+    if (!helper) prepare_texts(&job);
+    gfx_t gl;
+    bool gl_ok = gfx_init(&gl, linked);
+    if (gl_ok) gfx_warm(&gl, width, height);
+    if (helper) SDL_WaitThread(helper, NULL);
+    gfx_texture_t qr = gl_ok && job.ok ? qr_make(content->clinic.qr_text) : (gfx_texture_t){0};
+    r->gfx = gl;
+    if (!gl_ok || !job.ok || !qr.id) {
+        SDL_free(r->mark_pending);
+        if (job.ok) text_shutdown(&r->text);
+        if (gl_ok) gfx_shutdown(&r->gfx);
         return false;
     }
-    if (!render_set_content(r, content)) {
-        render_shutdown(r);
-        return false;
+    r->qr_texture = qr;
+    text_upload_pending(&r->text);
+    if (r->mark_pending) {
+        r->mark_texture = gfx_texture_rgba(r->mark_px, r->mark_px, r->mark_pending);
+        SDL_free(r->mark_pending);
+        r->mark_pending = NULL;
     }
+    r->warm_task = -1; /* the first frame sets no text ahead of need */
+    malloc_trim(0); /* what compiling took and gave back goes back to the system */
     return true;
 }
 
@@ -200,7 +253,7 @@ static void draw_intro(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     int px = (int)L->intro.mark.w;
-    if (px != r->mark_px && !r->gfx.dry) mark_load(r, px);
+    if (px != r->mark_px && (!r->gfx.dry || r->preparing)) mark_load(r, px);
     gfx_image(&r->gfx, &r->mark_texture, L->intro.mark, 1.0f);
     draw_text(r, c->intro.title, style(TEXT_BOLD, L->font.title * 1.1f, L->font.min, TEXT_CENTER),
               L->intro.title, VALIGN_BOTTOM, col(r, c->theme.text));
@@ -756,6 +809,10 @@ static void warm_task(render_t *r, const show_t *show, int task) {
 /* Rasterises, a few texts a frame, whatever any scene will need, so no change of scene, card
  * or count waits on text. */
 static void warm(render_t *r, const show_t *show) {
+    if (r->warm_task < 0) { /* the first frame after render_init: it is soon enough next frame */
+        r->warm_task = 0;
+        return;
+    }
     int tasks = r->content->playlist_count + 1;
     if (r->warm_task >= tasks) return;
     r->gfx.dry = true;
@@ -957,11 +1014,6 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */
         r->warm_task = 0;
         full = true;
-    }
-    if (!r->gfx_warmed) { /* before the first frame: shaders compiled, nothing drawn */
-        gfx_warm(&r->gfx, width, height);
-        r->gfx_warmed = true;
-        malloc_trim(0); /* what compiling took and gave back goes back to the system */
     }
     warm(r, show);
     uint64_t kf, kp, ks, kc;

@@ -41,6 +41,9 @@ typedef struct render_t {
     gfx_texture_t mark_texture; /* the clinic's mark, rasterised at its box's size */
     int mark_px;               /* the size it was rasterised at; 0 = not yet */
     bool mark_failed;          /* could not be loaded: said once, then drawn without */
+    unsigned char *mark_pending; /* its pixels (mark_px square) before its texture is made */
+    bool preparing;            /* a walk on a thread without GL (render_init): texts and the
+                                  mark are rasterised into memory, made textures later */
     int warm_task;             /* next thing to walk for the text cache (render_frame) */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
@@ -56,15 +59,16 @@ typedef struct render_t {
     float wipe_edge;           /* pixels from the left the incoming scene is drawn to; 0 none */
     int drawn_scene;           /* playlist index the target holds whole, or -1 */
     bool drawn_hint;           /* ... with the kiosk's calm hint in its footer */
-    bool gfx_warmed;
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths; `linked`
- * as for gfx_init. */
-bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked);
+ * as for gfx_init. Compiles every shader, and sets the texts of the show's current scene at
+ * width x height (the first frame's size), so the first frame waits for neither. */
+bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked,
+                 const show_t *show, int width, int height);
 void render_shutdown(render_t *r);
 
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */

@@ -58,6 +58,8 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
 
 void text_clear(text_t *t) {
     for (int i = 0; i < t->entry_count; i++) {
+        SDL_free(t->entries[i].pending);
+        t->entries[i].pending = NULL;
         gfx_texture_free(&t->entries[i].block.texture);
         t->entries[i].key = 0;
     }
@@ -75,6 +77,16 @@ void text_shutdown(text_t *t) {
 }
 
 void text_frame(text_t *t) { t->frame++; }
+
+void text_upload_pending(text_t *t) {
+    for (int i = 0; i < t->entry_count; i++) {
+        text_entry_t *e = &t->entries[i];
+        if (!e->pending) continue;
+        e->block.texture = gfx_texture_r8(e->block.w, e->block.h, e->pending);
+        SDL_free(e->pending);
+        e->pending = NULL;
+    }
+}
 
 static TTF_Font *font_at(text_t *t, text_face_t face, int size) {
     TTF_Font *f = t->fonts[face];
@@ -148,8 +160,11 @@ static int fit_size(text_t *t, const char *s, text_style_t st, float box_w, floa
     }
 }
 
+/* Sets s as wrapped in w at `size`: a texture, or with deferred uploads its coverage in
+ * *pending. */
 static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int size,
-                              const wrapped_t *w, float box_w, float box_h) {
+                              const wrapped_t *w, float box_w, float box_h,
+                              unsigned char **pending) {
     text_block_t b = {0};
     b.size = size;
     b.lines = w->count;
@@ -193,8 +208,12 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
         SDL_UnlockSurface(argb);
         SDL_FreeSurface(argb);
     }
-    b.texture = gfx_texture_r8(b.w, b.h, cov);
-    SDL_free(cov);
+    if (t->defer_uploads) {
+        *pending = cov;
+    } else {
+        b.texture = gfx_texture_r8(b.w, b.h, cov);
+        SDL_free(cov);
+    }
     t->rasterised++;
     return b;
 }
@@ -225,12 +244,14 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
             if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
         }
         gfx_texture_free(&e->block.texture);
+        SDL_free(e->pending);
+        e->pending = NULL;
         e->key = 0;
     }
     int size = fit_size(t, s, st, box_w, box_h, w);
     e->key = key;
     e->last_used = t->frame;
-    e->block = rasterise(t, s, st, size, w, box_w, box_h);
+    e->block = rasterise(t, s, st, size, w, box_w, box_h, &e->pending);
     SDL_free(w);
     return &e->block;
 }

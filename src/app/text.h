@@ -38,6 +38,7 @@ typedef struct text_entry_t {
     uint64_t key;
     uint32_t last_used;
     text_block_t block;
+    unsigned char *pending; /* coverage not yet made a texture (see defer_uploads) */
 } text_entry_t;
 
 typedef struct text_fit_memo_t {
@@ -55,6 +56,7 @@ typedef struct text_t {
     int rasterised; /* texts rasterised since init (cache misses), for tests and benchmarks */
     int allow_new;  /* how many more misses may be rasterised now; < 0 = no limit */
     int skipped;    /* misses left for later because allow_new ran out */
+    bool defer_uploads; /* misses keep their coverage in memory, without GL (another thread) */
 } text_t;
 
 /* Opens both faces. On failure logs which font file and why, and returns false. */
@@ -62,6 +64,8 @@ bool text_init(text_t *text, const char *regular_path, const char *bold_path);
 void text_shutdown(text_t *text);
 void text_clear(text_t *text); /* drops every cached texture (on resize, content reload) */
 void text_frame(text_t *text); /* marks a new frame for least-recently-used eviction */
+/* Makes textures of the coverage kept while uploads were deferred (needs the GL context). */
+void text_upload_pending(text_t *text);
 
 /* The text set to fit a box of box_w x box_h (wrapping at box_w, shrinking toward
  * style.min_size if it is too tall). Cached: only the first call rasterises. */
