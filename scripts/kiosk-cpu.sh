@@ -7,16 +7,19 @@
 #   e.g. scripts/kiosk-cpu.sh build/stretch-kiosk 1920x1080 0 30
 #        scripts/kiosk-cpu.sh build/stretch-kiosk 1920x1080 0 30 --scene knees-to-chest
 set -euo pipefail
-if [ -z "${SK_IN_XVFB:-}" ]; then
-  export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 ${2:-1920x1080}x24" bash "$0" "$@"
-fi
 cd "$(dirname "$0")/.."
-bin=${1:-build/stretch-kiosk} skip=${3:-0} secs=${4:-30}
+bin=${1:-build/stretch-kiosk} size=${2:-1920x1080} skip=${3:-0} secs=${4:-30}
 shift $(($# < 4 ? $# : 4))
 unset SDL_VIDEODRIVER
-content=$(mktemp --suffix=.yaml)
-trap 'kill $pid 2>/dev/null; rm -f "$content"' EXIT
+content=$(mktemp --suffix=.yaml) dfile=$(mktemp)
+pid= xpid=
+# our own X server, stopped on every way out (one left running would share Mesa's pages with
+# whatever is measured next, and lower its memory figures)
+trap 'kill $pid $xpid 2>/dev/null; wait $xpid 2>/dev/null; rm -f "$content" "$dfile"' EXIT
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$dfile" 2>/dev/null & xpid=$!
+for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.05; done
+[ -s "$dfile" ] || { echo "kiosk-cpu: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(head -1 "$dfile")"
 sed -E -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' assets/content/en.yaml >"$content"
 "$bin" --kiosk --content "$content" "$@" >/dev/null 2>&1 & pid=$!
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
