@@ -41,15 +41,17 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* The GLES run (STRETCH_KIOSK_GL=es) really renders through OpenGL ES; both runs share one
- * vertex program between the programs (llvmpipe offers separate shader objects), which saves
- * a compile before the first frame. */
+/* The GLES runs (STRETCH_KIOSK_GL=es, es-linked) really render through OpenGL ES; the programs
+ * share one vertex program (llvmpipe offers separate shader objects, which saves a compile
+ * before the first frame) unless the run asks for linked programs ("linked" in the name). */
 static void test_api_is_the_one_asked_for(void **state) {
     (void)state;
     const char *api = getenv("STRETCH_KIOSK_GL");
-    bool want_es = api && !strcmp(api, "es");
+    bool want_es = api && !strncmp(api, "es", 2);
+    bool want_linked = api && strstr(api, "linked");
     assert_int_equal(app->render.gfx.gles, want_es);
-    assert_true(app->render.gfx.separate);
+    assert_int_equal(app->platform.linked_programs, want_linked);
+    assert_int_equal(app->render.gfx.separate, !want_linked);
 }
 
 static void goto_scene(int playlist_index) {
@@ -105,9 +107,39 @@ static void test_linked_programs_draw_the_same(void **state) {
             fail_msg("scene %d: %zu bytes differ between separate and linked programs", i, differ);
         }
     }
-    gfx_shutdown(&app->render.gfx);
-    assert_true(gfx_init(&app->render.gfx, false));
+    gfx_shutdown(&app->render.gfx); /* as the run asked, for the tests after this one */
+    assert_true(gfx_init(&app->render.gfx, app->platform.linked_programs));
     free(separate);
+}
+
+/* Whatever scene the show starts on, kiosk or not, the renderer sets its first frame's texts
+ * while it starts (on a second thread, beside the shader compiles): the first frame
+ * rasterises none. */
+static void test_first_frame_texts_are_prepared(void **state) {
+    (void)state;
+    const int w = 960, h = 540;
+    for (int kiosk = 0; kiosk <= 1; kiosk++) {
+        for (int i = 0; i < app->content->playlist_count; i++) {
+            show_t show;
+            if (kiosk) show_init_kiosk(&show, app->content, app->choreos, app->choreos, i);
+            else show_init(&show, app->content, app->choreos, i);
+            render_t *r = calloc(1, sizeof *r);
+            assert_non_null(r);
+            assert_true(render_init(r, app->content, app->assets_dir,
+                                    app->platform.linked_programs, &show, w, h));
+            int prepared = r->text.rasterised;
+            assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
+            render_frame(r, &show, w, h, true);
+            if (prepared < 2 || r->text.rasterised != prepared) {
+                fail_msg("%s scene %d: %d texts prepared, %d more in the first frame",
+                         kiosk ? "kiosk" : "show", i, prepared, r->text.rasterised - prepared);
+            }
+            render_shutdown(r);
+            free(r);
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    app->force_full = true; /* the app's own frame is for it to draw again */
 }
 
 /* Every scene at every common size: opaque, not blank, texts on screen, inside their boxes,
@@ -609,6 +641,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
         cmocka_unit_test(test_linked_programs_draw_the_same),
+        cmocka_unit_test(test_first_frame_texts_are_prepared),
         cmocka_unit_test(test_every_scene_every_size),
         cmocka_unit_test(test_tiny_window_keeps_everything_inside),
         cmocka_unit_test(test_8k),

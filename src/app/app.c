@@ -131,8 +131,10 @@ static bool content_usable(const content_t *c, const char *path) {
     return ok;
 }
 
+/* Content, routines, the show (a kiosk's when `kiosk`), the window and the renderer: the show
+ * is set before the renderer, which prepares its first frame. */
 static int start(app_t *app, const char *content_path, const char *lang, const char *scene,
-                 choreo_pacing_t pacing, const platform_desc_t *desc) {
+                 choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     app->content = app_load_content(app->content_path);
@@ -142,7 +144,15 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     if (index < 0) rc = APP_EXIT_USAGE;
     if (!rc) app->choreos = app_build_choreos(app->content, pacing);
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;
-    if (!rc) show_init(&app->show, app->content, app->choreos, index);
+    if (!rc && kiosk) { /* a visitor's keys switch the kiosk to follow-along pacing */
+        app->choreos_follow = app_build_choreos(app->content, CHOREO_PACING_FOLLOW);
+        if (!app->choreos_follow) rc = APP_EXIT_RUNTIME;
+    }
+    if (!rc && kiosk) {
+        show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, index);
+    } else if (!rc) {
+        show_init(&app->show, app->content, app->choreos, index);
+    }
     if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
     int w = 0, h = 0;
     if (!rc) platform_drawable_size(&app->platform, &w, &h);
@@ -153,8 +163,9 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     }
     if (rc) {
         SDL_free(app->choreos);
+        SDL_free(app->choreos_follow);
         SDL_free(app->content);
-        app->choreos = NULL;
+        app->choreos = app->choreos_follow = NULL;
         app->content = NULL;
     }
     return rc;
@@ -180,7 +191,7 @@ int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
     /* Headless by construction: the offscreen driver renders through EGL with no display. */
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     platform_desc_t desc = {.title = "stretch-kiosk", .offscreen = true, .width = 64, .height = 64};
-    return start(app, content_path, lang, scene, pacing, &desc);
+    return start(app, content_path, lang, scene, pacing, &desc, false);
 }
 
 void app_advance(app_t *app, double seconds) {
@@ -344,20 +355,12 @@ static int run_show(const cli_options_t *o) {
                             .windowed = o->windowed && !kiosk,
                             .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
                             .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
-    int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc);
+    int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc, kiosk);
     if (rc != APP_EXIT_OK) {
         SDL_free(app);
         return rc;
     }
     if (kiosk) {
-        app->choreos_follow = app_build_choreos(app->content, CHOREO_PACING_FOLLOW);
-        if (!app->choreos_follow) {
-            app_close(app);
-            SDL_free(app);
-            return APP_EXIT_RUNTIME;
-        }
-        show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow,
-                        app->show.view.playlist_index);
         SDL_DisableScreenSaver();
         SDL_ShowCursor(SDL_DISABLE);
         if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
@@ -646,7 +649,7 @@ static int run_bench(const cli_options_t *o) {
     if (!cache_chosen) setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
     int w = o->width, h = o->height;
     platform_desc_t desc = {.title = "stretch-kiosk bench", .offscreen = true, .width = w, .height = h};
-    int rc = start(app, o->content_path, o->lang, NULL, pacing, &desc);
+    int rc = start(app, o->content_path, o->lang, NULL, pacing, &desc, false);
     if (rc) {
         SDL_free(app);
         return rc;

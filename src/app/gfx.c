@@ -3,6 +3,7 @@
  * for its allocator (so allocations are counted). */
 #include "gfx.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,21 +120,8 @@ static bool program_build(gfx_t *g, gfx_program_t *p, GLuint vs, const char *fs_
     return true;
 }
 
-bool gfx_init(gfx_t *g, bool linked) {
-    memset(g, 0, sizeof *g);
-    g->gles = !epoxy_is_desktop_gl();
-    int version = epoxy_gl_version();
-    g->separate = !linked && (g->gles ? version >= 31
-                                      : version >= 41 ||
-                                            epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
-    g->current = -1;
-    g->opacity = 1.0f;
-    /* The first frame's pixels, touched now: the software rasteriser's threads clear them
-     * (the kernel's first touch of each page) while this thread compiles (about 12 ms less to
-     * the first frame at 1080p) */
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glFlush();
+/* Every program, separate or linked as g->separate says; on failure nothing is left. */
+static bool programs_build(gfx_t *g) {
     static const char *const fragment[GFX_PROGRAM_NUM] = {"shape.frag", "texture.frag",
                                                           "gradient.frag"};
     GLuint vs = compile(g, GL_VERTEX_SHADER, "quad.vert");
@@ -153,6 +141,30 @@ bool gfx_init(gfx_t *g, bool linked) {
         }
     }
     glDeleteShader(vs);
+    return true;
+}
+
+bool gfx_init(gfx_t *g, bool linked) {
+    memset(g, 0, sizeof *g);
+    g->gles = !epoxy_is_desktop_gl();
+    int version = epoxy_gl_version();
+    g->separate = !linked && (g->gles ? version >= 31
+                                      : version >= 41 ||
+                                            epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
+    g->current = -1;
+    g->opacity = 1.0f;
+    /* The first frame's pixels, touched now: the software rasteriser's threads clear them
+     * (the kernel's first touch of each page) while this thread compiles (about 12 ms less to
+     * the first frame at 1080p) */
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glFlush();
+    if (!programs_build(g)) {
+        if (!g->separate) return false;
+        fprintf(stderr, "stretch-kiosk: separate shader programs failed; linking each whole\n");
+        g->separate = false;
+        if (!programs_build(g)) return false;
+    }
     /* Linked: the GLSL compiler's built-in functions (megabytes) are not needed again */
     glReleaseShaderCompiler();
     glGenVertexArrays(1, &g->vao);
@@ -240,9 +252,11 @@ gfx_color_t gfx_rgb(content_color_t c, float alpha) {
     return (gfx_color_t){c.r, c.g, c.b, alpha};
 }
 
-/* Sets uniform u to n floats (8: the four corners) in each of p's stages that has it. */
+/* Sets uniform u to n floats (1, 2, 4, or 8: the four corners) in each of p's stages that has
+ * it. */
 static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, int n,
                        const float *v) {
+    assert(n == 1 || n == 2 || n == 4 || n == 8);
     for (int s = 0; s < 2; s++) {
         GLint loc = p->loc[s][u];
         if (loc < 0) continue;

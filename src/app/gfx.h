@@ -64,7 +64,7 @@ typedef struct gfx_texture_t {
 } gfx_texture_t;
 
 typedef struct gfx_t {
-    bool gles;          /* running on OpenGL ES 3.0 rather than desktop GL 3.3 core */
+    bool gles;          /* running on OpenGL ES (3.0 or later) rather than desktop GL 3.3 core */
     bool separate;      /* programs are pipelines sharing one vertex program (see gfx_init) */
     GLuint vertex;      /* that vertex program */
     GLuint vao;
@@ -82,7 +82,8 @@ typedef struct gfx_t {
 /* Compiles and links every program; logs compile/link errors in full. Where the driver offers
  * separate shader objects (GL 4.1, GL_ARB_separate_shader_objects, ES 3.1) the programs share
  * one vertex program, unless `linked` asks for one linked program each (as on GL 3.3 or ES 3.0
- * without them; tests compare the two). */
+ * without them, or when the separate ones fail; tests compare the two). Clears the bound
+ * framebuffer (to black): call it before anything is drawn that should stay. */
 bool gfx_init(gfx_t *gfx, bool linked);
 void gfx_shutdown(gfx_t *gfx);
 

@@ -129,9 +129,11 @@ static void mark_load(render_t *r, int px) {
                        (const unsigned char *)rgba->pixels + (size_t)y * (size_t)rgba->pitch,
                        (size_t)rgba->w * 4);
             }
-            if (r->preparing) { /* no GL here: a texture after the walk, if it is px square */
-                if (rgba->w == px && rgba->h == px) r->mark_pending = packed;
-                else SDL_free(packed), r->mark_px = 0; /* a picture: loaded by the first frame */
+            if (r->preparing && rgba->w == px && rgba->h == px) {
+                r->mark_pending = packed; /* no GL here: made a texture after the walk */
+            } else if (r->preparing) { /* not px square (a picture): the first frame loads it */
+                SDL_free(packed);
+                r->mark_px = 0;
             } else {
                 r->mark_texture = gfx_texture_rgba(rgba->w, rgba->h, packed);
                 SDL_free(packed);
@@ -165,6 +167,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     r->gfx = gl;
     if (!gl_ok || !job.ok || !qr.id) {
         SDL_free(r->mark_pending);
+        r->mark_pending = NULL;
         if (job.ok) text_shutdown(&r->text);
         if (gl_ok) gfx_shutdown(&r->gfx);
         return false;
@@ -655,14 +658,18 @@ static void draw_qr(render_t *r) {
     const layout_t *L = &r->layout;
     layout_box_t q = L->contact.qr;
     int modules = r->qr_texture.w;
-    if (!r->qr_texture.id || modules <= 0) return;
-    /* whole pixels per module keep the code sharp for a phone's camera */
-    float module = floorf(q.w / (float)modules);
-    if (module < 1.0f) module = 1.0f;
-    float side = module * (float)modules;
-    layout_box_t at = {floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f), side, side};
-    gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
-    gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    bool code = r->qr_texture.id && modules > 0;
+    if (!code && !r->preparing) return; /* (preparing: the code is made after the walk) */
+    if (code) {
+        /* whole pixels per module keep the code sharp for a phone's camera */
+        float module = floorf(q.w / (float)modules);
+        if (module < 1.0f) module = 1.0f;
+        float side = module * (float)modules;
+        layout_box_t at = {floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f),
+                           side, side};
+        gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
+        gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    }
     draw_text(r, c->contact.qr_caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
               L->contact.qr_caption, VALIGN_TOP, col(r, c->theme.text_dim));
 }
