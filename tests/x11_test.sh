@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # x11_test: the real interactive program in a real X server (Xvfb, no window manager):
 # fullscreen fills the display at its native size, keys reach it, help and Esc behave, Q quits,
-# SIGTERM stops it cleanly within a second, a windowed start has the asked size, and a system
+# SIGTERM stops it cleanly within a second, a windowed start has the asked size, a display that
+# answers late is waited for, no display is one clear line, and a system
 # without OpenGL gets one clear line. Usage: x11_test.sh BINARY OUT_DIR
 set -u
 bin=$1 out=$2
@@ -79,6 +80,32 @@ rc=$?
 [ "$rc" = 1 ] && ok || bad "without GL: exit $rc, expected 1"
 [ "$(wc -l <"$out/err.log")" = 1 ] && grep -q "OpenGL" "$out/err.log" && ok ||
   bad "without GL: expected one line naming OpenGL: $(cat "$out/err.log")"
+
+# 5. a display that answers late (an X server still starting at boot): the show waits for it
+#    and opens its window there, rather than running where nobody sees it
+late=50
+while [ -e "/tmp/.X11-unix/X$late" ] || [ -e "/tmp/.X$late-lock" ]; do late=$((late + 1)); done
+DISPLAY=:$late "$bin" >"$out/out.log" 2>"$out/err.log" & pid=$!
+sleep 1.5
+Xvfb ":$late" -screen 0 1280x720x24 -nolisten tcp 2>/dev/null & xpid=$!
+found=
+for _ in $(seq 1 100); do
+  DISPLAY=:$late xdotool search --name "Stretches to Relieve Back Pain" >/dev/null 2>&1 && { found=1; break; }
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+[ -n "$found" ] && ok || bad "no window on a display that came up late ($(cat "$out/err.log"))"
+grep -q "does not answer yet" "$out/err.log" && ok || bad "the wait for the display was not said"
+kill -TERM "$pid" 2>/dev/null
+wait_exit 30 && [ "$rc" = 0 ] && ok || bad "late display: exit $rc"
+kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null
+
+# 6. no display named at all: one clear line at once, exit 1 (no show run unseen)
+timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$bin" >"$out/out.log" 2>"$out/err.log"
+rc=$?
+[ "$rc" = 1 ] && ok || bad "without a display: exit $rc, expected 1"
+grep -q "cannot open the display (DISPLAY=unset)" "$out/err.log" && ok ||
+  bad "without a display: $(cat "$out/err.log")"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

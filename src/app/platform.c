@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L /* sigaction */
 #include "platform.h"
 
+#include "log.h"
+
 #include <dlfcn.h>
 #include <epoxy/gl.h>
 #include <epoxy/glx.h>
@@ -82,14 +84,39 @@ static void keep_gl_drivers_loaded(void) {
 static void keep_gl_drivers_loaded(void) {}
 #endif
 
+#define DISPLAY_WAIT_MS 10000 /* how long a show waits for its display to answer */
+
+/* Starts SDL's video for a window someone will see. When the display does not answer (an X
+ * server still starting at boot, or one busy for a moment: seen under Xvfb), SDL falls back
+ * to its offscreen driver, and the show would run where nobody sees it: a black TV for good.
+ * So that fallback is refused unless SDL_VIDEODRIVER asks for it, and the display is tried
+ * again for a while; then a clear error, and the service that started the kiosk restarts it. */
+static bool video_start(bool offscreen) {
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    const char *display = SDL_getenv("DISPLAY");
+    bool named = display || SDL_getenv("WAYLAND_DISPLAY"); /* else there is nothing to wait for */
+    for (Uint32 waited = 0;; waited += 100) {
+        bool up = SDL_Init(SDL_INIT_VIDEO) == 0;
+        const char *driver = up ? SDL_GetCurrentVideoDriver() : NULL;
+        bool unseen = driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy"));
+        if (up && (offscreen || !unseen || asked)) return true;
+        if (up) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        if (!named || waited >= DISPLAY_WAIT_MS) {
+            fprintf(stderr, "stretch-kiosk: cannot open the display (DISPLAY=%s): %s\n",
+                    display ? display : "unset", up ? "no X11 or Wayland display answered"
+                                                    : SDL_GetError());
+            return false;
+        }
+        if (waited == 0) log_line("the display does not answer yet: trying for %d s", DISPLAY_WAIT_MS / 1000);
+        SDL_Delay(100);
+    }
+}
+
 bool platform_init(platform_t *p, const platform_desc_t *d) {
     memset(p, 0, sizeof *p);
     /* We handle SIGINT/SIGTERM ourselves: SDL would turn them into a window-close event. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "stretch-kiosk: cannot start video: %s\n", SDL_GetError());
-        return false;
-    }
+    if (!video_start(d->offscreen)) return false;
     int w = d->width, h = d->height;
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     if (d->offscreen) {
