@@ -87,6 +87,8 @@ late=50
 while [ -e "/tmp/.X11-unix/X$late" ] || [ -e "/tmp/.X$late-lock" ]; do late=$((late + 1)); done
 DISPLAY=:$late "$bin" >"$out/out.log" 2>"$out/err.log" & pid=$!
 sleep 1.5
+xpid=
+trap 'kill $xpid 2>/dev/null' EXIT   # this server is ours to stop, however the test ends
 Xvfb ":$late" -screen 0 1280x720x24 -nolisten tcp 2>/dev/null & xpid=$!
 found=
 for _ in $(seq 1 100); do
@@ -104,8 +106,14 @@ kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null
 timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$bin" >"$out/out.log" 2>"$out/err.log"
 rc=$?
 [ "$rc" = 1 ] && ok || bad "without a display: exit $rc, expected 1"
-grep -q "cannot open the display (DISPLAY=unset)" "$out/err.log" && ok ||
-  bad "without a display: $(cat "$out/err.log")"
+[ "$(wc -l <"$out/err.log")" = 1 ] && grep -q "cannot open the display (DISPLAY=unset" "$out/err.log" &&
+  ok || bad "without a display, expected one line: $(cat "$out/err.log")"
+
+# 7. stopped while it waits for its display: exit 0 at once (systemd stopping the service)
+DISPLAY=:$late "$bin" >"$out/out.log" 2>"$out/err.log" & pid=$!
+sleep 1
+kill -TERM "$pid"
+wait_exit 10 && [ "$rc" = 0 ] && ok || bad "SIGTERM while waiting for the display: exit $rc"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -358,7 +358,7 @@ static int run_show(const cli_options_t *o) {
     int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc, kiosk);
     if (rc != APP_EXIT_OK) {
         SDL_free(app);
-        return rc;
+        return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
     }
     if (kiosk) {
         SDL_DisableScreenSaver();

@@ -88,26 +88,41 @@ static void keep_gl_drivers_loaded(void) {}
 
 /* Starts SDL's video for a window someone will see. When the display does not answer (an X
  * server still starting at boot, or one busy for a moment: seen under Xvfb), SDL falls back
- * to its offscreen driver, and the show would run where nobody sees it: a black TV for good.
- * So that fallback is refused unless SDL_VIDEODRIVER asks for it, and the display is tried
- * again for a while; then a clear error, and the service that started the kiosk restarts it. */
+ * to the next driver, down to its offscreen one, and the show would run where nobody sees
+ * it: a black TV for good. So, unless SDL_VIDEODRIVER names a driver, only the display that
+ * DISPLAY / WAYLAND_DISPLAY name is tried, again for a while (none named: the console,
+ * KMSDRM, once); then one clear line, and the service that started the kiosk starts it
+ * again. A signal ends the wait. */
 static bool video_start(bool offscreen) {
     const char *asked = SDL_getenv("SDL_VIDEODRIVER");
-    const char *display = SDL_getenv("DISPLAY");
-    bool named = display || SDL_getenv("WAYLAND_DISPLAY"); /* else there is nothing to wait for */
+    if (asked && !*asked) asked = NULL;
+    const char *x11 = SDL_getenv("DISPLAY"), *wayland = SDL_getenv("WAYLAND_DISPLAY");
+    bool wait = !offscreen && !asked && (x11 || wayland);
+    if (!offscreen && !asked) {
+        const char *only = x11 && wayland ? "x11,wayland"
+                           : x11          ? "x11"
+                           : wayland      ? "wayland"
+                                          : "kmsdrm";
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, only, SDL_HINT_OVERRIDE);
+    }
     for (Uint32 waited = 0;; waited += 100) {
         bool up = SDL_Init(SDL_INIT_VIDEO) == 0;
         const char *driver = up ? SDL_GetCurrentVideoDriver() : NULL;
         bool unseen = driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy"));
-        if (up && (offscreen || !unseen || asked)) return true;
+        if (up && (offscreen || asked || !unseen)) return true;
         if (up) SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        if (!named || waited >= DISPLAY_WAIT_MS) {
-            fprintf(stderr, "stretch-kiosk: cannot open the display (DISPLAY=%s): %s\n",
-                    display ? display : "unset", up ? "no X11 or Wayland display answered"
-                                                    : SDL_GetError());
+        if (platform_signal_received()) return false; /* asked to stop: nothing to say */
+        if (!wait || waited >= DISPLAY_WAIT_MS) {
+            fprintf(stderr,
+                    "stretch-kiosk: cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s): %s\n",
+                    x11 ? x11 : "unset", wayland ? wayland : "unset",
+                    up ? "no X11 or Wayland display answered" : SDL_GetError());
             return false;
         }
-        if (waited == 0) log_line("the display does not answer yet: trying for %d s", DISPLAY_WAIT_MS / 1000);
+        if (waited == 0) {
+            log_line("the display does not answer yet (%s): trying for %d s", SDL_GetError(),
+                     DISPLAY_WAIT_MS / 1000);
+        }
         SDL_Delay(100);
     }
 }
