@@ -147,9 +147,7 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
     if (!rc && kiosk) { /* a visitor's keys switch the kiosk to follow-along pacing */
         app->choreos_follow = app_build_choreos(app->content, CHOREO_PACING_FOLLOW);
         if (!app->choreos_follow) rc = APP_EXIT_RUNTIME;
-    }
-    if (!rc && kiosk) {
-        show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, index);
+        else show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, index);
     } else if (!rc) {
         show_init(&app->show, app->content, app->choreos, index);
     }

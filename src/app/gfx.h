@@ -48,7 +48,7 @@ typedef enum gfx_program_kind_t {
 typedef enum gfx_mode_t {
     GFX_MODE_RECT = 0,     /* shape */
     GFX_MODE_COVERAGE = 1, /* texture */
-    GFX_MODE_GRADIENT = 2, /* texture (samples nothing) */
+    GFX_MODE_GRADIENT = 2, /* the background's own program */
     GFX_MODE_CAPSULE = 3,  /* shape */
     GFX_MODE_POLY = 4,     /* texture (samples nothing) */
     GFX_MODE_RING = 5,     /* shape */

@@ -95,28 +95,23 @@ static void keep_gl_drivers_loaded(void) {}
  * again. A signal ends the wait. */
 static bool video_start(bool offscreen) {
     const char *asked = SDL_getenv("SDL_VIDEODRIVER");
-    if (asked && !*asked) asked = NULL;
     const char *x11 = SDL_getenv("DISPLAY"), *wayland = SDL_getenv("WAYLAND_DISPLAY");
-    bool wait = !offscreen && !asked && (x11 || wayland);
-    if (!offscreen && !asked) {
+    bool ours = !offscreen && !(asked && *asked); /* we name the driver: SDL has no fallback */
+    if (ours) {
         const char *only = x11 && wayland ? "x11,wayland"
                            : x11          ? "x11"
                            : wayland      ? "wayland"
                                           : "kmsdrm";
         SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, only, SDL_HINT_OVERRIDE);
     }
+    bool wait = ours && (x11 || wayland);
     for (Uint32 waited = 0;; waited += 100) {
-        bool up = SDL_Init(SDL_INIT_VIDEO) == 0;
-        const char *driver = up ? SDL_GetCurrentVideoDriver() : NULL;
-        bool unseen = driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy"));
-        if (up && (offscreen || asked || !unseen)) return true;
-        if (up) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        if (SDL_Init(SDL_INIT_VIDEO) == 0) return true;
         if (platform_signal_received()) return false; /* asked to stop: nothing to say */
         if (!wait || waited >= DISPLAY_WAIT_MS) {
             fprintf(stderr,
                     "stretch-kiosk: cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s): %s\n",
-                    x11 ? x11 : "unset", wayland ? wayland : "unset",
-                    up ? "no X11 or Wayland display answered" : SDL_GetError());
+                    x11 ? x11 : "unset", wayland ? wayland : "unset", SDL_GetError());
             return false;
         }
         if (waited == 0) {
