@@ -252,6 +252,7 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     if (local < in->move) {
         e = ease(ph->ease, local / in->move);
         out->move_t = e;
+        out->moving = true;
     } else if (local < in->move + in->ready) {
         out->move_t = 1.0f;
         out->ready = true;
@@ -331,4 +332,11 @@ void choreo_blend(const choreo_state_t *a, const choreo_state_t *b, float w, cho
     }
     skel_fk(&r.pose, &r.pos);
     *out = r;
+}
+
+int choreo_arrow_joint(const choreo_t *c, int instance) {
+    if (c->count == 0) return -1;
+    const choreo_instance_t *in = &c->inst[((instance % c->count) + c->count) % c->count];
+    int j = exercise(c)->phases[in->phase].arrow;
+    return j >= 0 && in->side == CONTENT_SIDE_LEFT ? skel_mirror(j) : j;
 }

@@ -54,6 +54,7 @@ typedef struct choreo_state_t {
     content_side_t side;
     int repetition;
     float move_t;         /* 0..1 through the move (eased) */
+    bool moving;          /* in the move into the pose (ghosts and arrow are shown) */
     bool ready;           /* in the get-ready count before a hold */
     float ready_left;     /* s left of the get-ready count */
     bool holding;
@@ -78,6 +79,10 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out);
 /* The pose an instance moves to (key = instance) or from (key = instance - 1, wrapping),
  * fully solved (reach targets met), for ghosts and arrows. */
 void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out);
+
+/* The joint whose path the arrow of an instance's move follows (the phase's `arrow`, mirrored
+ * for the left side), or -1 when the phase names none. */
+int choreo_arrow_joint(const choreo_t *c, int instance);
 
 /* The 0-based step shown at time t (wrapping); cheap: no pose is computed. */
 int choreo_step_at(const choreo_t *c, double t);

@@ -346,6 +346,7 @@ static const field_t CAMERA_FIELDS[] = {
 static const field_t CUES_FIELDS[] = {
     FLAG("ghosts", content_exercise_t, ghosts),
     FLAG("arrow", content_exercise_t, arrow),
+    FLAG("working_side", content_exercise_t, working_side),
 };
 
 static const range3_t AT_RANGE = {{-MAX_WORLD, 0.0, -MAX_WORLD},
@@ -396,6 +397,8 @@ enum {
     PHASE_HOLD,
     PHASE_SIDE,
     PHASE_ANCHOR,
+    PHASE_ARROW,
+    PHASE_TIMING,
     PHASE_REPEAT,
 };
 static const field_t PHASE_FIELDS[] = {
@@ -408,8 +411,19 @@ static const field_t PHASE_FIELDS[] = {
     [PHASE_HOLD] = OPT_NODE("hold"),
     [PHASE_SIDE] = ENUM("side", content_phase_t, side, SIDE_NAMES),
     [PHASE_ANCHOR] = OPT_NODE("anchor"),
+    [PHASE_ARROW] = OPT_NODE("arrow"),
+    [PHASE_TIMING] = OPT_NODE("timing"),
     [PHASE_REPEAT] = OPT_NODE("repeat"),
 };
+
+/* A phase's timing: each part of the body [from, to] within the move (skel_part_t order). */
+static const field_t TIMING_PARTS_FIELDS[] = {
+    OPT_NODE("trunk"), OPT_NODE("head"),  OPT_NODE("arm_l"),
+    OPT_NODE("arm_r"), OPT_NODE("leg_l"), OPT_NODE("leg_r"),
+};
+_Static_assert(COUNT_OF(TIMING_PARTS_FIELDS) == SKEL_PART_NUM, "one field per part");
+_Static_assert(sizeof(((content_phase_t *)0)->part_from) == SKEL_PART_NUM * sizeof(float),
+               "content_phase_t.part_from has one entry per part");
 
 /* A hold has exactly one of these keys; read_hold checks that and fills content_hold_t. */
 typedef struct hold_read_t {
@@ -497,6 +511,8 @@ static const mapping_spec_t FOLLOW_SPEC = SPEC("reach target", "a reach target",
 static const mapping_spec_t PHASE_SPEC = SPEC("phase", "each phase", PHASE_FIELDS);
 static const mapping_spec_t HOLD_SPEC = SPEC("hold", "'hold'", HOLD_FIELDS);
 static const mapping_spec_t REPEAT_SPEC = SPEC("repeat", "'repeat'", REPEAT_FIELDS);
+static const mapping_spec_t TIMING_PARTS_SPEC =
+    SPEC("timing", "'timing'", TIMING_PARTS_FIELDS);
 static const mapping_spec_t REVIEWS_SPEC = SPEC("reviews", "'reviews'", REVIEWS_FIELDS);
 static const mapping_spec_t REVIEW_SPEC = SPEC("review", "each review", REVIEW_FIELDS);
 static const mapping_spec_t CONTACT_SPEC = SPEC("contact", "'contact'", CONTACT_FIELDS);
@@ -1805,6 +1821,35 @@ static void read_hold(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
     }
 }
 
+/* `timing: {arm_r: [0.3, 1], head: [0.2, 1]}`: each part's share of the move, a range
+ * within 0..1 that is not empty. */
+static void read_phase_timing(parse_t *p, const yaml_node_t *node, content_phase_t *phase)
+{
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &TIMING_PARTS_SPEC, phase, found)) {
+        return;
+    }
+    for (int k = 0; k < SKEL_PART_NUM; k++) {
+        if (!found[k]) {
+            continue;
+        }
+        char label[48];
+        snprintf(label, sizeof label, "'%s'", skel_part_name(k));
+        double v[2];
+        if (!get_range(p, found[k], label, false, 0.0, false, 1.0, v)) {
+            continue;
+        }
+        if (v[1] - v[0] < 0.05) {
+            error_at(p, found[k]->start_mark,
+                     "%s must give the part at least 0.05 of the move, not [%g, %g]", label,
+                     v[0], v[1]);
+            continue;
+        }
+        phase->part_from[k] = (float)v[0];
+        phase->part_to[k] = (float)v[1];
+    }
+}
+
 /* What read_phase leaves for read_repeats: where names and repeats were written. */
 typedef struct phase_nodes_t {
     const yaml_node_t *name;
@@ -1816,7 +1861,11 @@ static void read_phase(parse_t *p, const yaml_node_t *node, content_exercise_t *
 {
     content_phase_t *phase = &ex->phases[index];
     *phase = (content_phase_t){
-        .name = "", .anchor = -1, .repeat_from = -1, .repeat_times = 1};
+        .name = "", .anchor = -1, .arrow = -1, .repeat_from = -1, .repeat_times = 1};
+    for (int k = 0; k < SKEL_PART_NUM; k++) {
+        phase->part_from[k] = 0.0f;
+        phase->part_to[k] = 1.0f;
+    }
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &PHASE_SPEC, phase, found)) {
         return;
@@ -1872,6 +1921,12 @@ static void read_phase(parse_t *p, const yaml_node_t *node, content_exercise_t *
     }
     if (found[PHASE_ANCHOR]) {
         get_joint(p, found[PHASE_ANCHOR], "'anchor'", JOINTS_ALL, &phase->anchor);
+    }
+    if (found[PHASE_ARROW]) {
+        get_joint(p, found[PHASE_ARROW], "'arrow'", JOINTS_ALL, &phase->arrow);
+    }
+    if (found[PHASE_TIMING]) {
+        read_phase_timing(p, found[PHASE_TIMING], phase);
     }
     if (found[PHASE_REPEAT]) {
         yaml_node_t *repeat_found[MAX_FIELDS];

@@ -107,6 +107,12 @@ typedef struct content_phase_t {
     content_hold_t hold;
     content_side_t side;
     int anchor;          /* skel_joint_t held still in the world during the move, or -1 */
+    int arrow;           /* skel_joint_t whose path the move's arrow follows (the part the page
+                          * names: the hips of child's pose), or -1: the one that moves most */
+    /* When each part of the body moves within the move, as fractions of it (skel_part_t
+     * order): the part that leads starts first, the one that follows ends last. [0, 1] by
+     * default. Written for the right side: a left phase swaps arm_r/arm_l, leg_r/leg_l. */
+    float part_from[6], part_to[6];
     int repeat_from;     /* phase index to go back to after this one, or -1 */
     int repeat_times;    /* how often the span repeat_from..this plays in all (>= 1) */
 } content_phase_t;
@@ -128,6 +134,7 @@ typedef struct content_exercise_t {
     content_camera_t camera;
     bool ghosts; /* faint start and end poses of the current move */
     bool arrow;  /* an arrow showing the move's direction */
+    bool working_side; /* a sided phase draws its side's limbs in front in the near tone */
     content_pose_t poses[CONTENT_MAX_POSES];
     int pose_count;
     content_phase_t phases[CONTENT_MAX_PHASES];

@@ -50,6 +50,33 @@ int skel_joint_find(const char *name, size_t len) {
     return -1;
 }
 
+int skel_part_of(int j) {
+    switch (j) {
+    case SKEL_NECK: case SKEL_HEAD: case SKEL_NOSE: return SKEL_PART_HEAD;
+    case SKEL_SHOULDER_L: case SKEL_ELBOW_L: case SKEL_HAND_L: return SKEL_PART_ARM_L;
+    case SKEL_SHOULDER_R: case SKEL_ELBOW_R: case SKEL_HAND_R: return SKEL_PART_ARM_R;
+    case SKEL_HIP_L: case SKEL_KNEE_L: case SKEL_ANKLE_L: case SKEL_TOE_L: return SKEL_PART_LEG_L;
+    case SKEL_HIP_R: case SKEL_KNEE_R: case SKEL_ANKLE_R: case SKEL_TOE_R: return SKEL_PART_LEG_R;
+    default: return SKEL_PART_TRUNK;
+    }
+}
+
+int skel_part_mirror(int part) {
+    switch (part) {
+    case SKEL_PART_ARM_L: return SKEL_PART_ARM_R;
+    case SKEL_PART_ARM_R: return SKEL_PART_ARM_L;
+    case SKEL_PART_LEG_L: return SKEL_PART_LEG_R;
+    case SKEL_PART_LEG_R: return SKEL_PART_LEG_L;
+    default: return part;
+    }
+}
+
+const char *skel_part_name(int part) {
+    static const char *const NAMES[SKEL_PART_NUM] = {"trunk", "head",  "arm_l",
+                                                     "arm_r", "leg_l", "leg_r"};
+    return part >= 0 && part < SKEL_PART_NUM ? NAMES[part] : "";
+}
+
 int skel_parent(int j) { return JOINTS[j].parent; }
 int skel_mirror(int j) { return JOINTS[j].mirror; }
 

@@ -34,6 +34,25 @@ typedef enum skel_joint_t {
 #define SKEL_HEIGHT 1.70f      /* m, floor to the top of the head in the rest pose */
 #define SKEL_HEAD_RADIUS 0.10f /* m */
 
+/* Parts of the body that a move may time on their own (a phase's `timing`): the trunk
+ * (root, pelvis, chest), the head (neck, head) and each arm and leg with its hand or foot. */
+typedef enum skel_part_t {
+    SKEL_PART_TRUNK = 0,
+    SKEL_PART_HEAD,
+    SKEL_PART_ARM_L,
+    SKEL_PART_ARM_R,
+    SKEL_PART_LEG_L,
+    SKEL_PART_LEG_R,
+    SKEL_PART_NUM
+} skel_part_t;
+
+/* The part a joint's rotation belongs to. */
+int skel_part_of(int joint);
+/* The same part on the other side (arm_l <-> arm_r); itself for trunk and head. */
+int skel_part_mirror(int part);
+/* Names as used in content ("trunk", "arm_r", ...). */
+const char *skel_part_name(int part);
+
 /* Names as used in content and --dump-pose ("pelvis", "knee_r", ...). */
 const char *skel_joint_name(int joint);
 /* Joint index of a name, or -1. */
