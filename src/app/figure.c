@@ -1,14 +1,35 @@
-/* figure: projection, fitting and drawing of the stick figure (see figure.h).
- * Draws with gfx capsules only; allocates nothing. Depends on gfx and core. */
+/* figure: projection, framing and drawing of the stick figure (see figure.h).
+ * Draws with gfx capsules and one quad (the mat) only; allocates nothing. Depends on gfx and
+ * core. */
 #include "figure.h"
 
 #include <math.h>
 #include <string.h>
 
-#define LIMB_RADIUS 0.032f  /* m */
-#define TORSO_RADIUS 0.05f  /* m */
-#define FACE_RADIUS 0.028f  /* m */
-#define FIGURE_MAT_HALF_WIDTH 0.45f /* m: an exercise mat is about 0.9 m wide here */
+/* Sizes in metres of a 1.70 m figure. A limb is drawn about 7 cm wide, much bolder than a
+ * real arm: a stick figure read from across a waiting room needs the weight. */
+#define LIMB_RADIUS 0.034f
+#define TORSO_RADIUS 0.054f    /* the spine at the pelvis, and the hips */
+#define SPINE_TOP_RADIUS 0.044f /* ... tapering to this at the neck */
+#define NECK_RADIUS 0.036f
+#define PALM_RADIUS 0.043f     /* a hand is a blob a little wider than the forearm */
+#define PALM_LENGTH 0.055f     /* ... reaching this far past the wrist */
+#define FOOT_RADIUS 0.031f     /* the instep, ankle to toe */
+#define SOLE_RADIUS 0.027f     /* the sole, heel to toe */
+#define NOSE_RADIUS 0.030f
+#define EYE_RADIUS 0.024f
+#define SPINE_SEGMENTS 6       /* capsules along the curved spine */
+#define FRAME_MARGIN 0.03f     /* m around the key poses */
+#define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
+#define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
+
+/* In the ankle's frame (toe at 0.15, -0.05): the heel, under and a little behind the ankle. */
+static const vec3 HEEL = {-0.045f, -0.045f, 0};
+/* In the head's frame (nose joint at 0.10, -0.01, on the face): the nose from inside the head
+ * to its tip, out past the face, and an eye above it (z toward the viewer's side). */
+static const vec3 NOSE_BASE = {0.05f, -0.01f, 0};
+static const vec3 NOSE_TIP = {0.135f, -0.03f, 0};
+static const vec3 EYE = {0.06f, 0.035f, 0.04f};
 
 typedef struct bone_t {
     int a, b;
@@ -16,16 +37,16 @@ typedef struct bone_t {
     int side; /* -1 left, 0 middle, 1 right */
 } bone_t;
 
+/* The limbs (the spine is a curve of its own, the hands and feet shapes of their own). */
 static const bone_t BONES[] = {
-    {SKEL_PELVIS, SKEL_CHEST, TORSO_RADIUS, 0},     {SKEL_CHEST, SKEL_NECK, LIMB_RADIUS, 0},
-    {SKEL_NECK, SKEL_HEAD, LIMB_RADIUS, 0},         {SKEL_CHEST, SKEL_SHOULDER_L, LIMB_RADIUS, -1},
-    {SKEL_SHOULDER_L, SKEL_ELBOW_L, LIMB_RADIUS, -1}, {SKEL_ELBOW_L, SKEL_HAND_L, LIMB_RADIUS, -1},
-    {SKEL_CHEST, SKEL_SHOULDER_R, LIMB_RADIUS, 1},  {SKEL_SHOULDER_R, SKEL_ELBOW_R, LIMB_RADIUS, 1},
-    {SKEL_ELBOW_R, SKEL_HAND_R, LIMB_RADIUS, 1},    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -1},
-    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -1},     {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -1},
-    {SKEL_ANKLE_L, SKEL_TOE_L, LIMB_RADIUS * 0.8f, -1}, {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 1},
-    {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 1},      {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 1},
-    {SKEL_ANKLE_R, SKEL_TOE_R, LIMB_RADIUS * 0.8f, 1},
+    {SKEL_NECK, SKEL_HEAD, NECK_RADIUS, 0},
+    {SKEL_CHEST, SKEL_SHOULDER_L, LIMB_RADIUS, -1}, {SKEL_SHOULDER_L, SKEL_ELBOW_L, LIMB_RADIUS, -1},
+    {SKEL_ELBOW_L, SKEL_HAND_L, LIMB_RADIUS, -1},   {SKEL_CHEST, SKEL_SHOULDER_R, LIMB_RADIUS, 1},
+    {SKEL_SHOULDER_R, SKEL_ELBOW_R, LIMB_RADIUS, 1}, {SKEL_ELBOW_R, SKEL_HAND_R, LIMB_RADIUS, 1},
+    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -1},    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -1},
+    {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -1},   {SKEL_ANKLE_L, SKEL_TOE_L, FOOT_RADIUS, -1},
+    {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 1},     {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 1},
+    {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 1},    {SKEL_ANKLE_R, SKEL_TOE_R, FOOT_RADIUS, 1},
 };
 #define BONE_COUNT ((int)(sizeof BONES / sizeof BONES[0]))
 
@@ -48,73 +69,50 @@ static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, g
     gfx_capsule(d->gfx, ax, ay, bx, by, r, c);
 }
 
+/* World to screen; `grid` rounds to quarter pixels (see figure_project). */
+static void place(const figure_fit_t *f, const vec3 p, bool grid, float *x, float *y,
+                  float *depth) {
+    *x = f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale;
+    *y = f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale;
+    if (grid) {
+        *x = roundf(*x * 4.0f) / 4.0f;
+        *y = roundf(*y * 4.0f) / 4.0f;
+    }
+    if (depth) *depth = glm_vec3_dot((float *)p, (float *)f->toward);
+}
+
 void figure_project(const figure_fit_t *f, const vec3 p, float *x, float *y, float *depth) {
     /* on a quarter-pixel grid: a figure that has not moved by a visible amount is drawn
      * exactly as before, so a partial redraw can leave it be */
-    *x = roundf((f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale) * 4.0f) / 4.0f;
-    *y = roundf((f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale) * 4.0f) / 4.0f;
-    if (depth) *depth = glm_vec3_dot((float *)p, (float *)(float *)f->toward);
+    place(f, p, true, x, y, depth);
 }
 
-static void extend(figure_fit_t *f, const skel_positions_t *pos, float *lo_x, float *hi_x,
-                   float *lo_y, float *hi_y) {
-    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
-        f->x_min = fminf(f->x_min, pos->p[j][0]);
-        f->x_max = fmaxf(f->x_max, pos->p[j][0]);
-        float x = glm_vec3_dot((float *)pos->p[j], (float *)f->right);
-        float y = glm_vec3_dot((float *)pos->p[j], (float *)f->up);
-        float r = j == SKEL_HEAD ? SKEL_HEAD_RADIUS : LIMB_RADIUS;
-        *lo_x = fminf(*lo_x, x - r);
-        *hi_x = fmaxf(*hi_x, x + r);
-        *lo_y = fminf(*lo_y, y - r);
-        *hi_y = fmaxf(*hi_y, y + r);
-    }
+/* A point given in a joint's frame, in the world. */
+static void at_joint(const skel_positions_t *pos, int joint, const vec3 offset, vec3 out) {
+    vec3 d;
+    glm_quat_rotatev((float *)pos->frame[joint], (float *)offset, d);
+    glm_vec3_add((float *)pos->p[joint], d, out);
 }
 
-void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box) {
-    const content_camera_t *cam = &c->content->exercises[c->exercise].camera;
-    float yaw = glm_rad(cam->yaw), pitch = glm_rad(cam->pitch);
-    memset(f, 0, sizeof *f);
-    f->exercise = c->exercise;
-    f->box = box;
-    glm_vec3_copy((vec3){cosf(yaw), 0, -sinf(yaw)}, f->right);
-    glm_vec3_copy((vec3){-sinf(yaw) * sinf(pitch), cosf(pitch), -cosf(yaw) * sinf(pitch)}, f->up);
-    glm_vec3_copy((vec3){sinf(yaw) * cosf(pitch), sinf(pitch), cosf(yaw) * cosf(pitch)}, (float *)f->toward);
-    /* the extent of the whole routine: every key pose and the middle of every move */
-    float lo_x = 1e9f, hi_x = -1e9f, lo_y = 1e9f, hi_y = -1e9f;
-    f->x_min = 1e9f;
-    f->x_max = -1e9f;
-    for (int k = 0; k < c->count; k++) {
-        skel_positions_t pos;
-        choreo_key_positions(c, k, &pos);
-        extend(f, &pos, &lo_x, &hi_x, &lo_y, &hi_y);
-        choreo_state_t st;
-        choreo_sample(c, c->inst[k].start + c->inst[k].move * 0.5, &st);
-        extend(f, &st.pos, &lo_x, &hi_x, &lo_y, &hi_y);
-    }
-    if (c->count == 0) lo_x = lo_y = f->x_min = -1, hi_x = hi_y = f->x_max = 1;
-    f->x_min -= 0.2f; /* the mat reaches a little past head and feet */
-    f->x_max += 0.2f;
-    for (int i = 0; i < 4; i++) { /* and the mat must fit too */
-        vec3 m = {i < 2 ? f->x_min : f->x_max, 0, i % 2 ? FIGURE_MAT_HALF_WIDTH : -FIGURE_MAT_HALF_WIDTH};
-        float x = glm_vec3_dot(m, f->right), y = glm_vec3_dot(m, f->up);
-        lo_x = fminf(lo_x, x), hi_x = fmaxf(hi_x, x), lo_y = fminf(lo_y, y), hi_y = fmaxf(hi_y, y);
-    }
-    lo_x -= 0.05f;
-    hi_x += 0.05f;
-    hi_y += 0.10f;
-    float w = hi_x - lo_x, h = hi_y - lo_y;
-    f->scale = fminf(box.w * 0.92f / w, box.h * 0.86f / h);
-    f->ox = box.x + box.w * 0.5f - (lo_x + hi_x) * 0.5f * f->scale;
-    /* the figure stands on the lower part of the box */
-    float bottom = box.y + box.h * 0.5f + h * f->scale * 0.5f;
-    f->oy = bottom + lo_y * f->scale;
-}
-
-typedef struct drawn_bone_t {
-    float ax, ay, bx, by, depth, radius;
+/* One capsule of the body before it is put in drawing order. */
+typedef struct piece_t {
+    float ax, ay, bx, by, radius, depth;
     int side;
-} drawn_bone_t;
+} piece_t;
+
+#define PIECES_MAX 40
+
+static void piece(piece_t *pc, int *n, const figure_fit_t *f, bool grid, const vec3 a,
+                  const vec3 b, float radius, int side) {
+    if (*n >= PIECES_MAX) return;
+    piece_t *p = &pc[(*n)++];
+    float da, db;
+    place(f, a, grid, &p->ax, &p->ay, &da);
+    place(f, b, grid, &p->bx, &p->by, &db);
+    p->depth = (da + db) * 0.5f;
+    p->radius = radius * f->scale;
+    p->side = side;
+}
 
 /* Which side is away from the camera: its limbs get the lighter tone. */
 static int far_side(const figure_fit_t *f, const skel_positions_t *pos) {
@@ -125,75 +123,297 @@ static int far_side(const figure_fit_t *f, const skel_positions_t *pos) {
     return l < r ? -1 : 1;
 }
 
-static void draw_skeleton(drawing_t *g, const figure_fit_t *f, const skel_positions_t *pos,
-                          gfx_color_t near, gfx_color_t far, const figure_colors_t *colors,
-                          bool face) {
-    drawn_bone_t bones[BONE_COUNT];
-    for (int i = 0; i < BONE_COUNT; i++) {
-        drawn_bone_t *d = &bones[i];
-        float da, db;
-        figure_project(f, pos->p[BONES[i].a], &d->ax, &d->ay, &da);
-        figure_project(f, pos->p[BONES[i].b], &d->bx, &d->by, &db);
-        d->depth = (da + db) * 0.5f;
-        d->radius = BONES[i].radius * f->scale;
-        d->side = BONES[i].side;
-    }
-    int fs = far_side(f, pos);
-    /* far-side limbs first, then the rest from back to front (insertion sort: 17 bones) */
-    for (int i = 1; i < BONE_COUNT; i++) {
-        drawn_bone_t b = bones[i];
-        int j = i - 1;
-        while (j >= 0) {
-            bool b_far = b.side == fs, j_far = bones[j].side == fs;
-            bool before = (b_far && !j_far) || (b_far == j_far && b.depth < bones[j].depth);
-            if (!before) break;
-            bones[j + 1] = bones[j];
-            j--;
-        }
-        bones[j + 1] = b;
-    }
-    float hx, hy, hd;
-    figure_project(f, pos->p[SKEL_HEAD], &hx, &hy, &hd);
-    bool head_drawn = false;
-    for (int i = 0; i < BONE_COUNT; i++) {
-        const drawn_bone_t *d = &bones[i];
-        if (!head_drawn && d->side != fs && d->depth > hd) {
-            cap(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
-            head_drawn = true;
-        }
-        cap(g, d->ax, d->ay, d->bx, d->by, d->radius, d->side == fs ? far : near);
-    }
-    if (!head_drawn) cap(g, hx, hy, hx, hy, SKEL_HEAD_RADIUS * f->scale, near);
-    if (face) {
-        /* the face mark sits on the head where the nose points, so a turn is visible */
-        float nx, ny;
-        figure_project(f, pos->p[SKEL_NOSE], &nx, &ny, NULL);
-        float dx = nx - hx, dy = ny - hy;
-        float len = sqrtf(dx * dx + dy * dy);
-        float rim = (SKEL_HEAD_RADIUS - FACE_RADIUS * 1.2f) * f->scale;
-        if (len > rim) {
-            nx = hx + dx / len * rim;
-            ny = hy + dy / len * rim;
-        }
-        cap(g, nx, ny, nx, ny, FACE_RADIUS * f->scale, colors->face);
+/* The spine as a quadratic curve through pelvis, chest and neck (the chest at its share of the
+ * length), in short capsules tapering to the neck: an arched or rounded back reads as one. */
+static void spine(piece_t *pc, int *n, const figure_fit_t *f, bool grid,
+                  const skel_positions_t *pos) {
+    float x[3], y[3], d[3];
+    static const int J[3] = {SKEL_PELVIS, SKEL_CHEST, SKEL_NECK};
+    for (int i = 0; i < 3; i++) place(f, pos->p[J[i]], grid, &x[i], &y[i], &d[i]);
+    float l0 = glm_vec3_distance((float *)pos->p[SKEL_PELVIS], (float *)pos->p[SKEL_CHEST]);
+    float l1 = glm_vec3_distance((float *)pos->p[SKEL_CHEST], (float *)pos->p[SKEL_NECK]);
+    float tc = l0 + l1 > 1e-4f ? glm_clamp(l0 / (l0 + l1), 0.2f, 0.8f) : 0.5f;
+    float k = 2 * tc * (1 - tc), w0 = (1 - tc) * (1 - tc), w2 = tc * tc;
+    float cx = (x[1] - w0 * x[0] - w2 * x[2]) / k, cy = (y[1] - w0 * y[0] - w2 * y[2]) / k;
+    float px = x[0], py = y[0];
+    for (int i = 1; i <= SPINE_SEGMENTS && *n < PIECES_MAX; i++) {
+        float t = (float)i / SPINE_SEGMENTS, m = (i - 0.5f) / SPINE_SEGMENTS;
+        float qx = (1 - t) * (1 - t) * x[0] + 2 * t * (1 - t) * cx + t * t * x[2];
+        float qy = (1 - t) * (1 - t) * y[0] + 2 * t * (1 - t) * cy + t * t * y[2];
+        piece_t *p = &pc[(*n)++];
+        *p = (piece_t){px, py, qx, qy,
+                       (TORSO_RADIUS + (SPINE_TOP_RADIUS - TORSO_RADIUS) * m) * f->scale,
+                       m < tc ? d[0] + (d[1] - d[0]) * m / tc
+                              : d[1] + (d[2] - d[1]) * (m - tc) / (1 - tc),
+                       0};
+        px = qx, py = qy;
     }
 }
 
-/* The path of the joint that moves most in this move, offset away from the body, with a head. */
+/* The body in drawing order: the side drawn behind (`back`: -1 left, 1 right) first, then the
+ * rest from far to near, the head (with its nose, and with `face` its eye) where its depth
+ * puts it. `grid` as for place(). */
+static int build(const figure_fit_t *f, const skel_positions_t *pos, int back, bool face,
+                 bool grid, figure_capsule_t *out) {
+    piece_t pc[PIECES_MAX];
+    int n = 0;
+    spine(pc, &n, f, grid, pos);
+    for (int i = 0; i < BONE_COUNT; i++) {
+        piece(pc, &n, f, grid, pos->p[BONES[i].a], pos->p[BONES[i].b], BONES[i].radius,
+              BONES[i].side);
+    }
+    static const int HANDS[2][3] = {{SKEL_ELBOW_L, SKEL_HAND_L, -1}, {SKEL_ELBOW_R, SKEL_HAND_R, 1}};
+    for (int i = 0; i < 2; i++) { /* the palm: on along the forearm, past the wrist */
+        vec3 dir, tip;
+        glm_vec3_sub((float *)pos->p[HANDS[i][1]], (float *)pos->p[HANDS[i][0]], dir);
+        glm_vec3_normalize(dir);
+        glm_vec3_scale(dir, PALM_LENGTH, dir);
+        glm_vec3_add((float *)pos->p[HANDS[i][1]], dir, tip);
+        piece(pc, &n, f, grid, pos->p[HANDS[i][1]], tip, PALM_RADIUS, HANDS[i][2]);
+    }
+    static const int FEET[2][3] = {{SKEL_ANKLE_L, SKEL_TOE_L, -1}, {SKEL_ANKLE_R, SKEL_TOE_R, 1}};
+    for (int i = 0; i < 2; i++) { /* the sole: heel to toe, under the instep */
+        vec3 heel;
+        at_joint(pos, FEET[i][0], HEEL, heel);
+        piece(pc, &n, f, grid, heel, pos->p[FEET[i][1]], SOLE_RADIUS, FEET[i][2]);
+    }
+    /* the side drawn behind first, then far to near (insertion sort: about 30 pieces) */
+    for (int i = 1; i < n; i++) {
+        piece_t b = pc[i];
+        int j = i - 1;
+        while (j >= 0) {
+            bool b_back = b.side == back, j_back = pc[j].side == back;
+            bool before = (b_back && !j_back) || (b_back == j_back && b.depth < pc[j].depth);
+            if (!before) break;
+            pc[j + 1] = pc[j];
+            j--;
+        }
+        pc[j + 1] = b;
+    }
+    /* the head: a disc, the nose standing out of it toward where the face points (behind the
+     * disc when the face is turned away), and an eye on the side toward the viewer */
+    float hx, hy, hd, nbx, nby, ntx, nty, nd;
+    vec3 nose_base, nose_tip;
+    at_joint(pos, SKEL_HEAD, NOSE_BASE, nose_base);
+    at_joint(pos, SKEL_HEAD, NOSE_TIP, nose_tip);
+    place(f, pos->p[SKEL_HEAD], grid, &hx, &hy, &hd);
+    place(f, nose_base, grid, &nbx, &nby, NULL);
+    place(f, nose_tip, grid, &ntx, &nty, &nd);
+    bool nose_behind = nd < hd - 0.02f;
+    int m = 0;
+    bool head_done = false;
+    for (int i = 0; i <= n; i++) {
+        if (!head_done && (i == n || (pc[i].side != back && pc[i].depth > hd))) {
+            float hr = SKEL_HEAD_RADIUS * f->scale, nr = NOSE_RADIUS * f->scale;
+            if (nose_behind) out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
+            out[m++] = (figure_capsule_t){hx, hy, hx, hy, hr, FIGURE_TONE_NEAR};
+            if (!nose_behind) out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
+            if (face && !nose_behind) {
+                vec3 side = {0, 0, 1}, eye = {EYE[0], EYE[1], EYE[2]};
+                glm_quat_rotatev((float *)pos->frame[SKEL_HEAD], side, side);
+                if (glm_vec3_dot(side, (float *)f->toward) < 0) eye[2] = -eye[2];
+                at_joint(pos, SKEL_HEAD, eye, eye);
+                float ex, ey;
+                place(f, eye, grid, &ex, &ey, NULL);
+                out[m++] = (figure_capsule_t){ex, ey, ex, ey, EYE_RADIUS * f->scale,
+                                              FIGURE_TONE_FACE};
+            }
+            head_done = true;
+        }
+        if (i == n) break;
+        const piece_t *p = &pc[i];
+        out[m++] = (figure_capsule_t){p->ax, p->ay, p->bx, p->by, p->radius,
+                                      p->side == back ? FIGURE_TONE_FAR : FIGURE_TONE_NEAR};
+    }
+    return m;
+}
+
+/* The side a state draws behind: the resting side of a phase worked on one side (with
+ * cues.working_side), otherwise the side away from the camera. */
+static int back_side(const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st) {
+    const content_exercise_t *ex = &c->content->exercises[c->exercise];
+    if (ex->working_side && c->count > 0) {
+        content_side_t s = c->inst[st->instance].side;
+        if (s == CONTENT_SIDE_RIGHT) return -1;
+        if (s == CONTENT_SIDE_LEFT) return 1;
+    }
+    return far_side(f, &st->pos);
+}
+
+int figure_body(const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st,
+                figure_capsule_t out[FIGURE_CAPSULES_MAX]) {
+    return build(f, &st->pos, back_side(f, c, st), true, true, out);
+}
+
+layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count) {
+    drawing_t d = {NULL, 1e9f, 1e9f, -1e9f, -1e9f};
+    for (int i = 0; i < count; i++) {
+        grow(&d, caps[i].ax, caps[i].ay, caps[i].radius);
+        grow(&d, caps[i].bx, caps[i].by, caps[i].radius);
+    }
+    if (count == 0) return (layout_box_t){0, 0, 0, 0};
+    return (layout_box_t){d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0};
+}
+
+float figure_limb_width(const figure_fit_t *f) { return 2.0f * LIMB_RADIUS * f->scale; }
+
+/* Grows the extent (world metres on the camera's plane, y down) and the world x range by a
+ * pose as drawn. */
+static void measure(const figure_fit_t *unit, const skel_positions_t *pos, drawing_t *extent,
+                    float *wx0, float *wx1) {
+    figure_capsule_t caps[FIGURE_CAPSULES_MAX];
+    int n = build(unit, pos, 1, true, false, caps);
+    for (int i = 0; i < n; i++) {
+        grow(extent, caps[i].ax, caps[i].ay, caps[i].radius);
+        grow(extent, caps[i].bx, caps[i].by, caps[i].radius);
+    }
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        *wx0 = fminf(*wx0, pos->p[j][0]);
+        *wx1 = fmaxf(*wx1, pos->p[j][0]);
+    }
+}
+
+/* Whether a box meets none of the fit's avoid boxes. */
+static bool clear_of(const figure_fit_t *f, layout_box_t b) {
+    for (int i = 0; i < f->avoid_count; i++) {
+        if (layout_box_overlap(b, f->avoid[i])) return false;
+    }
+    return true;
+}
+
+/* Narrows [*x0, *x1] to where lo <= a * x + b <= hi. */
+static void keep_within(float a, float b, float lo, float hi, float *x0, float *x1) {
+    if (fabsf(a) < 1e-6f) {
+        if (b < lo || b > hi) *x1 = *x0 - 1.0f;
+        return;
+    }
+    float u = (lo - b) / a, v = (hi - b) / a;
+    *x0 = fmaxf(*x0, fminf(u, v));
+    *x1 = fminf(*x1, fmaxf(u, v));
+}
+
+/* The mat: under the figure from head to feet and a little past, as wide as a mat, but drawn
+ * shorter or narrower where the stage ends (it is floor, not the figure). */
+static void fit_mat(figure_fit_t *f, float wx0, float wx1) {
+    const layout_box_t *b = &f->box;
+    float s = f->scale;
+    for (float half = MAT_HALF_WIDTH; half > 0.1f; half *= 0.8f) {
+        float x0 = wx0 - MAT_OVERHANG, x1 = wx1 + MAT_OVERHANG;
+        for (int side = -1; side <= 1; side += 2) {
+            float z = half * (float)side;
+            keep_within(f->right[0] * s, f->ox + z * f->right[2] * s, b->x, b->x + b->w, &x0, &x1);
+            keep_within(-f->up[0] * s, f->oy - z * f->up[2] * s, b->y, b->y + b->h, &x0, &x1);
+        }
+        if (x1 - x0 > 0.5f * (wx1 - wx0)) {
+            f->mat_x0 = x0, f->mat_x1 = x1, f->mat_half = half;
+            return;
+        }
+    }
+    f->mat_x0 = 0, f->mat_x1 = -1, f->mat_half = 0; /* no room: no mat */
+}
+
+void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layout_box_t *avoid,
+                int avoid_count) {
+    const content_camera_t *cam = &c->content->exercises[c->exercise].camera;
+    float yaw = glm_rad(cam->yaw), pitch = glm_rad(cam->pitch);
+    memset(f, 0, sizeof *f);
+    f->exercise = c->exercise;
+    f->box = box;
+    f->avoid_count = avoid_count < FIGURE_AVOID_MAX ? avoid_count : FIGURE_AVOID_MAX;
+    for (int i = 0; i < f->avoid_count; i++) f->avoid[i] = avoid[i];
+    glm_vec3_copy((vec3){cosf(yaw), 0, -sinf(yaw)}, f->right);
+    glm_vec3_copy((vec3){-sinf(yaw) * sinf(pitch), cosf(pitch), -cosf(yaw) * sinf(pitch)}, f->up);
+    glm_vec3_copy((vec3){sinf(yaw) * cosf(pitch), sinf(pitch), cosf(yaw) * cosf(pitch)}, f->toward);
+    /* The frame: the figure as drawn at every key pose, at the top of a breath, and on its way
+     * through every move (a hand lifted in passing), measured at a metre a unit. Not the mat
+     * and not the arrows: those give way. */
+    f->scale = 1.0f;
+    drawing_t extent = {NULL, 1e9f, 1e9f, -1e9f, -1e9f};
+    float wx0 = 1e9f, wx1 = -1e9f;
+    for (int k = 0; k < c->count; k++) {
+        const choreo_instance_t *in = &c->inst[k];
+        skel_positions_t pos;
+        choreo_key_positions(c, k, &pos);
+        measure(f, &pos, &extent, &wx0, &wx1);
+        choreo_state_t st;
+        static const float THROUGH[3] = {0.25f, 0.5f, 0.75f};
+        for (int i = 0; i < 3 && in->move > 0; i++) {
+            choreo_sample(c, in->start + in->move * THROUGH[i], &st);
+            measure(f, &st.pos, &extent, &wx0, &wx1);
+        }
+        if (in->hold > c->breath_in) {
+            choreo_sample(c, in->start + in->move + in->ready + c->breath_in, &st);
+            measure(f, &st.pos, &extent, &wx0, &wx1);
+        }
+    }
+    if (c->count == 0) {
+        skel_pose_t rest;
+        skel_positions_t pos;
+        skel_pose_rest(&rest);
+        skel_fk(&rest, &pos);
+        measure(f, &pos, &extent, &wx0, &wx1);
+    }
+    float lo_x = extent.x0 - FRAME_MARGIN, hi_x = extent.x1 + FRAME_MARGIN;
+    float lo_y = extent.y0 - FRAME_MARGIN, hi_y = extent.y1 + FRAME_MARGIN;
+    float fw = hi_x - lo_x, fh = hi_y - lo_y;
+    /* As large as the stage allows, standing on its floor (bottom-aligned), centred if it can
+     * be, else against a side, wherever it stays clear of the counter and its lines: the
+     * frame only grows with the scale, so the largest clear scale is found by halving. */
+    float most = fminf(box.w / fw, box.h / fh);
+    static const float ALIGN[3] = {0.5f, 0.0f, 1.0f}; /* centre first: it wins a tie */
+    float best = 0.0f, best_align = 0.5f;
+    for (int a = 0; a < 3; a++) {
+        float lo = 0.0f, hi = most;
+        for (int i = 0; i < 40 && hi - lo > 1e-3f; i++) {
+            float s = i == 0 ? most : (lo + hi) * 0.5f;
+            layout_box_t r = {box.x + (box.w - fw * s) * ALIGN[a], box.y + box.h - fh * s,
+                              fw * s, fh * s};
+            if (clear_of(f, r)) lo = s;
+            else hi = s;
+            if (i == 0 && lo == most) break;
+        }
+        if (lo > best * 1.001f) best = lo, best_align = ALIGN[a];
+    }
+    if (best < most * 0.2f) best = most * 0.2f, best_align = 0.5f; /* nowhere clear: small */
+    f->scale = best;
+    f->frame = (layout_box_t){box.x + (box.w - fw * best) * best_align, box.y + box.h - fh * best,
+                              fw * best, fh * best};
+    f->ox = f->frame.x - lo_x * best;
+    f->oy = f->frame.y - lo_y * best;
+    fit_mat(f, wx0, wx1);
+}
+
+/* Whether an arrow's point (with its reach) stays on the stage and off the counter. */
+static bool arrow_fits(const figure_fit_t *f, float x, float y, float reach) {
+    const layout_box_t *b = &f->box;
+    if (x - reach < b->x || y - reach < b->y || x + reach > b->x + b->w ||
+        y + reach > b->y + b->h) {
+        return false;
+    }
+    return clear_of(f, (layout_box_t){x - reach, y - reach, 2 * reach, 2 * reach});
+}
+
+/* The path of the part the page names for this move (or else of the joint that moves most),
+ * offset from the limb away from the body, with a head. */
 static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, int k,
                        const skel_positions_t *from, const skel_positions_t *to,
                        gfx_color_t color) {
-    static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R, SKEL_HAND_L, SKEL_HAND_R,
-                                     SKEL_HEAD, SKEL_CHEST, SKEL_PELVIS, SKEL_ANKLE_L,
-                                     SKEL_ANKLE_R};
-    int best = -1;
-    float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
-    for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
-        int j = CANDIDATES[i];
-        float d = glm_vec3_distance((float *)from->p[j], (float *)to->p[j]);
-        if (d > best_d) best_d = d, best = j;
+    int joint = choreo_arrow_joint(c, k);
+    if (joint >= 0) {
+        /* a named part that hardly moves gets no arrow: it would be a dot */
+        if (glm_vec3_distance((float *)from->p[joint], (float *)to->p[joint]) < 0.03f) return;
+    } else {
+        static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R, SKEL_HAND_L, SKEL_HAND_R,
+                                         SKEL_HEAD, SKEL_CHEST, SKEL_PELVIS, SKEL_ANKLE_L,
+                                         SKEL_ANKLE_R};
+        float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
+        for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
+            int j = CANDIDATES[i];
+            float d = glm_vec3_distance((float *)from->p[j], (float *)to->p[j]);
+            if (d > best_d) best_d = d, joint = j;
+        }
+        if (joint < 0) return;
     }
-    if (best < 0) return;
     enum { N = 9 };
     float px[N], py[N];
     const choreo_instance_t *in = &c->inst[k];
@@ -203,25 +423,42 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, i
         choreo_state_t st;
         double t = in->start + in->move * (0.12 + 0.76 * i / (double)(N - 1));
         choreo_sample(c, t, &st);
-        figure_project(f, st.pos.p[best], &px[i], &py[i], NULL);
+        figure_project(f, st.pos.p[joint], &px[i], &py[i], NULL);
     }
-    /* push the path off the limb, away from the body's middle */
+    /* push the path off the limb, away from the body's middle; toward it, or onto the limb,
+     * when that would leave the stage or cross the counter */
     float mx = (px[0] + px[N - 1]) * 0.5f - cx, my = (py[0] + py[N - 1]) * 0.5f - cy;
     float ml = sqrtf(mx * mx + my * my);
-    float off = 0.09f * f->scale;
     float ux = ml > 1e-3f ? mx / ml : 0, uy = ml > 1e-3f ? my / ml : -1;
-    float r = 0.012f * f->scale;
+    float r = 0.016f * f->scale, head = 0.07f * f->scale;
+    static const float OFFSETS[3] = {0.10f, -0.10f, 0.0f};
+    float off = 0.0f;
+    for (int o = 0; o < 3; o++) {
+        off = OFFSETS[o] * f->scale;
+        bool fits = true;
+        for (int i = 0; i < N && fits; i++) {
+            fits = arrow_fits(f, px[i] + ux * off, py[i] + uy * off, i == N - 1 ? head + r : r);
+        }
+        if (fits) break;
+    }
     for (int i = 0; i < N; i++) px[i] += ux * off, py[i] += uy * off;
     for (int i = 0; i + 1 < N; i++) cap(g, px[i], py[i], px[i + 1], py[i + 1], r, color);
     float dx = px[N - 1] - px[N - 2], dy = py[N - 1] - py[N - 2];
     float dl = sqrtf(dx * dx + dy * dy);
     if (dl < 1e-3f) return;
     dx /= dl, dy /= dl;
-    float head = 0.06f * f->scale;
     for (int s = -1; s <= 1; s += 2) {
-        float hx = px[N - 1] - head * (dx * 0.8f - s * dy * 0.6f);
-        float hy = py[N - 1] - head * (dy * 0.8f + s * dx * 0.6f);
+        float hx = px[N - 1] - head * (dx * 0.8f - (float)s * dy * 0.6f);
+        float hy = py[N - 1] - head * (dy * 0.8f + (float)s * dx * 0.6f);
         cap(g, px[N - 1], py[N - 1], hx, hy, r, color);
+    }
+}
+
+static void draw_capsules(drawing_t *g, const figure_capsule_t *caps, int n,
+                          const gfx_color_t tone[3]) {
+    for (int i = 0; i < n; i++) {
+        const figure_capsule_t *p = &caps[i];
+        cap(g, p->ax, p->ay, p->bx, p->by, p->radius, tone[p->tone]);
     }
 }
 
@@ -232,38 +469,48 @@ layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
     drawing_t *g = &drawing;
     if (moving) *moving = (layout_box_t){0, 0, 0, 0};
     /* the mat: a strip of floor under the figure, its edges traced for anti-aliasing */
-    float corner[8];
-    for (int i = 0; i < 4; i++) {
-        vec3 w = {i < 2 ? f->x_min : f->x_max, 0,
-                  i % 2 ? FIGURE_MAT_HALF_WIDTH : -FIGURE_MAT_HALF_WIDTH};
-        figure_project(f, w, &corner[i * 2], &corner[i * 2 + 1], NULL);
-    }
-    for (int i = 0; i < 4; i++) grow(g, corner[i * 2], corner[i * 2 + 1], 0);
-    gfx_quad(g->gfx, corner, colors->mat);
-    static const int edge[4][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}};
-    for (int i = 0; i < 4; i++) {
-        const float *a = &corner[edge[i][0] * 2], *b = &corner[edge[i][1] * 2];
-        cap(g, a[0], a[1], b[0], b[1], 0.6f, colors->mat);
+    if (f->mat_x1 > f->mat_x0) {
+        float corner[8];
+        for (int i = 0; i < 4; i++) {
+            vec3 w = {i < 2 ? f->mat_x0 : f->mat_x1, 0, i % 2 ? f->mat_half : -f->mat_half};
+            figure_project(f, w, &corner[i * 2], &corner[i * 2 + 1], NULL);
+        }
+        for (int i = 0; i < 4; i++) grow(g, corner[i * 2], corner[i * 2 + 1], 0);
+        gfx_quad(g->gfx, corner, colors->mat);
+        static const int edge[4][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}};
+        for (int i = 0; i < 4; i++) {
+            const float *a = &corner[edge[i][0] * 2], *b = &corner[edge[i][1] * 2];
+            cap(g, a[0], a[1], b[0], b[1], 0.6f, colors->mat);
+        }
     }
     layout_box_t all = {g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
-    if (c->count == 0) return all;
+    if (c->count == 0) return g->x1 > g->x0 ? all : (layout_box_t){0, 0, 0, 0};
     drawing_t mat = drawing;
     g->x0 = g->y0 = 1e9f, g->x1 = g->y1 = -1e9f; /* from here: what changes from move to move */
 
     const content_exercise_t *ex = &c->content->exercises[c->exercise];
     int k = st->instance;
-    skel_positions_t from, to;
-    choreo_key_positions(c, k - 1, &from);
-    choreo_key_positions(c, k, &to);
-    bool in_move = st->move_t < 1.0f || !st->holding;
-    if (ex->ghosts && c->inst[k].move > 0) {
-        draw_skeleton(g, f, &from, colors->ghost, colors->ghost, colors, false);
-        draw_skeleton(g, f, &to, colors->ghost, colors->ghost, colors, false);
+    figure_capsule_t caps[FIGURE_CAPSULES_MAX];
+    /* the handout's cues only while the figure moves: where it starts and ends, and which way
+     * the part the page names goes */
+    bool cues = st->moving && c->inst[k].move > 0;
+    if (cues && (ex->ghosts || ex->arrow)) {
+        skel_positions_t from, to;
+        choreo_key_positions(c, k - 1, &from);
+        choreo_key_positions(c, k, &to);
+        if (ex->ghosts) {
+            const gfx_color_t ghost[3] = {colors->ghost, colors->ghost, colors->ghost};
+            draw_capsules(g, caps, build(f, &from, 1, false, true, caps), ghost);
+            draw_capsules(g, caps, build(f, &to, 1, false, true, caps), ghost);
+        }
+        if (ex->arrow) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
     }
-    if (ex->arrow && in_move && c->inst[k].move > 0) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
-    draw_skeleton(g, f, &st->pos, colors->near, colors->far, colors, true);
+    const gfx_color_t tones[3] = {colors->far, colors->near, colors->face};
+    draw_capsules(g, caps, figure_body(f, c, st, caps), tones);
     if (moving) *moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
-    grow(g, mat.x0, mat.y0, 0);
-    grow(g, mat.x1, mat.y1, 0);
+    if (mat.x1 > mat.x0) {
+        grow(g, mat.x0, mat.y0, 0);
+        grow(g, mat.x1, mat.y1, 0);
+    }
     return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
 }

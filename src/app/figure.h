@@ -1,32 +1,63 @@
 /* figure: the stick figure drawn from a choreography state — projected through the exercise's
- * camera, fitted to its layout box, limbs as anti-aliased round-capped capsules (far side in a
- * lighter tone, drawn behind), a round head with a face mark, the mat, and the handout cues
- * (faint start and end poses of the move, an arrow along it). Depends on gfx and core. */
+ * camera, framed on its key poses in its stage (bottom-aligned, clear of the counter and its
+ * lines), limbs as anti-aliased round-capped capsules (the far or resting side in a lighter
+ * tone, drawn behind), palms and feet with a shape, a curved spine, a head with a nose and an
+ * eye, the mat, and during a move the handout cues (faint start and end poses, an arrow along
+ * the part the page names). Depends on gfx and core. */
 #ifndef SK_FIGURE_H
 #define SK_FIGURE_H
 
 #include "choreo.h"
 #include "gfx.h"
 
-/* How world metres map to the screen for one exercise in one box (cached: the fit samples the
- * whole routine, so the figure never zooms while it moves). */
+#define FIGURE_AVOID_MAX 4
+
+/* How world metres map to the screen for one exercise in one stage (cached: the framing looks
+ * at every key pose of the routine, so the figure never zooms while it moves). */
 typedef struct figure_fit_t {
     int exercise;        /* -1 = not computed */
-    layout_box_t box;
+    layout_box_t box;    /* the stage */
+    layout_box_t avoid[FIGURE_AVOID_MAX]; /* what the figure keeps clear of (counter, status) */
+    int avoid_count;
     vec3 right, up, toward; /* camera axes in world space */
     float scale;         /* pixels per metre */
     float ox, oy;        /* screen position of the world origin */
-    float x_min, x_max;  /* world extent along x (the mat's length), metres */
+    layout_box_t frame;  /* pixels: where the key poses lie, a small margin included */
+    float mat_x0, mat_x1, mat_half; /* the mat: world x from, to, and half its width (z), m */
 } figure_fit_t;
 
 typedef struct figure_colors_t {
     gfx_color_t near, far, ghost, mat, face, arrow;
 } figure_colors_t;
 
-void figure_fit(figure_fit_t *fit, const choreo_t *choreo, layout_box_t box);
+/* The figure's drawing as capsules, back to front (a disc when the ends meet), pixels. */
+typedef enum figure_tone_t { FIGURE_TONE_FAR = 0, FIGURE_TONE_NEAR, FIGURE_TONE_FACE } figure_tone_t;
+typedef struct figure_capsule_t {
+    float ax, ay, bx, by, radius;
+    figure_tone_t tone;
+} figure_capsule_t;
+#define FIGURE_CAPSULES_MAX 48
 
-/* Projects a world point to the screen (pixels) and its depth (larger = nearer). */
+/* Frames the exercise's figure in `box`, as large as it goes without its key poses meeting
+ * any of the `avoid` boxes (at most FIGURE_AVOID_MAX). */
+void figure_fit(figure_fit_t *fit, const choreo_t *choreo, layout_box_t box,
+                const layout_box_t *avoid, int avoid_count);
+
+/* Projects a world point to the screen (pixels, on a quarter-pixel grid) and its depth
+ * (larger = nearer). */
 void figure_project(const figure_fit_t *fit, const vec3 p, float *x, float *y, float *depth);
+
+/* The live figure of a state as drawn (ghosts, arrow and mat aside): its capsules back to
+ * front; returns their count. A phase worked on one side (cues.working_side) puts that side in
+ * front in the near tone; otherwise the side away from the camera is the far one. */
+int figure_body(const figure_fit_t *fit, const choreo_t *choreo, const choreo_state_t *state,
+                figure_capsule_t out[FIGURE_CAPSULES_MAX]);
+
+/* The bounds of capsules (their anti-aliased rim not included), pixels. */
+layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count);
+
+/* The drawn width of the thinnest limb, pixels. */
+float figure_limb_width(const figure_fit_t *fit);
 
 /* Draws the figure; returns the bounds of everything it drew, pixels, and in *moving (if not
  * NULL) those of what changes from one move to the next (all but the mat). With gfx->dry it

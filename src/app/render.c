@@ -365,10 +365,19 @@ static gfx_color_t mix(content_color_t a, content_color_t b, float t) {
     return (gfx_color_t){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
 }
 
-static const figure_fit_t *fit_for(render_t *r, const choreo_t *c, layout_box_t box) {
+static layout_box_t grow_box(layout_box_t b, float d) {
+    return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
+}
+
+/* The exercise's figure framed in its stage, clear of the counter and its lines by a gap. */
+static const figure_fit_t *fit_for(render_t *r, const choreo_t *c) {
+    const layout_t *L = &r->layout;
     figure_fit_t *f = &r->fits[c->exercise];
-    if (f->exercise != c->exercise || memcmp(&f->box, &box, sizeof box) != 0 || f->scale <= 0) {
-        figure_fit(f, c, box);
+    float gap = 12.0f * L->unit;
+    layout_box_t avoid[2] = {grow_box(L->exercise.counter, gap), grow_box(L->exercise.status, gap)};
+    if (f->exercise != c->exercise || memcmp(&f->box, &L->exercise.stage, sizeof f->box) != 0 ||
+        f->avoid_count != 2 || memcmp(f->avoid, avoid, sizeof avoid) != 0 || f->scale <= 0) {
+        figure_fit(f, c, L->exercise.stage, avoid, 2);
     }
     return f;
 }
@@ -573,7 +582,7 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     gfx_rect(&r->gfx, box, gfx_rgb(c->theme.panel, 0.55f), L->radius);
     if (!v->choreos) return;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
-    const figure_fit_t *fit = fit_for(r, ch, L->exercise.stage);
+    const figure_fit_t *fit = fit_for(r, ch);
     choreo_state_t local, *st = &local;
     bool shown = r->state_valid && v == r->state_view; /* the view on screen, not a warm-up's */
     if (shown) st = &r->state; /* computed for the damage check */
@@ -840,8 +849,6 @@ static uint64_t hash_in(uint64_t h, const void *data, size_t n) {
     return h;
 }
 
-static uint64_t hash_int(uint64_t h, long v) { return hash_in(h, &v, sizeof v); }
-
 /* A value rounded to 1/steps: the same pixels when it has not moved by a visible amount. */
 static long quant(float v, float steps) { return lroundf(v * steps); }
 
@@ -868,22 +875,19 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     view_state(v, &r->state);
     r->state_valid = true;
     r->state_view = v;
-    const figure_fit_t *fit = fit_for(r, ch, r->layout.exercise.stage);
-    uint64_t s = hash_int(h, r->state.instance);
-    s = hash_int(s, r->state.holding);
-    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
-        float x, y;
-        figure_project(fit, r->state.pos.p[j], &x, &y, NULL);
-        s = hash_int(hash_int(s, quant(x, 4)), quant(y, 4));
-        x0 = fminf(x0, x), y0 = fminf(y0, y), x1 = fmaxf(x1, x), y1 = fmaxf(y1, y);
-    }
-    *stage = s;
-    /* where the live figure is: head and limbs reach beyond the joints by their radius */
-    float reach = (SKEL_HEAD_RADIUS + 0.02f) * fit->scale + 2.0f;
-    r->figure_box = (layout_box_t){x0 - reach, y0 - reach, x1 - x0 + 2 * reach, y1 - y0 + 2 * reach};
+    const figure_fit_t *fit = fit_for(r, ch);
+    /* the live figure exactly as it will be drawn: its capsules (on the quarter-pixel grid,
+     * so they change when pixels would), and whether the move's cues are shown */
+    figure_capsule_t caps[FIGURE_CAPSULES_MAX];
+    int n = figure_body(fit, ch, &r->state, caps);
+    long sk[] = {r->state.instance, r->state.holding, r->state.moving, n};
+    uint64_t s = hash_in(h, sk, sizeof sk);
+    *stage = hash_in(s, caps, (size_t)n * sizeof caps[0]);
+    /* where it is: its capsules and their anti-aliased rim */
+    r->figure_box = grow_box(figure_capsules_bounds(caps, n), 2.0f);
     r->figure_instance = r->state.instance;
     r->figure_holding = r->state.holding;
+    r->figure_cues = r->state.moving;
     countdown_t cd;
     countdown_compute(ch, &r->state, &cd);
     const layout_t *L = &r->layout;
@@ -892,10 +896,6 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
                 quant(cd.progress, COUNTER_ARC_STEPS(L)), quant(cd.breath, COUNTER_BREATH_STEPS(L)),
                 r->state.phase, r->state.instance};
     *counter = hash_in(h, k, sizeof k);
-}
-
-static layout_box_t grow_box(layout_box_t b, float d) {
-    return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
 }
 
 static layout_box_t union_box(layout_box_t a, layout_box_t b) {
@@ -923,7 +923,7 @@ static layout_box_t next_moving(render_t *r, const show_t *show) {
     layout_box_t moving;
     bool dry = r->gfx.dry;
     r->gfx.dry = true;
-    figure_draw(&r->gfx, fit_for(r, ch, r->layout.exercise.stage), ch, &r->state, &colors, &moving);
+    figure_draw(&r->gfx, fit_for(r, ch), ch, &r->state, &colors, &moving);
     r->gfx.dry = dry;
     return moving;
 }
@@ -973,9 +973,11 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
     }
     if (ks != r->key_stage) {
         /* the same move: only where the figure was and is now (ghosts, arrow and mat are the
-         * same); a new move or hold: its whole stage */
+         * same); a new move, the end of a move (its ghosts and arrow go) or a hold: what the
+         * figure covered and will cover, cues included */
         bool same_move = r->figure_instance == r->last_figure_instance &&
-                         r->figure_holding == r->last_figure_holding && r->last_figure_box.w > 0;
+                         r->figure_holding == r->last_figure_holding &&
+                         r->figure_cues == r->last_figure_cues && r->last_figure_box.w > 0;
         layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
                                        : union_box(r->figure_moving, next_moving(r, show));
         damage_add(damage, grow_box(moved, pad));
@@ -1053,6 +1055,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
     r->last_figure_instance = r->figure_instance;
     r->last_figure_holding = r->figure_holding;
+    r->last_figure_cues = r->figure_cues;
     r->key_full = kf;
     r->key_panel = kp;
     r->key_stage = ks;

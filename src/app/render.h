@@ -51,6 +51,7 @@ typedef struct render_t {
     layout_box_t figure_box, last_figure_box; /* the live figure's bounds, now and last frame */
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
+    bool figure_cues, last_figure_cues; /* in a move: its ghosts and arrow are shown */
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
     /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
      * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what

@@ -80,13 +80,30 @@ static bool reach_target(const choreo_t *c, int k, int joint, const skel_positio
 
 static const int REACH_ORDER[] = {SKEL_ANKLE_L, SKEL_ANKLE_R, SKEL_HAND_L, SKEL_HAND_R};
 
-/* Places hands and feet: each target eases from where the `from` instance put it (or where
- * the joint is, if it placed nothing) to where the `to` instance puts it. Feet first, so a
- * hand can follow a knee. */
-static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_t *pose,
+/* Where a limb's reach target is a fraction u through a move from a to b: a hand or foot that
+ * changes place is lifted and set down on an arc (up first, across, down last), one that
+ * stays is not moved at all. */
+static void reach_path(const vec3 a, const vec3 b, float u, vec3 out) {
+    float d = glm_vec3_distance((float *)a, (float *)b);
+    if (d < CHOREO_LIFT_MIN) {
+        glm_vec3_lerp((float *)a, (float *)b, u, out);
+        return;
+    }
+    float across = glm_clamp((u - 0.2f) / 0.6f, 0.0f, 1.0f);
+    across = across * across * (3 - 2 * across);
+    glm_vec3_lerp((float *)a, (float *)b, across, out);
+    float lift = glm_clamp(0.35f * d, CHOREO_LIFT_MIN, CHOREO_LIFT_MAX);
+    out[1] += lift * sinf(GLM_PIf * u);
+}
+
+/* Places hands and feet: each target moves from where the `from` instance put it (or where
+ * the joint is, if it placed nothing) to where the `to` instance puts it, at its own part's
+ * pace (e[part]). Feet first, so a hand can follow a knee. */
+static void solve_reach(const choreo_t *c, int from, int to, const float *e, skel_pose_t *pose,
                         skel_positions_t *pos) {
     for (int i = 0; i < 4; i++) {
         int j = REACH_ORDER[i];
+        float u = e[skel_part_of(j)];
         vec3 a = {0}, b = {0}, bend_a = {0}, bend_b = {0}; /* (GCC -O3 cannot see they are set) */
         bool bent_a = false, bent_b = false;
         bool has_a = from >= 0 && reach_target(c, from, j, pos, a, bend_a, &bent_a);
@@ -95,7 +112,7 @@ static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_
         if (!has_a) glm_vec3_copy(pos->p[j], a);
         if (!has_b) glm_vec3_copy(pos->p[j], b);
         vec3 target;
-        glm_vec3_lerp(a, b, e, target);
+        reach_path(a, b, u, target);
         if (!bent_a && !bent_b) {
             skel_ik_two_bone(pose, pos, j, target, NULL);
             continue;
@@ -103,7 +120,7 @@ static void solve_reach(const choreo_t *c, int from, int to, float e, skel_pose_
         /* ease the bend direction too, from its natural way or the pose's */
         vec3 natural, pole;
         skel_natural_bend(pos, j, natural);
-        glm_vec3_lerp(bent_a ? bend_a : natural, bent_b ? bend_b : natural, e, pole);
+        glm_vec3_lerp(bent_a ? bend_a : natural, bent_b ? bend_b : natural, u, pole);
         skel_ik_two_bone(pose, pos, j, target, pole);
     }
 }
@@ -165,7 +182,9 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index,
         in->start = t;
         in->move = ph->seconds;
         in->hold = hold_seconds(c, &ph->hold);
-        in->ready = in->hold > 0 ? content->timing.get_ready_seconds : 0.0f;
+        float count = in->hold > 0 ? content->timing.get_ready_seconds : 0.0f;
+        in->ready_from = fmaxf(0.0f, in->move - count);
+        in->ready = fmaxf(0.0f, count - in->move);
         skel_pose_t key;
         key_pose(c, i, ph->side, &key);
         glm_vec3_copy(key.root_pos, in->root_pos);
@@ -220,6 +239,32 @@ static void breathing(const choreo_t *c, float elapsed, int count, float *breath
     *index = n;
 }
 
+static float smooth01(float u) {
+    u = glm_clamp(u, 0.0f, 1.0f);
+    return u * u * (3 - 2 * u);
+}
+
+/* A calm breath while the figure is still (after its move, through the get-ready count and
+ * a hold that is not counted in breaths): the paced breath's shape, faded in and out over
+ * CHOREO_IDLE_RAMP at both ends of the stillness so it never starts or stops with a jump. */
+static float idle_breath(const choreo_t *c, float still, float length) {
+    if (length <= 0) return 0.0f;
+    float cycle = c->breath_in + c->breath_out;
+    float tb = fmodf(still, cycle);
+    float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
+    float ramp = fminf(CHOREO_IDLE_RAMP, length * 0.5f);
+    float env = smooth01(fminf(still, length - still) / ramp);
+    return smooth01(u) * env;
+}
+
+/* The chest rises with a breath: the lower back flexes a few degrees (breath 0..1). */
+static void breathe(skel_pose_t *p, float degrees) {
+    versor lift, r;
+    glm_quatv(lift, glm_rad(-degrees), (vec3){0, 0, 1});
+    glm_quat_mul(p->rot[SKEL_PELVIS], lift, r);
+    glm_quat_copy(r, p->rot[SKEL_PELVIS]);
+}
+
 void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     memset(out, 0, sizeof *out);
     if (c->count == 0) {
@@ -247,43 +292,55 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     out->repetition = in->repetition;
 
     float local = (float)(t - in->start);
-    float e = 1.0f;
+    float u = 1.0f; /* raw fraction through the move */
     out->hold_length = in->hold;
+    out->move_t = 1.0f;
     if (local < in->move) {
-        e = ease(ph->ease, local / in->move);
-        out->move_t = e;
+        u = local / in->move;
+        out->move_t = ease(ph->ease, u);
         out->moving = true;
-    } else if (local < in->move + in->ready) {
-        out->move_t = 1.0f;
+    }
+    if (in->hold > 0 && local >= in->ready_from && local < in->move + in->ready) {
         out->ready = true;
         out->ready_left = in->move + in->ready - local;
-    } else {
-        out->move_t = 1.0f;
+    } else if (local >= in->move + in->ready) {
         out->holding = in->hold > 0;
         out->hold_elapsed = local - in->move - in->ready;
+    }
+    /* each part of the body at its own pace within the move (left phases swap the sides) */
+    float e[SKEL_PART_NUM];
+    for (int part = 0; part < SKEL_PART_NUM; part++) {
+        int written = in->side == CONTENT_SIDE_LEFT ? skel_part_mirror(part) : part;
+        float from = ph->part_from[written], to = ph->part_to[written];
+        e[part] = ease(ph->ease, (u - from) / (to - from));
     }
 
     skel_pose_t a, b;
     instance_pose(c, prev, &a);
     instance_pose(c, k, &b);
     skel_pose_t *p = &out->pose;
-    glm_quat_slerp(a.root_rot, b.root_rot, e, p->root_rot);
-    for (int j = 0; j < SKEL_JOINT_NUM; j++) glm_quat_slerp(a.rot[j], b.rot[j], e, p->rot[j]);
+    float et = e[SKEL_PART_TRUNK];
+    glm_quat_slerp(a.root_rot, b.root_rot, et, p->root_rot);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+        glm_quat_slerp(a.rot[j], b.rot[j], e[skel_part_of(j)], p->rot[j]);
+    }
+    float still = local - in->move, still_length = in->ready + in->hold;
     if (out->holding && ph->hold.kind == CONTENT_HOLD_BREATHS) {
         breathing(c, out->hold_elapsed, (int)ph->hold.count, &out->breath, &out->breath_index);
-        versor lift, r;
-        glm_quatv(lift, glm_rad(-CHOREO_BREATH_DEGREES * out->breath), (vec3){0, 0, 1});
-        glm_quat_mul(p->rot[SKEL_PELVIS], lift, r);
-        glm_quat_copy(r, p->rot[SKEL_PELVIS]);
+        breathe(p, CHOREO_BREATH_DEGREES * out->breath);
+    } else if (still >= 0) {
+        /* before a breathing hold, the calm breath ends where the counted breaths begin */
+        if (ph->hold.kind == CONTENT_HOLD_BREATHS) still_length = in->ready;
+        if (still < still_length) breathe(p, CHOREO_IDLE_DEGREES * idle_breath(c, still, still_length));
     }
-    if (ph->anchor >= 0 && k > 0) {
+    if (ph->anchor >= 0 && c->count > 1) { /* the first move starts from the last pose */
         skel_positions_t pa, pb;
         skel_fk(&a, &pa);
         glm_vec3_zero(p->root_pos);
         skel_fk(p, &pb);
         glm_vec3_sub(pa.p[ph->anchor], pb.p[ph->anchor], p->root_pos);
     } else {
-        glm_vec3_lerp(a.root_pos, b.root_pos, e, p->root_pos);
+        glm_vec3_lerp(a.root_pos, b.root_pos, et, p->root_pos);
     }
     skel_fk(p, &out->pos);
     solve_reach(c, prev, k, e, p, &out->pos);
@@ -300,7 +357,8 @@ void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out
     skel_pose_t p;
     instance_pose(c, k, &p);
     skel_fk(&p, out);
-    solve_reach(c, -1, k, 1.0f, &p, out);
+    static const float DONE[SKEL_PART_NUM] = {1, 1, 1, 1, 1, 1};
+    solve_reach(c, -1, k, DONE, &p, out);
 }
 
 double choreo_step_start(const choreo_t *c, int step, double t) {

@@ -19,6 +19,10 @@ typedef enum choreo_pacing_t {
     CHOREO_PACING_NUM
 } choreo_pacing_t;
 #define CHOREO_BREATH_DEGREES 4.0f /* lower-back flexion at the top of a breath */
+#define CHOREO_IDLE_DEGREES 1.5f   /* ... of a calm breath while the figure is still */
+#define CHOREO_IDLE_RAMP 0.8f      /* s: the calm breath fades in and out at a still's ends */
+#define CHOREO_LIFT_MIN 0.03f      /* m: a hand or foot that moves this far is lifted */
+#define CHOREO_LIFT_MAX 0.12f      /* m: the highest a lifted hand or foot goes */
 
 /* One play of a phase: phases repeat (repeat: {from, times}), so a routine is a list of these. */
 typedef struct choreo_instance_t {
@@ -27,7 +31,10 @@ typedef struct choreo_instance_t {
     content_side_t side; /* the phase's side (left mirrors the right-side pose) */
     float start;         /* s from the routine's start */
     float move;          /* s moving into the pose */
-    float ready;         /* s of get-ready count before the hold (0 without a hold) */
+    float ready_from;    /* s into the instance where the get-ready count starts: it runs
+                          * through the end of the move, so the count and the move overlap */
+    float ready;         /* s of that count left after the move, before the hold (0 when the
+                          * move is longer than the count, or without a hold) */
     float hold;          /* s holding it (cut short in demo pacing) */
     int hold_number;     /* 1-based: which hold of its side this is (or the last one before) */
     int hold_total;      /* holds of its side in the whole routine */
@@ -55,7 +62,7 @@ typedef struct choreo_state_t {
     int repetition;
     float move_t;         /* 0..1 through the move (eased) */
     bool moving;          /* in the move into the pose (ghosts and arrow are shown) */
-    bool ready;           /* in the get-ready count before a hold */
+    bool ready;           /* in the get-ready count before a hold (also while moving) */
     float ready_left;     /* s left of the get-ready count */
     bool holding;
     float hold_elapsed;   /* s into the hold */

@@ -104,12 +104,14 @@ void layout_compute(layout_t *L, int width, int height) {
         stack(ca, w, 5, gap, o);
     }
     {
-        /* the figure panel: a band on top for the counter and its lines, the figure below */
+        /* the figure panel: the figure has all of it, the counter and its lines sit in its top
+         * corners, and the figure is framed clear of them (figure_fit: it stands at the
+         * bottom, and gives up height only when it would reach them) */
         layout_box_t f = inset(L->exercise.figure, 20.0f * u);
-        float band = fminf(f.h * 0.40f, f.w * 0.36f);
-        L->exercise.counter = box(f.x + f.w - band, f.y, band, band);
-        L->exercise.status = box(f.x, f.y, f.w - band - gap, band);
-        L->exercise.stage = box(f.x, f.y + band + gap * 0.5f, f.w, f.h - band - gap * 0.5f);
+        float side = fminf(f.h * 0.40f, f.w * 0.36f);
+        L->exercise.counter = box(f.x + f.w - side, f.y, side, side);
+        L->exercise.status = box(f.x, f.y, f.w - side - gap, side);
+        L->exercise.stage = f;
     }
     {
         layout_box_t in = inset(L->exercise.panel, 28.0f * u);

@@ -29,9 +29,9 @@ typedef struct layout_t {
     } intro;
     struct {
         layout_box_t title, purpose, figure, panel, how_to, steps, progress;
-        layout_box_t stage;   /* inside figure: where the figure itself goes */
-        layout_box_t counter; /* inside figure, top right: the countdown ring (square) */
-        layout_box_t status;  /* inside figure, top left: side, hold and repetition lines */
+        layout_box_t stage;   /* inside figure: where the figure itself goes (all of it) */
+        layout_box_t counter; /* inside stage, top right: the countdown ring (square) */
+        layout_box_t status;  /* inside stage, top left: side, hold and repetition lines */
     } exercise;
     struct {
         layout_box_t title, card, text, name, dots;

@@ -37,6 +37,7 @@ static const joint_def_t JOINTS[SKEL_JOINT_NUM] = {
 };
 
 /* Standing: pelvis height so the toes touch the floor. */
+#define SKEL_IK_SOFT 0.03f /* share of a limb's length over which it eases straight */
 #define REST_PELVIS_Y 0.97f
 
 const char *skel_joint_name(int j) {
@@ -218,6 +219,11 @@ void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end, const f
     if (d < 1e-6f) return;
     vec3 dir;
     glm_vec3_scale(to_t, 1.0f / d, dir);
+    /* soft reach: the last SKEL_IK_SOFT of the limb's length is approached exponentially, so
+     * a limb straightens smoothly instead of snapping straight (an elbow that locks out at
+     * once, or unlocks at once as a straight arm's hand lifts, pops) */
+    float soft = SKEL_IK_SOFT * (a + b);
+    if (d > dmax - soft) d = dmax - soft * expf(-(d - (dmax - soft)) / soft);
     d = glm_clamp(d, dmin, dmax);
 
     /* bend direction: the way the joint bends — knees forward of the thigh, elbows behind the
