@@ -405,7 +405,7 @@ static void test_spinal_twists(void **state) {
         double hold_start = in->start + in->move + in->ready;
         for (double t = hold_start; t < hold_start + in->hold; t += DT) {
             choreo_sample(c, t, st);
-            float y = st->pos.p[SKEL_CHEST][1];
+            float y = st->pos.p[SKEL_NECK][1];
             lo = fminf(lo, y);
             hi = fmaxf(hi, y);
             if (prev_y >= 0 && y > prev_y + 1e-5f && !rising) rises++, rising = true;
@@ -630,14 +630,14 @@ static void test_no_dead_time(void **state) {
                 const choreo_instance_t *in = &c->inst[k];
                 if (in->hold <= 0) continue;
                 double t0 = in->start + in->move + in->ready;
-                float lo = 1e9f, hi = -1e9f;
+                choreo_sample(c, t0, w);
+                float breath = 0;
                 for (double t = t0; t < t0 + in->hold; t += DT) {
                     choreo_sample(c, t, st);
-                    lo = fminf(lo, st->pos.p[SKEL_NECK][1]);
-                    hi = fmaxf(hi, st->pos.p[SKEL_NECK][1]);
+                    breath = fmaxf(breath, dist(st->pos.p[SKEL_NECK], w->pos.p[SKEL_NECK]));
                 }
-                CHECK(hi - lo >= 0.003f, "still through a hold (the chest moves %.1f mm)",
-                      (hi - lo) * 1000);
+                CHECK(breath >= 0.003f, "still through a hold (the chest moves %.1f mm)",
+                      breath * 1000);
                 /* the count starts no later than the figure arrives */
                 CHECK(in->ready_from < in->move || in->move == 0,
                       "get-ready count only after the move");

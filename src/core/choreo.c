@@ -85,21 +85,50 @@ static const int REACH_ORDER[] = {SKEL_ANKLE_L, SKEL_ANKLE_R, SKEL_HAND_L, SKEL_
  * stays is not moved at all. */
 static void reach_path(const vec3 a, const vec3 b, float u, vec3 out) {
     float d = glm_vec3_distance((float *)a, (float *)b);
-    if (d < CHOREO_LIFT_MIN) {
+    /* a hand or foot that leaves the floor or is set down on it is lifted off first or set
+     * down last; one that moves in the air goes straight */
+    if (d < CHOREO_LIFT_MIN || (a[1] > CHOREO_LIFT_MAX && b[1] > CHOREO_LIFT_MAX)) {
         glm_vec3_lerp((float *)a, (float *)b, u, out);
         return;
     }
-    float across = glm_clamp((u - 0.2f) / 0.6f, 0.0f, 1.0f);
-    across = across * across * (3 - 2 * across);
+    float across = ease(CONTENT_EASE_IN_OUT, (u - 0.2f) / 0.6f); /* no kick as it starts */
     glm_vec3_lerp((float *)a, (float *)b, across, out);
-    float lift = glm_clamp(0.35f * d, CHOREO_LIFT_MIN, CHOREO_LIFT_MAX);
-    out[1] += lift * sinf(GLM_PIf * u);
+    /* up, and out to its own side: a hand carried past its shoulder swings wide of it */
+    float arc = sinf(GLM_PIf * u);
+    float lift = glm_clamp(0.35f * d, CHOREO_LIFT_MIN, CHOREO_LIFT_MAX) * arc;
+    float side = (a[2] + b[2]) * 0.5f;
+    out[1] += lift;
+    /* (only while high: it is set down where it was aimed) */
+    if (fabsf(side) > 0.05f) out[2] += copysignf(0.8f * lift * arc, side);
+}
+
+/* The way a limb's middle joint (elbow or knee) points off the line from its upper joint to
+ * its end, in these positions: the bend that reproduces them; its own natural way when the
+ * limb is straight. */
+static void limb_bend(const skel_positions_t *pos, int end, vec3 out) {
+    int mid = skel_parent(end), up = skel_parent(mid);
+    vec3 line, off;
+    glm_vec3_sub((float *)pos->p[end], (float *)pos->p[up], line);
+    glm_vec3_sub((float *)pos->p[mid], (float *)pos->p[up], off);
+    float len2 = glm_vec3_dot(line, line);
+    if (len2 > 1e-8f) glm_vec3_muladds(line, -glm_vec3_dot(off, line) / len2, off);
+    if (glm_vec3_norm(off) < 0.01f) {
+        skel_natural_bend(pos, end, out);
+        return;
+    }
+    glm_vec3_normalize_to(off, out);
+}
+
+static float *own_place(const skel_positions_t *key, skel_positions_t *now, int j) {
+    return key->p[j][1] <= CHOREO_LIFT_MAX ? (float *)key->p[j] : now->p[j];
 }
 
 /* Places hands and feet: each target moves from where the `from` instance put it (or where
  * the joint is, if it placed nothing) to where the `to` instance puts it, at its own part's
- * pace (e[part]). Feet first, so a hand can follow a knee. */
-static void solve_reach(const choreo_t *c, int from, int to, const float *e, skel_pose_t *pose,
+ * pace (e[part]). Feet first, so a hand can follow a knee. ends[] are the two poses' own
+ * positions (before reaching), for the limbs' own bend. */
+static void solve_reach(const choreo_t *c, int from, int to, const float *e,
+                        const skel_positions_t *ends[2], skel_pose_t *pose,
                         skel_positions_t *pos) {
     for (int i = 0; i < 4; i++) {
         int j = REACH_ORDER[i];
@@ -109,18 +138,21 @@ static void solve_reach(const choreo_t *c, int from, int to, const float *e, ske
         bool has_a = from >= 0 && reach_target(c, from, j, pos, a, bend_a, &bent_a);
         bool has_b = reach_target(c, to, j, pos, b, bend_b, &bent_b);
         if (!has_a && !has_b) continue;
-        if (!has_a) glm_vec3_copy(pos->p[j], a);
-        if (!has_b) glm_vec3_copy(pos->p[j], b);
+        /* a pose that places nothing leaves the limb where its own angles put it: on the
+         * floor, at that pose's place (so it is lifted from there or set down there); in the
+         * air, where the angles put it now (a path the limb can reach, unlike the straight
+         * line between the two poses' places) */
+        if (!has_a) glm_vec3_copy(own_place(ends[0], pos, j), a);
+        if (!has_b) glm_vec3_copy(own_place(ends[1], pos, j), b);
         vec3 target;
         reach_path(a, b, u, target);
-        if (!bent_a && !bent_b) {
-            skel_ik_two_bone(pose, pos, j, target, NULL);
-            continue;
-        }
-        /* ease the bend direction too, from its natural way or the pose's */
-        vec3 natural, pole;
-        skel_natural_bend(pos, j, natural);
-        glm_vec3_lerp(bent_a ? bend_a : natural, bent_b ? bend_b : natural, u, pole);
+        /* ease the bend direction from one pose's to the other's; a pose that gives none
+         * gives its limb's own way in that pose (not the live one, which turns with the limb
+         * as it swings and would swing the elbow or knee with it) */
+        vec3 pole;
+        if (!bent_a) limb_bend(ends[0], j, bend_a);
+        if (!bent_b) limb_bend(ends[1], j, bend_b);
+        glm_vec3_lerp(bend_a, bend_b, u, pole);
         skel_ik_two_bone(pose, pos, j, target, pole);
     }
 }
@@ -257,12 +289,13 @@ static float idle_breath(const choreo_t *c, float still, float length) {
     return smooth01(u) * env;
 }
 
-/* The chest rises with a breath: the lower back flexes a few degrees (breath 0..1). */
+/* The chest rises with a breath: the upper back bends a few degrees about the chest's own
+ * side-to-side axis (so a twisted spine breathes without tilting the shoulders). */
 static void breathe(skel_pose_t *p, float degrees) {
     versor lift, r;
     glm_quatv(lift, glm_rad(-degrees), (vec3){0, 0, 1});
-    glm_quat_mul(p->rot[SKEL_PELVIS], lift, r);
-    glm_quat_copy(r, p->rot[SKEL_PELVIS]);
+    glm_quat_mul(p->rot[SKEL_CHEST], lift, r);
+    glm_quat_copy(r, p->rot[SKEL_CHEST]);
 }
 
 void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
@@ -319,7 +352,7 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     instance_pose(c, prev, &a);
     instance_pose(c, k, &b);
     skel_pose_t *p = &out->pose;
-    float et = e[SKEL_PART_TRUNK];
+    float et = e[SKEL_PART_HIPS];
     glm_quat_slerp(a.root_rot, b.root_rot, et, p->root_rot);
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
         glm_quat_slerp(a.rot[j], b.rot[j], e[skel_part_of(j)], p->rot[j]);
@@ -333,17 +366,20 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
         if (ph->hold.kind == CONTENT_HOLD_BREATHS) still_length = in->ready;
         if (still < still_length) breathe(p, CHOREO_IDLE_DEGREES * idle_breath(c, still, still_length));
     }
+    skel_positions_t pa, pb;
+    skel_fk(&a, &pa);
+    skel_fk(&b, &pb);
     if (ph->anchor >= 0 && c->count > 1) { /* the first move starts from the last pose */
-        skel_positions_t pa, pb;
-        skel_fk(&a, &pa);
+        skel_positions_t now;
         glm_vec3_zero(p->root_pos);
-        skel_fk(p, &pb);
-        glm_vec3_sub(pa.p[ph->anchor], pb.p[ph->anchor], p->root_pos);
+        skel_fk(p, &now);
+        glm_vec3_sub(pa.p[ph->anchor], now.p[ph->anchor], p->root_pos);
     } else {
         glm_vec3_lerp(a.root_pos, b.root_pos, et, p->root_pos);
     }
     skel_fk(p, &out->pos);
-    solve_reach(c, prev, k, e, p, &out->pos);
+    const skel_positions_t *ends[2] = {&pa, &pb};
+    solve_reach(c, prev, k, e, ends, p, &out->pos);
 }
 
 void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out) {
@@ -357,8 +393,10 @@ void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out
     skel_pose_t p;
     instance_pose(c, k, &p);
     skel_fk(&p, out);
-    static const float DONE[SKEL_PART_NUM] = {1, 1, 1, 1, 1, 1};
-    solve_reach(c, -1, k, DONE, &p, out);
+    static const float DONE[SKEL_PART_NUM] = {1, 1, 1, 1, 1, 1, 1};
+    skel_positions_t own = *out;
+    const skel_positions_t *ends[2] = {&own, &own};
+    solve_reach(c, -1, k, DONE, ends, &p, out);
 }
 
 double choreo_step_start(const choreo_t *c, int step, double t) {

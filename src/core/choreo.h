@@ -18,7 +18,7 @@ typedef enum choreo_pacing_t {
     CHOREO_PACING_DEMO,
     CHOREO_PACING_NUM
 } choreo_pacing_t;
-#define CHOREO_BREATH_DEGREES 4.0f /* lower-back flexion at the top of a breath */
+#define CHOREO_BREATH_DEGREES 4.0f /* upper-back flexion at the top of a breath */
 #define CHOREO_IDLE_DEGREES 1.5f   /* ... of a calm breath while the figure is still */
 #define CHOREO_IDLE_RAMP 0.8f      /* s: the calm breath fades in and out at a still's ends */
 #define CHOREO_LIFT_MIN 0.03f      /* m: a hand or foot that moves this far is lifted */

@@ -369,7 +369,7 @@ static const field_t POSE_FIELDS[] = {
 /* The mapping form of a reach target: follow a joint. */
 enum { FOLLOW_JOINT, FOLLOW_OFFSET, FOLLOW_BEND };
 static const field_t FOLLOW_FIELDS[] = {
-    [FOLLOW_JOINT] = NODE("joint"),
+    [FOLLOW_JOINT] = OPT_NODE("joint"), /* without it, 'offset' is a point on the mat */
     [FOLLOW_OFFSET] = VEC3("offset", content_reach_t, point, &OFFSET_RANGE, true),
     [FOLLOW_BEND] = VEC3("bend", content_reach_t, bend, &OFFSET_RANGE, true),
 };
@@ -418,7 +418,7 @@ static const field_t PHASE_FIELDS[] = {
 
 /* A phase's timing: each part of the body [from, to] within the move (skel_part_t order). */
 static const field_t TIMING_PARTS_FIELDS[] = {
-    OPT_NODE("trunk"), OPT_NODE("head"),  OPT_NODE("arm_l"),
+    OPT_NODE("hips"),  OPT_NODE("spine"), OPT_NODE("head"),  OPT_NODE("arm_l"),
     OPT_NODE("arm_r"), OPT_NODE("leg_l"), OPT_NODE("leg_r"),
 };
 _Static_assert(COUNT_OF(TIMING_PARTS_FIELDS) == SKEL_PART_NUM, "one field per part");
@@ -1596,10 +1596,16 @@ static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t 
             ok = get_vec3(p, value, label, &POINT_RANGE, reach.point);
         } else if (value->type == YAML_MAPPING_NODE) {
             yaml_node_t *found[MAX_FIELDS];
-            ok = read_mapping(p, value, &FOLLOW_SPEC, &reach, found) && found[FOLLOW_JOINT];
+            ok = read_mapping(p, value, &FOLLOW_SPEC, &reach, found);
             reach.has_bend = found[FOLLOW_BEND] != NULL;
             const yaml_node_t *at = found[FOLLOW_JOINT];
-            ok = ok && get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint);
+            if (ok && !at && !found[FOLLOW_OFFSET]) {
+                error_at(p, value->start_mark,
+                         "%s needs 'joint' (and 'offset' from it) or 'offset' (a point on the "
+                         "mat)", label);
+                ok = false;
+            }
+            ok = ok && (!at || get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint));
             if (ok && reach_moves(reach.joint, reach.at_joint)) {
                 error_at(p, at->start_mark,
                          "'%s' cannot follow '%s': reaching moves it; follow a joint of the "

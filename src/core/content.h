@@ -112,7 +112,7 @@ typedef struct content_phase_t {
     /* When each part of the body moves within the move, as fractions of it (skel_part_t
      * order): the part that leads starts first, the one that follows ends last. [0, 1] by
      * default. Written for the right side: a left phase swaps arm_r/arm_l, leg_r/leg_l. */
-    float part_from[6], part_to[6];
+    float part_from[7], part_to[7];
     int repeat_from;     /* phase index to go back to after this one, or -1 */
     int repeat_times;    /* how often the span repeat_from..this plays in all (>= 1) */
 } content_phase_t;

@@ -58,7 +58,7 @@ int skel_part_of(int j) {
     case SKEL_SHOULDER_R: case SKEL_ELBOW_R: case SKEL_HAND_R: return SKEL_PART_ARM_R;
     case SKEL_HIP_L: case SKEL_KNEE_L: case SKEL_ANKLE_L: case SKEL_TOE_L: return SKEL_PART_LEG_L;
     case SKEL_HIP_R: case SKEL_KNEE_R: case SKEL_ANKLE_R: case SKEL_TOE_R: return SKEL_PART_LEG_R;
-    default: return SKEL_PART_TRUNK;
+    default: return SKEL_PART_SPINE;
     }
 }
 
@@ -73,7 +73,7 @@ int skel_part_mirror(int part) {
 }
 
 const char *skel_part_name(int part) {
-    static const char *const NAMES[SKEL_PART_NUM] = {"trunk", "head",  "arm_l",
+    static const char *const NAMES[SKEL_PART_NUM] = {"hips",  "spine", "head", "arm_l",
                                                      "arm_r", "leg_l", "leg_r"};
     return part >= 0 && part < SKEL_PART_NUM ? NAMES[part] : "";
 }

@@ -34,10 +34,12 @@ typedef enum skel_joint_t {
 #define SKEL_HEIGHT 1.70f      /* m, floor to the top of the head in the rest pose */
 #define SKEL_HEAD_RADIUS 0.10f /* m */
 
-/* Parts of the body that a move may time on their own (a phase's `timing`): the trunk
- * (root, pelvis, chest), the head (neck, head) and each arm and leg with its hand or foot. */
+/* Parts of the body that a move may time on their own (a phase's `timing`): the hips (where
+ * the pelvis is and how it is turned: the whole body's place), the spine (the bend of the
+ * lower and upper back), the head (neck, head) and each arm and leg with its hand or foot. */
 typedef enum skel_part_t {
-    SKEL_PART_TRUNK = 0,
+    SKEL_PART_HIPS = 0,
+    SKEL_PART_SPINE,
     SKEL_PART_HEAD,
     SKEL_PART_ARM_L,
     SKEL_PART_ARM_R,
@@ -46,11 +48,12 @@ typedef enum skel_part_t {
     SKEL_PART_NUM
 } skel_part_t;
 
-/* The part a joint's rotation belongs to. */
+/* The part a joint's rotation belongs to (the pelvis's own rotation bends the lower back:
+ * the spine). */
 int skel_part_of(int joint);
-/* The same part on the other side (arm_l <-> arm_r); itself for trunk and head. */
+/* The same part on the other side (arm_l <-> arm_r); itself for the midline parts. */
 int skel_part_mirror(int part);
-/* Names as used in content ("trunk", "arm_r", ...). */
+/* Names as used in content ("hips", "spine", "arm_r", ...). */
 const char *skel_part_name(int part);
 
 /* Names as used in content and --dump-pose ("pelvis", "knee_r", ...). */
