@@ -88,7 +88,7 @@ done
 
 # --dump-pose: one JSON object with every joint; a range prints one per line
 expect 0 "dump-pose" -- --dump-pose --scene knees-to-chest --at 9
-for key in '"scene": "knees-to-chest"' '"t": 9.0000' '"step": 2' '"side": "right"' '"phase": "right-knee-up"'; do
+for key in '"scene": "knees-to-chest"' '"t": 9.0000' '"step": 2' '"side": "right"' '"phase": "right-knee-in"'; do
   grep -qF -- "$key" "$out/last.out" && ok || bad "dump-pose lacks $key: $(head -c 300 "$out/last.out")"
 done
 for j in pelvis chest neck head nose shoulder_l elbow_l hand_l shoulder_r elbow_r hand_r \

@@ -940,8 +940,9 @@ static const edit_case_t EDIT_CASES[] = {
      "the z of 'offset' must be between -1 and 1, not '1.5'", 1},
     {REACH("          hand_r: {joint: knees}"), 80, 27,
      "unknown joint 'knees'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
-    {REACH("          hand_r: {offset: [0, 0, 0]}"), 80, 19, "reach target is missing 'joint'",
-     1},
+    {REACH("          hand_r: {bend: [0, 1, 0]}"), 80, 19,
+     "'hand_r' needs 'joint' (and 'offset' from it) or 'offset' (a point on the mat)", 1},
+    {REACH("          hand_r: {offset: [0.3, 0.04, 0.2], bend: [0, 1, 0]}"), 0, 0, NULL, 0},
     {REACH("          hand_r: {joint: knee_r, at: [0, 0, 0]}"), 80, 35,
      "unknown key 'at' in reach target; expected one of: joint, offset", 1},
     {REACH("          hand_r: here"), 80, 19,
@@ -962,7 +963,7 @@ static const edit_case_t EDIT_CASES[] = {
     {80, 1, "      - name: Stand", 80, 15, "phase name 'Stand' may only use", 1},
     {80, 1, "      - nam: stand", 80, 9,
      "unknown key 'nam' in phase; expected one of: name, step, pose, seconds, ease, hold, "
-     "side, anchor, repeat",
+     "side, anchor, arrow, timing, repeat",
      2},
     {80, 1, "      - nam: stand", 80, 9, "phase is missing 'name'", 2},
     {81, 1, "        step: two", 81, 15, "'step' must be a number, not 'two'", 1},
@@ -977,6 +978,19 @@ static const edit_case_t EDIT_CASES[] = {
     {87, 1, "        seconds: 2\n        anchor: kneee_r", 88, 17,
      "unknown joint 'kneee_r'; joints: pelvis, chest, neck, head, nose, shoulder_l", 1},
     {87, 1, "        seconds: 2\n        anchor: toe_r", 0, 0, NULL, 0},
+    {87, 1, "        seconds: 2\n        arrow: hips", 88, 16,
+     "unknown joint 'hips'; joints: pelvis, chest", 1},
+    {87, 1, "        seconds: 2\n        arrow: pelvis", 0, 0, NULL, 0},
+    {87, 1, "        seconds: 2\n        timing: {trunk: [0, 1]}", 88, 18,
+     "unknown key 'trunk' in timing; expected one of: hips, spine, head, arm_l, arm_r, leg_l, "
+     "leg_r", 1},
+    {87, 1, "        seconds: 2\n        timing: {arm_r: [0.5, 0.52]}", 88, 25,
+     "'arm_r' must give the part at least 0.05 of the move, not [0.5, 0.52]", 1},
+    {87, 1, "        seconds: 2\n        timing: {arm_r: [0.6, 0.2]}", 88, 26,
+     "the first of 'arm_r' (0.6) must not be more than the second (0.2)", 1},
+    {87, 1, "        seconds: 2\n        timing: {arm_r: [0, 1.5]}", 88, 29,
+     "the second of 'arm_r' must be between 0 and 1, not '1.5'", 1},
+    {87, 1, "        seconds: 2\n        timing: {hips: [0, 0.8], arm_r: [0.2, 1]}", 0, 0, NULL, 0},
 
     /* ---- hold (inserted after line 87) */
 #define HOLD(text) 87, 1, "        seconds: 2\n        hold: " text

@@ -151,7 +151,7 @@ static void test_breath_pacer_in_step_with_chest(void **state) {
     for (double t = 0; t < c->duration; t += DT) {
         choreo_sample(c, t, &g_state);
         countdown_compute(c, &g_state, &cd);
-        float y = g_state.pos.p[SKEL_CHEST][1];
+        float y = g_state.pos.p[SKEL_NECK][1]; /* the chest rises: the upper back bends back */
         if (cd.stage == COUNTDOWN_HOLDING && prev_y >= 0 && fabsf(y - prev_y) > 1e-6f) {
             total++;
             bool rising = y > prev_y, growing = cd.breath > prev_breath;

@@ -99,7 +99,7 @@ static void reach_path(const vec3 a, const vec3 b, float u, vec3 out) {
     float side = (a[2] + b[2]) * 0.5f;
     out[1] += lift;
     /* (only while high: it is set down where it was aimed) */
-    if (fabsf(side) > 0.05f) out[2] += copysignf(0.8f * lift * arc, side);
+    if (fabsf(side) > 0.05f) out[2] += copysignf(1.2f * lift * arc, side);
 }
 
 /* The way a limb's middle joint (elbow or knee) points off the line from its upper joint to

@@ -157,7 +157,20 @@ static void aim(skel_pose_t *pose, const skel_positions_t *pos, int j, vec3 from
     glm_vec3_normalize_to(from, a);
     glm_vec3_normalize_to(to, b);
     versor delta, pf, pf_inv, world, local;
-    glm_quat_from_vecs(a, b, delta);
+    /* the shortest turn from a to b, exact for small angles too (glm_quat_from_vecs snaps
+     * angles under about 0.03 degrees to none, which shows as a flicker of the limb) */
+    vec3 axis;
+    glm_vec3_cross(a, b, axis);
+    float s = glm_vec3_norm(axis), c = glm_vec3_dot(a, b);
+    if (s < 1e-7f && c > 0) {
+        glm_quat_identity(delta);
+    } else if (s < 1e-7f) { /* opposite: half a turn about any axis across a */
+        glm_vec3_ortho(a, axis);
+        glm_vec3_normalize(axis);
+        glm_quatv(delta, GLM_PIf, axis);
+    } else {
+        glm_quatv(delta, atan2f(s, c), axis);
+    }
     glm_quat_mul(delta, (float *)pos->frame[j], world); /* new world frame of j */
     parent_frame(pose, pos, j, pf);
     glm_quat_inv(pf, pf_inv);
