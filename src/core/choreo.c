@@ -217,6 +217,13 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index,
         float count = in->hold > 0 ? content->timing.get_ready_seconds : 0.0f;
         in->ready_from = fmaxf(0.0f, in->move - count);
         in->ready = fmaxf(0.0f, count - in->move);
+        choreo_instance_t *before = c->count > 0 ? &c->inst[c->count - 1] : NULL;
+        if (in->move <= 0 && in->hold > 0 && before && before->hold <= 0 && before->move > 0) {
+            /* a hold that does not move counts in over the move before it */
+            before->ready_for_next = true;
+            before->ready_from = fmaxf(0.0f, before->move - count);
+            in->ready = fmaxf(0.0f, count - before->move);
+        }
         skel_pose_t key;
         key_pose(c, i, ph->side, &key);
         glm_vec3_copy(key.root_pos, in->root_pos);
@@ -333,7 +340,12 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
         out->move_t = ease(ph->ease, u);
         out->moving = true;
     }
-    if (in->hold > 0 && local >= in->ready_from && local < in->move + in->ready) {
+    out->hold_instance = k;
+    if (in->ready_for_next && local >= in->ready_from) {
+        out->ready = true;
+        out->hold_instance = (k + 1) % c->count;
+        out->ready_left = in->move - local + c->inst[out->hold_instance].ready;
+    } else if (in->hold > 0 && local >= in->ready_from && local < in->move + in->ready) {
         out->ready = true;
         out->ready_left = in->move + in->ready - local;
     } else if (local >= in->move + in->ready) {

@@ -35,6 +35,8 @@ typedef struct choreo_instance_t {
                           * through the end of the move, so the count and the move overlap */
     float ready;         /* s of that count left after the move, before the hold (0 when the
                           * move is longer than the count, or without a hold) */
+    bool ready_for_next; /* the count from ready_from is for the next instance's hold: a hold
+                          * phase that does not move counts in over the move before it */
     float hold;          /* s holding it (cut short in demo pacing) */
     int hold_number;     /* 1-based: which hold of its side this is (or the last one before) */
     int hold_total;      /* holds of its side in the whole routine */
@@ -64,6 +66,8 @@ typedef struct choreo_state_t {
     bool moving;          /* in the move into the pose (ghosts and arrow are shown) */
     bool ready;           /* in the get-ready count before a hold (also while moving) */
     float ready_left;     /* s left of the get-ready count */
+    int hold_instance;    /* the instance whose hold the count is for: this one, or the next
+                           * while counting in over the move before it */
     bool holding;
     float hold_elapsed;   /* s into the hold */
     float hold_length;    /* s the hold lasts in this pacing */

@@ -26,8 +26,10 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
     out->repetition = in->hold_number;
     out->repetitions = in->hold_total;
     out->switch_sides = in->side_change && !st->ready && !st->holding;
-    const content_hold_t *h = hold_of(c, st->instance);
-    out->hold_kind = in->hold > 0 ? h->kind : CONTENT_HOLD_NONE;
+    /* counting in for the next instance's hold over this move: that hold's count */
+    const choreo_instance_t *held = &c->inst[st->hold_instance];
+    const content_hold_t *h = hold_of(c, st->hold_instance);
+    out->hold_kind = held->hold > 0 ? h->kind : CONTENT_HOLD_NONE;
 
     if (st->holding) {
         out->stage = COUNTDOWN_HOLDING;
