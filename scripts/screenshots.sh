@@ -10,7 +10,7 @@ shot() { "$bin" --screenshot "$out/$1.png" --scene "$2" --at "$3" --size "$4"; e
 shot intro intro 1 1280x720
 shot spinal-twists spinal-twists 26 1280x720
 shot childs-pose childs-pose 24 1280x720
-shot knees-to-chest knees-to-chest 11.5 1280x720
+shot knees-to-chest knees-to-chest 11 1280x720
 shot press-up-back-extensions press-up-back-extensions 15 1280x720
 shot reviews reviews 1 1280x720
 shot contact contact 1 1280x720
@@ -27,7 +27,7 @@ strip() {
     n=$((n + 1))
   done
 }
-strip spinal-twists 1 5.5 26 140
+strip spinal-twists 1 5 20 140
 strip childs-pose 1.5 4.5 8.5 24
-strip knees-to-chest 1.5 4.5 11.5 24
-strip press-up-back-extensions 1.5 4.5 7.5 15
+strip knees-to-chest 1.5 4.5 11 25
+strip press-up-back-extensions 1 4.5 8 15
