@@ -19,7 +19,7 @@
 #define NOSE_RADIUS 0.030f
 #define EYE_RADIUS 0.024f
 #define SPINE_SEGMENTS 6       /* capsules along the curved spine */
-#define FRAME_MARGIN 0.03f     /* m around the key poses */
+#define FRAME_MARGIN 0.02f     /* m around each key pose */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
 
@@ -70,7 +70,7 @@ static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, g
 }
 
 /* World to screen; `grid` rounds to quarter pixels (see figure_project). */
-static void place(const figure_fit_t *f, const vec3 p, bool grid, float *x, float *y,
+static void place(const figure_lens_t *f, const vec3 p, bool grid, float *x, float *y,
                   float *depth) {
     *x = f->ox + glm_vec3_dot((float *)p, (float *)f->right) * f->scale;
     *y = f->oy - glm_vec3_dot((float *)p, (float *)f->up) * f->scale;
@@ -81,7 +81,7 @@ static void place(const figure_fit_t *f, const vec3 p, bool grid, float *x, floa
     if (depth) *depth = glm_vec3_dot((float *)p, (float *)f->toward);
 }
 
-void figure_project(const figure_fit_t *f, const vec3 p, float *x, float *y, float *depth) {
+void figure_project(const figure_lens_t *f, const vec3 p, float *x, float *y, float *depth) {
     /* on a quarter-pixel grid: a figure that has not moved by a visible amount is drawn
      * exactly as before, so a partial redraw can leave it be */
     place(f, p, true, x, y, depth);
@@ -102,7 +102,7 @@ typedef struct piece_t {
 
 #define PIECES_MAX 40
 
-static void piece(piece_t *pc, int *n, const figure_fit_t *f, bool grid, const vec3 a,
+static void piece(piece_t *pc, int *n, const figure_lens_t *f, bool grid, const vec3 a,
                   const vec3 b, float radius, int side) {
     if (*n >= PIECES_MAX) return;
     piece_t *p = &pc[(*n)++];
@@ -115,7 +115,7 @@ static void piece(piece_t *pc, int *n, const figure_fit_t *f, bool grid, const v
 }
 
 /* Which side is away from the camera: its limbs get the lighter tone. */
-static int far_side(const figure_fit_t *f, const skel_positions_t *pos) {
+static int far_side(const figure_lens_t *f, const skel_positions_t *pos) {
     float l = glm_vec3_dot((float *)pos->p[SKEL_HIP_L], (float *)f->toward) +
               glm_vec3_dot((float *)pos->p[SKEL_SHOULDER_L], (float *)f->toward);
     float r = glm_vec3_dot((float *)pos->p[SKEL_HIP_R], (float *)f->toward) +
@@ -125,7 +125,7 @@ static int far_side(const figure_fit_t *f, const skel_positions_t *pos) {
 
 /* The spine as a quadratic curve through pelvis, chest and neck (the chest at its share of the
  * length), in short capsules tapering to the neck: an arched or rounded back reads as one. */
-static void spine(piece_t *pc, int *n, const figure_fit_t *f, bool grid,
+static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
                   const skel_positions_t *pos) {
     float x[3], y[3], d[3];
     static const int J[3] = {SKEL_PELVIS, SKEL_CHEST, SKEL_NECK};
@@ -153,7 +153,7 @@ static void spine(piece_t *pc, int *n, const figure_fit_t *f, bool grid,
 /* The body in drawing order: the side drawn behind (`back`: -1 left, 1 right) first, then the
  * rest from far to near, the head (with its nose, and with `face` its eye) where its depth
  * puts it. `grid` as for place(). */
-static int build(const figure_fit_t *f, const skel_positions_t *pos, int back, bool face,
+static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, bool face,
                  bool grid, figure_capsule_t *out) {
     piece_t pc[PIECES_MAX];
     int n = 0;
@@ -230,7 +230,7 @@ static int build(const figure_fit_t *f, const skel_positions_t *pos, int back, b
 
 /* The side a state draws behind: the resting side of a phase worked on one side (with
  * cues.working_side), otherwise the side away from the camera. */
-static int back_side(const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st) {
+static int back_side(const figure_lens_t *f, const choreo_t *c, const choreo_state_t *st) {
     const content_exercise_t *ex = &c->content->exercises[c->exercise];
     if (ex->working_side && c->count > 0) {
         content_side_t s = c->inst[st->instance].side;
@@ -242,7 +242,9 @@ static int back_side(const figure_fit_t *f, const choreo_t *c, const choreo_stat
 
 int figure_body(const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st,
                 figure_capsule_t out[FIGURE_CAPSULES_MAX]) {
-    return build(f, &st->pos, back_side(f, c, st), true, true, out);
+    figure_lens_t lens;
+    figure_lens(f, c, st, &lens);
+    return build(&lens, &st->pos, back_side(&lens, c, st), true, true, out);
 }
 
 layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count) {
@@ -255,22 +257,14 @@ layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count) {
     return (layout_box_t){d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0};
 }
 
-float figure_limb_width(const figure_fit_t *f) { return 2.0f * LIMB_RADIUS * f->scale; }
+float figure_limb_width(const figure_lens_t *lens) { return 2.0f * LIMB_RADIUS * lens->scale; }
 
-/* Grows the extent (world metres on the camera's plane, y down) and the world x range by a
- * pose as drawn. */
-static void measure(const figure_fit_t *unit, const skel_positions_t *pos, drawing_t *extent,
-                    float *wx0, float *wx1) {
+/* A key pose as drawn, on the camera's plane (metres, y down): x from, to, y from, to. */
+static void measure(const figure_lens_t *unit, const skel_positions_t *pos, float e[4]) {
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
-    int n = build(unit, pos, 1, true, false, caps);
-    for (int i = 0; i < n; i++) {
-        grow(extent, caps[i].ax, caps[i].ay, caps[i].radius);
-        grow(extent, caps[i].bx, caps[i].by, caps[i].radius);
-    }
-    for (int j = 0; j < SKEL_JOINT_NUM; j++) {
-        *wx0 = fminf(*wx0, pos->p[j][0]);
-        *wx1 = fmaxf(*wx1, pos->p[j][0]);
-    }
+    layout_box_t b = figure_capsules_bounds(caps, build(unit, pos, 1, true, false, caps));
+    float m[4] = {b.x, b.x + b.w, b.y, b.y + b.h};
+    for (int i = 0; i < 4; i += 2) e[i] = fminf(e[i], m[i]), e[i + 1] = fmaxf(e[i + 1], m[i + 1]);
 }
 
 /* Whether a box meets none of the fit's avoid boxes. */
@@ -281,35 +275,33 @@ static bool clear_of(const figure_fit_t *f, layout_box_t b) {
     return true;
 }
 
-/* Narrows [*x0, *x1] to where lo <= a * x + b <= hi. */
-static void keep_within(float a, float b, float lo, float hi, float *x0, float *x1) {
-    if (fabsf(a) < 1e-6f) {
-        if (b < lo || b > hi) *x1 = *x0 - 1.0f;
-        return;
-    }
-    float u = (lo - b) / a, v = (hi - b) / a;
-    *x0 = fmaxf(*x0, fminf(u, v));
-    *x1 = fminf(*x1, fmaxf(u, v));
-}
-
-/* The mat: under the figure from head to feet and a little past, as wide as a mat, but drawn
- * shorter or narrower where the stage ends (it is floor, not the figure). */
-static void fit_mat(figure_fit_t *f, float wx0, float wx1) {
-    const layout_box_t *b = &f->box;
-    float s = f->scale;
-    for (float half = MAT_HALF_WIDTH; half > 0.1f; half *= 0.8f) {
-        float x0 = wx0 - MAT_OVERHANG, x1 = wx1 + MAT_OVERHANG;
-        for (int side = -1; side <= 1; side += 2) {
-            float z = half * (float)side;
-            keep_within(f->right[0] * s, f->ox + z * f->right[2] * s, b->x, b->x + b->w, &x0, &x1);
-            keep_within(-f->up[0] * s, f->oy - z * f->up[2] * s, b->y, b->y + b->h, &x0, &x1);
+/* The shot of an extent: as large as the stage allows, standing on its floor (bottom-aligned),
+ * centred if it can be, else against a side, wherever it stays clear of the counter and its
+ * lines. The extent's box only grows with the scale, so the largest clear scale is found by
+ * halving. */
+static figure_shot_t shoot(const figure_fit_t *f, const float e[4]) {
+    float lo_x = e[0] - FRAME_MARGIN, hi_x = e[1] + FRAME_MARGIN;
+    float lo_y = e[2] - FRAME_MARGIN, hi_y = e[3] + FRAME_MARGIN;
+    float fw = fmaxf(hi_x - lo_x, 0.1f), fh = fmaxf(hi_y - lo_y, 0.1f);
+    const layout_box_t *box = &f->box;
+    float most = fminf(box->w / fw, box->h / fh);
+    static const float ALIGN[3] = {0.5f, 0.0f, 1.0f}; /* centre first: it wins a tie */
+    float best = 0.0f, best_align = 0.5f;
+    for (int a = 0; a < 3; a++) {
+        float lo = 0.0f, hi = most;
+        for (int i = 0; i < 30 && hi - lo > 1e-3f * most; i++) {
+            float s = i == 0 ? most : (lo + hi) * 0.5f;
+            layout_box_t r = {box->x + (box->w - fw * s) * ALIGN[a], box->y + box->h - fh * s,
+                              fw * s, fh * s};
+            if (clear_of(f, r)) lo = s;
+            else hi = s;
+            if (lo == most) break;
         }
-        if (x1 - x0 > 0.5f * (wx1 - wx0)) {
-            f->mat_x0 = x0, f->mat_x1 = x1, f->mat_half = half;
-            return;
-        }
+        if (lo > best * 1.001f) best = lo, best_align = ALIGN[a];
     }
-    f->mat_x0 = 0, f->mat_x1 = -1, f->mat_half = 0; /* no room: no mat */
+    if (best < most * 0.2f) best = most * 0.2f, best_align = 0.5f; /* nowhere clear: small */
+    float x = box->x + (box->w - fw * best) * best_align, y = box->y + box->h - fh * best;
+    return (figure_shot_t){best, x - lo_x * best, y - lo_y * best};
 }
 
 void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layout_box_t *avoid,
@@ -321,66 +313,89 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
     f->box = box;
     f->avoid_count = avoid_count < FIGURE_AVOID_MAX ? avoid_count : FIGURE_AVOID_MAX;
     for (int i = 0; i < f->avoid_count; i++) f->avoid[i] = avoid[i];
-    glm_vec3_copy((vec3){cosf(yaw), 0, -sinf(yaw)}, f->right);
-    glm_vec3_copy((vec3){-sinf(yaw) * sinf(pitch), cosf(pitch), -cosf(yaw) * sinf(pitch)}, f->up);
-    glm_vec3_copy((vec3){sinf(yaw) * cosf(pitch), sinf(pitch), cosf(yaw) * cosf(pitch)}, f->toward);
-    /* The frame: the figure as drawn at every key pose, at the top of a breath, and on its way
-     * through every move (a hand lifted in passing), measured at a metre a unit. Not the mat
-     * and not the arrows: those give way. */
-    f->scale = 1.0f;
-    drawing_t extent = {NULL, 1e9f, 1e9f, -1e9f, -1e9f};
-    float wx0 = 1e9f, wx1 = -1e9f;
-    for (int k = 0; k < c->count; k++) {
+    figure_lens_t *l = &f->lens;
+    glm_vec3_copy((vec3){cosf(yaw), 0, -sinf(yaw)}, l->right);
+    glm_vec3_copy((vec3){-sinf(yaw) * sinf(pitch), cosf(pitch), -cosf(yaw) * sinf(pitch)}, l->up);
+    glm_vec3_copy((vec3){sinf(yaw) * cosf(pitch), sinf(pitch), cosf(yaw) * cosf(pitch)}, l->toward);
+    /* each key pose as drawn (at the top of a breath, for a breathing hold), measured at a
+     * metre a unit; not the mat and not the arrows: those give way */
+    l->scale = 1.0f;
+    float all[4] = {1e9f, -1e9f, 1e9f, -1e9f}, wx0 = 1e9f, wx1 = -1e9f;
+    f->count = c->count < CHOREO_MAX_INSTANCES ? c->count : CHOREO_MAX_INSTANCES;
+    for (int k = 0; k < f->count; k++) {
         const choreo_instance_t *in = &c->inst[k];
+        float *e = f->extent[k];
+        e[0] = e[2] = 1e9f, e[1] = e[3] = -1e9f;
         skel_positions_t pos;
         choreo_key_positions(c, k, &pos);
-        measure(f, &pos, &extent, &wx0, &wx1);
-        choreo_state_t st;
-        static const float THROUGH[3] = {0.25f, 0.5f, 0.75f};
-        for (int i = 0; i < 3 && in->move > 0; i++) {
-            choreo_sample(c, in->start + in->move * THROUGH[i], &st);
-            measure(f, &st.pos, &extent, &wx0, &wx1);
-        }
+        measure(l, &pos, e);
         if (in->hold > c->breath_in) {
+            choreo_state_t st;
             choreo_sample(c, in->start + in->move + in->ready + c->breath_in, &st);
-            measure(f, &st.pos, &extent, &wx0, &wx1);
+            measure(l, &st.pos, e);
         }
+        for (int j = 0; j < SKEL_JOINT_NUM; j++) {
+            wx0 = fminf(wx0, pos.p[j][0]);
+            wx1 = fmaxf(wx1, pos.p[j][0]);
+        }
+        measure(l, &pos, all);
     }
-    if (c->count == 0) {
+    if (f->count == 0) {
         skel_pose_t rest;
         skel_positions_t pos;
         skel_pose_rest(&rest);
         skel_fk(&rest, &pos);
-        measure(f, &pos, &extent, &wx0, &wx1);
+        measure(l, &pos, all);
+        wx0 = -0.3f, wx1 = 0.3f;
     }
-    float lo_x = extent.x0 - FRAME_MARGIN, hi_x = extent.x1 + FRAME_MARGIN;
-    float lo_y = extent.y0 - FRAME_MARGIN, hi_y = extent.y1 + FRAME_MARGIN;
-    float fw = hi_x - lo_x, fh = hi_y - lo_y;
-    /* As large as the stage allows, standing on its floor (bottom-aligned), centred if it can
-     * be, else against a side, wherever it stays clear of the counter and its lines: the
-     * frame only grows with the scale, so the largest clear scale is found by halving. */
-    float most = fminf(box.w / fw, box.h / fh);
-    static const float ALIGN[3] = {0.5f, 0.0f, 1.0f}; /* centre first: it wins a tie */
-    float best = 0.0f, best_align = 0.5f;
-    for (int a = 0; a < 3; a++) {
-        float lo = 0.0f, hi = most;
-        for (int i = 0; i < 40 && hi - lo > 1e-3f; i++) {
-            float s = i == 0 ? most : (lo + hi) * 0.5f;
-            layout_box_t r = {box.x + (box.w - fw * s) * ALIGN[a], box.y + box.h - fh * s,
-                              fw * s, fh * s};
-            if (clear_of(f, r)) lo = s;
-            else hi = s;
-            if (i == 0 && lo == most) break;
+    for (int k = 0; k < f->count; k++) f->shot[k] = shoot(f, f->extent[k]);
+    figure_shot_t whole = shoot(f, all);
+    l->scale = whole.scale, l->ox = whole.ox, l->oy = whole.oy;
+    f->mat_x0 = wx0 - MAT_OVERHANG;
+    f->mat_x1 = wx1 + MAT_OVERHANG;
+}
+
+static float smooth(float u) {
+    u = glm_clamp(u, 0.0f, 1.0f);
+    return u * u * (3 - 2 * u);
+}
+
+static figure_shot_t mix_shots(figure_shot_t a, figure_shot_t b, float w) {
+    return (figure_shot_t){a.scale + (b.scale - a.scale) * w, a.ox + (b.ox - a.ox) * w,
+                           a.oy + (b.oy - a.oy) * w};
+}
+
+void figure_lens(const figure_fit_t *f, const choreo_t *c, const choreo_state_t *st,
+                 figure_lens_t *out) {
+    *out = f->lens;
+    if (f->count == 0 || f->count != c->count) return;
+    int k = st->instance < f->count ? st->instance : f->count - 1;
+    figure_shot_t s = f->shot[k];
+    if (st->moving && c->inst[k].move > 0) {
+        /* out to a shot holding both poses by the middle of the move, in to the new one by its
+         * end (nothing moves when the two shots are one) */
+        int p = (k + f->count - 1) % f->count;
+        const float *a = f->extent[p], *b = f->extent[k];
+        float both[4] = {fminf(a[0], b[0]), fmaxf(a[1], b[1]), fminf(a[2], b[2]),
+                         fmaxf(a[3], b[3])};
+        figure_shot_t from = f->shot[p], to = f->shot[k];
+        bool same = memcmp(&from, &to, sizeof from) == 0 && memcmp(a, b, 4 * sizeof *a) == 0;
+        if (!same) {
+            figure_shot_t mid = shoot(f, both);
+            float u = st->move_t;
+            s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2)) : mix_shots(mid, to, smooth(u * 2 - 1));
         }
-        if (lo > best * 1.001f) best = lo, best_align = ALIGN[a];
     }
-    if (best < most * 0.2f) best = most * 0.2f, best_align = 0.5f; /* nowhere clear: small */
-    f->scale = best;
-    f->frame = (layout_box_t){box.x + (box.w - fw * best) * best_align, box.y + box.h - fh * best,
-                              fw * best, fh * best};
-    f->ox = f->frame.x - lo_x * best;
-    f->oy = f->frame.y - lo_y * best;
-    fit_mat(f, wx0, wx1);
+    out->scale = s.scale, out->ox = s.ox, out->oy = s.oy;
+}
+
+int figure_avoid(const layout_t *L, layout_box_t out[FIGURE_AVOID_MAX]) {
+    float gap = 12.0f * L->unit;
+    const layout_box_t *b[2] = {&L->exercise.counter, &L->exercise.status};
+    for (int i = 0; i < 2; i++) {
+        out[i] = (layout_box_t){b[i]->x - gap, b[i]->y - gap, b[i]->w + 2 * gap, b[i]->h + 2 * gap};
+    }
+    return 2;
 }
 
 /* Whether an arrow's point (with its reach) stays on the stage and off the counter. */
@@ -395,9 +410,9 @@ static bool arrow_fits(const figure_fit_t *f, float x, float y, float reach) {
 
 /* The path of the part the page names for this move (or else of the joint that moves most),
  * offset from the limb away from the body, with a head. */
-static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, int k,
-                       const skel_positions_t *from, const skel_positions_t *to,
-                       gfx_color_t color) {
+static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_t *f,
+                       const choreo_t *c, int k, const skel_positions_t *from,
+                       const skel_positions_t *to, gfx_color_t color) {
     int joint = choreo_arrow_joint(c, k);
     if (joint >= 0) {
         /* a named part that hardly moves gets no arrow: it would be a dot */
@@ -437,7 +452,7 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *f, const choreo_t *c, i
         off = OFFSETS[o] * f->scale;
         bool fits = true;
         for (int i = 0; i < N && fits; i++) {
-            fits = arrow_fits(f, px[i] + ux * off, py[i] + uy * off, i == N - 1 ? head + r : r);
+            fits = arrow_fits(fit, px[i] + ux * off, py[i] + uy * off, i == N - 1 ? head + r : r);
         }
         if (fits) break;
     }
@@ -462,19 +477,53 @@ static void draw_capsules(drawing_t *g, const figure_capsule_t *caps, int n,
     }
 }
 
-layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
+/* Narrows [*x0, *x1] to where lo <= a * x + b <= hi. */
+static void keep_within(float a, float b, float lo, float hi, float *x0, float *x1) {
+    if (fabsf(a) < 1e-6f) {
+        if (b < lo || b > hi) *x1 = *x0 - 1.0f;
+        return;
+    }
+    float u = (lo - b) / a, v = (hi - b) / a;
+    *x0 = fmaxf(*x0, fminf(u, v));
+    *x1 = fminf(*x1, fmaxf(u, v));
+}
+
+/* The mat's corners: under the figure from head to feet and a little past, as wide as a mat,
+ * but shorter or narrower where the stage ends (it is floor, not the figure). False when there
+ * is no room for it. */
+static bool mat_corners(const figure_fit_t *fit, const figure_lens_t *f, float corner[8]) {
+    const layout_box_t *b = &fit->box;
+    float s = f->scale;
+    for (float half = MAT_HALF_WIDTH; half > 0.1f; half *= 0.8f) {
+        float x0 = fit->mat_x0, x1 = fit->mat_x1;
+        for (int side = -1; side <= 1; side += 2) {
+            float z = half * (float)side;
+            keep_within(f->right[0] * s, f->ox + z * f->right[2] * s, b->x, b->x + b->w, &x0, &x1);
+            keep_within(-f->up[0] * s, f->oy - z * f->up[2] * s, b->y, b->y + b->h, &x0, &x1);
+        }
+        if (x1 - x0 > 0.5f * (fit->mat_x1 - fit->mat_x0)) {
+            for (int i = 0; i < 4; i++) {
+                vec3 w = {i < 2 ? x0 : x1, 0, i % 2 ? half : -half};
+                figure_project(f, w, &corner[i * 2], &corner[i * 2 + 1], NULL);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *c,
                          const choreo_state_t *st, const figure_colors_t *colors,
                          layout_box_t *moving) {
     drawing_t drawing = {gfx, 1e9f, 1e9f, -1e9f, -1e9f};
     drawing_t *g = &drawing;
     if (moving) *moving = (layout_box_t){0, 0, 0, 0};
+    figure_lens_t lens;
+    figure_lens(fit, c, st, &lens);
+    const figure_lens_t *f = &lens;
     /* the mat: a strip of floor under the figure, its edges traced for anti-aliasing */
-    if (f->mat_x1 > f->mat_x0) {
-        float corner[8];
-        for (int i = 0; i < 4; i++) {
-            vec3 w = {i < 2 ? f->mat_x0 : f->mat_x1, 0, i % 2 ? f->mat_half : -f->mat_half};
-            figure_project(f, w, &corner[i * 2], &corner[i * 2 + 1], NULL);
-        }
+    float corner[8];
+    if (mat_corners(fit, f, corner)) {
         for (int i = 0; i < 4; i++) grow(g, corner[i * 2], corner[i * 2 + 1], 0);
         gfx_quad(g->gfx, corner, colors->mat);
         static const int edge[4][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}};
@@ -503,10 +552,10 @@ layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *f, const choreo_t *c,
             draw_capsules(g, caps, build(f, &from, 1, false, true, caps), ghost);
             draw_capsules(g, caps, build(f, &to, 1, false, true, caps), ghost);
         }
-        if (ex->arrow) draw_arrow(g, f, c, k, &from, &to, colors->arrow);
+        if (ex->arrow) draw_arrow(g, fit, f, c, k, &from, &to, colors->arrow);
     }
     const gfx_color_t tones[3] = {colors->far, colors->near, colors->face};
-    draw_capsules(g, caps, figure_body(f, c, st, caps), tones);
+    draw_capsules(g, caps, build(f, &st->pos, back_side(f, c, st), true, true, caps), tones);
     if (moving) *moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
     if (mat.x1 > mat.x0) {
         grow(g, mat.x0, mat.y0, 0);

@@ -12,18 +12,34 @@
 
 #define FIGURE_AVOID_MAX 4
 
-/* How world metres map to the screen for one exercise in one stage (cached: the framing looks
- * at every key pose of the routine, so the figure never zooms while it moves). */
+/* How world metres map to the screen at one moment: the camera's axes, and where and how
+ * large the figure is drawn. */
+typedef struct figure_lens_t {
+    vec3 right, up, toward; /* camera axes in world space */
+    float scale;         /* pixels per metre */
+    float ox, oy;        /* screen position of the world origin */
+} figure_lens_t;
+
+/* Where the figure stands and how large (a shot), one per key pose. */
+typedef struct figure_shot_t {
+    float scale, ox, oy;
+} figure_shot_t;
+
+/* How one exercise is framed in one stage (cached): each key pose as large as the stage allows,
+ * standing on its floor, clear of the counter and its lines. During a move the camera eases
+ * from the last pose's shot out to one holding both poses and in to the next one's, so the
+ * figure is large at every hold yet whole through a move from lying to kneeling. */
 typedef struct figure_fit_t {
     int exercise;        /* -1 = not computed */
     layout_box_t box;    /* the stage */
     layout_box_t avoid[FIGURE_AVOID_MAX]; /* what the figure keeps clear of (counter, status) */
     int avoid_count;
-    vec3 right, up, toward; /* camera axes in world space */
-    float scale;         /* pixels per metre */
-    float ox, oy;        /* screen position of the world origin */
-    layout_box_t frame;  /* pixels: where the key poses lie, a small margin included */
-    float mat_x0, mat_x1, mat_half; /* the mat: world x from, to, and half its width (z), m */
+    figure_lens_t lens;  /* the camera's axes (and the whole routine's framing) */
+    int count;           /* key poses (the routine's instances) */
+    float extent[CHOREO_MAX_INSTANCES][4]; /* each key pose as drawn, on the camera's plane:
+                                            * x from, to, y (down) from, to; metres */
+    figure_shot_t shot[CHOREO_MAX_INSTANCES];
+    float mat_x0, mat_x1; /* the mat's world x range, metres */
 } figure_fit_t;
 
 typedef struct figure_colors_t {
@@ -43,9 +59,17 @@ typedef struct figure_capsule_t {
 void figure_fit(figure_fit_t *fit, const choreo_t *choreo, layout_box_t box,
                 const layout_box_t *avoid, int avoid_count);
 
+/* What the figure keeps clear of in an exercise's layout: the counter and its status lines,
+ * with a gap around them; returns the count (for figure_fit). */
+int figure_avoid(const layout_t *layout, layout_box_t out[FIGURE_AVOID_MAX]);
+
+/* The camera of a state: its key pose's shot, or on the way between two during a move. */
+void figure_lens(const figure_fit_t *fit, const choreo_t *choreo, const choreo_state_t *state,
+                 figure_lens_t *out);
+
 /* Projects a world point to the screen (pixels, on a quarter-pixel grid) and its depth
  * (larger = nearer). */
-void figure_project(const figure_fit_t *fit, const vec3 p, float *x, float *y, float *depth);
+void figure_project(const figure_lens_t *lens, const vec3 p, float *x, float *y, float *depth);
 
 /* The live figure of a state as drawn (ghosts, arrow and mat aside): its capsules back to
  * front; returns their count. A phase worked on one side (cues.working_side) puts that side in
@@ -56,12 +80,12 @@ int figure_body(const figure_fit_t *fit, const choreo_t *choreo, const choreo_st
 /* The bounds of capsules (their anti-aliased rim not included), pixels. */
 layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count);
 
-/* The drawn width of the thinnest limb, pixels. */
-float figure_limb_width(const figure_fit_t *fit);
+/* The drawn width of the thinnest limb through a lens, pixels. */
+float figure_limb_width(const figure_lens_t *lens);
 
 /* Draws the figure; returns the bounds of everything it drew, pixels, and in *moving (if not
- * NULL) those of what changes from one move to the next (all but the mat). With gfx->dry it
- * draws nothing and only measures. */
+ * NULL) those of what changes from one move to the next (all but the mat, which moves only
+ * with the camera). With gfx->dry it draws nothing and only measures. */
 layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *choreo,
                          const choreo_state_t *state, const figure_colors_t *colors,
                          layout_box_t *moving);

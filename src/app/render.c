@@ -365,19 +365,16 @@ static gfx_color_t mix(content_color_t a, content_color_t b, float t) {
     return (gfx_color_t){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
 }
 
-static layout_box_t grow_box(layout_box_t b, float d) {
-    return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
-}
-
-/* The exercise's figure framed in its stage, clear of the counter and its lines by a gap. */
+/* The exercise's figure framed in its stage, clear of the counter and its lines. */
 static const figure_fit_t *fit_for(render_t *r, const choreo_t *c) {
     const layout_t *L = &r->layout;
     figure_fit_t *f = &r->fits[c->exercise];
-    float gap = 12.0f * L->unit;
-    layout_box_t avoid[2] = {grow_box(L->exercise.counter, gap), grow_box(L->exercise.status, gap)};
+    layout_box_t avoid[FIGURE_AVOID_MAX];
+    int n = figure_avoid(L, avoid);
     if (f->exercise != c->exercise || memcmp(&f->box, &L->exercise.stage, sizeof f->box) != 0 ||
-        f->avoid_count != 2 || memcmp(f->avoid, avoid, sizeof avoid) != 0 || f->scale <= 0) {
-        figure_fit(f, c, L->exercise.stage, avoid, 2);
+        f->avoid_count != n || memcmp(f->avoid, avoid, (size_t)n * sizeof avoid[0]) != 0 ||
+        f->lens.scale <= 0) {
+        figure_fit(f, c, L->exercise.stage, avoid, n);
     }
     return f;
 }
@@ -852,6 +849,10 @@ static uint64_t hash_in(uint64_t h, const void *data, size_t n) {
 /* A value rounded to 1/steps: the same pixels when it has not moved by a visible amount. */
 static long quant(float v, float steps) { return lroundf(v * steps); }
 
+static layout_box_t grow_box(layout_box_t b, float d) {
+    return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
+}
+
 /* What the screen shows, reduced to numbers that change exactly when pixels would: the whole
  * screen's, and the figure's and the counter's, which move on their own. */
 static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *panel,
@@ -883,6 +884,10 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     long sk[] = {r->state.instance, r->state.holding, r->state.moving, n};
     uint64_t s = hash_in(h, sk, sizeof sk);
     *stage = hash_in(s, caps, (size_t)n * sizeof caps[0]);
+    /* the camera: while it eases between two shots, the mat, ghosts and arrow move too */
+    figure_lens_t lens;
+    figure_lens(fit, ch, &r->state, &lens);
+    r->figure_lens = hash_in(h, &lens, sizeof lens);
     /* where it is: its capsules and their anti-aliased rim */
     r->figure_box = grow_box(figure_capsules_bounds(caps, n), 2.0f);
     r->figure_instance = r->state.instance;
@@ -913,9 +918,9 @@ static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
     draw_footer(r, show);
 }
 
-/* What the figure's next drawing will cover but the mat (ghosts, arrow, body): measured by
- * drawing it dry. */
-static layout_box_t next_moving(render_t *r, const show_t *show) {
+/* What the figure's next drawing will cover (all of it with `mat`, else but the mat: ghosts,
+ * arrow, body): measured by drawing it dry. */
+static layout_box_t next_drawn(render_t *r, const show_t *show, bool mat) {
     const show_view_t *v = &show->view;
     if (!r->state_valid || !v->choreos) return r->layout.exercise.stage;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
@@ -923,9 +928,9 @@ static layout_box_t next_moving(render_t *r, const show_t *show) {
     layout_box_t moving;
     bool dry = r->gfx.dry;
     r->gfx.dry = true;
-    figure_draw(&r->gfx, fit_for(r, ch), ch, &r->state, &colors, &moving);
+    layout_box_t all = figure_draw(&r->gfx, fit_for(r, ch), ch, &r->state, &colors, &moving);
     r->gfx.dry = dry;
-    return moving;
+    return mat ? all : moving;
 }
 
 #define WIPE_LINE 3.0f /* pixels: the wipe's leading edge */
@@ -975,11 +980,13 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
         /* the same move: only where the figure was and is now (ghosts, arrow and mat are the
          * same); a new move, the end of a move (its ghosts and arrow go) or a hold: what the
          * figure covered and will cover, cues included */
+        bool same_camera = r->figure_lens == r->last_figure_lens && r->last_figure_box.w > 0;
         bool same_move = r->figure_instance == r->last_figure_instance &&
                          r->figure_holding == r->last_figure_holding &&
-                         r->figure_cues == r->last_figure_cues && r->last_figure_box.w > 0;
-        layout_box_t moved = same_move ? union_box(r->last_figure_box, r->figure_box)
-                                       : union_box(r->figure_moving, next_moving(r, show));
+                         r->figure_cues == r->last_figure_cues && same_camera;
+        layout_box_t moved = same_move     ? union_box(r->last_figure_box, r->figure_box)
+                             : same_camera ? union_box(r->figure_moving, next_drawn(r, show, false))
+                                           : union_box(r->figure_drawn, next_drawn(r, show, true));
         damage_add(damage, grow_box(moved, pad));
     }
     if (kc != r->key_counter) {
@@ -1056,6 +1063,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->last_figure_instance = r->figure_instance;
     r->last_figure_holding = r->figure_holding;
     r->last_figure_cues = r->figure_cues;
+    r->last_figure_lens = r->figure_lens;
     r->key_full = kf;
     r->key_panel = kp;
     r->key_stage = ks;

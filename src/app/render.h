@@ -52,6 +52,7 @@ typedef struct render_t {
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     bool figure_cues, last_figure_cues; /* in a move: its ghosts and arrow are shown */
+    uint64_t figure_lens, last_figure_lens; /* the camera (it eases between shots in a move) */
     unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
     /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
      * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what

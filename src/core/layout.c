@@ -39,6 +39,13 @@ static layout_box_t square_in(layout_box_t b, float side) {
     return box(b.x + (b.w - side) * 0.5f, b.y + (b.h - side) * 0.5f, side, side);
 }
 
+/* Landscape exercise screens: the share of the content's height for title and purpose (one line
+ * of title, two of purpose; one at 21:9), and of its width for the figure's panel beside the
+ * steps (the steps keep their text size at every screen: see test_render). */
+#define HEAD_SHARE 0.215f
+#define HEAD_SHARE_WIDE 0.17f
+#define FIGURE_SHARE 0.46f
+
 void layout_compute(layout_t *L, int width, int height) {
     memset(L, 0, sizeof *L);
     float W = (float)(width > 1 ? width : 1), H = (float)(height > 1 ? height : 1);
@@ -86,16 +93,29 @@ void layout_compute(layout_t *L, int width, int height) {
 
     /* Exercise */
     if (!L->portrait) {
-        layout_box_t head = box(ca.x, ca.y, ca.w, ca.h * 0.25f);
+        /* title and purpose, then the figure's panel (with the playlist's progress under it)
+         * and the steps' side by side, as tall as the screen allows */
+        /* (21:9 sets the purpose on one line: its height goes to the figure) */
+        float head_share = W > 2.2f * H ? HEAD_SHARE_WIDE : HEAD_SHARE;
+        layout_box_t head = box(ca.x, ca.y, ca.w, ca.h * head_share);
         layout_box_t *o[] = {&L->exercise.title, &L->exercise.purpose};
-        const float w[] = {0.55f, 0.45f};
-        stack(head, w, 2, gap * 0.25f, o);
+        const float w[] = {0.48f, 0.52f}, wide[] = {0.6f, 0.4f}; /* a line of title, two of
+                                                                      * purpose (one at 21:9) */
+        stack(head, head_share == HEAD_SHARE ? w : wide, 2, gap * 0.25f, o);
         float top = head.y + head.h + gap;
         layout_box_t body = box(ca.x, top, ca.w, ca.y + ca.h - top);
-        float fig_w = body.w * 0.46f;
+        float fig_w = body.w * FIGURE_SHARE;
         float prog_h = 40.0f * u;
-        L->exercise.figure = box(body.x, body.y, fig_w, body.h - prog_h - gap);
+        L->exercise.figure = box(body.x, body.y, fig_w, body.h - prog_h - gap * 0.5f);
         L->exercise.progress = box(body.x, body.y + body.h - prog_h, fig_w, prog_h);
+        if (head_share != HEAD_SHARE) { /* 21:9: beside the title, the figure has the height */
+            layout_box_t *t = &L->exercise.title;
+            float prog_w = ca.w * 0.36f;
+            t->w -= prog_w + gap;
+            L->exercise.progress = box(ca.x + ca.w - prog_w, t->y + t->h - prog_h * 1.5f, prog_w,
+                                       prog_h);
+            L->exercise.figure.h = body.h;
+        }
         L->exercise.panel = box(body.x + fig_w + gap * 2, body.y, body.w - fig_w - gap * 2, body.h);
     } else {
         layout_box_t *o[] = {&L->exercise.title, &L->exercise.purpose, &L->exercise.figure,
@@ -111,6 +131,12 @@ void layout_compute(layout_t *L, int width, int height) {
         float side = fminf(f.h * 0.40f, f.w * 0.36f);
         L->exercise.counter = box(f.x + f.w - side, f.y, side, side);
         L->exercise.status = box(f.x, f.y, f.w - side - gap, side);
+        float column = fmaxf(side, 600.0f * u); /* lines under the ring: the status's width */
+        if (f.w > 2.2f * f.h && f.h > 2 * side + gap) {
+            /* a wide panel (21:9): ring and lines in a column on the right, leaving the
+             * figure the panel's whole height beside them */
+            L->exercise.status = box(f.x + f.w - column, f.y + side + gap, column, side);
+        }
         L->exercise.stage = f;
     }
     {
