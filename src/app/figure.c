@@ -20,6 +20,7 @@
 #define EYE_RADIUS 0.024f
 #define SPINE_SEGMENTS 6       /* capsules along the curved spine */
 #define FRAME_MARGIN 0.02f     /* m around each key pose */
+#define SHOT_SHARED 0.93f      /* poses share a shot that draws them at least this large */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
 
@@ -348,7 +349,26 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
         measure(l, &pos, all);
         wx0 = -0.3f, wx1 = 0.3f;
     }
-    for (int k = 0; k < f->count; k++) f->shot[k] = shoot(f, f->extent[k]);
+    /* Poses in a row that one shot holds nearly as large as their own share it (and the
+     * camera stands still through their moves: a moving camera redraws the whole stage) */
+    for (int k0 = 0; k0 < f->count;) {
+        float run[4];
+        memcpy(run, f->extent[k0], sizeof run);
+        float largest = shoot(f, run).scale; /* the largest any of them would have alone */
+        int k1 = k0 + 1;
+        for (; k1 < f->count; k1++) {
+            const float *e = f->extent[k1];
+            float more[4] = {fminf(run[0], e[0]), fmaxf(run[1], e[1]), fminf(run[2], e[2]),
+                             fmaxf(run[3], e[3])};
+            float own = fmaxf(largest, shoot(f, e).scale);
+            if (shoot(f, more).scale < own * SHOT_SHARED) break;
+            memcpy(run, more, sizeof run);
+            largest = own;
+        }
+        figure_shot_t shared = shoot(f, run);
+        for (int k = k0; k < k1; k++) f->shot[k] = shared, memcpy(f->extent[k], run, sizeof run);
+        k0 = k1;
+    }
     figure_shot_t whole = shoot(f, all);
     l->scale = whole.scale, l->ox = whole.ox, l->oy = whole.oy;
     f->mat_x0 = wx0 - MAT_OVERHANG;
