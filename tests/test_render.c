@@ -331,6 +331,9 @@ static void test_transition_wipes_scenes(void **state) {
     render(w, h);
     memcpy(from, pixels, n);
     goto_scene(1);
+    /* the incoming scene as it is half-way through the wipe: its figure moves from its first
+     * moment (no scene opens on stillness), and its clock runs through the wipe */
+    for (int i = 0; i < 3; i++) app_advance(app, app->content->timing.transition_seconds / 6.0);
     render(w, h);
     memcpy(to, pixels, n);
 

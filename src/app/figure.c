@@ -19,7 +19,8 @@
 #define NOSE_RADIUS 0.030f
 #define EYE_RADIUS 0.024f
 #define SPINE_SEGMENTS 6       /* capsules along the curved spine */
-#define FRAME_MARGIN 0.02f     /* m around each key pose */
+#define FRAME_MARGIN 0.012f    /* m around each key pose */
+#define WIDE_PANEL 1.7f        /* a stage this many times wider than tall takes camera.wide */
 #define SHOT_SHARED 0.93f      /* poses share a shot that draws them at least this large */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
@@ -115,12 +116,17 @@ static void piece(piece_t *pc, int *n, const figure_lens_t *f, bool grid, const 
     p->side = side;
 }
 
-/* Which side is away from the camera: its limbs get the lighter tone. */
+/* Which side is away from the camera: its limbs get the lighter tone. The whole limbs are
+ * weighed, not only hips and shoulders: seen from above, the leg lying under the other is
+ * the far one, whichever way the pelvis has rolled. */
 static int far_side(const figure_lens_t *f, const skel_positions_t *pos) {
-    float l = glm_vec3_dot((float *)pos->p[SKEL_HIP_L], (float *)f->toward) +
-              glm_vec3_dot((float *)pos->p[SKEL_SHOULDER_L], (float *)f->toward);
-    float r = glm_vec3_dot((float *)pos->p[SKEL_HIP_R], (float *)f->toward) +
-              glm_vec3_dot((float *)pos->p[SKEL_SHOULDER_R], (float *)f->toward);
+    static const int L[] = {SKEL_HIP_L, SKEL_KNEE_L, SKEL_ANKLE_L,
+                            SKEL_SHOULDER_L, SKEL_ELBOW_L, SKEL_HAND_L};
+    float l = 0, r = 0;
+    for (size_t i = 0; i < sizeof L / sizeof L[0]; i++) {
+        l += glm_vec3_dot((float *)pos->p[L[i]], (float *)f->toward);
+        r += glm_vec3_dot((float *)pos->p[skel_mirror(L[i])], (float *)f->toward);
+    }
     return l < r ? -1 : 1;
 }
 
@@ -268,10 +274,44 @@ static void measure(const figure_lens_t *unit, const skel_positions_t *pos, floa
     for (int i = 0; i < 4; i += 2) e[i] = fminf(e[i], m[i]), e[i + 1] = fmaxf(e[i + 1], m[i + 1]);
 }
 
-/* Whether a box meets none of the fit's avoid boxes. */
-static bool clear_of(const figure_fit_t *f, layout_box_t b) {
+/* A key pose's skyline: the top of its drawing in each column (see figure_fit_t.sky). Each
+ * capsule is walked in short steps, a disc at each, so a slanting limb marks only the columns
+ * it crosses at the height it crosses them. */
+static void skyline(const figure_fit_t *f, const figure_lens_t *unit, const skel_positions_t *pos,
+                    float sky[FIGURE_SKY_COLUMNS]) {
+    figure_capsule_t caps[FIGURE_CAPSULES_MAX];
+    int n = build(unit, pos, 1, true, false, caps);
+    float w = (f->sky_x1 - f->sky_x0) / FIGURE_SKY_COLUMNS;
+    for (int i = 0; i < n; i++) {
+        const figure_capsule_t *c = &caps[i];
+        for (int k = 0; k <= 8; k++) {
+            float x = c->ax + (c->bx - c->ax) * k / 8.0f, y = c->ay + (c->by - c->ay) * k / 8.0f;
+            int c0 = (int)floorf((x - c->radius - f->sky_x0) / w);
+            int c1 = (int)floorf((x + c->radius - f->sky_x0) / w);
+            for (int col = c0 < 0 ? 0 : c0; col <= c1 && col < FIGURE_SKY_COLUMNS; col++) {
+                sky[col] = fminf(sky[col], y - c->radius);
+            }
+        }
+    }
+}
+
+/* Whether a shot of an extent (its box placed at r, `scale` pixels a metre, the box's top
+ * left at camera-plane lo_x, lo_y) meets none of the fit's avoid boxes. With a skyline, only
+ * where the drawing reaches up counts; without, the extent's whole box. */
+static bool clear_of(const figure_fit_t *f, layout_box_t r, float scale, float lo_x, float lo_y,
+                     const float *sky) {
+    float w = (f->sky_x1 - f->sky_x0) / FIGURE_SKY_COLUMNS;
     for (int i = 0; i < f->avoid_count; i++) {
-        if (layout_box_overlap(b, f->avoid[i])) return false;
+        const layout_box_t *a = &f->avoid[i];
+        if (!layout_box_overlap(r, *a)) continue;
+        if (!sky) return false;
+        for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
+            if (sky[col] > 1e8f) continue;
+            float x0 = r.x + (f->sky_x0 + col * w - lo_x - FRAME_MARGIN) * scale;
+            float top = r.y + (sky[col] - lo_y - FRAME_MARGIN) * scale;
+            layout_box_t column = {x0, top, (w + 2 * FRAME_MARGIN) * scale, r.y + r.h - top};
+            if (layout_box_overlap(column, *a)) return false;
+        }
     }
     return true;
 }
@@ -280,7 +320,7 @@ static bool clear_of(const figure_fit_t *f, layout_box_t b) {
  * centred if it can be, else against a side, wherever it stays clear of the counter and its
  * lines. The extent's box only grows with the scale, so the largest clear scale is found by
  * halving. */
-static figure_shot_t shoot(const figure_fit_t *f, const float e[4]) {
+static figure_shot_t shoot(const figure_fit_t *f, const float e[4], const float *sky) {
     float lo_x = e[0] - FRAME_MARGIN, hi_x = e[1] + FRAME_MARGIN;
     float lo_y = e[2] - FRAME_MARGIN, hi_y = e[3] + FRAME_MARGIN;
     float fw = fmaxf(hi_x - lo_x, 0.1f), fh = fmaxf(hi_y - lo_y, 0.1f);
@@ -294,7 +334,7 @@ static figure_shot_t shoot(const figure_fit_t *f, const float e[4]) {
             float s = i == 0 ? most : (lo + hi) * 0.5f;
             layout_box_t r = {box->x + (box->w - fw * s) * ALIGN[a], box->y + box->h - fh * s,
                               fw * s, fh * s};
-            if (clear_of(f, r)) lo = s;
+            if (clear_of(f, r, s, lo_x, lo_y, sky)) lo = s;
             else hi = s;
             if (lo == most) break;
         }
@@ -308,7 +348,10 @@ static figure_shot_t shoot(const figure_fit_t *f, const float e[4]) {
 void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layout_box_t *avoid,
                 int avoid_count) {
     const content_camera_t *cam = &c->content->exercises[c->exercise].camera;
-    float yaw = glm_rad(cam->yaw), pitch = glm_rad(cam->pitch);
+    /* a wide, low panel (a portrait screen's) takes the camera given for it, if any */
+    bool wide = cam->has_wide && box.w > WIDE_PANEL * box.h;
+    float yaw = glm_rad(wide ? cam->wide_yaw : cam->yaw);
+    float pitch = glm_rad(wide ? cam->wide_pitch : cam->pitch);
     memset(f, 0, sizeof *f);
     f->exercise = c->exercise;
     f->box = box;
@@ -349,27 +392,57 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
         measure(l, &pos, all);
         wx0 = -0.3f, wx1 = 0.3f;
     }
+    /* each key pose's skyline, on columns across the whole routine's width */
+    f->sky_x0 = all[0] - FRAME_MARGIN;
+    f->sky_x1 = fmaxf(all[1] + FRAME_MARGIN, f->sky_x0 + 0.1f);
+    float whole_sky[FIGURE_SKY_COLUMNS];
+    for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) whole_sky[col] = 1e9f;
+    for (int k = 0; k < f->count; k++) {
+        const choreo_instance_t *in = &c->inst[k];
+        for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) f->sky[k][col] = 1e9f;
+        skel_positions_t pos;
+        choreo_key_positions(c, k, &pos);
+        skyline(f, l, &pos, f->sky[k]);
+        if (in->hold > c->breath_in) {
+            choreo_state_t st;
+            choreo_sample(c, in->start + in->move + in->ready + c->breath_in, &st);
+            skyline(f, l, &st.pos, f->sky[k]);
+        }
+        for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
+            whole_sky[col] = fminf(whole_sky[col], f->sky[k][col]);
+        }
+    }
     /* Poses in a row that one shot holds nearly as large as their own share it (and the
      * camera stands still through their moves: a moving camera redraws the whole stage) */
     for (int k0 = 0; k0 < f->count;) {
-        float run[4];
+        float run[4], run_sky[FIGURE_SKY_COLUMNS];
         memcpy(run, f->extent[k0], sizeof run);
-        float largest = shoot(f, run).scale; /* the largest any of them would have alone */
+        memcpy(run_sky, f->sky[k0], sizeof run_sky);
+        float largest = shoot(f, run, run_sky).scale; /* the largest any alone would have */
         int k1 = k0 + 1;
         for (; k1 < f->count; k1++) {
             const float *e = f->extent[k1];
             float more[4] = {fminf(run[0], e[0]), fmaxf(run[1], e[1]), fminf(run[2], e[2]),
                              fmaxf(run[3], e[3])};
-            float own = fmaxf(largest, shoot(f, e).scale);
-            if (shoot(f, more).scale < own * SHOT_SHARED) break;
+            float more_sky[FIGURE_SKY_COLUMNS];
+            for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
+                more_sky[col] = fminf(run_sky[col], f->sky[k1][col]);
+            }
+            float own = fmaxf(largest, shoot(f, e, f->sky[k1]).scale);
+            if (shoot(f, more, more_sky).scale < own * SHOT_SHARED) break;
             memcpy(run, more, sizeof run);
+            memcpy(run_sky, more_sky, sizeof run_sky);
             largest = own;
         }
-        figure_shot_t shared = shoot(f, run);
-        for (int k = k0; k < k1; k++) f->shot[k] = shared, memcpy(f->extent[k], run, sizeof run);
+        figure_shot_t shared = shoot(f, run, run_sky);
+        for (int k = k0; k < k1; k++) {
+            f->shot[k] = shared;
+            memcpy(f->extent[k], run, sizeof run);
+            memcpy(f->sky[k], run_sky, sizeof run_sky);
+        }
         k0 = k1;
     }
-    figure_shot_t whole = shoot(f, all);
+    figure_shot_t whole = shoot(f, all, f->count > 0 ? whole_sky : NULL);
     l->scale = whole.scale, l->ox = whole.ox, l->oy = whole.oy;
     f->mat_x0 = wx0 - MAT_OVERHANG;
     f->mat_x1 = wx1 + MAT_OVERHANG;
@@ -401,7 +474,11 @@ void figure_lens(const figure_fit_t *f, const choreo_t *c, const choreo_state_t 
         figure_shot_t from = f->shot[p], to = f->shot[k];
         bool same = memcmp(&from, &to, sizeof from) == 0 && memcmp(a, b, 4 * sizeof *a) == 0;
         if (!same) {
-            figure_shot_t mid = shoot(f, both);
+            float sky[FIGURE_SKY_COLUMNS];
+            for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
+                sky[col] = fminf(f->sky[p][col], f->sky[k][col]);
+            }
+            figure_shot_t mid = shoot(f, both, sky);
             float u = st->move_t;
             s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2)) : mix_shots(mid, to, smooth(u * 2 - 1));
         }
@@ -425,7 +502,7 @@ static bool arrow_fits(const figure_fit_t *f, float x, float y, float reach) {
         y + reach > b->y + b->h) {
         return false;
     }
-    return clear_of(f, (layout_box_t){x - reach, y - reach, 2 * reach, 2 * reach});
+    return clear_of(f, (layout_box_t){x - reach, y - reach, 2 * reach, 2 * reach}, 1, 0, 0, NULL);
 }
 
 /* The path of the part the page names for this move (or else of the joint that moves most),

@@ -11,6 +11,7 @@
 #include "gfx.h"
 
 #define FIGURE_AVOID_MAX 4
+#define FIGURE_SKY_COLUMNS 24
 
 /* How world metres map to the screen at one moment: the camera's axes, and where and how
  * large the figure is drawn. */
@@ -39,6 +40,11 @@ typedef struct figure_fit_t {
     float extent[CHOREO_MAX_INSTANCES][4]; /* each key pose as drawn, on the camera's plane:
                                             * x from, to, y (down) from, to; metres */
     figure_shot_t shot[CHOREO_MAX_INSTANCES];
+    /* the top of each key pose's drawing in FIGURE_SKY_COLUMNS columns across the routine's
+     * whole width (sky_x0..sky_x1 on the camera's plane, metres; y down, +inf where nothing
+     * is drawn): the figure may reach up beside the counter, only not into it */
+    float sky_x0, sky_x1;
+    float sky[CHOREO_MAX_INSTANCES][FIGURE_SKY_COLUMNS];
     float mat_x0, mat_x1; /* the mat's world x range, metres */
 } figure_fit_t;
 

@@ -499,52 +499,66 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     }
     draw_numeral(r, num, sub);
 
-    /* the lines beside the ring: side (or the switch cue), hold or breath, repetition */
+    /* the lines beside the ring, the first two of: the side (or the switch cue), the breath
+     * to take, the hold asked for, the repetition. Two lines, not three, so the figure can
+     * reach up beside them; the hold asked for gives way first while breathing or counting
+     * repetitions: the highlighted step says it in the page's words */
     layout_box_t s = L->exercise.status;
-    float row = s.h / 3.0f;
-    layout_box_t rows[3] = {{s.x, s.y, s.w, row}, {s.x, s.y + row, s.w, row},
-                            {s.x, s.y + 2 * row, s.w, row}};
+    float row = s.h / 2.0f;
     float size = fminf(L->font.heading, row * 0.62f);
-    char side_buf[96], hold_buf[160], rep_buf[96];
+    char side_buf[96], hold_buf[160], rep_buf[96], pill_buf[160];
+    typedef struct line_t {
+        const char *text;
+        text_face_t font;
+        float size;
+        content_color_t color;
+        bool pill;
+    } line_t;
+    line_t lines[4];
+    int n = 0;
     const char *side_word = cd.side == CONTENT_SIDE_RIGHT ? c->labels.right
                             : cd.side == CONTENT_SIDE_LEFT ? c->labels.left
                                                            : NULL;
+    if (side_word) {
+        content_format(side_buf, sizeof side_buf, c->labels.side,
+                       &(content_format_args_t){.side = side_word});
+    }
     if (cd.switch_sides) {
-        char text[160];
-        content_format(side_buf, sizeof side_buf, c->labels.side,
-                       &(content_format_args_t){.side = side_word});
-        snprintf(text, sizeof text, "%s \u2192 %s", c->labels.switch_sides, side_buf);
-        draw_pill(r, text, rows[0], size, col(r, c->theme.accent), col(r, c->theme.accent_text));
+        snprintf(pill_buf, sizeof pill_buf, "%s \u2192 %s", c->labels.switch_sides, side_buf);
+        lines[n++] = (line_t){pill_buf, TEXT_BOLD, size, c->theme.accent, true};
     } else if (side_word) {
-        content_format(side_buf, sizeof side_buf, c->labels.side,
-                       &(content_format_args_t){.side = side_word});
-        draw_text(r, side_buf, style(TEXT_BOLD, size, L->font.min, TEXT_LEFT), rows[0],
-                  VALIGN_CENTER, col(r, c->theme.accent));
+        lines[n++] = (line_t){side_buf, TEXT_BOLD, size, c->theme.accent, false};
     }
-    const content_hold_t *h = &ex->phases[st->phase].hold;
-    const char *hl = ch->inst[st->instance].hold > 0 ? hold_label(c, h, hold_buf, sizeof hold_buf) : NULL;
     if (cd.kind == COUNTDOWN_BREATHS && cd.stage == COUNTDOWN_HOLDING) {
-        draw_text(r, cd.inhaling ? c->labels.breathe_in : c->labels.breathe_out,
-                  style(TEXT_BOLD, size * 1.15f, L->font.min, TEXT_LEFT), rows[1], VALIGN_CENTER,
-                  col(r, c->theme.text));
-        if (hl) {
-            draw_text(r, hl, style(TEXT_REGULAR, size * 0.8f, L->font.min, TEXT_LEFT), rows[2],
-                      VALIGN_CENTER, col(r, c->theme.text_dim));
-        }
-        return;
+        lines[n++] = (line_t){cd.inhaling ? c->labels.breathe_in : c->labels.breathe_out,
+                              TEXT_BOLD, size * 1.15f, c->theme.text, false};
     }
-    if (hl) {
-        draw_text(r, hl, style(TEXT_REGULAR, size * 0.9f, L->font.min, TEXT_LEFT), rows[1],
-                  VALIGN_CENTER, col(r, c->theme.text));
+    /* the hold the count is for (the next instance's, while counting in over a move) */
+    const content_hold_t *h = &ex->phases[ch->inst[st->hold_instance].phase].hold;
+    const char *hl = cd.hold_kind != CONTENT_HOLD_NONE && (cd.stage != COUNTDOWN_MOVING)
+                         ? hold_label(c, h, hold_buf, sizeof hold_buf)
+                         : NULL;
+    bool reps = cd.repetitions > 1;
+    if (hl && !(reps && cd.stage == COUNTDOWN_HOLDING)) {
+        lines[n++] = (line_t){hl, TEXT_REGULAR, size * 0.9f, c->theme.text, false};
     }
-    if (cd.repetitions > 1) {
-        char n[16], target[32];
-        snprintf(n, sizeof n, "%d", cd.repetition);
+    if (reps) {
+        char nth[16], target[32];
+        snprintf(nth, sizeof nth, "%d", cd.repetition);
         repetition_target(ex, &cd, target, sizeof target);
         content_format(rep_buf, sizeof rep_buf, c->labels.repetition,
-                       &(content_format_args_t){.n = n, .target = target});
-        draw_text(r, rep_buf, style(TEXT_REGULAR, size * 0.9f, L->font.min, TEXT_LEFT), rows[2],
-                  VALIGN_CENTER, col(r, c->theme.text_dim));
+                       &(content_format_args_t){.n = nth, .target = target});
+        lines[n++] = (line_t){rep_buf, TEXT_REGULAR, size * 0.9f, c->theme.text_dim, false};
+    }
+    for (int i = 0; i < n && i < 2; i++) {
+        layout_box_t box = {s.x, s.y + i * row, s.w, row};
+        if (lines[i].pill) {
+            draw_pill(r, lines[i].text, box, lines[i].size, col(r, lines[i].color),
+                      col(r, c->theme.accent_text));
+        } else {
+            draw_text(r, lines[i].text, style(lines[i].font, lines[i].size, L->font.min, TEXT_LEFT),
+                      box, VALIGN_CENTER, col(r, lines[i].color));
+        }
     }
 }
 

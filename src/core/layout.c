@@ -130,12 +130,13 @@ void layout_compute(layout_t *L, int width, int height) {
         layout_box_t f = inset(L->exercise.figure, 20.0f * u);
         float side = fminf(f.h * 0.40f, f.w * 0.36f);
         L->exercise.counter = box(f.x + f.w - side, f.y, side, side);
-        L->exercise.status = box(f.x, f.y, f.w - side - gap, side);
+        /* two lines beside the ring, as large as they were as three (see draw_counter) */
+        L->exercise.status = box(f.x, f.y, f.w - side - gap, side * 0.62f);
         float column = fmaxf(side, 600.0f * u); /* lines under the ring: the status's width */
         if (f.w > 2.2f * f.h && f.h > 2 * side + gap) {
             /* a wide panel (21:9): ring and lines in a column on the right, leaving the
              * figure the panel's whole height beside them */
-            L->exercise.status = box(f.x + f.w - column, f.y + side + gap, column, side);
+            L->exercise.status = box(f.x + f.w - column, f.y + side + gap, column, side * 0.62f);
         }
         L->exercise.stage = f;
     }
