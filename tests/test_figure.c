@@ -215,6 +215,11 @@ static void test_each_side_changes_the_picture(void **state) {
         sided++;
         static figure_fit_t fit;
         fit_exercise(&fit, &L, e);
+        /* drawn on one frame (the whole routine's): how the figure changes, not how the
+         * camera frames each side (test_figure_is_the_hero checks the framing) */
+        for (int k = 0; k < fit.count; k++) {
+            fit.shot[k] = (figure_shot_t){fit.lens.scale, fit.lens.ox, fit.lens.oy};
+        }
         figure_capsule_t caps[FIGURE_CAPSULES_MAX];
         choreo_sample(ch, ch->inst[0].start + ch->inst[0].move, &first); /* the start pose */
         rasterise(caps, figure_body(&fit, ch, &first, caps), stage, start, w, h);

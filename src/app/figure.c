@@ -20,7 +20,6 @@
 #define EYE_RADIUS 0.024f
 #define SPINE_SEGMENTS 6       /* capsules along the curved spine */
 #define FRAME_MARGIN 0.012f    /* m around each key pose */
-#define WIDE_PANEL 1.7f        /* a stage this many times wider than tall takes camera.wide */
 #define SHOT_SHARED 0.93f      /* poses share a shot that draws them at least this large */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
@@ -348,10 +347,7 @@ static figure_shot_t shoot(const figure_fit_t *f, const float e[4], const float 
 void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layout_box_t *avoid,
                 int avoid_count) {
     const content_camera_t *cam = &c->content->exercises[c->exercise].camera;
-    /* a wide, low panel (a portrait screen's) takes the camera given for it, if any */
-    bool wide = cam->has_wide && box.w > WIDE_PANEL * box.h;
-    float yaw = glm_rad(wide ? cam->wide_yaw : cam->yaw);
-    float pitch = glm_rad(wide ? cam->wide_pitch : cam->pitch);
+    float yaw = glm_rad(cam->yaw), pitch = glm_rad(cam->pitch);
     memset(f, 0, sizeof *f);
     f->exercise = c->exercise;
     f->box = box;

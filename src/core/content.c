@@ -337,17 +337,9 @@ static const field_t EXERCISE_FIELDS[] = {
     [EXERCISE_PHASES] = NODE("phases"),
 };
 
-enum { CAMERA_YAW, CAMERA_PITCH, CAMERA_WIDE };
 static const field_t CAMERA_FIELDS[] = {
-    [CAMERA_YAW] = NUM("yaw", content_camera_t, yaw, -180.0, false, 180.0, true),
-    [CAMERA_PITCH] = NUM("pitch", content_camera_t, pitch, -10.0, false, 89.0, true),
-    [CAMERA_WIDE] = OPT_NODE("wide"),
-};
-
-/* The camera for a wide panel: the same two angles. */
-static const field_t WIDE_CAMERA_FIELDS[] = {
-    NUM("yaw", content_camera_t, wide_yaw, -180.0, false, 180.0, false),
-    NUM("pitch", content_camera_t, wide_pitch, -10.0, false, 89.0, false),
+    NUM("yaw", content_camera_t, yaw, -180.0, false, 180.0, true),
+    NUM("pitch", content_camera_t, pitch, -10.0, false, 89.0, true),
 };
 
 /* Both default to true: read_exercise sets them before reading. */
@@ -513,7 +505,6 @@ static const mapping_spec_t HELP_SPEC = SPEC("help entry", "each help entry", HE
 static const mapping_spec_t INTRO_SPEC = SPEC("intro", "'intro'", INTRO_FIELDS);
 static const mapping_spec_t EXERCISE_SPEC = SPEC("exercise", "each exercise", EXERCISE_FIELDS);
 static const mapping_spec_t CAMERA_SPEC = SPEC("camera", "'camera'", CAMERA_FIELDS);
-static const mapping_spec_t WIDE_CAMERA_SPEC = SPEC("wide", "'wide'", WIDE_CAMERA_FIELDS);
 static const mapping_spec_t CUES_SPEC = SPEC("cues", "'cues'", CUES_FIELDS);
 static const mapping_spec_t POSE_SPEC = SPEC("pose", "each pose", POSE_FIELDS);
 static const mapping_spec_t FOLLOW_SPEC = SPEC("reach target", "a reach target", FOLLOW_FIELDS);
@@ -2033,12 +2024,7 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
     }
     if (found[EXERCISE_CAMERA]) {
         yaml_node_t *camera_found[MAX_FIELDS];
-        if (read_mapping(p, found[EXERCISE_CAMERA], &CAMERA_SPEC, &ex->camera, camera_found) &&
-            camera_found[CAMERA_WIDE]) {
-            yaml_node_t *wide_found[MAX_FIELDS];
-            ex->camera.has_wide = read_mapping(p, camera_found[CAMERA_WIDE], &WIDE_CAMERA_SPEC,
-                                               &ex->camera, wide_found);
-        }
+        read_mapping(p, found[EXERCISE_CAMERA], &CAMERA_SPEC, &ex->camera, camera_found);
     }
     if (found[EXERCISE_CUES]) {
         yaml_node_t *cues_found[MAX_FIELDS];

@@ -120,10 +120,6 @@ typedef struct content_phase_t {
 typedef struct content_camera_t {
     float yaw;   /* degrees about the vertical; 0 = side view from the figure's right */
     float pitch; /* degrees above the floor plane; 0 = level */
-    /* The view for a wide, low figure panel (a portrait screen's), when the content gives
-     * one (`wide: {yaw, pitch}`): a figure seen lengthwise fills such a panel better. */
-    bool has_wide;
-    float wide_yaw, wide_pitch;
 } content_camera_t;
 
 typedef struct content_exercise_t {
