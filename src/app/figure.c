@@ -22,6 +22,7 @@
 #define FRAME_MARGIN 0.012f    /* m around each key pose */
 #define SHOT_SHARED 0.93f      /* poses share a shot that draws them at least this large */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
+#define FLOOR_SHOWN 0.25f      /* m of mat framed either side of the body's line */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
 
 /* In the ankle's frame (toe at 0.15, -0.05): the heel, under and a little behind the ankle. */
@@ -270,6 +271,16 @@ static void measure(const figure_lens_t *unit, const skel_positions_t *pos, floa
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
     layout_box_t b = figure_capsules_bounds(caps, build(unit, pos, 1, true, false, caps));
     float m[4] = {b.x, b.x + b.w, b.y, b.y + b.h};
+    /* and the strip of floor it lies on (FLOOR_SHOWN either side of its middle line along the
+     * mat): a figure framed without the floor under it seems to float */
+    float x0 = 1e9f, x1 = -1e9f;
+    for (int j = 0; j < SKEL_JOINT_NUM; j++) x0 = fminf(x0, pos->p[j][0]), x1 = fmaxf(x1, pos->p[j][0]);
+    for (int i = 0; i < 4; i++) {
+        vec3 w = {i < 2 ? x0 : x1, 0, i % 2 ? FLOOR_SHOWN : -FLOOR_SHOWN};
+        float x, y;
+        place(unit, w, false, &x, &y, NULL);
+        m[3] = fmaxf(m[3], y);
+    }
     for (int i = 0; i < 4; i += 2) e[i] = fminf(e[i], m[i]), e[i + 1] = fmaxf(e[i + 1], m[i + 1]);
 }
 
