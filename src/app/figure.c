@@ -20,7 +20,7 @@
 #define EYE_RADIUS 0.024f
 #define SPINE_SEGMENTS 6       /* capsules along the curved spine */
 #define FRAME_MARGIN 0.012f    /* m around each key pose */
-#define SHOT_SHARED 0.93f      /* poses share a shot that draws them at least this large */
+#define SHOT_SHARED 0.8f      /* poses share a shot that draws them at least this large */
 #define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
 #define FLOOR_SHOWN 0.25f      /* m of mat framed either side of the body's line */
 #define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */

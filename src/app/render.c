@@ -893,8 +893,9 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     const figure_fit_t *fit = fit_for(r, ch);
     /* the live figure exactly as it will be drawn: its capsules (on the quarter-pixel grid,
      * so they change when pixels would), and whether the move's cues are shown */
-    figure_capsule_t caps[FIGURE_CAPSULES_MAX];
+    figure_capsule_t *caps = r->figure_caps;
     int n = figure_body(fit, ch, &r->state, caps);
+    r->figure_cap_count = n;
     long sk[] = {r->state.instance, r->state.holding, r->state.moving, n};
     uint64_t s = hash_in(h, sk, sizeof sk);
     *stage = hash_in(s, caps, (size_t)n * sizeof caps[0]);
@@ -971,6 +972,40 @@ static void damage_add(damage_t *d, layout_box_t b) {
     d->box[d->count++] = b;
 }
 
+/* Within a move (ghosts, arrow, mat and camera unchanged): where the capsules that moved were
+ * and are, gathered into a few boxes (a knee drawn up and a hand reaching for it redraw the
+ * leg and the arm, not the whole figure; a breath, the chest and head). Capsules are in the
+ * same order frame to frame unless the depth order changed, which then counts as moved. */
+#define MOVED_BOXES 3
+static void moved_capsules(render_t *r, damage_t *damage, float pad) {
+    layout_box_t box[MOVED_BOXES];
+    int count = 0;
+    int n = r->figure_cap_count, last = r->last_figure_cap_count;
+    for (int i = 0; i < (n > last ? n : last); i++) {
+        const figure_capsule_t *a = i < last ? &r->last_figure_caps[i] : NULL;
+        const figure_capsule_t *b = i < n ? &r->figure_caps[i] : NULL;
+        if (a && b && memcmp(a, b, sizeof *a) == 0) continue;
+        for (int k = 0; k < 2; k++) {
+            const figure_capsule_t *c = k ? b : a;
+            if (!c) continue;
+            layout_box_t cb = grow_box(figure_capsules_bounds(c, 1), 2.0f + pad);
+            int best = -1;
+            float best_cost = 1e30f;
+            for (int m = 0; m < count; m++) { /* join the box it grows least */
+                layout_box_t u = union_box(box[m], cb);
+                float cost = u.w * u.h - box[m].w * box[m].h;
+                if (cost < best_cost) best_cost = cost, best = m;
+            }
+            if (best >= 0 && (count == MOVED_BOXES || best_cost < cb.w * cb.h)) {
+                box[best] = union_box(box[best], cb);
+            } else {
+                box[count++] = cb;
+            }
+        }
+    }
+    for (int m = 0; m < count; m++) damage_add(damage, box[m]);
+}
+
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
  * counter), padded by the drift: the partial redraw of an unchanged scene. */
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
@@ -998,10 +1033,14 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
         bool same_move = r->figure_instance == r->last_figure_instance &&
                          r->figure_holding == r->last_figure_holding &&
                          r->figure_cues == r->last_figure_cues && same_camera;
-        layout_box_t moved = same_move     ? union_box(r->last_figure_box, r->figure_box)
-                             : same_camera ? union_box(r->figure_moving, next_drawn(r, show, false))
-                                           : union_box(r->figure_drawn, next_drawn(r, show, true));
-        damage_add(damage, grow_box(moved, pad));
+        if (same_move) {
+            moved_capsules(r, damage, pad);
+        } else {
+            layout_box_t moved = same_camera
+                                     ? union_box(r->figure_moving, next_drawn(r, show, false))
+                                     : union_box(r->figure_drawn, next_drawn(r, show, true));
+            damage_add(damage, grow_box(moved, pad));
+        }
     }
     if (kc != r->key_counter) {
         layout_box_t band = union_box(L->exercise.counter, L->exercise.status);
@@ -1074,6 +1113,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
     }
     r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
+    r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
+    if (ks) memcpy(r->last_figure_caps, r->figure_caps, sizeof r->figure_caps);
     r->last_figure_instance = r->figure_instance;
     r->last_figure_holding = r->figure_holding;
     r->last_figure_cues = r->figure_cues;

@@ -128,15 +128,18 @@ void layout_compute(layout_t *L, int width, int height) {
          * corners, and the figure is framed clear of them (figure_fit: it stands at the
          * bottom, and gives up height only when it would reach them) */
         layout_box_t f = inset(L->exercise.figure, 20.0f * u);
-        float side = fminf(f.h * 0.40f, f.w * 0.36f);
+        /* landscape: a smaller ring, and two lines beside it each tall enough for heading-size
+         * text (draw_counter sizes them to their row); portrait's low, wide panel keeps the
+         * larger ring with lines sized to it */
+        float side = L->portrait ? fminf(f.h * 0.40f, f.w * 0.36f) : fminf(f.h * 0.34f, f.w * 0.30f);
         L->exercise.counter = box(f.x + f.w - side, f.y, side, side);
-        /* two lines beside the ring, as large as they were as three (see draw_counter) */
-        L->exercise.status = box(f.x, f.y, f.w - side - gap, side * 0.62f);
+        float lines = L->portrait ? side * 0.62f : fminf(2.0f * L->font.heading / 0.62f, side);
+        L->exercise.status = box(f.x, f.y, f.w - side - gap, lines);
         float column = fmaxf(side, 600.0f * u); /* lines under the ring: the status's width */
         if (f.w > 2.2f * f.h && f.h > 2 * side + gap) {
             /* a wide panel (21:9): ring and lines in a column on the right, leaving the
              * figure the panel's whole height beside them */
-            L->exercise.status = box(f.x + f.w - column, f.y + side + gap, column, side * 0.62f);
+            L->exercise.status = box(f.x + f.w - column, f.y + side + gap, column, lines);
         }
         L->exercise.stage = f;
     }
