@@ -203,6 +203,11 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
     vec3 nose_base, nose_tip;
     at_joint(pos, SKEL_HEAD, NOSE_BASE, nose_base);
     at_joint(pos, SKEL_HEAD, NOSE_TIP, nose_tip);
+    if (nose_tip[1] < NOSE_RADIUS && nose_base[1] > nose_tip[1]) {
+        /* a face turned to the floor (the forehead on it): the nose stops at the floor */
+        float t = glm_clamp((nose_base[1] - NOSE_RADIUS) / (nose_base[1] - nose_tip[1]), 0, 1);
+        glm_vec3_lerp(nose_base, nose_tip, t, nose_tip);
+    }
     place(f, pos->p[SKEL_HEAD], grid, &hx, &hy, &hd);
     place(f, nose_base, grid, &nbx, &nby, NULL);
     place(f, nose_tip, grid, &ntx, &nty, &nd);

@@ -431,15 +431,16 @@ static void draw_numeral(render_t *r, const char *num, const char *sub) {
     layout_box_t cb = L->exercise.counter;
     float thick = fmaxf(3.0f, cb.w * 0.07f);
     float inner = cb.w - 2 * thick * 2.2f;
-    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.18f, inner, cb.h * 0.46f};
+    /* (the numeral and its words as large as they were in the larger ring of before) */
+    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.16f, inner, cb.h * 0.48f};
     if (!sub) nb.y += cb.h * 0.08f;
     if (num[0]) {
-        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.44f, L->font.min, TEXT_CENTER), nb,
+        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.46f, L->font.min, TEXT_CENTER), nb,
                   VALIGN_CENTER, col(r, c->theme.text));
     }
     if (sub) {
         layout_box_t sb = {nb.x, nb.y + nb.h, nb.w, cb.h * 0.16f};
-        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.095f, L->font.min * 0.8f, TEXT_CENTER), sb,
+        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.10f, L->font.min * 0.8f, TEXT_CENTER), sb,
                   VALIGN_TOP, col(r, c->theme.text_dim));
     }
 }
