@@ -87,6 +87,15 @@ static float segment_distance(const float *p, const float *a, const float *b) {
     return glm_vec3_distance(q, (float *)p);
 }
 
+/* Angle between the directions a->b and c->d, degrees. */
+static float angle_between(const float *a, const float *b, const float *c, const float *d) {
+    vec3 u, v;
+    glm_vec3_sub((float *)b, (float *)a, u);
+    glm_vec3_sub((float *)d, (float *)c, v);
+    float k = glm_vec3_dot(u, v) / (glm_vec3_norm(u) * glm_vec3_norm(v));
+    return acosf(glm_clamp(k, -1.0f, 1.0f)) / DEG;
+}
+
 /* Rotation angle of a quaternion, degrees. */
 static float quat_degrees(const float *q) {
     float w = fabsf(q[3]);
@@ -535,20 +544,31 @@ static void test_childs_pose(void **state) {
 }
 
 /* Knees to chest: "Draw your right knee up to your chest and hold for a few seconds", the
- * hands on the shin or knee drawing it in, the other foot flat; then the left, mirrored. */
+ * hands on the shin or knee drawing it in, head and shoulders resting on the mat, the other
+ * foot flat; then the left, mirrored. */
 static void knee_hold(const content_exercise_t *ex, const choreo_state_t *st, float s) {
     const skel_positions_t *p = &st->pos;
     CHECK(s != 0, "a knee's hold has a side");
     int knee = s > 0 ? SKEL_KNEE_R : SKEL_KNEE_L, ankle = s > 0 ? SKEL_ANKLE_R : SKEL_ANKLE_L;
     int other_ankle = s > 0 ? SKEL_ANKLE_L : SKEL_ANKLE_R, other_toe = s > 0 ? SKEL_TOE_L : SKEL_TOE_R;
+    /* the knee drawn to the chest: the thigh turned up toward the chest, within 55 degrees of
+     * the trunk's line (the hip flexed 125 degrees or more), the knee within 36 cm of the
+     * chest's centre (the chest's front is about 10 cm above it) */
+    int hip = s > 0 ? SKEL_HIP_R : SKEL_HIP_L;
     float to_chest = dist(p->p[knee], p->p[SKEL_CHEST]);
-    CHECK(to_chest < 0.32f, "knee %.0f cm from the chest", to_chest * 100);
+    float fold = angle_between(p->p[SKEL_PELVIS], p->p[SKEL_CHEST], p->p[hip], p->p[knee]);
+    CHECK(fold <= 55.0f, "thigh %.0f degrees from the trunk's line: not drawn to the chest", fold);
+    CHECK(to_chest < 0.36f, "knee %.0f cm from the chest", to_chest * 100);
     for (int h = SKEL_HAND_L; h <= SKEL_HAND_R; h += SKEL_HAND_R - SKEL_HAND_L) {
         float on_shin = segment_distance(p->p[h], p->p[knee], p->p[ankle]);
         CHECK(on_shin < 0.10f, "%s %.0f cm from the shin: not holding it", skel_joint_name(h),
               on_shin * 100);
     }
     CHECK(p->p[other_ankle][1] < 0.09f && p->p[other_toe][1] < 0.045f, "other foot not flat");
+    /* no curl-up: the head and shoulders stay down (a crunch strains the back it should ease) */
+    CHECK(p->p[SKEL_HEAD][1] < SKEL_HEAD_RADIUS + 0.03f &&
+              p->p[SKEL_SHOULDER_L][1] < 0.14f && p->p[SKEL_SHOULDER_R][1] < 0.14f,
+          "head or shoulders lifted off the mat (head %.0f cm up)", p->p[SKEL_HEAD][1] * 100);
     (void)ex;
 }
 

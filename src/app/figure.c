@@ -36,7 +36,7 @@ static const vec3 EYE = {0.06f, 0.035f, 0.04f};
 typedef struct bone_t {
     int a, b;
     float radius;
-    int side; /* -1 left, 0 middle, 1 right */
+    int side; /* -1 left arm, -2 left leg, 0 middle, 1 right arm, 2 right leg */
 } bone_t;
 
 /* The limbs (the spine is a curve of its own, the hands and feet shapes of their own). */
@@ -45,10 +45,10 @@ static const bone_t BONES[] = {
     {SKEL_CHEST, SKEL_SHOULDER_L, LIMB_RADIUS, -1}, {SKEL_SHOULDER_L, SKEL_ELBOW_L, LIMB_RADIUS, -1},
     {SKEL_ELBOW_L, SKEL_HAND_L, LIMB_RADIUS, -1},   {SKEL_CHEST, SKEL_SHOULDER_R, LIMB_RADIUS, 1},
     {SKEL_SHOULDER_R, SKEL_ELBOW_R, LIMB_RADIUS, 1}, {SKEL_ELBOW_R, SKEL_HAND_R, LIMB_RADIUS, 1},
-    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -1},    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -1},
-    {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -1},   {SKEL_ANKLE_L, SKEL_TOE_L, FOOT_RADIUS, -1},
-    {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 1},     {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 1},
-    {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 1},    {SKEL_ANKLE_R, SKEL_TOE_R, FOOT_RADIUS, 1},
+    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -2},    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -2},
+    {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -2},   {SKEL_ANKLE_L, SKEL_TOE_L, FOOT_RADIUS, -2},
+    {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 2},     {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 2},
+    {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 2},    {SKEL_ANKLE_R, SKEL_TOE_R, FOOT_RADIUS, 2},
 };
 #define BONE_COUNT ((int)(sizeof BONES / sizeof BONES[0]))
 
@@ -116,18 +116,36 @@ static void piece(piece_t *pc, int *n, const figure_lens_t *f, bool grid, const 
     p->side = side;
 }
 
-/* Which side is away from the camera: its limbs get the lighter tone. The whole limbs are
- * weighed, not only hips and shoulders: seen from above, the leg lying under the other is
- * the far one, whichever way the pelvis has rolled. */
-static int far_side(const figure_lens_t *f, const skel_positions_t *pos) {
-    static const int L[] = {SKEL_HIP_L, SKEL_KNEE_L, SKEL_ANKLE_L,
-                            SKEL_SHOULDER_L, SKEL_ELBOW_L, SKEL_HAND_L};
-    float l = 0, r = 0;
-    for (size_t i = 0; i < sizeof L / sizeof L[0]; i++) {
-        l += glm_vec3_dot((float *)pos->p[L[i]], (float *)f->toward);
-        r += glm_vec3_dot((float *)pos->p[skel_mirror(L[i])], (float *)f->toward);
+/* Which side's arms and which side's legs are away from the camera (-1 left, 1 right): they
+ * get the lighter tone and are drawn behind. Arms and legs are weighed apart, each over the
+ * whole limb: seen from above, the leg lying under the other is the far one while the arms lie
+ * flat, and a twist that rolls the legs over does not swap the arms' tones. Limbs level with
+ * each other (within 2 cm a joint) go by the side the camera looks from. */
+typedef struct backs_t {
+    int arm, leg;
+} backs_t;
+
+static int far_of(const figure_lens_t *f, const skel_positions_t *pos, const int joints[3]) {
+    float d = 0;
+    for (int i = 0; i < 3; i++) {
+        d += glm_vec3_dot((float *)pos->p[joints[i]], (float *)f->toward) -
+             glm_vec3_dot((float *)pos->p[skel_mirror(joints[i])], (float *)f->toward);
     }
-    return l < r ? -1 : 1;
+    if (fabsf(d) < 0.06f) return f->toward[2] < 0 ? 1 : -1;
+    return d < 0 ? -1 : 1; /* d: how much nearer the left is */
+}
+
+static backs_t far_side(const figure_lens_t *f, const skel_positions_t *pos) {
+    static const int ARM[3] = {SKEL_SHOULDER_L, SKEL_ELBOW_L, SKEL_HAND_L};
+    static const int LEG[3] = {SKEL_HIP_L, SKEL_KNEE_L, SKEL_ANKLE_L};
+    return (backs_t){far_of(f, pos, ARM), far_of(f, pos, LEG)};
+}
+
+/* Whether a piece of `side` (see bone_t) is drawn behind, in the far tone. */
+static bool behind(int side, backs_t back) {
+    if (side == 1 || side == -1) return side == back.arm;
+    if (side == 2 || side == -2) return side / 2 == back.leg;
+    return false;
 }
 
 /* The spine as a quadratic curve through pelvis, chest and neck (the chest at its share of the
@@ -160,7 +178,7 @@ static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
 /* The body in drawing order: the side drawn behind (`back`: -1 left, 1 right) first, then the
  * rest from far to near, the head (with its nose, and with `face` its eye) where its depth
  * puts it. `grid` as for place(). */
-static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, bool face,
+static int build(const figure_lens_t *f, const skel_positions_t *pos, backs_t back, bool face,
                  bool grid, figure_capsule_t *out) {
     piece_t pc[PIECES_MAX];
     int n = 0;
@@ -178,7 +196,7 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
         glm_vec3_add((float *)pos->p[HANDS[i][1]], dir, tip);
         piece(pc, &n, f, grid, pos->p[HANDS[i][1]], tip, PALM_RADIUS, HANDS[i][2]);
     }
-    static const int FEET[2][3] = {{SKEL_ANKLE_L, SKEL_TOE_L, -1}, {SKEL_ANKLE_R, SKEL_TOE_R, 1}};
+    static const int FEET[2][3] = {{SKEL_ANKLE_L, SKEL_TOE_L, -2}, {SKEL_ANKLE_R, SKEL_TOE_R, 2}};
     for (int i = 0; i < 2; i++) { /* the sole: heel to toe, under the instep */
         vec3 heel;
         at_joint(pos, FEET[i][0], HEEL, heel);
@@ -189,7 +207,7 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
         piece_t b = pc[i];
         int j = i - 1;
         while (j >= 0) {
-            bool b_back = b.side == back, j_back = pc[j].side == back;
+            bool b_back = behind(b.side, back), j_back = behind(pc[j].side, back);
             bool before = (b_back && !j_back) || (b_back == j_back && b.depth < pc[j].depth);
             if (!before) break;
             pc[j + 1] = pc[j];
@@ -215,7 +233,7 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
     int m = 0;
     bool head_done = false;
     for (int i = 0; i <= n; i++) {
-        if (!head_done && (i == n || (pc[i].side != back && pc[i].depth > hd))) {
+        if (!head_done && (i == n || (!behind(pc[i].side, back) && pc[i].depth > hd))) {
             float hr = SKEL_HEAD_RADIUS * f->scale, nr = NOSE_RADIUS * f->scale;
             if (nose_behind) out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
             out[m++] = (figure_capsule_t){hx, hy, hx, hy, hr, FIGURE_TONE_NEAR};
@@ -223,7 +241,9 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
             if (face && !nose_behind) {
                 vec3 side = {0, 0, 1}, eye = {EYE[0], EYE[1], EYE[2]};
                 glm_quat_rotatev((float *)pos->frame[SKEL_HEAD], side, side);
-                if (glm_vec3_dot(side, (float *)f->toward) < 0) eye[2] = -eye[2];
+                /* toward the viewer's side of the face, sliding across as the head turns
+                 * (not jumping from one cheek to the other) */
+                eye[2] *= glm_clamp(glm_vec3_dot(side, (float *)f->toward) * 3.0f, -1.0f, 1.0f);
                 at_joint(pos, SKEL_HEAD, eye, eye);
                 float ex, ey;
                 place(f, eye, grid, &ex, &ey, NULL);
@@ -235,19 +255,19 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, int back, 
         if (i == n) break;
         const piece_t *p = &pc[i];
         out[m++] = (figure_capsule_t){p->ax, p->ay, p->bx, p->by, p->radius,
-                                      p->side == back ? FIGURE_TONE_FAR : FIGURE_TONE_NEAR};
+                                      behind(p->side, back) ? FIGURE_TONE_FAR : FIGURE_TONE_NEAR};
     }
     return m;
 }
 
-/* The side a state draws behind: the resting side of a phase worked on one side (with
- * cues.working_side), otherwise the side away from the camera. */
-static int back_side(const figure_lens_t *f, const choreo_t *c, const choreo_state_t *st) {
+/* The sides a state draws behind: the resting side of a phase worked on one side (with
+ * cues.working_side), otherwise those away from the camera. */
+static backs_t back_side(const figure_lens_t *f, const choreo_t *c, const choreo_state_t *st) {
     const content_exercise_t *ex = &c->content->exercises[c->exercise];
     if (ex->working_side && c->count > 0) {
         content_side_t s = c->inst[st->instance].side;
-        if (s == CONTENT_SIDE_RIGHT) return -1;
-        if (s == CONTENT_SIDE_LEFT) return 1;
+        if (s == CONTENT_SIDE_RIGHT) return (backs_t){-1, -1};
+        if (s == CONTENT_SIDE_LEFT) return (backs_t){1, 1};
     }
     return far_side(f, &st->pos);
 }
@@ -274,7 +294,7 @@ float figure_limb_width(const figure_lens_t *lens) { return 2.0f * LIMB_RADIUS *
 /* A key pose as drawn, on the camera's plane (metres, y down): x from, to, y from, to. */
 static void measure(const figure_lens_t *unit, const skel_positions_t *pos, float e[4]) {
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
-    layout_box_t b = figure_capsules_bounds(caps, build(unit, pos, 1, true, false, caps));
+    layout_box_t b = figure_capsules_bounds(caps, build(unit, pos, (backs_t){1, 1}, true, false, caps));
     float m[4] = {b.x, b.x + b.w, b.y, b.y + b.h};
     /* and the strip of floor it lies on (FLOOR_SHOWN either side of its middle line along the
      * mat): a figure framed without the floor under it seems to float */
@@ -295,7 +315,7 @@ static void measure(const figure_lens_t *unit, const skel_positions_t *pos, floa
 static void skyline(const figure_fit_t *f, const figure_lens_t *unit, const skel_positions_t *pos,
                     float sky[FIGURE_SKY_COLUMNS]) {
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
-    int n = build(unit, pos, 1, true, false, caps);
+    int n = build(unit, pos, (backs_t){1, 1}, true, false, caps);
     float w = (f->sky_x1 - f->sky_x0) / FIGURE_SKY_COLUMNS;
     for (int i = 0; i < n; i++) {
         const figure_capsule_t *c = &caps[i];
@@ -658,8 +678,8 @@ layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *c,
         choreo_key_positions(c, k, &to);
         if (ex->ghosts) {
             const gfx_color_t ghost[3] = {colors->ghost, colors->ghost, colors->ghost};
-            draw_capsules(g, caps, build(f, &from, 1, false, true, caps), ghost);
-            draw_capsules(g, caps, build(f, &to, 1, false, true, caps), ghost);
+            draw_capsules(g, caps, build(f, &from, (backs_t){1, 1}, false, true, caps), ghost);
+            draw_capsules(g, caps, build(f, &to, (backs_t){1, 1}, false, true, caps), ghost);
         }
         if (ex->arrow) draw_arrow(g, fit, f, c, k, &from, &to, colors->arrow);
     }

@@ -500,10 +500,10 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     }
     draw_numeral(r, num, sub);
 
-    /* the lines beside the ring, the first two of: the side (or the switch cue), the breath
-     * to take, the hold asked for, the repetition. Two lines, not three, so the figure can
-     * reach up beside them; the hold asked for gives way first while breathing or counting
-     * repetitions: the highlighted step says it in the page's words */
+    /* the lines beside the ring, two of: the side (or the switch cue), the breath to take,
+     * the hold asked for, the repetition. Two lines, not three, so the figure can reach up
+     * beside them; the hold asked for gives way when there are three (the highlighted step
+     * says it in the page's words) */
     layout_box_t s = L->exercise.status;
     float row = s.h / 2.0f;
     float size = fminf(L->font.heading, row * 0.62f);
@@ -540,7 +540,8 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
                          ? hold_label(c, h, hold_buf, sizeof hold_buf)
                          : NULL;
     bool reps = cd.repetitions > 1;
-    if (hl && !(reps && cd.stage == COUNTDOWN_HOLDING)) {
+    /* the hold asked for gives way when it would be a third line */
+    if (hl && n + reps < 2) {
         lines[n++] = (line_t){hl, TEXT_REGULAR, size * 0.9f, c->theme.text, false};
     }
     if (reps) {
