@@ -23,7 +23,6 @@
 
 #define DT (1.0 / 60.0)
 #define FLOOR_EPS 0.001f  /* m: nothing below the floor by more than 1 mm */
-#define PLANT_EPS 0.01f   /* m: a planted contact drifts less than 1 cm */
 #define JUMP_MAX 0.03f    /* m: most a joint may move in one 60 Hz frame */
 #define POP_MAX 0.004f    /* m: most a joint's move may change from one 60 Hz frame to the next
                            * (4 mm, about 1.5 g: a hand set down briskly): a limb that flips or
@@ -236,8 +235,8 @@ static void test_every_frame_is_a_possible_body(void **state) {
 }
 
 /* Hands and feet on the floor, over every exercise's whole loop in both pacings: one that rests
- * on the floor stays within REST_EPS of where it was set down until it is lifted off, and
- * one that moves along the floor by more than 10 cm is lifted on the way. */
+ * on the floor stays within REST_EPS of where it was set down until it is lifted off (the next
+ * test checks that one moved along the floor is lifted). */
 static void test_contacts_stay_put_until_lifted(void **state) {
     (void)state;
     static const struct {
@@ -282,7 +281,7 @@ static void test_contacts_stay_put_until_lifted(void **state) {
 }
 
 /* A hand or foot that rests on the floor before a move and after it, 10 cm or more away, is
- * lifted on the way (its highest point 4 cm or more above where it rests) and set down: it
+ * lifted on the way (its highest point 3 cm or more above where it rests) and set down: it
  * never slides there. */
 static void test_moving_hands_and_feet_lift_and_place(void **state) {
     (void)state;
@@ -316,7 +315,7 @@ static void test_moving_hands_and_feet_lift_and_place(void **state) {
                     choreo_sample(c, t, st);
                     top = fmaxf(top, st->pos.p[j][1] - fmaxf(a->pos.p[j][1], b->pos.p[j][1]));
                 }
-                if (top < 0.04f) {
+                if (top < 0.03f) {
                     fail_msg("%s: '%s' moves %s %.0f cm along the floor, lifting it only %.1f cm",
                              ex->id, ex->phases[in->phase].name, skel_joint_name(j),
                              sqrtf(dx * dx + dz * dz) * 100, top * 100);
@@ -379,13 +378,11 @@ static void every_hold(const char *id, hold_check_fn *check, int seen[3]) {
 /* Flexion of the spine at a joint: the angle between the bone into it and the bone out of it,
  * degrees, positive when the spine bends forward (toward the face). */
 static float spine_bend(const skel_positions_t *p, int a, int b, int c, const float *face) {
-    vec3 u, v, cross;
+    vec3 u, v;
     glm_vec3_sub((float *)p->p[b], (float *)p->p[a], u);
     glm_vec3_sub((float *)p->p[c], (float *)p->p[b], v);
     float angle = acosf(glm_clamp(glm_vec3_dot(u, v) / (glm_vec3_norm(u) * glm_vec3_norm(v)), -1, 1));
     /* forward when the second bone turns toward the face */
-    glm_vec3_cross(u, v, cross);
-    (void)cross;
     vec3 turn;
     glm_vec3_normalize_to(u, turn);
     glm_vec3_scale(turn, glm_vec3_dot(v, turn), turn);
@@ -394,7 +391,8 @@ static float spine_bend(const skel_positions_t *p, int a, int b, int c, const fl
     return sign * angle / DEG;
 }
 
-/* The direction the chest faces (its frame's forward axis), world. */
+/* The direction the lower back faces (the pelvis joint's forward axis), world: what counts
+ * as bending forward. */
 static void chest_forward(const choreo_state_t *st, vec3 out) {
     glm_quat_rotatev((float *)st->pos.frame[SKEL_PELVIS], (vec3){1, 0, 0}, out);
 }
@@ -493,15 +491,15 @@ static void child_hold(const content_exercise_t *ex, const choreo_state_t *st, f
         CHECK(rest < 0.24f, "chest %.0f cm off the thighs", rest * 100);
         CHECK(p->p[knee][1] < 0.08f && p->p[ankle][1] < 0.09f, "shins off the floor");
     }
-    /* the back rounded, falling toward the head: bent forward at the lower and at the upper
-     * back, the neck lower than the chest and the head lower still, the forehead near the
-     * floor (the head's bottom within 10 cm of it) */
+    /* the back rounded, falling toward the head: bent forward 12 degrees or more at the lower
+     * and at the upper back, the neck lower than the chest and the head lower still, the
+     * forehead near the floor (the head's bottom within 10 cm of it) */
     vec3 face;
     chest_forward(st, face);
     float lower = spine_bend(p, SKEL_HIP_L, SKEL_PELVIS, SKEL_CHEST, face);
     float upper = spine_bend(p, SKEL_PELVIS, SKEL_CHEST, SKEL_NECK, face);
     CHECK(upper >= 12.0f, "upper back not rounded (%.0f degrees)", upper);
-    (void)lower;
+    CHECK(lower >= 12.0f, "lower back not rounded (%.0f degrees)", lower);
     CHECK(p->p[SKEL_NECK][1] < p->p[SKEL_CHEST][1] && p->p[SKEL_HEAD][1] < p->p[SKEL_NECK][1] + 0.02f,
           "back not falling toward the head");
     CHECK(p->p[SKEL_HEAD][1] - SKEL_HEAD_RADIUS < 0.10f, "forehead %.0f cm off the floor",

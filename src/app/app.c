@@ -526,11 +526,15 @@ static void dump_state(const choreo_t *ch, const char *scene, const choreo_state
 /* --dump-pose: the figure's state as JSON, no window or GL. --at is the time into the
  * exercise's routine (from the scene's start). */
 static int run_dump_pose(const cli_options_t *o) {
-    app_t app;
-    memset(&app, 0, sizeof app);
-    int rc = locate_content(&app, o->content_path, o->lang);
+    app_t *app = SDL_calloc(1, sizeof *app); /* (large: the renderer's framings) */
+    if (!app) {
+        log_error("out of memory");
+        return APP_EXIT_RUNTIME;
+    }
+    int rc = locate_content(app, o->content_path, o->lang);
+    content_t *c = rc ? NULL : app_load_content(app->content_path);
+    SDL_free(app);
     if (rc) return rc;
-    content_t *c = app_load_content(app.content_path);
     if (!c) return APP_EXIT_USAGE;
     content_scene_ref_t ref = {SCENE_NONE, -1};
     if (o->scene) {

@@ -175,8 +175,8 @@ static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
     }
 }
 
-/* The body in drawing order: the side drawn behind (`back`: -1 left, 1 right) first, then the
- * rest from far to near, the head (with its nose, and with `face` its eye) where its depth
+/* The body in drawing order: the arm and the leg drawn behind (`back`, see backs_t) first, then
+ * the rest from far to near, the head (with its nose, and with `face` its eye) where its depth
  * puts it. `grid` as for place(). */
 static int build(const figure_lens_t *f, const skel_positions_t *pos, backs_t back, bool face,
                  bool grid, figure_capsule_t *out) {
@@ -386,6 +386,7 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
     float yaw = glm_rad(cam->yaw), pitch = glm_rad(cam->pitch);
     memset(f, 0, sizeof *f);
     f->exercise = c->exercise;
+    f->choreo = c;
     f->box = box;
     f->avoid_count = avoid_count < FIGURE_AVOID_MAX ? avoid_count : FIGURE_AVOID_MAX;
     for (int i = 0; i < f->avoid_count; i++) f->avoid[i] = avoid[i];

@@ -32,6 +32,7 @@ typedef struct figure_shot_t {
  * figure is large at every hold yet whole through a move from lying to kneeling. */
 typedef struct figure_fit_t {
     int exercise;        /* -1 = not computed */
+    const choreo_t *choreo; /* the routine it frames */
     layout_box_t box;    /* the stage */
     layout_box_t avoid[FIGURE_AVOID_MAX]; /* what the figure keeps clear of (counter, status) */
     int avoid_count;
@@ -79,7 +80,8 @@ void figure_project(const figure_lens_t *lens, const vec3 p, float *x, float *y,
 
 /* The live figure of a state as drawn (ghosts, arrow and mat aside): its capsules back to
  * front; returns their count. A phase worked on one side (cues.working_side) puts that side in
- * front in the near tone; otherwise the side away from the camera is the far one. */
+ * front in the near tone; otherwise the arm and the leg away from the camera (each weighed on
+ * its own) are the far ones. */
 int figure_body(const figure_fit_t *fit, const choreo_t *choreo, const choreo_state_t *state,
                 figure_capsule_t out[FIGURE_CAPSULES_MAX]);
 

@@ -254,6 +254,16 @@ bool choreo_build(choreo_t *c, const content_t *content, int exercise_index,
     }
     c->duration = t;
     count_holds(c);
+    int anchor = ex->phases[c->inst[0].phase].anchor;
+    if (anchor >= 0 && c->count > 1) {
+        skel_pose_t first, last;
+        skel_positions_t a, b;
+        instance_pose(c, 0, &first);
+        instance_pose(c, c->count - 1, &last);
+        skel_fk(&first, &a);
+        skel_fk(&last, &b);
+        c->anchor_first = glm_vec3_distance(a.p[anchor], b.p[anchor]) < 0.01f;
+    }
     return true;
 }
 
@@ -267,20 +277,23 @@ static int instance_at(const choreo_t *c, double t) {
     return lo;
 }
 
+static float smooth01(float u) {
+    u = glm_clamp(u, 0.0f, 1.0f);
+    return u * u * (3 - 2 * u);
+}
+
+/* How full the lungs are tb seconds into a breath (0..1): in over breath_in, out after. */
+static float breath_shape(const choreo_t *c, float tb) {
+    float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
+    return smooth01(u);
+}
+
 static void breathing(const choreo_t *c, float elapsed, int count, float *breath, int *index) {
     float cycle = c->breath_in + c->breath_out;
     int n = (int)floorf(elapsed / cycle);
     if (n >= count) n = count - 1;
-    float tb = elapsed - (float)n * cycle;
-    float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
-    u = glm_clamp(u, 0.0f, 1.0f);
-    *breath = u * u * (3 - 2 * u);
+    *breath = breath_shape(c, elapsed - (float)n * cycle);
     *index = n;
-}
-
-static float smooth01(float u) {
-    u = glm_clamp(u, 0.0f, 1.0f);
-    return u * u * (3 - 2 * u);
 }
 
 /* A calm breath while the figure is still (after its move, through the get-ready count and
@@ -288,12 +301,9 @@ static float smooth01(float u) {
  * CHOREO_IDLE_RAMP at both ends of the stillness so it never starts or stops with a jump. */
 static float idle_breath(const choreo_t *c, float still, float length) {
     if (length <= 0) return 0.0f;
-    float cycle = c->breath_in + c->breath_out;
-    float tb = fmodf(still, cycle);
-    float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
     float ramp = fminf(CHOREO_IDLE_RAMP, length * 0.5f);
     float env = smooth01(fminf(still, length - still) / ramp);
-    return smooth01(u) * env;
+    return breath_shape(c, fmodf(still, c->breath_in + c->breath_out)) * env;
 }
 
 /* The chest rises with a breath: the upper back bends a few degrees about the chest's own
@@ -381,7 +391,7 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     skel_positions_t pa, pb;
     skel_fk(&a, &pa);
     skel_fk(&b, &pb);
-    if (ph->anchor >= 0 && c->count > 1) { /* the first move starts from the last pose */
+    if (ph->anchor >= 0 && (k > 0 || c->anchor_first)) {
         skel_positions_t now;
         glm_vec3_zero(p->root_pos);
         skel_fk(p, &now);

@@ -52,6 +52,9 @@ typedef struct choreo_t {
     choreo_instance_t inst[CHOREO_MAX_INSTANCES];
     int count;
     float duration; /* s, one whole routine */
+    bool anchor_first; /* the first move keeps its anchor where the routine's last pose has it
+                        * (only when the routine ends where it began: else its place would
+                        * jump between the first move and the second) */
 } choreo_t;
 
 typedef struct choreo_state_t {

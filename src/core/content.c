@@ -367,10 +367,11 @@ static const field_t POSE_FIELDS[] = {
 };
 
 /* The mapping form of a reach target: follow a joint. */
-enum { FOLLOW_JOINT, FOLLOW_OFFSET, FOLLOW_BEND };
+enum { FOLLOW_JOINT, FOLLOW_OFFSET, FOLLOW_AT, FOLLOW_BEND };
 static const field_t FOLLOW_FIELDS[] = {
-    [FOLLOW_JOINT] = OPT_NODE("joint"), /* without it, 'offset' is a point on the mat */
+    [FOLLOW_JOINT] = OPT_NODE("joint"),
     [FOLLOW_OFFSET] = VEC3("offset", content_reach_t, point, &OFFSET_RANGE, true),
+    [FOLLOW_AT] = VEC3("at", content_reach_t, point, &POINT_RANGE, true), /* a point on the mat */
     [FOLLOW_BEND] = VEC3("bend", content_reach_t, bend, &OFFSET_RANGE, true),
 };
 
@@ -1576,6 +1577,20 @@ static bool reach_moves(int end, int joint)
     return false;
 }
 
+/* Whether a mapping node has `key`, whatever its value. */
+static bool mapping_has(parse_t *p, const yaml_node_t *node, const char *key)
+{
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        const yaml_node_t *k = node_at(p, pair->key);
+        if (k && k->type == YAML_SCALAR_NODE && k->data.scalar.length == strlen(key) &&
+            memcmp(k->data.scalar.value, key, strlen(key)) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* `hand_r: [x, y, z]` (a world point) or `hand_r: {joint: knee_r, offset: [x, y, z]}`. */
 static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
 {
@@ -1596,13 +1611,17 @@ static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t 
             ok = get_vec3(p, value, label, &POINT_RANGE, reach.point);
         } else if (value->type == YAML_MAPPING_NODE) {
             yaml_node_t *found[MAX_FIELDS];
+            /* which keys are written, before their values are read (a value out of range
+             * is its own error, not a missing key) */
+            bool has_joint = mapping_has(p, value, "joint"), has_at = mapping_has(p, value, "at");
+            bool has_offset = mapping_has(p, value, "offset");
             ok = read_mapping(p, value, &FOLLOW_SPEC, &reach, found);
             reach.has_bend = found[FOLLOW_BEND] != NULL;
             const yaml_node_t *at = found[FOLLOW_JOINT];
-            if (ok && !at && !found[FOLLOW_OFFSET]) {
+            if (has_joint == has_at || (has_at && has_offset)) {
                 error_at(p, value->start_mark,
-                         "%s needs 'joint' (and 'offset' from it) or 'offset' (a point on the "
-                         "mat)", label);
+                         "%s takes either 'joint' (with an 'offset' from it) or 'at' (a point "
+                         "on the mat)", label);
                 ok = false;
             }
             ok = ok && (!at || get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint));
@@ -1845,7 +1864,7 @@ static void read_phase_timing(parse_t *p, const yaml_node_t *node, content_phase
         if (!get_range(p, found[k], label, false, 0.0, false, 1.0, v)) {
             continue;
         }
-        if (v[1] - v[0] < 0.05) {
+        if (v[1] - v[0] < 0.05 - 1e-9) { /* (0.15 - 0.1 is a hair under 0.05 in binary) */
             error_at(p, found[k]->start_mark,
                      "%s must give the part at least 0.05 of the move, not [%g, %g]", label,
                      v[0], v[1]);

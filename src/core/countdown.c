@@ -25,7 +25,8 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
     out->side = in->side;
     out->repetition = in->hold_number;
     out->repetitions = in->hold_total;
-    out->switch_sides = in->side_change && !st->ready && !st->holding;
+    /* (the count overlaps the move: the cue shows while moving, counting or not) */
+    out->switch_sides = in->side_change && !st->holding && (st->moving || !st->ready);
     /* counting in for the next instance's hold over this move: that hold's count */
     const choreo_instance_t *held = &c->inst[st->hold_instance];
     const content_hold_t *h = hold_of(c, st->hold_instance);

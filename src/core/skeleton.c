@@ -37,8 +37,9 @@ static const joint_def_t JOINTS[SKEL_JOINT_NUM] = {
 };
 
 /* Standing: pelvis height so the toes touch the floor. */
-#define SKEL_IK_SOFT 0.03f /* share of a limb's length over which it eases straight */
 #define REST_PELVIS_Y 0.97f
+
+#define SKEL_IK_SOFT 0.03f /* share of a limb's length over which it eases straight */
 
 const char *skel_joint_name(int j) {
     return j >= 0 && j < SKEL_JOINT_NUM ? JOINTS[j].name : "";

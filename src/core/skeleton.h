@@ -94,16 +94,18 @@ void skel_euler_deg(const float deg[3], versor dest);
 /* Mirrors a pose across the body's midplane (right <-> left). */
 void skel_pose_mirror(const skel_pose_t *in, skel_pose_t *out);
 
-/* Two-bone IK: changes the rotations of the limb ending at `end_joint` (hand or ankle) — at
- * its upper joint (shoulder or hip) and middle joint (elbow or knee) — so the end reaches
- * `target` (world), the middle joint bending the way it bends now (or toward `pole`, a world
- * direction, when given and the limb is straight). The hand or foot keeps its world
- * orientation, so a planted foot stays flat. Unreachable targets are approached with the limb
- * straight. Updates pose and positions (FK is redone). */
 /* The direction the middle joint of the limb ending at `end_joint` naturally bends toward
  * (knees forward of the thigh, elbows behind the upper arm), in world space. */
 void skel_natural_bend(const skel_positions_t *pos, int end_joint, vec3 out);
 
+/* Two-bone IK: changes the rotations of the limb ending at `end_joint` (hand or ankle) — at
+ * its upper joint (shoulder or hip) and middle joint (elbow or knee) — so the end reaches
+ * `target` (world), the middle joint bending toward `pole` (a world direction) when given, else
+ * the way it bends now. The last 3 % of the limb's reach is eased (soft IK): a target there is
+ * fallen short of by up to 3 % of the limb's length (1.8 cm for an arm), and a limb never locks
+ * straight with a snap; farther targets are approached with the limb nearly straight. The hand
+ * or foot keeps its world orientation, so a planted foot stays flat. Updates pose and
+ * positions (FK is redone). */
 void skel_ik_two_bone(skel_pose_t *pose, skel_positions_t *pos, int end_joint,
                       const float target[3], const float *pole);
 
