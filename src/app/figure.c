@@ -151,7 +151,7 @@ static bool behind(int side, backs_t back) {
 /* The spine as a quadratic curve through pelvis, chest and neck (the chest at its share of the
  * length), in short capsules tapering to the neck: an arched or rounded back reads as one. */
 static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
-                  const skel_positions_t *pos) {
+                  const skel_positions_t *pos, int segments) {
     float x[3], y[3], d[3];
     static const int J[3] = {SKEL_PELVIS, SKEL_CHEST, SKEL_NECK};
     for (int i = 0; i < 3; i++) place(f, pos->p[J[i]], grid, &x[i], &y[i], &d[i]);
@@ -161,8 +161,8 @@ static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
     float k = 2 * tc * (1 - tc), w0 = (1 - tc) * (1 - tc), w2 = tc * tc;
     float cx = (x[1] - w0 * x[0] - w2 * x[2]) / k, cy = (y[1] - w0 * y[0] - w2 * y[2]) / k;
     float px = x[0], py = y[0];
-    for (int i = 1; i <= SPINE_SEGMENTS && *n < PIECES_MAX; i++) {
-        float t = (float)i / SPINE_SEGMENTS, m = (i - 0.5f) / SPINE_SEGMENTS;
+    for (int i = 1; i <= segments && *n < PIECES_MAX; i++) {
+        float t = (float)i / segments, m = (i - 0.5f) / segments;
         float qx = (1 - t) * (1 - t) * x[0] + 2 * t * (1 - t) * cx + t * t * x[2];
         float qy = (1 - t) * (1 - t) * y[0] + 2 * t * (1 - t) * cy + t * t * y[2];
         piece_t *p = &pc[(*n)++];
@@ -182,25 +182,31 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, backs_t ba
                  bool grid, figure_capsule_t *out) {
     piece_t pc[PIECES_MAX];
     int n = 0;
-    spine(pc, &n, f, grid, pos);
+    /* a ghost (no face) is faint and drawn behind: a coarser spine and no palms or soles,
+     * half the capsules for the rasteriser to fill in every frame of a move */
+    spine(pc, &n, f, grid, pos, face ? SPINE_SEGMENTS : 2);
     for (int i = 0; i < BONE_COUNT; i++) {
         piece(pc, &n, f, grid, pos->p[BONES[i].a], pos->p[BONES[i].b], BONES[i].radius,
               BONES[i].side);
     }
-    static const int HANDS[2][3] = {{SKEL_ELBOW_L, SKEL_HAND_L, -1}, {SKEL_ELBOW_R, SKEL_HAND_R, 1}};
-    for (int i = 0; i < 2; i++) { /* the palm: on along the forearm, past the wrist */
-        vec3 dir, tip;
-        glm_vec3_sub((float *)pos->p[HANDS[i][1]], (float *)pos->p[HANDS[i][0]], dir);
-        glm_vec3_normalize(dir);
-        glm_vec3_scale(dir, PALM_LENGTH, dir);
-        glm_vec3_add((float *)pos->p[HANDS[i][1]], dir, tip);
-        piece(pc, &n, f, grid, pos->p[HANDS[i][1]], tip, PALM_RADIUS, HANDS[i][2]);
-    }
-    static const int FEET[2][3] = {{SKEL_ANKLE_L, SKEL_TOE_L, -2}, {SKEL_ANKLE_R, SKEL_TOE_R, 2}};
-    for (int i = 0; i < 2; i++) { /* the sole: heel to toe, under the instep */
-        vec3 heel;
-        at_joint(pos, FEET[i][0], HEEL, heel);
-        piece(pc, &n, f, grid, heel, pos->p[FEET[i][1]], SOLE_RADIUS, FEET[i][2]);
+    if (face) { /* the palms and the soles */
+        static const int HANDS[2][3] = {{SKEL_ELBOW_L, SKEL_HAND_L, -1},
+                                        {SKEL_ELBOW_R, SKEL_HAND_R, 1}};
+        for (int i = 0; i < 2; i++) { /* the palm: on along the forearm, past the wrist */
+            vec3 dir, tip;
+            glm_vec3_sub((float *)pos->p[HANDS[i][1]], (float *)pos->p[HANDS[i][0]], dir);
+            glm_vec3_normalize(dir);
+            glm_vec3_scale(dir, PALM_LENGTH, dir);
+            glm_vec3_add((float *)pos->p[HANDS[i][1]], dir, tip);
+            piece(pc, &n, f, grid, pos->p[HANDS[i][1]], tip, PALM_RADIUS, HANDS[i][2]);
+        }
+        static const int FEET[2][3] = {{SKEL_ANKLE_L, SKEL_TOE_L, -2},
+                                       {SKEL_ANKLE_R, SKEL_TOE_R, 2}};
+        for (int i = 0; i < 2; i++) { /* the sole: heel to toe, under the instep */
+            vec3 heel;
+            at_joint(pos, FEET[i][0], HEEL, heel);
+            piece(pc, &n, f, grid, heel, pos->p[FEET[i][1]], SOLE_RADIUS, FEET[i][2]);
+        }
     }
     /* the side drawn behind first, then far to near (insertion sort: about 30 pieces) */
     for (int i = 1; i < n; i++) {
@@ -387,6 +393,7 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
     memset(f, 0, sizeof *f);
     f->exercise = c->exercise;
     f->choreo = c;
+    f->mid_of = f->arrow_of = -1;
     f->box = box;
     f->avoid_count = avoid_count < FIGURE_AVOID_MAX ? avoid_count : FIGURE_AVOID_MAX;
     for (int i = 0; i < f->avoid_count; i++) f->avoid[i] = avoid[i];
@@ -507,11 +514,16 @@ void figure_lens(const figure_fit_t *f, const choreo_t *c, const choreo_state_t 
         figure_shot_t from = f->shot[p], to = f->shot[k];
         bool same = memcmp(&from, &to, sizeof from) == 0 && memcmp(a, b, 4 * sizeof *a) == 0;
         if (!same) {
-            float sky[FIGURE_SKY_COLUMNS];
-            for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
-                sky[col] = fminf(f->sky[p][col], f->sky[k][col]);
+            figure_fit_t *memo = (figure_fit_t *)f; /* see figure_fit_t.mid_of */
+            if (memo->mid_of != k) {
+                float sky[FIGURE_SKY_COLUMNS];
+                for (int col = 0; col < FIGURE_SKY_COLUMNS; col++) {
+                    sky[col] = fminf(f->sky[p][col], f->sky[k][col]);
+                }
+                memo->mid_shot = shoot(f, both, sky);
+                memo->mid_of = k;
             }
-            figure_shot_t mid = shoot(f, both, sky);
+            figure_shot_t mid = f->mid_shot;
             float u = st->move_t;
             s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2)) : mix_shots(mid, to, smooth(u * 2 - 1));
         }
@@ -559,17 +571,22 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
         }
         if (joint < 0) return;
     }
-    enum { N = 9 };
+    enum { N = FIGURE_ARROW_POINTS };
     float px[N], py[N];
     const choreo_instance_t *in = &c->inst[k];
     float cx, cy;
     figure_project(f, to->p[SKEL_PELVIS], &cx, &cy, NULL);
-    for (int i = 0; i < N; i++) {
-        choreo_state_t st;
-        double t = in->start + in->move * (0.12 + 0.76 * i / (double)(N - 1));
-        choreo_sample(c, t, &st);
-        figure_project(f, st.pos.p[joint], &px[i], &py[i], NULL);
+    figure_fit_t *memo = (figure_fit_t *)fit; /* see figure_fit_t.arrow_of */
+    if (memo->arrow_of != k) {
+        for (int i = 0; i < N; i++) {
+            choreo_state_t st;
+            double t = in->start + in->move * (0.12 + 0.76 * i / (double)(N - 1));
+            choreo_sample(c, t, &st);
+            glm_vec3_copy(st.pos.p[joint], memo->arrow_path[i]);
+        }
+        memo->arrow_of = k;
     }
+    for (int i = 0; i < N; i++) figure_project(f, fit->arrow_path[i], &px[i], &py[i], NULL);
     /* push the path off the limb, away from the body's middle; toward it, or onto the limb,
      * when that would leave the stage or cross the counter */
     float mx = (px[0] + px[N - 1]) * 0.5f - cx, my = (py[0] + py[N - 1]) * 0.5f - cy;

@@ -12,6 +12,7 @@
 
 #define FIGURE_AVOID_MAX 4
 #define FIGURE_SKY_COLUMNS 24
+#define FIGURE_ARROW_POINTS 9
 
 /* How world metres map to the screen at one moment: the camera's axes, and where and how
  * large the figure is drawn. */
@@ -47,6 +48,14 @@ typedef struct figure_fit_t {
     float sky_x0, sky_x1;
     float sky[CHOREO_MAX_INSTANCES][FIGURE_SKY_COLUMNS];
     float mat_x0, mat_x1; /* the mat's world x range, metres */
+    /* Memos of the move on screen, filled on first use (each is a pure function of the fit,
+     * the routine and the instance, so the fit stays the same fit; a frame draws the figure
+     * once a damaged rectangle and would work them out each time): the camera half-way
+     * between two shots, and the world path of the arrow's joint. */
+    int mid_of;                /* instance whose mid-move shot is held, or -1 */
+    figure_shot_t mid_shot;
+    int arrow_of;              /* instance whose arrow path is held, or -1 */
+    vec3 arrow_path[FIGURE_ARROW_POINTS];
 } figure_fit_t;
 
 typedef struct figure_colors_t {
