@@ -254,23 +254,10 @@ static void test_each_side_changes_the_picture(void **state) {
     free(held);
 }
 
-/* Which tone the capsule starting at a joint (the palm at a wrist) is drawn in, or -1. */
-static int tone_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n,
-                   const choreo_state_t *st, int joint) {
-    float x, y;
-    figure_lens_t lens;
-    figure_lens(fit, &choreos[fit->exercise], st, &lens);
-    figure_project(&lens, st->pos.p[joint], &x, &y, NULL);
-    int tone = -1;
-    for (int i = 0; i < n; i++) {
-        if (caps[i].ax == x && caps[i].ay == y) tone = (int)caps[i].tone;
-    }
-    return tone;
-}
-
-/* Which capsule index is last drawn of those starting at a joint, or -1. */
-static int order_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n,
-                    const choreo_state_t *st, int joint) {
+/* The last-drawn capsule starting at a joint (the palm at a wrist): its index, or -1, and its
+ * tone in *tone (-1 when there is none). */
+static int capsule_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n,
+                      const choreo_state_t *st, int joint, int *tone) {
     float x, y;
     figure_lens_t lens;
     figure_lens(fit, &choreos[fit->exercise], st, &lens);
@@ -279,7 +266,21 @@ static int order_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n
     for (int i = 0; i < n; i++) {
         if (caps[i].ax == x && caps[i].ay == y) last = i;
     }
+    *tone = last >= 0 ? (int)caps[last].tone : -1;
     return last;
+}
+
+static int tone_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n,
+                   const choreo_state_t *st, int joint) {
+    int tone;
+    capsule_at(fit, caps, n, st, joint, &tone);
+    return tone;
+}
+
+static int order_at(const figure_fit_t *fit, const figure_capsule_t *caps, int n,
+                    const choreo_state_t *st, int joint) {
+    int tone;
+    return capsule_at(fit, caps, n, st, joint, &tone);
 }
 
 /* With cues.working_side, a sided hold draws its side's limbs in the near tone, in front of the

@@ -907,8 +907,6 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     figure_lens_t lens;
     figure_lens(fit, ch, &r->state, &lens);
     r->figure_lens = hash_in(h, &lens, sizeof lens);
-    /* where it is: its capsules and their anti-aliased rim */
-    r->figure_box = grow_box(figure_capsules_bounds(caps, n), 2.0f);
     r->figure_instance = r->state.instance;
     r->figure_holding = r->state.holding;
     r->figure_cues = r->state.moving;
@@ -1033,7 +1031,7 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
         /* the same move: only where the figure was and is now (ghosts, arrow and mat are the
          * same); a new move, the end of a move (its ghosts and arrow go) or a hold: what the
          * figure covered and will cover, cues included */
-        bool same_camera = r->figure_lens == r->last_figure_lens && r->last_figure_box.w > 0;
+        bool same_camera = r->figure_lens == r->last_figure_lens && r->last_figure_cap_count > 0;
         bool same_move = r->figure_instance == r->last_figure_instance &&
                          r->figure_holding == r->last_figure_holding &&
                          r->figure_cues == r->last_figure_cues && same_camera;
@@ -1116,7 +1114,6 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         }
         for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
     }
-    r->last_figure_box = ks ? r->figure_box : (layout_box_t){0, 0, 0, 0};
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
     if (ks) memcpy(r->last_figure_caps, r->figure_caps, sizeof r->figure_caps);
     r->last_figure_instance = r->figure_instance;

@@ -48,10 +48,10 @@ typedef struct render_t {
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
-    layout_box_t figure_box, last_figure_box; /* the live figure's bounds, now and last frame */
+    /* the live figure's capsules, now and last frame (none: not drawn): within a move, only
+     * those that moved are redrawn */
     figure_capsule_t figure_caps[FIGURE_CAPSULES_MAX], last_figure_caps[FIGURE_CAPSULES_MAX];
-    int figure_cap_count, last_figure_cap_count; /* ... and its capsules: within a move, only
-                                                    those that moved are redrawn */
+    int figure_cap_count, last_figure_cap_count;
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     bool figure_cues, last_figure_cues; /* in a move: its ghosts and arrow are shown */
