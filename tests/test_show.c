@@ -1,5 +1,6 @@
 /* test_show: the show's state machine driven like the app drives it — commands and 1/60 s
- * updates — over the real assets/content/en.yaml. Depends on show.c, content.c and cmocka. */
+ * updates — over the real assets/content/en.yaml; Down/Up over its routines, read back as the
+ * screen shows them. Depends on show.c, choreo.c, countdown.c, content.c and cmocka. */
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,8 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "choreo.h"
 #include "content.h"
+#include "countdown.h"
 #include "show.h"
+#include "support.h"
 
 #ifndef SK_SOURCE_DIR
 #error "SK_SOURCE_DIR must name the source tree"
@@ -201,10 +205,12 @@ static void test_goto_exercise(void **state) {
     const content_t *c = g_content;
     assert_true(c->exercise_count >= 1);
     for (int start = 0; start < c->playlist_count; start++) {
-        for (int e = 0; e < c->exercise_count; e++) {
+        for (int n = 0; n < c->exercise_count; n++) { /* number key n + 1 */
+            int e = show_numbered_exercise(c, n);
+            assert_true(e >= 0);
             show_t s;
             show_init(&s, c, NULL, start);
-            assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, e));
+            assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, n));
             assert_int_equal(s.view.scene.kind, SCENE_EXERCISE);
             assert_int_equal(s.view.scene.exercise, e);
             const content_scene_ref_t *entry = &c->playlist[s.view.playlist_index];
@@ -560,7 +566,9 @@ static void test_reenter_starts_fresh(void **state) {
         for (int f = 0; f < (int)(secs * 0.8 / DT); f++) show_update(&s, DT);
         assert_int_equal(s.view.playlist_index, index);
         if (kinds[k] == SCENE_EXERCISE) {
-            show_command(&s, SHOW_CMD_GOTO_EXERCISE, c->playlist[index].exercise);
+            int n = 0;
+            while (show_numbered_exercise(c, n) != c->playlist[index].exercise) n++;
+            show_command(&s, SHOW_CMD_GOTO_EXERCISE, n);
         } else {
             show_cmd_t cmd = kinds[k] == SCENE_INTRO     ? SHOW_CMD_GOTO_INTRO
                              : kinds[k] == SCENE_REVIEWS ? SHOW_CMD_GOTO_REVIEWS
@@ -704,6 +712,351 @@ static void test_review_stops_take_turns(void **state) {
     free(text);
 }
 
+/* ---- Places: Down/Up keep the patient's side and repetition ---------------------------- */
+
+/* What the screen says at time t of a routine, read as the renderer reads it: the step
+ * highlighted, and the side and repetition the counter gives. */
+static choreo_place_t seen_at(const choreo_t *ch, double t) {
+    static choreo_state_t st; /* (large: not on the stack) */
+    countdown_t cd;
+    choreo_sample(ch, t, &st);
+    countdown_compute(ch, &st, &cd);
+    return (choreo_place_t){st.step, cd.side, cd.repetition};
+}
+
+static bool same_place(choreo_place_t a, choreo_place_t b) {
+    return a.step == b.step && a.side == b.side && a.repetition == b.repetition;
+}
+
+static const char *side_name(content_side_t side) {
+    return side == CONTENT_SIDE_RIGHT ? "right" : side == CONTENT_SIDE_LEFT ? "left" : "none";
+}
+
+/* A routine as a patient sees it go by: the times at which what the screen says (step, side,
+ * repetition) changes, found by looking at the screen at every instance's start. */
+typedef struct stops_seen_t {
+    double at[CHOREO_MAX_INSTANCES];
+    choreo_place_t place[CHOREO_MAX_INSTANCES];
+    int count;
+} stops_seen_t;
+
+static void stops_seen(const choreo_t *ch, stops_seen_t *out) {
+    out->count = 0;
+    for (int k = 0; k < ch->count; k++) {
+        double t = ch->inst[k].start;
+        if (t >= ch->duration) continue;
+        choreo_place_t p = seen_at(ch, t);
+        if (out->count > 0 && same_place(p, out->place[out->count - 1])) continue;
+        if (out->count > 0 && t <= out->at[out->count - 1]) { /* an instance of no length */
+            out->place[out->count - 1] = p;
+            continue;
+        }
+        out->at[out->count] = t;
+        out->place[out->count] = p;
+        out->count++;
+    }
+}
+
+static int stop_index(const stops_seen_t *stops, double t) {
+    int i = 0;
+    while (i + 1 < stops->count && stops->at[i + 1] <= t + TIME_EPS) i++;
+    return i;
+}
+
+/* The show landed on stop i: its start, its step highlighted, its place on screen. */
+static void assert_on_stop(const show_t *s, const choreo_t *ch, const stops_seen_t *stops, int i,
+                           const char *what, double from) {
+    choreo_place_t p = seen_at(ch, s->view.time);
+    if (fabs(s->view.time - stops->at[i]) > TIME_EPS || !same_place(p, stops->place[i]) ||
+        s->view.item != p.step) {
+        fail_msg("%s from %.2f s: at %.2f s step %d %s repetition %d (highlighted %d); expected "
+                 "%.2f s step %d %s repetition %d",
+                 what, from, s->view.time, p.step + 1, side_name(p.side), p.repetition,
+                 s->view.item + 1, stops->at[i], stops->place[i].step + 1,
+                 side_name(stops->place[i].side), stops->place[i].repetition);
+    }
+}
+
+/* Down then Up, and Up then Down, come back to the step, side and repetition the patient was
+ * on, from every moment of every routine in both pacings (every 0.25 s, every instance's start
+ * and just after it). Down goes to the next change of what the screen says: the next step of
+ * this side and repetition, and only past its last the next side or repetition; Up to the
+ * start of the one before. */
+static void test_up_down_keep_the_place(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    stops_seen_t *stops = malloc(sizeof *stops);
+    assert_non_null(stops);
+    for (int pacing = 0; pacing < CHOREO_PACING_NUM; pacing++) {
+        choreo_t *chs = support_build_choreos(c, (choreo_pacing_t)pacing);
+        assert_non_null(chs);
+        for (int e = 0; e < c->exercise_count; e++) {
+            const choreo_t *ch = &chs[e];
+            int index = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+            assert_true(index >= 0);
+            stops_seen(ch, stops);
+            assert_true(stops->count >= c->exercises[e].step_count);
+            int n_times = (int)ceil(ch->duration / 0.25);
+            for (int m = 0; m < n_times + 2 * ch->count; m++) {
+                double t = m < n_times ? m * 0.25
+                                       : ch->inst[(m - n_times) / 2].start + 0.01 * ((m - n_times) % 2);
+                if (t >= ch->duration - 0.05) continue;
+                show_t s;
+                show_init(&s, c, chs, index);
+                if (t > 0) show_update(&s, t);
+                assert_int_equal(s.view.playlist_index, index);
+                assert_true(fabs(s.view.time - t) < TIME_EPS);
+                int i = stop_index(stops, t);
+                assert_true(same_place(seen_at(ch, t), stops->place[i]));
+
+                show_t down = s; /* Down, then Up */
+                if (i + 1 < stops->count) {
+                    assert_true(show_command(&down, SHOW_CMD_NEXT_ITEM, 0));
+                    assert_on_stop(&down, ch, stops, i + 1, "Down", t);
+                    assert_true(show_command(&down, SHOW_CMD_PREV_ITEM, 0));
+                    assert_on_stop(&down, ch, stops, i, "Down then Up", t);
+                } else { /* the routine's last stop: nothing further */
+                    assert_false(show_command(&down, SHOW_CMD_NEXT_ITEM, 0));
+                    assert_memory_equal(&down, &s, sizeof s);
+                }
+                show_t up = s; /* Up, then Down */
+                if (i > 0) {
+                    assert_true(show_command(&up, SHOW_CMD_PREV_ITEM, 0));
+                    assert_on_stop(&up, ch, stops, i - 1, "Up", t);
+                    assert_true(show_command(&up, SHOW_CMD_NEXT_ITEM, 0));
+                    assert_on_stop(&up, ch, stops, i, "Up then Down", t);
+                } else {
+                    assert_false(show_command(&up, SHOW_CMD_PREV_ITEM, 0));
+                    assert_memory_equal(&up, &s, sizeof s);
+                }
+            }
+        }
+        free(chs);
+    }
+    free(stops);
+}
+
+/* The first moment of a routine where the screen says this side and repetition. */
+static double find_place(const choreo_t *ch, content_side_t side, int repetition) {
+    for (double t = 0; t < ch->duration; t += 0.05) {
+        choreo_place_t p = seen_at(ch, t);
+        if (p.side == side && p.repetition == repetition) return t;
+    }
+    fail_msg("no %s side, repetition %d", side_name(side), repetition);
+    return -1;
+}
+
+/* The cases in issue 13, as a patient met them. */
+static void test_up_down_cases_seen(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    choreo_t *chs = support_build_choreos(c, CHOREO_PACING_FOLLOW);
+    assert_non_null(chs);
+    int knees = support_exercise_index(c, "knees-to-chest");
+    int twists = support_exercise_index(c, "spinal-twists");
+    assert_true(knees >= 0 && twists >= 0);
+    const choreo_t *ch = &chs[knees];
+    int index = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, knees});
+    show_t s, at4;
+    /* Right side, repetition 4: Up goes back to what came just before (the left leg's 3rd),
+     * not to the left leg's first; Down then Up comes back to right 4. */
+    show_init(&at4, c, chs, index);
+    show_update(&at4, find_place(ch, CONTENT_SIDE_RIGHT, 4) + 1.0);
+    s = at4;
+    assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0));
+    choreo_place_t p = seen_at(ch, s.view.time);
+    assert_int_equal(p.side, CONTENT_SIDE_LEFT);
+    assert_int_equal(p.repetition, 3);
+    s = at4;
+    assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+    assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0));
+    p = seen_at(ch, s.view.time);
+    assert_int_equal(p.side, CONTENT_SIDE_RIGHT);
+    assert_int_equal(p.repetition, 4);
+    /* Right side, repetition 2: Down then Up, still right 2. */
+    show_init(&s, c, chs, index);
+    show_update(&s, find_place(ch, CONTENT_SIDE_RIGHT, 2) + 1.0);
+    assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+    assert_true(show_command(&s, SHOW_CMD_PREV_ITEM, 0));
+    p = seen_at(ch, s.view.time);
+    assert_int_equal(p.side, CONTENT_SIDE_RIGHT);
+    assert_int_equal(p.repetition, 2);
+    /* Spinal twists, on the left side: Down stays on the left (step 2 -> step 3). */
+    ch = &chs[twists];
+    show_init(&s, c, chs, show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, twists}));
+    show_update(&s, find_place(ch, CONTENT_SIDE_LEFT, 1) + 1.0);
+    assert_int_equal(s.view.item, 1);
+    for (int step = 2; step <= 3; step++) {
+        assert_true(show_command(&s, SHOW_CMD_NEXT_ITEM, 0));
+        p = seen_at(ch, s.view.time);
+        assert_int_equal(p.side, CONTENT_SIDE_LEFT);
+        assert_int_equal(p.step, step);
+        assert_int_equal(s.view.item, step);
+    }
+    free(chs);
+}
+
+/* In kiosk mode, a visitor taking over goes on from the start of the step, side and
+ * repetition the demo was showing, in the follow-along routine (where that routine has it:
+ * else the same step and side at the nearest repetition). */
+static void test_takeover_keeps_the_place(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    choreo_t *demo = support_build_choreos(c, CHOREO_PACING_DEMO);
+    choreo_t *follow = support_build_choreos(c, CHOREO_PACING_FOLLOW);
+    stops_seen_t *stops = malloc(sizeof *stops);
+    assert_non_null(demo);
+    assert_non_null(follow);
+    assert_non_null(stops);
+    for (int e = 0; e < c->exercise_count; e++) {
+        int index = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+        stops_seen(&follow[e], stops);
+        for (double t = 0; t < demo[e].duration - 0.05; t += 0.25) {
+            show_t s;
+            show_init_kiosk(&s, c, demo, follow, index);
+            if (t > 0) show_update(&s, t);
+            choreo_place_t was = seen_at(&demo[e], t);
+            show_command(&s, SHOW_CMD_TOGGLE_HELP, 0);
+            assert_true(s.takeover);
+            assert_ptr_equal(s.view.choreos, follow);
+            choreo_place_t now = seen_at(&follow[e], s.view.time);
+            int best = -1; /* where the follow routine has this place, or its nearest */
+            for (int i = 0; i < stops->count; i++) {
+                choreo_place_t p = stops->place[i];
+                if (p.step != was.step || p.side != was.side) continue;
+                if (best < 0 || abs(p.repetition - was.repetition) <
+                                    abs(stops->place[best].repetition - was.repetition)) {
+                    best = i;
+                }
+            }
+            assert_true(best >= 0);
+            if (!same_place(now, stops->place[best]) ||
+                fabs(s.view.time - stops->at[best]) > TIME_EPS || s.view.item != now.step) {
+                fail_msg("%s: takeover at %.2f s (step %d %s %d) went to %.2f s (step %d %s %d)",
+                         c->exercises[e].id, t, was.step + 1, side_name(was.side), was.repetition,
+                         s.view.time, now.step + 1, side_name(now.side), now.repetition);
+            }
+        }
+    }
+    free(stops);
+    free(follow);
+    free(demo);
+}
+
+/* A content edit that changes a routine's length (a longer get-ready count) keeps the
+ * patient's step, side and repetition, from its start. */
+static void test_rebind_keeps_the_place(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    size_t len = 0;
+    char *text = read_text(SK_SOURCE_DIR "/assets/content/en.yaml", &len);
+    assert_non_null(text);
+    char *at = strstr(text, "get_ready_seconds: 3");
+    assert_non_null(at);
+    at[strlen("get_ready_seconds: ")] = '4';
+    content_t *edited = malloc(sizeof *edited);
+    content_errors_t *errors = malloc(sizeof *errors);
+    assert_non_null(edited);
+    assert_non_null(errors);
+    assert_true(content_parse(edited, text, len, errors));
+    choreo_t *old = support_build_choreos(c, CHOREO_PACING_FOLLOW);
+    choreo_t *new = support_build_choreos(edited, CHOREO_PACING_FOLLOW);
+    assert_non_null(old);
+    assert_non_null(new);
+    int changed = 0;
+    for (int e = 0; e < c->exercise_count; e++) {
+        int index = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
+        if (fabs(old[e].duration - new[e].duration) < 1e-6) continue; /* goes on as it was */
+        changed++;
+        for (int k = 0; k < old[e].count; k++) {
+            double t = old[e].inst[k].start + 0.3;
+            if (t >= old[e].duration) continue;
+            show_t s;
+            show_init(&s, c, old, index);
+            show_update(&s, t);
+            choreo_place_t was = seen_at(&old[e], t);
+            show_rebind(&s, edited, new, new);
+            choreo_place_t now = seen_at(&new[e], s.view.time);
+            assert_true(same_place(was, now));
+            assert_int_equal(s.view.item, now.step);
+            assert_true(fabs(choreo_stop_start(&new[e], s.view.time, 0) - s.view.time) < TIME_EPS);
+        }
+    }
+    assert_true(changed >= 2);
+    free(new);
+    free(old);
+    free(errors);
+    free(edited);
+    free(text);
+}
+
+/* ---- Number keys ------------------------------------------------------------------------ */
+
+/* Number keys follow the playlist's exercises in the order they are first played, however
+ * many there are (up to 9): with a fifth exercise, and the playlist in another order than the
+ * exercises are written, key n still reaches the n-th exercise played. */
+static void test_number_keys_follow_the_playlist(void **state) {
+    (void)state;
+    size_t len = 0;
+    char *text = read_text(SK_SOURCE_DIR "/tests/data/five-exercises.yaml", &len);
+    assert_non_null(text);
+    content_t *c = malloc(sizeof *c);
+    content_errors_t *errors = malloc(sizeof *errors);
+    assert_non_null(c);
+    assert_non_null(errors);
+    assert_true(content_parse(c, text, len, errors));
+    assert_int_equal(c->exercise_count, 5);
+    for (int n = 0; n < 5; n++) { /* as written: the playlist's order is the file's */
+        int e = show_numbered_exercise(c, n);
+        assert_int_equal(e, c->playlist[show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e})].exercise);
+        show_t s;
+        show_init(&s, c, NULL, 0);
+        assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, n));
+        assert_int_equal(s.view.scene.kind, SCENE_EXERCISE);
+        assert_int_equal(s.view.scene.exercise, e);
+    }
+    assert_string_equal(c->exercises[show_numbered_exercise(c, 4)].id, "bridge");
+    for (int n = 5; n <= SHOW_NUMBERED_MAX; n++) assert_int_equal(show_numbered_exercise(c, n), -1);
+    assert_int_equal(show_numbered_exercise(c, -1), -1);
+
+    /* The playlist reordered: bridge first, knees to chest twice; 1 is the bridge, 5 press-ups */
+    const char *old = "playlist:\n  - intro\n  - spinal-twists\n  - childs-pose\n"
+                      "  - knees-to-chest\n  - press-up-back-extensions\n  - bridge\n";
+    const char *new = "playlist:\n  - intro\n  - bridge\n  - knees-to-chest\n  - spinal-twists\n"
+                      "  - knees-to-chest\n  - childs-pose\n  - press-up-back-extensions\n";
+    char *at = strstr(text, old);
+    assert_non_null(at);
+    assert_int_equal(strlen(old) + strlen("  - knees-to-chest\n"), strlen(new));
+    size_t cap = len + strlen(new) + 1;
+    char *edited = malloc(cap);
+    assert_non_null(edited);
+    snprintf(edited, cap, "%.*s%s%s", (int)(at - text), text, new, at + strlen(old));
+    assert_true(content_parse(c, edited, strlen(edited), errors));
+    static const char *const order[] = {"bridge", "knees-to-chest", "spinal-twists", "childs-pose",
+                                        "press-up-back-extensions"};
+    for (int n = 0; n < COUNT_OF(order); n++) {
+        int e = show_numbered_exercise(c, n);
+        assert_true(e >= 0);
+        assert_string_equal(c->exercises[e].id, order[n]);
+        show_t s;
+        show_init(&s, c, NULL, 0);
+        assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, n));
+        assert_int_equal(s.view.scene.exercise, e);
+        assert_int_equal(s.view.playlist_index,
+                         show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
+    }
+    assert_int_equal(show_numbered_exercise(c, 5), -1);
+    show_t s, before;
+    show_init(&s, c, NULL, 0);
+    before = s;
+    assert_false(show_command(&s, SHOW_CMD_GOTO_EXERCISE, 5)); /* key 6: no sixth, nothing */
+    assert_memory_equal(&s, &before, sizeof s);
+    free(edited);
+    free(errors);
+    free(c);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_init_each_index),
@@ -723,6 +1076,11 @@ int main(void) {
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_browsing_waits_idle_time),
         cmocka_unit_test(test_review_stops_take_turns),
+        cmocka_unit_test(test_up_down_keep_the_place),
+        cmocka_unit_test(test_up_down_cases_seen),
+        cmocka_unit_test(test_takeover_keeps_the_place),
+        cmocka_unit_test(test_rebind_keeps_the_place),
+        cmocka_unit_test(test_number_keys_follow_the_playlist),
     };
     return cmocka_run_group_tests(tests, content_group_setup, content_group_teardown);
 }

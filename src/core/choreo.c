@@ -2,6 +2,7 @@
 #include "choreo.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static float ease(content_ease_t e, float u) {
@@ -421,15 +422,88 @@ void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out
     solve_reach(c, -1, k, DONE, ends, &p, out);
 }
 
-double choreo_step_start(const choreo_t *c, int step, double t) {
-    if (c->count == 0) return -1;
-    const content_exercise_t *ex = exercise(c);
-    int k0 = instance_at(c, c->duration > 0 ? fmod(t, c->duration) : 0);
-    for (int n = 0; n < c->count; n++) {
-        int k = (k0 + n) % c->count;
-        if (ex->phases[c->inst[k].phase].step == step) return c->inst[k].start;
+/* ---- Places and stops ------------------------------------------------------------------
+ * Down/Up are a patient's "next" and "back". A step number alone does not say where that is:
+ * knees to chest shows step 5 for nine repetitions a side, and the twist shows steps 2-4 on
+ * both sides. So the routine is cut into stops, runs of instances in one place (step, side,
+ * repetition), and Down/Up move one stop along the routine: the next step of the side and
+ * repetition being done, and past its last one, what the routine does next (the other leg, the
+ * next repetition, back to the centre). Down then Up, or Up then Down, comes back to the start
+ * of the stop the patient was on: the same step, side and repetition. Instances that take no
+ * time are never on screen and belong to no stop. */
+
+static double wrap_time(const choreo_t *c, double t) {
+    if (c->duration <= 0) return 0;
+    t = fmod(t, c->duration);
+    return t < 0 ? t + c->duration : t;
+}
+
+static bool inst_shown(const choreo_t *c, int k) {
+    const choreo_instance_t *in = &c->inst[k];
+    return in->move + in->ready + in->hold > 0.0f;
+}
+
+static choreo_place_t inst_place(const choreo_t *c, int k) {
+    const choreo_instance_t *in = &c->inst[k];
+    return (choreo_place_t){exercise(c)->phases[in->phase].step, in->side, in->hold_number};
+}
+
+static bool place_equal(choreo_place_t a, choreo_place_t b) {
+    return a.step == b.step && a.side == b.side && a.repetition == b.repetition;
+}
+
+/* The first instance of the stop that instance k is in. */
+static int stop_first(const choreo_t *c, int k) {
+    choreo_place_t p = inst_place(c, k);
+    int first = k;
+    for (int m = k - 1; m >= 0; m--) {
+        if (!inst_shown(c, m)) continue;
+        if (!place_equal(inst_place(c, m), p)) break;
+        first = m;
     }
-    return -1;
+    return first;
+}
+
+choreo_place_t choreo_place_at(const choreo_t *c, double t) {
+    if (c->count == 0) return (choreo_place_t){0, CONTENT_SIDE_NONE, 0};
+    return inst_place(c, instance_at(c, wrap_time(c, t)));
+}
+
+double choreo_stop_start(const choreo_t *c, double t, int delta) {
+    if (c->count == 0) return -1;
+    int k = stop_first(c, instance_at(c, wrap_time(c, t)));
+    for (; delta > 0; delta--) { /* the first shown instance in another place */
+        choreo_place_t p = inst_place(c, k);
+        int m = k + 1;
+        while (m < c->count && (!inst_shown(c, m) || place_equal(inst_place(c, m), p))) m++;
+        if (m >= c->count) return -1;
+        k = m;
+    }
+    for (; delta < 0; delta++) { /* the stop that ends where this one starts */
+        int m = k - 1;
+        while (m >= 0 && !inst_shown(c, m)) m--;
+        if (m < 0) return -1;
+        k = stop_first(c, m);
+    }
+    return c->inst[k].start;
+}
+
+double choreo_place_start(const choreo_t *c, choreo_place_t place) {
+    long best_score = -1;
+    int best = -1;
+    for (int k = 0; k < c->count; k++) {
+        choreo_place_t p = inst_place(c, k);
+        if (!inst_shown(c, k) || p.step != place.step) continue;
+        /* the place itself, else its side at the nearest repetition, else the step anywhere */
+        long score = place_equal(p, place) ? 0
+                     : p.side == place.side ? 1 + labs((long)p.repetition - place.repetition)
+                                            : 1000000L;
+        if (best < 0 || score < best_score) {
+            best = k;
+            best_score = score;
+        }
+    }
+    return best < 0 ? -1 : c->inst[stop_first(c, best)].start;
 }
 
 int choreo_step_at(const choreo_t *c, double t) {

@@ -101,7 +101,26 @@ int choreo_arrow_joint(const choreo_t *c, int instance);
 /* The 0-based step shown at time t (wrapping); cheap: no pose is computed. */
 int choreo_step_at(const choreo_t *c, double t);
 
-/* Start time of the first instance showing `step` at or after time t (wrapping), or -1. */
-double choreo_step_start(const choreo_t *c, int step, double t);
+/* Where a patient is in a routine: the step shown, the side worked and the repetition the
+ * counter gives (the instance's hold_number, "Right side, Repetition 4"). A routine is a row
+ * of stops: runs of instances in one place, in time order. Down/Up move one stop. */
+typedef struct choreo_place_t {
+    int step; /* 0-based */
+    content_side_t side;
+    int repetition; /* the hold_number (0 where its side has no holds) */
+} choreo_place_t;
+
+/* The place shown at time t (wrapping). */
+choreo_place_t choreo_place_at(const choreo_t *c, double t);
+
+/* Start time of the stop `delta` stops after (delta < 0: before) the one shown at time t;
+ * delta 0 gives that stop's own start. -1 past either end of the routine (no wrapping). */
+double choreo_stop_start(const choreo_t *c, double t, int delta);
+
+/* Start time of the stop in `place`; else of the place's step on its side at the nearest
+ * repetition (then the nearest in order on that side); else of the step's first stop; -1 if
+ * the routine never shows the step. For a routine played in another pacing or rebuilt from
+ * edited content: the patient keeps their side and repetition where the routine has them. */
+double choreo_place_start(const choreo_t *c, choreo_place_t place);
 
 #endif

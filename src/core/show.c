@@ -38,6 +38,17 @@ int show_item_count(const content_t *c, content_scene_ref_t scene) {
     return 0;
 }
 
+int show_numbered_exercise(const content_t *c, int n) {
+    if (n < 0 || n >= SHOW_NUMBERED_MAX) return -1;
+    int seen = 0;
+    for (int i = 0; i < c->playlist_count; i++) {
+        const content_scene_ref_t *p = &c->playlist[i];
+        if (p->kind != SCENE_EXERCISE || show_find_in_playlist(c, *p) != i) continue;
+        if (seen++ == n) return p->exercise; /* (an exercise played twice keeps its first number) */
+    }
+    return -1;
+}
+
 int show_find_in_playlist(const content_t *c, content_scene_ref_t scene) {
     for (int i = 0; i < c->playlist_count; i++) {
         const content_scene_ref_t *p = &c->playlist[i];
@@ -48,15 +59,11 @@ int show_find_in_playlist(const content_t *c, content_scene_ref_t scene) {
     return -1;
 }
 
-/* Seconds into the scene at which item `item` starts. An exercise's steps start when its
- * choreography first shows them (without one, steps share the time evenly); review cards
- * each last their reading time. */
+/* Seconds into the scene at which item `item` starts, where items follow each other once: an
+ * exercise without a routine shares its time evenly between its steps; review cards each
+ * last their reading time. (An exercise with a routine is a row of places: see place_in.) */
 static double item_start(const show_t *s, content_scene_ref_t scene, int item) {
     const content_t *c = s->content;
-    if (scene.kind == SCENE_EXERCISE && s->choreos) {
-        double t = choreo_step_start(&s->choreos[scene.exercise], item, 0.0);
-        return t < 0 ? 0 : t;
-    }
     if (scene.kind == SCENE_EXERCISE) {
         return c->timing.exercise_seconds * item / c->exercises[scene.exercise].step_count;
     }
@@ -113,7 +120,8 @@ static void card_change(show_t *s, int old_item) {
     v->item_mix = s->content->timing.transition_seconds > 0 ? 0.0f : 1.0f;
 }
 
-static void set_item(show_t *s, int item) {
+/* Down/Up: the scene goes on from `time`, with `item` highlighted. */
+static void jump_to(show_t *s, int item, double time) {
     show_view_t *v = &s->view;
     int old_item = v->item;
     if (v->scene.kind == SCENE_EXERCISE) { /* the figure glides to the step, no jump */
@@ -122,8 +130,42 @@ static void set_item(show_t *s, int item) {
     }
     v->item = item;
     v->item_time = 0.0;
-    v->time = item_start(s, v->scene, item);
+    v->time = time;
     card_change(s, old_item);
+}
+
+static void set_item(show_t *s, int item) { jump_to(s, item, item_start(s, s->view.scene, item)); }
+
+/* Down/Up in an exercise played with a routine: one stop along it (choreo.c, "Places and
+ * stops"): the next or previous step of the side and repetition being done, and past either
+ * end of those, the routine's next or previous stop. Down then Up comes back to the start of
+ * the step, side and repetition the patient was on. False at either end of the routine. */
+static bool step_jump(show_t *s, int delta) {
+    const choreo_t *ch = &s->choreos[s->view.scene.exercise];
+    double t = choreo_stop_start(ch, s->view.time, delta);
+    if (t < 0) return false;
+    jump_to(s, choreo_step_at(ch, t), t);
+    return true;
+}
+
+/* Where the patient is in the exercise on screen: the step, side and repetition of its
+ * routine (only the step without one). */
+static choreo_place_t place_now(const show_t *s) {
+    const show_view_t *v = &s->view;
+    if (v->scene.kind == SCENE_EXERCISE && s->choreos) {
+        return choreo_place_at(&s->choreos[v->scene.exercise], v->time);
+    }
+    return (choreo_place_t){v->item, CONTENT_SIDE_NONE, 0};
+}
+
+/* The exercise on screen goes on in routine `to` from the start of `place` there: the same
+ * step, side and repetition where `to` has them (see choreo_place_start). */
+static void place_in(show_t *s, const choreo_t *to, choreo_place_t place) {
+    show_view_t *v = &s->view;
+    double t = choreo_place_start(to, place);
+    v->time = t < 0 ? 0 : t;
+    v->item = choreo_step_at(to, v->time);
+    v->item_time = 0.0;
 }
 
 void show_init(show_t *s, const content_t *c, const choreo_t *choreos, int playlist_index) {
@@ -151,20 +193,19 @@ void show_init_kiosk(show_t *s, const content_t *c, const choreo_t *demo,
     s->choreos_follow = follow;
 }
 
-/* Plays the current scene with other routines; an exercise restarts the step it is on. */
+/* Plays the current scene with other routines; an exercise restarts the step it is on, on
+ * the same side and in the same repetition (the demo's repetition 2 is the visitor's too). */
 static void switch_routines(show_t *s, const choreo_t *to) {
     show_view_t *v = &s->view;
+    choreo_place_t place = place_now(s);
     s->choreos = to;
     v->choreos = to;
-    if (v->scene.kind == SCENE_EXERCISE && to) {
-        double t = choreo_step_start(&to[v->scene.exercise], v->item, 0.0);
-        v->time = t < 0 ? 0 : t;
-        v->item_time = 0.0;
-    }
+    if (v->scene.kind == SCENE_EXERCISE && to) place_in(s, &to[v->scene.exercise], place);
 }
 
 void show_rebind(show_t *s, const content_t *c, const choreo_t *demo, const choreo_t *follow) {
     show_view_t old = s->view;
+    choreo_place_t place = place_now(s); /* (read while the old routines still stand) */
     char id[128];
     snprintf(id, sizeof id, "%s", content_scene_id(s->content, old.scene));
     double old_length = show_scene_seconds(s, old.scene);
@@ -191,10 +232,12 @@ void show_rebind(show_t *s, const content_t *c, const choreo_t *demo, const chor
             v->time = old.time;
             v->item = v->scene.kind == SCENE_REVIEW ? v->item : item_at(s, v->scene, v->time);
             v->item_time = old.item_time;
-        } else if (v->scene.kind == SCENE_EXERCISE) { /* a new routine: its step, from its start */
-            int step = old.item < c->exercises[v->scene.exercise].step_count ? old.item : 0;
-            v->item = step;
-            switch_routines(s, s->choreos);
+        } else if (v->scene.kind == SCENE_EXERCISE) { /* a new routine: the same place in it */
+            if (place.step >= c->exercises[v->scene.exercise].step_count) {
+                place = (choreo_place_t){0, CONTENT_SIDE_NONE, 0};
+            }
+            v->item = place.step;
+            if (s->choreos) place_in(s, &s->choreos[v->scene.exercise], place);
         }
     }
     s->from = s->view;
@@ -216,6 +259,7 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
     case SHOW_CMD_PREV_SCENE: change_scene(s, v->playlist_index - 1); return true;
     case SHOW_CMD_NEXT_ITEM:
         if (items == 0) return false;
+        if (v->scene.kind == SCENE_EXERCISE && s->choreos) return step_jump(s, +1);
         if (v->scene.kind == SCENE_REVIEWS) {
             set_item(s, (v->item + 1) % items); /* the carousel loops */
             v->browse_idle = c->timing.idle_seconds; /* and waits while someone browses */
@@ -227,6 +271,7 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
         return true;
     case SHOW_CMD_PREV_ITEM:
         if (items == 0) return false;
+        if (v->scene.kind == SCENE_EXERCISE && s->choreos) return step_jump(s, -1);
         if (v->scene.kind == SCENE_REVIEWS) {
             set_item(s, (v->item + items - 1) % items);
             v->browse_idle = c->timing.idle_seconds;
@@ -236,9 +281,10 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
             return false;
         }
         return true;
-    case SHOW_CMD_GOTO_EXERCISE:
-        if (arg < 0 || arg >= c->exercise_count) return false;
-        return goto_scene(s, (content_scene_ref_t){SCENE_EXERCISE, arg});
+    case SHOW_CMD_GOTO_EXERCISE: {
+        int e = show_numbered_exercise(c, arg);
+        return e >= 0 && goto_scene(s, (content_scene_ref_t){SCENE_EXERCISE, e});
+    }
     case SHOW_CMD_GOTO_INTRO: return goto_scene(s, (content_scene_ref_t){SCENE_INTRO, -1});
     case SHOW_CMD_GOTO_CONTACT: return goto_scene(s, (content_scene_ref_t){SCENE_CONTACT, -1});
     case SHOW_CMD_GOTO_REVIEWS:

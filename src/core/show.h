@@ -14,9 +14,10 @@ typedef enum show_cmd_t {
     SHOW_CMD_NONE = 0,
     SHOW_CMD_NEXT_SCENE,
     SHOW_CMD_PREV_SCENE,
-    SHOW_CMD_NEXT_ITEM,     /* next step of an exercise, next review card */
+    SHOW_CMD_NEXT_ITEM,     /* next step of an exercise (one stop along its routine: on the
+                             * side and repetition being done first), next review card */
     SHOW_CMD_PREV_ITEM,
-    SHOW_CMD_GOTO_EXERCISE, /* arg: 0-based exercise index in content order */
+    SHOW_CMD_GOTO_EXERCISE, /* arg: 0-based number key (0 = key 1): show_numbered_exercise */
     SHOW_CMD_GOTO_INTRO,
     SHOW_CMD_GOTO_CONTACT,
     SHOW_CMD_GOTO_REVIEWS,
@@ -95,6 +96,13 @@ double show_scene_seconds(const show_t *show, content_scene_ref_t scene);
 
 /* How long one review card stays: its reading time within the content's bounds. */
 double show_review_seconds(const content_t *content, int review);
+
+#define SHOW_NUMBERED_MAX 9 /* number keys 1-9 */
+
+/* The exercise (content index) that number key n + 1 goes to: the playlist's exercises in
+ * the order they are first played, numbered from 0, up to SHOW_NUMBERED_MAX; -1 for none.
+ * The help lists the same numbers. */
+int show_numbered_exercise(const content_t *content, int n);
 
 /* Playlist index of the first entry showing `scene`, or -1. */
 int show_find_in_playlist(const content_t *content, content_scene_ref_t scene);
