@@ -113,7 +113,7 @@ static int locate_content(app_t *app, const char *content_path, const char *lang
 }
 
 /* What the parser cannot know: the QR code can be made, every routine fits. */
-static bool content_usable(const content_t *c, const char *path) {
+bool app_content_usable(const content_t *c, const char *path) {
     bool ok = true;
     if (!render_qr_possible(c)) {
         log_line("%s: clinic.qr_text is too long for a QR code", path);
@@ -132,14 +132,14 @@ static bool content_usable(const content_t *c, const char *path) {
 }
 
 /* Content, routines, the show (a kiosk's when `kiosk`), the window and the renderer: the show
- * is set before the renderer, which prepares its first frame. */
-static int start(app_t *app, const char *content_path, const char *lang, const char *scene,
+ * is set before the renderer, which prepares its first frame. Returns an exit code. */
+int app_start(app_t *app, const char *content_path, const char *lang, const char *scene,
                  choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     app->content = app_load_content(app->content_path);
     if (!app->content) return APP_EXIT_USAGE;
-    int index = content_usable(app->content, app->content_path) ? scene_index(app->content, scene)
+    int index = app_content_usable(app->content, app->content_path) ? scene_index(app->content, scene)
                                                                 : -1;
     if (index < 0) rc = APP_EXIT_USAGE;
     if (!rc) app->choreos = app_build_choreos(app->content, pacing);
@@ -170,7 +170,7 @@ static int start(app_t *app, const char *content_path, const char *lang, const c
 }
 
 void app_close(app_t *app) {
-    gfx_target_free(&app->canvas);
+    present_free(&app->present);
     gfx_target_free(&app->offscreen);
     if (app->platform.gl) {
         render_shutdown(&app->render);
@@ -189,7 +189,7 @@ int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
     /* Headless by construction: the offscreen driver renders through EGL with no display. */
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     platform_desc_t desc = {.title = "stretch-kiosk", .offscreen = true, .width = 64, .height = 64};
-    return start(app, content_path, lang, scene, pacing, &desc, false);
+    return app_start(app, content_path, lang, scene, pacing, &desc, false);
 }
 
 void app_advance(app_t *app, double seconds) {
@@ -267,238 +267,6 @@ static int run_screenshot(const cli_options_t *o) {
     app_close(app);
     SDL_free(app);
     return rc;
-}
-
-/* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
- * changes; a broken edit is reported and the last good content stays on screen. */
-static bool reload_content(app_t *app) {
-    content_t *c = app_load_content(app->content_path);
-    if (c && !content_usable(c, app->content_path)) {
-        SDL_free(c);
-        c = NULL;
-    }
-    if (!c) {
-        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
-                 ++app->refused);
-        return false;
-    }
-    const show_t *s = &app->show;
-    choreo_pacing_t active = s->kiosk ? CHOREO_PACING_DEMO : app->pacing;
-    choreo_t *main = app_build_choreos(c, active);
-    choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
-    if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
-        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
-                 ++app->refused);
-        SDL_free(main);
-        SDL_free(follow);
-        SDL_free(c);
-        return false;
-    }
-    if (s->kiosk) show_rebind(&app->show, c, main, follow);
-    else show_rebind(&app->show, c, main, main);
-    SDL_free(app->choreos);
-    SDL_free(app->choreos_follow);
-    SDL_free(app->content);
-    app->content = c;
-    app->choreos = main;
-    app->choreos_follow = follow;
-    app->reloads++;
-    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
-    return true;
-}
-
-/* A JSON string: quotes, backslashes and control characters escaped. */
-static void json_string(FILE *f, const char *s) {
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-/* SIGUSR1: one line of JSON on stdout saying what is on screen. */
-static void dump_screen(const app_t *app, bool open) {
-    const show_t *s = &app->show;
-    printf("{\"mode\": \"%s\", \"open\": %s, \"scene\": ",
-           s->kiosk && !s->takeover ? "loop" : "takeover", open ? "true" : "false");
-    json_string(stdout, content_scene_id(app->content, s->view.scene));
-    printf(", \"pacing\": \"%s\", \"content\": ",
-           s->choreos && s->choreos == s->choreos_demo && s->kiosk ? "demo"
-           : !s->kiosk && app->pacing == CHOREO_PACING_DEMO        ? "demo"
-                                                                   : "follow");
-    json_string(stdout, app->content_path);
-    printf(", \"reloads\": %d, \"paused\": %s, \"texts\": [", app->reloads,
-           s->paused ? "true" : "false");
-    const render_record_t *rec = &app->render.record;
-    for (int i = 0; open && i < rec->count; i++) {
-        if (i) fputs(", ", stdout);
-        json_string(stdout, rec->copies[i]);
-    }
-    printf("]}\n");
-    fflush(stdout);
-}
-
-/* The interactive show: events -> commands -> fixed 60 Hz ticks -> one drawn frame. In kiosk
- * mode also: no way out but the staff's chord, focus taken back, live content, opening hours,
- * burn-in drift and a watchdog. */
-static int run_show(const cli_options_t *o) {
-    app_t *app = SDL_calloc(1, sizeof *app);
-    if (!app) return APP_EXIT_RUNTIME;
-    platform_install_signal_handlers();
-    bool kiosk = o->kiosk;
-    app->pacing = kiosk ? CHOREO_PACING_DEMO : pacing_of(o);
-    platform_desc_t desc = {.title = "Stretches to Relieve Back Pain",
-                            .windowed = o->windowed && !kiosk,
-                            .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
-                            .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
-    int rc = start(app, o->content_path, o->lang, o->scene, app->pacing, &desc, kiosk);
-    if (rc != APP_EXIT_OK) {
-        SDL_free(app);
-        return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
-    }
-    if (kiosk) {
-        SDL_DisableScreenSaver();
-        SDL_ShowCursor(SDL_DISABLE);
-        if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
-    }
-    kiosk_watch_t watch;
-    kiosk_watch_init(&watch, app->content_path);
-    bool stall = SDL_getenv("STRETCH_KIOSK_TEST_STALL") != NULL;
-    long stall_frames = 0;
-    const double step = 1.0 / APP_TICK_HZ;
-    const Uint64 freq = SDL_GetPerformanceFrequency();
-    Uint64 last = SDL_GetPerformanceCounter();
-    double accumulator = 0.0, clock = 0.0;
-    bool running = true, open = true, was_open = true;
-    Uint64 next_hours_check = 0;
-    while (running) {
-        Uint64 frame_start = SDL_GetPerformanceCounter();
-        SDL_Event e;
-        while (SDL_PollEvent(&e)) {
-            if (e.type == SDL_QUIT) { /* the window's close button, Alt+F4, the window manager */
-                if (kiosk) log_line("kiosk: ignoring a request to close the show");
-                else running = false;
-            } else if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_EXPOSED ||
-                                                     e.window.event == SDL_WINDOWEVENT_SHOWN ||
-                                                     e.window.event == SDL_WINDOWEVENT_RESTORED)) {
-                app->expose = true; /* the window system lost our pixels: give them again */
-            } else if (e.type == SDL_WINDOWEVENT && kiosk &&
-                       (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST ||
-                        e.window.event == SDL_WINDOWEVENT_MINIMIZED ||
-                        e.window.event == SDL_WINDOWEVENT_HIDDEN)) {
-                platform_reclaim(&app->platform); /* nothing may cover or hide the show */
-            } else if (e.type == SDL_KEYDOWN) {
-                SDL_Keycode key = e.key.keysym.sym;
-                Uint16 mod = e.key.keysym.mod;
-                if (kiosk && kiosk_is_quit_chord(app->content, key, mod)) {
-                    running = false;
-                    continue;
-                }
-                platform_key_result_t k = platform_map_key(key, mod);
-                if (kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) continue; /* chords: no */
-                if (k.action == PLATFORM_ACTION_QUIT) { /* Esc/Q: closes help; quits, not a kiosk */
-                    if (app->show.help) show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
-                    else if (!kiosk) running = false;
-                } else if (k.action == PLATFORM_ACTION_FULLSCREEN && !kiosk) {
-                    platform_toggle_fullscreen(&app->platform);
-                } else if (k.action == PLATFORM_ACTION_SHOW) {
-                    show_command(&app->show, k.cmd, k.arg);
-                }
-            }
-        }
-        if (platform_signal_received()) running = false;
-
-        Uint64 now_ms = SDL_GetTicks64();
-        if (kiosk_watch_changed(&watch, now_ms, app->content->kiosk.reload_seconds)) {
-            reload_content(app);
-        }
-        if (kiosk && now_ms >= next_hours_check) {
-            next_hours_check = now_ms + 1000;
-            bool now_open = kiosk_open_now(app->content);
-            if (now_open && !open) { /* opening time: the loop starts again from the top */
-                show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
-            }
-            open = now_open;
-        }
-
-        Uint64 now = SDL_GetPerformanceCounter();
-        double dt = (double)(now - last) / (double)freq;
-        last = now;
-        if (dt > 0.25) dt = 0.25; /* after a stall, catch up calmly instead of racing */
-        accumulator += dt;
-        while (accumulator >= step) {
-            if (open) show_update(&app->show, step);
-            clock += step;
-            accumulator -= step;
-        }
-
-        int w, h;
-        platform_drawable_size(&app->platform, &w, &h);
-        bool present = false;
-        if (w > 0 && h > 0 && open) {
-            if (kiosk) kiosk_drift(app->content, clock, app->render.layout.unit,
-                                   &app->render.gfx.shift_x, &app->render.gfx.shift_y);
-            if (app->platform.copy_sub_buffer) {
-                /* X11: the back buffer is the canvas (never swapped); only the rectangle that
-                 * changed is drawn and handed to the screen */
-                bool fresh = w != app->back_w || h != app->back_h;
-                app->back_w = w;
-                app->back_h = h;
-                glBindFramebuffer(GL_FRAMEBUFFER, 0);
-                layout_box_t damage = render_frame(&app->render, &app->show, w, h,
-                                                   fresh || !was_open || app->expose);
-                if (damage.w > 0) platform_present_rect(&app->platform, damage, h);
-            } else {
-                /* elsewhere the frame is kept in a canvas, where only what changed is
-                 * redrawn; the window is given the canvas when something did */
-                int made = gfx_target_bind(&app->canvas, w, h);
-                if (made < 0) log_line("cannot make a %dx%d canvas", w, h);
-                bool fresh = made != 0;
-                layout_box_t damage = render_frame(&app->render, &app->show, w, h, fresh || !was_open);
-                present = damage.w > 0 || app->expose;
-                if (present) {
-                    glBindFramebuffer(GL_READ_FRAMEBUFFER, app->canvas.fbo);
-                    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-                    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-                }
-                glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            }
-        } else if (w > 0 && h > 0) { /* closed: a black screen, and no work */
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            glViewport(0, 0, w, h);
-            glClearColor(0, 0, 0, 1);
-            glClear(GL_COLOR_BUFFER_BIT);
-            if (app->platform.copy_sub_buffer) {
-                platform_present_rect(&app->platform, (layout_box_t){0, 0, (float)w, (float)h}, h);
-            } else {
-                present = true;
-            }
-        }
-        was_open = open;
-        app->expose = false;
-        if (present) SDL_GL_SwapWindow(app->platform.window);
-        if (platform_dump_requested()) dump_screen(app, open);
-        if (kiosk) kiosk_watchdog_feed();
-        /* test hook for the watchdog (tests/kiosk_test.sh): the main loop hangs after a second */
-        if (kiosk && stall && ++stall_frames > 60) SDL_Delay(60000);
-        double spent = (double)(SDL_GetPerformanceCounter() - frame_start) / (double)freq;
-        double budget = open ? step : 0.5; /* closed: two frames a second are plenty */
-        if ((!app->platform.vsync || !open || !present) && spent < budget) {
-            /* never spin a core; sleep in short slices so a signal is answered at once */
-            Uint32 left = (Uint32)((budget - spent) * 1000.0);
-            while (left > 0 && !platform_signal_received()) {
-                Uint32 slice = left < 20 ? left : 20;
-                SDL_Delay(slice);
-                left -= slice;
-            }
-        }
-    }
-    if (kiosk) kiosk_watchdog_stop();
-    app_close(app);
-    SDL_free(app);
-    return APP_EXIT_OK;
 }
 
 static const char *side_name(content_side_t side) {
@@ -651,7 +419,7 @@ static int run_bench(const cli_options_t *o) {
     if (!cache_chosen) setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
     int w = o->width, h = o->height;
     platform_desc_t desc = {.title = "stretch-kiosk bench", .offscreen = true, .width = w, .height = h};
-    int rc = start(app, o->content_path, o->lang, NULL, pacing, &desc, false);
+    int rc = app_start(app, o->content_path, o->lang, NULL, pacing, &desc, false);
     if (rc) {
         SDL_free(app);
         return rc;
@@ -772,7 +540,7 @@ static int run_bench(const cli_options_t *o) {
 static int run_check(const cli_options_t *o) {
     content_t *c = app_load_content(o->check_path);
     if (!c) return APP_EXIT_USAGE;
-    if (!content_usable(c, o->check_path)) {
+    if (!app_content_usable(c, o->check_path)) {
         SDL_free(c);
         return APP_EXIT_USAGE;
     }
@@ -797,6 +565,6 @@ int app_main(int argc, char **argv) {
     case CLI_MODE_DUMP_POSE: return run_dump_pose(&o);
     case CLI_MODE_BENCH: return run_bench(&o);
     case CLI_MODE_SCREENSHOT: return run_screenshot(&o);
-    default: return run_show(&o);
+    default: return app_run_show(&o);
     }
 }

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 
 #include "cli.h"
+#include "input.h"
 #include "platform.h"
+#include "present.h"
 #include "render.h"
 
 #define APP_PATH_MAX 1024
@@ -25,9 +27,8 @@ typedef struct app_t {
     platform_t platform;
     render_t render;
     gfx_target_t offscreen; /* screenshots, tests, bench */
-    gfx_target_t canvas;    /* the window's, where X11's back buffer cannot be one */
-    int back_w, back_h;     /* X11: the back buffer's size when last drawn */
-    bool expose;           /* the window needs its pixels again */
+    present_t present;      /* the window's frames */
+    input_t input;          /* pointer and touch state */
     bool force_full;       /* next offscreen frame is drawn whole (tests) */
     layout_box_t damage;   /* what the last offscreen frame redrew */
 } app_t;
@@ -36,6 +37,16 @@ typedef struct app_t {
 enum { APP_EXIT_OK = 0, APP_EXIT_RUNTIME = 1, APP_EXIT_USAGE = 2 };
 
 int app_main(int argc, char **argv);
+
+/* Content, routines, the show (a kiosk's when `kiosk`), window and renderer. Returns an exit
+ * code; 0 = ready. */
+int app_start(app_t *app, const char *content_path, const char *lang, const char *scene,
+              choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk);
+/* The interactive show until it is quit (loop.c). Returns the exit code. */
+int app_run_show(const cli_options_t *o);
+/* What the parser cannot know about content: its QR code can be made, every routine fits.
+ * Says why not (FILE: message) when not. */
+bool app_content_usable(const content_t *content, const char *path);
 
 /* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path);

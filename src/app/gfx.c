@@ -529,6 +529,24 @@ void gfx_target_free(gfx_target_t *t) {
     *t = (gfx_target_t){0};
 }
 
+void gfx_bind_window(void) { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void gfx_clear_window(int w, int h) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, w, h);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void gfx_target_blit_to_window(const gfx_target_t *t, int w, int h) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glDisable(GL_SCISSOR_TEST);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 void gfx_read_rgba(int w, int h, unsigned char *rgba) {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);

@@ -150,6 +150,11 @@ typedef struct gfx_target_t {
 int gfx_target_bind(gfx_target_t *t, int w, int h);
 void gfx_target_free(gfx_target_t *t);
 
+/* The window's own framebuffer: bind it; clear all of it to black; copy t into it. */
+void gfx_bind_window(void);
+void gfx_clear_window(int w, int h);
+void gfx_target_blit_to_window(const gfx_target_t *t, int w, int h);
+
 /* Reads the bound framebuffer into rgba (w*h*4 bytes), rows top first. */
 void gfx_read_rgba(int w, int h, unsigned char *rgba);
 

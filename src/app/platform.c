@@ -36,12 +36,50 @@ bool platform_dump_requested(void) {
     return true;
 }
 
-void platform_present_rect(const platform_t *p, layout_box_t b, int height) {
+void platform_present_rect(const platform_t *p, layout_box_t b, int width, int height) {
     (void)p;
     int x0 = (int)floorf(b.x), y0 = (int)floorf(b.y);
     int x1 = (int)ceilf(b.x + b.w), y1 = (int)ceilf(b.y + b.h);
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > width ? width : x1;
+    y1 = y1 > height ? height : y1;
+    if (x1 <= x0 || y1 <= y0) return;
     glXCopySubBufferMESA(glXGetCurrentDisplay(), glXGetCurrentDrawable(), x0, height - y1, x1 - x0,
                          y1 - y0);
+}
+
+/* X11 errors: an image put for a size the window no longer has is refused with BadValue or
+ * BadMatch (seen under Xvfb with Mesa's software driver when a resize races a present). That
+ * is ours to recover from; anything else goes to the handler before ours (SDL's, then Xlib's,
+ * which ends the program). */
+static XErrorHandler x_previous;
+static int x_shm_major;
+static volatile sig_atomic_t x_present_lost;
+
+static int x_error(Display *d, XErrorEvent *e) {
+    enum { X_PUT_IMAGE = 72, X_SHM_PUT_IMAGE = 3 };
+    bool put = e->request_code == X_PUT_IMAGE ||
+               (x_shm_major && e->request_code == x_shm_major && e->minor_code == X_SHM_PUT_IMAGE);
+    if (put && (e->error_code == BadValue || e->error_code == BadMatch)) {
+        if (!x_present_lost) log_line("the window changed size while a frame was shown: redrawn");
+        x_present_lost = 1;
+        return 0;
+    }
+    return x_previous ? x_previous(d, e) : 0;
+}
+
+static void trap_present_errors(Display *d) {
+    int event, error;
+    if (!XQueryExtension(d, "MIT-SHM", &x_shm_major, &event, &error)) x_shm_major = 0;
+    XErrorHandler before = XSetErrorHandler(x_error);
+    if (before != x_error) x_previous = before;
+}
+
+bool platform_present_lost(void) {
+    if (!x_present_lost) return false;
+    x_present_lost = 0;
+    return true;
 }
 
 void platform_reclaim(platform_t *p) {
@@ -185,8 +223,12 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         Display *dpy = glXGetCurrentDisplay();
         p->copy_sub_buffer = dpy && epoxy_has_glx_extension(dpy, 0, "GLX_MESA_copy_sub_buffer") &&
                              !SDL_getenv("STRETCH_KIOSK_FULL_SWAPS");
+        if (dpy) trap_present_errors(dpy);
     }
-    if (!d->offscreen) SDL_ShowCursor(p->fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    p->window_w = d->windowed ? w : d->width;
+    p->window_h = d->windowed ? h : d->height;
+    /* the pointer shows only when it moves (input.c) */
+    if (!d->offscreen) SDL_ShowCursor(SDL_DISABLE);
     return true;
 }
 
@@ -199,43 +241,48 @@ void platform_shutdown(platform_t *p) {
 }
 
 void platform_toggle_fullscreen(platform_t *p) {
-    p->fullscreen = !p->fullscreen;
-    if (SDL_SetWindowFullscreen(p->window, p->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
-        fprintf(stderr, "stretch-kiosk: cannot change fullscreen: %s\n", SDL_GetError());
-        p->fullscreen = !p->fullscreen;
+    bool to = !p->fullscreen;
+    int display = SDL_GetWindowDisplayIndex(p->window);
+    display = display < 0 ? 0 : display;
+    SDL_Rect screen;
+    if (to) { /* remember the window's size to come back to */
+        SDL_GetWindowSize(p->window, &p->window_w, &p->window_h);
+        /* Without a window manager nobody answers the fullscreen request (seen under Xvfb):
+         * the window is first made the display's size itself. With one, this is harmless. */
+        if (SDL_GetDisplayBounds(display, &screen) == 0) {
+            SDL_SetWindowBordered(p->window, SDL_FALSE);
+            SDL_SetWindowPosition(p->window, screen.x, screen.y);
+            SDL_SetWindowSize(p->window, screen.w, screen.h);
+        }
+    }
+    if (SDL_SetWindowFullscreen(p->window, to ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
+        log_line("cannot change fullscreen: %s", SDL_GetError());
         return;
     }
-    SDL_ShowCursor(p->fullscreen ? SDL_DISABLE : SDL_ENABLE);
+    p->fullscreen = to;
+    if (to) return;
+    /* A show started fullscreen has a borderless window of the screen's size: leaving
+     * fullscreen alone would change nothing visible. It gets a frame, a size that fits the
+     * display and the middle of it. */
+    int w = p->window_w, h = p->window_h;
+    if (SDL_GetDisplayBounds(display, &screen) == 0 &&
+        (w <= 0 || h <= 0 || w >= screen.w || h >= screen.h)) {
+        w = screen.w * 2 / 3;
+        h = screen.h * 2 / 3;
+    }
+    SDL_SetWindowBordered(p->window, SDL_TRUE);
+    SDL_SetWindowResizable(p->window, SDL_TRUE);
+    SDL_SetWindowSize(p->window, w > 0 ? w : 1280, h > 0 ? h : 720);
+    SDL_SetWindowPosition(p->window, SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                          SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+}
+
+void platform_show_pointer(platform_t *p, bool shown) {
+    if (shown == p->pointer_shown) return;
+    p->pointer_shown = shown;
+    SDL_ShowCursor(shown ? SDL_ENABLE : SDL_DISABLE);
 }
 
 void platform_drawable_size(const platform_t *p, int *w, int *h) {
     SDL_GL_GetDrawableSize(p->window, w, h);
-}
-
-platform_key_result_t platform_map_key(SDL_Keycode key, Uint16 mod) {
-    platform_key_result_t r = {PLATFORM_ACTION_SHOW, SHOW_CMD_NONE, 0};
-    switch (key) {
-    case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_n: r.cmd = SHOW_CMD_NEXT_SCENE; break;
-    case SDLK_LEFT: case SDLK_PAGEUP: case SDLK_p: r.cmd = SHOW_CMD_PREV_SCENE; break;
-    case SDLK_DOWN: r.cmd = SHOW_CMD_NEXT_ITEM; break;
-    case SDLK_UP: r.cmd = SHOW_CMD_PREV_ITEM; break;
-    case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4:
-    case SDLK_KP_1: case SDLK_KP_2: case SDLK_KP_3: case SDLK_KP_4:
-        r.cmd = SHOW_CMD_GOTO_EXERCISE;
-        r.arg = key >= SDLK_KP_1 ? (int)(key - SDLK_KP_1) : (int)(key - SDLK_1);
-        break;
-    case SDLK_HOME: r.cmd = SHOW_CMD_GOTO_INTRO; break;
-    case SDLK_END: r.cmd = SHOW_CMD_GOTO_CONTACT; break;
-    case SDLK_r: r.cmd = SHOW_CMD_GOTO_REVIEWS; break;
-    case SDLK_SPACE: r.cmd = SHOW_CMD_TOGGLE_PAUSE; break;
-    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: r.cmd = SHOW_CMD_TOGGLE_HELP; break;
-    case SDLK_SLASH: /* '?' on layouts where it is Shift+/ */
-        if (mod & KMOD_SHIFT) r.cmd = SHOW_CMD_TOGGLE_HELP;
-        else r.action = PLATFORM_ACTION_NONE;
-        break;
-    case SDLK_f: case SDLK_F11: r.action = PLATFORM_ACTION_FULLSCREEN; break;
-    case SDLK_ESCAPE: case SDLK_q: r.action = PLATFORM_ACTION_QUIT; break;
-    default: r.action = PLATFORM_ACTION_NONE; break;
-    }
-    return r;
 }

@@ -1,0 +1,248 @@
+/* loop: the interactive show (app_run_show). Each frame is input, tick, draw, present, then a
+ * wait for the next; time moves the show in fixed 60 Hz ticks. In kiosk mode also: the content
+ * file watched and reloaded (the last good content stays on a bad edit), opening hours, the
+ * burn-in drift and the watchdog. Depends on SDL and core through app, input, present, kiosk. */
+#include "app.h"
+
+#include <stdio.h>
+
+#include "countdown.h"
+#include "kiosk.h"
+#include "log.h"
+
+typedef struct loop_t {
+    app_t *app;
+    bool kiosk;
+    bool running;
+    bool open;              /* kiosk: within opening hours (else the screen is black) */
+    kiosk_watch_t watch;    /* the content file */
+    Uint64 last;            /* performance counter at the last tick */
+    double accumulator;     /* s not yet ticked */
+    double clock;           /* s since the loop started, for the drift */
+    Uint64 next_hours_check; /* ms */
+    bool stall;             /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
+    long frames;
+} loop_t;
+
+/* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
+ * changes; a broken edit is reported and the last good content stays on screen. */
+static bool reload_content(app_t *app) {
+    content_t *c = app_load_content(app->content_path);
+    if (c && !app_content_usable(c, app->content_path)) {
+        SDL_free(c);
+        c = NULL;
+    }
+    if (!c) {
+        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+                 ++app->refused);
+        return false;
+    }
+    const show_t *s = &app->show;
+    choreo_pacing_t active = s->kiosk ? CHOREO_PACING_DEMO : app->pacing;
+    choreo_t *main = app_build_choreos(c, active);
+    choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
+    if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
+        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+                 ++app->refused);
+        SDL_free(main);
+        SDL_free(follow);
+        SDL_free(c);
+        return false;
+    }
+    if (s->kiosk) show_rebind(&app->show, c, main, follow);
+    else show_rebind(&app->show, c, main, main);
+    SDL_free(app->choreos);
+    SDL_free(app->choreos_follow);
+    SDL_free(app->content);
+    app->content = c;
+    app->choreos = main;
+    app->choreos_follow = follow;
+    app->reloads++;
+    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
+    return true;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void json_string(FILE *f, const char *s) {
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* SIGUSR1: one line of JSON on stdout saying what is on screen: the scene, where in it (step,
+ * side, repetition), the size drawn and every text. */
+static void dump_screen(const app_t *app, bool open) {
+    const show_t *s = &app->show;
+    const show_view_t *v = &s->view;
+    printf("{\"mode\": \"%s\", \"open\": %s, \"scene\": ",
+           s->kiosk && !s->takeover ? "loop" : "takeover", open ? "true" : "false");
+    json_string(stdout, content_scene_id(app->content, v->scene));
+    printf(", \"pacing\": \"%s\", \"content\": ",
+           s->choreos && s->choreos == s->choreos_demo && s->kiosk ? "demo"
+           : !s->kiosk && app->pacing == CHOREO_PACING_DEMO        ? "demo"
+                                                                   : "follow");
+    json_string(stdout, app->content_path);
+    printf(", \"time\": %.3f, \"step\": %d", v->time, v->item + 1);
+    if (v->scene.kind == SCENE_EXERCISE && s->choreos) {
+        const choreo_t *ch = &s->choreos[v->scene.exercise];
+        choreo_state_t st;
+        countdown_t cd;
+        choreo_sample(ch, v->time, &st);
+        countdown_compute(ch, &st, &cd);
+        printf(", \"side\": \"%s\", \"repetition\": %d, \"repetitions\": %d",
+               cd.side == CONTENT_SIDE_LEFT ? "left" : cd.side == CONTENT_SIDE_RIGHT ? "right"
+                                                                                  : "none",
+               cd.repetition, cd.repetitions);
+    }
+    printf(", \"size\": [%d, %d], \"resizes\": %d", app->present.w, app->present.h,
+           app->present.resizes);
+    printf(", \"reloads\": %d, \"paused\": %s, \"help\": %s, \"texts\": [", app->reloads,
+           s->paused ? "true" : "false", s->help ? "true" : "false");
+    const render_record_t *rec = &app->render.record;
+    for (int i = 0; open && i < rec->count; i++) {
+        if (i) fputs(", ", stdout);
+        json_string(stdout, rec->copies[i]);
+    }
+    printf("]}\n");
+    fflush(stdout);
+}
+
+/* Where the pointer's clicks land: the figure's stage, in the pointer's coordinates (window
+ * points, which differ from drawable pixels on a high-density display). */
+static input_context_t input_context(const loop_t *l) {
+    const app_t *app = l->app;
+    input_context_t ctx = {.content = app->content, .kiosk = l->kiosk, .help = app->show.help};
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(app->platform.window, &ww, &wh);
+    platform_drawable_size(&app->platform, &dw, &dh);
+    ctx.width = (float)ww;
+    ctx.height = (float)wh;
+    if (app->show.view.scene.kind == SCENE_EXERCISE && dw > 0 && dh > 0) {
+        float sx = (float)ww / (float)dw, sy = (float)wh / (float)dh;
+        layout_box_t f = app->render.layout.exercise.figure;
+        ctx.figure = (layout_box_t){f.x * sx, f.y * sy, f.w * sx, f.h * sy};
+    }
+    return ctx;
+}
+
+static void input(loop_t *l) {
+    app_t *app = l->app;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        input_context_t ctx = input_context(l);
+        input_result_t r = input_event(&app->input, &e, &ctx, SDL_GetTicks64());
+        switch (r.action) {
+        case INPUT_SHOW: show_command(&app->show, r.cmd, r.arg); break;
+        case INPUT_FULLSCREEN:
+            if (r.cmd != SHOW_CMD_NONE) show_command(&app->show, r.cmd, r.arg);
+            platform_toggle_fullscreen(&app->platform);
+            break;
+        case INPUT_QUIT: l->running = false; break;
+        case INPUT_REDRAW: present_invalidate(&app->present); break;
+        case INPUT_RECLAIM: platform_reclaim(&app->platform); break;
+        default: break;
+        }
+    }
+    platform_show_pointer(&app->platform,
+                          input_pointer_wanted(&app->input, SDL_GetTicks64(), l->kiosk));
+    if (platform_signal_received()) l->running = false;
+}
+
+/* The show's time, in fixed ticks; and what runs on the wall clock: the content file's
+ * changes and (kiosk) the opening hours. */
+static void tick(loop_t *l) {
+    app_t *app = l->app;
+    Uint64 now_ms = SDL_GetTicks64();
+    if (kiosk_watch_changed(&l->watch, now_ms, app->content->kiosk.reload_seconds)) {
+        reload_content(app);
+    }
+    if (l->kiosk && now_ms >= l->next_hours_check) {
+        l->next_hours_check = now_ms + 1000;
+        bool now_open = kiosk_open_now(app->content);
+        if (now_open && !l->open) { /* opening time: the loop starts again from the top */
+            show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
+        }
+        l->open = now_open;
+    }
+    const double step = 1.0 / APP_TICK_HZ;
+    Uint64 now = SDL_GetPerformanceCounter();
+    double dt = (double)(now - l->last) / (double)SDL_GetPerformanceFrequency();
+    l->last = now;
+    if (dt > 0.25) dt = 0.25; /* after a stall, catch up calmly instead of racing */
+    l->accumulator += dt;
+    while (l->accumulator >= step) {
+        if (l->open) show_update(&app->show, step);
+        l->clock += step;
+        l->accumulator -= step;
+    }
+}
+
+static bool draw(loop_t *l) {
+    app_t *app = l->app;
+    if (l->kiosk && l->open) {
+        kiosk_drift(app->content, l->clock, app->render.layout.unit, &app->render.gfx.shift_x,
+                    &app->render.gfx.shift_y);
+    }
+    return present_frame(&app->present, &app->platform, &app->render, &app->show, l->open);
+}
+
+/* Waits out the rest of the frame: never spins a core, and sleeps in short slices so a
+ * signal is answered at once. Closed, two frames a second are plenty. */
+static void wait_frame(const loop_t *l, Uint64 frame_start, bool swapped) {
+    double spent = (double)(SDL_GetPerformanceCounter() - frame_start) /
+                   (double)SDL_GetPerformanceFrequency();
+    double budget = l->open ? 1.0 / APP_TICK_HZ : 0.5;
+    if (l->app->platform.vsync && swapped) return; /* the swap waited for the display */
+    Uint32 left = spent < budget ? (Uint32)((budget - spent) * 1000.0) : 0;
+    while (left > 0 && !platform_signal_received()) {
+        Uint32 slice = left < 20 ? left : 20;
+        SDL_Delay(slice);
+        left -= slice;
+    }
+}
+
+static void frame(loop_t *l) {
+    Uint64 frame_start = SDL_GetPerformanceCounter();
+    input(l);
+    tick(l);
+    bool swapped = draw(l);
+    if (platform_dump_requested()) dump_screen(l->app, l->open);
+    if (l->kiosk) kiosk_watchdog_feed();
+    if (l->stall && ++l->frames > 60) SDL_Delay(60000);
+    wait_frame(l, frame_start, swapped);
+}
+
+int app_run_show(const cli_options_t *o) {
+    app_t *app = SDL_calloc(1, sizeof *app);
+    if (!app) return APP_EXIT_RUNTIME;
+    platform_install_signal_handlers();
+    bool kiosk = o->kiosk;
+    app->pacing = kiosk ? CHOREO_PACING_DEMO
+                        : (o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW);
+    platform_desc_t desc = {.title = "Stretches to Relieve Back Pain",
+                            .windowed = o->windowed && !kiosk,
+                            .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,
+                            .height = o->height > 0 ? o->height : CLI_DEFAULT_WINDOW_H};
+    int rc = app_start(app, o->content_path, o->lang, o->scene, app->pacing, &desc, kiosk);
+    if (rc != APP_EXIT_OK) {
+        SDL_free(app);
+        return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
+    }
+    loop_t l = {.app = app, .kiosk = kiosk, .running = true, .open = true};
+    l.stall = kiosk && SDL_getenv("STRETCH_KIOSK_TEST_STALL") != NULL;
+    if (kiosk) {
+        SDL_DisableScreenSaver();
+        if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
+    }
+    kiosk_watch_init(&l.watch, app->content_path);
+    l.last = SDL_GetPerformanceCounter();
+    while (l.running) frame(&l);
+    if (kiosk) kiosk_watchdog_stop();
+    app_close(app);
+    SDL_free(app);
+    return APP_EXIT_OK;
+}
