@@ -36,7 +36,8 @@ expect 0 "--version" -- --version && grep -qE "^stretch-kiosk [0-9]+\.[0-9]+\.[0
 
 # usage errors: exit 2 with one clear line
 for args in "--bogus" "--size 10x10 --screenshot x.png" "--screenshot" "--at 3" "--windowed=axb" \
-            "--scene Not_An_Id" "--at -2 --screenshot x.png" "extra" "--check-content a --scene intro"; do
+            "--scene Not_An_Id" "--at -2 --screenshot x.png" "extra" "--check-content a --scene intro" \
+            "--sound loud" "--sound" "--screenshot x.png --sound on"; do
   # shellcheck disable=SC2086
   expect 2 "usage error '$args'" -- $args && stderr_is_one_line "usage error '$args'"
 done

@@ -193,6 +193,13 @@ static void test_invalid_lines(void **state) {
         {{"-h", NULL}, "-h"},
         {{"--help=3", NULL}, "--help"},
         {{"--version=2", NULL}, "--version"},
+        {{"--sound", NULL}, "--sound takes 'on' or 'off'"},
+        {{"--sound", "loud", NULL}, "--sound takes 'on' or 'off'"},
+        {{"--sound=", NULL}, "--sound takes 'on' or 'off'"},
+        {{"--sound", "ON", NULL}, "--sound takes 'on' or 'off'"},
+        {{"--screenshot", "a.png", "--sound", "on", NULL}, "--sound only applies to the show"},
+        {{"--dump-pose", "--sound=off", NULL}, "--sound only applies to the show"},
+        {{"--check-content", "f.yaml", "--sound", "on", NULL}, "--sound only applies"},
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char line[512];
@@ -228,6 +235,35 @@ static void test_small_error_buffer(void **state) {
     assert_int_equal(err[8], 'X');
 }
 
+/* --sound on|off overrides the content's choice for the mode, in a window or a kiosk; left
+ * out, the content decides. */
+static void test_sound(void **state) {
+    (void)state;
+    static const struct {
+        const char *args[MAX_ARGS];
+        cli_sound_t sound;
+        bool kiosk;
+    } cases[] = {
+        {{NULL}, CLI_SOUND_CONTENT, false},
+        {{"--sound", "on", NULL}, CLI_SOUND_ON, false},
+        {{"--sound=off", "--windowed", NULL}, CLI_SOUND_OFF, false},
+        {{"--kiosk", "--sound", "on", NULL}, CLI_SOUND_ON, true},
+        {{"--sound", "on", "--sound", "off", NULL}, CLI_SOUND_OFF, false}, /* the last one */
+        {{"--bench", "--sound", "on", NULL}, CLI_SOUND_ON, false}, /* frames with sound */
+    };
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char line[512];
+        line_text(cases[i].args, line, sizeof line);
+        argv_t a;
+        argv_make(&a, cases[i].args);
+        cli_options_t o;
+        char err[256] = "";
+        if (!cli_parse(a.argc, a.argv, &o, err, sizeof err)) fail_msg("'%s' refused: %s", line, err);
+        if (o.sound != cases[i].sound) fail_msg("'%s': sound %d, want %d", line, o.sound, cases[i].sound);
+        assert_int_equal(o.kiosk, cases[i].kiosk);
+    }
+}
+
 /* ---- Usage ------------------------------------------------------------------------------- */
 
 static void test_usage_mentions_every_option(void **state) {
@@ -237,6 +273,7 @@ static void test_usage_mentions_every_option(void **state) {
     static const char *const options[] = {
         "--windowed", "--content", "--lang", "--scene", "--screenshot", "--at",
         "--size", "--check-content", "--dump-pose", "--region", "--pacing", "--kiosk", "--bench", "--frames", "--help", "--version",
+        "--sound",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);
@@ -266,6 +303,7 @@ int main(void) {
         cmocka_unit_test(test_parse_resets),
         cmocka_unit_test(test_invalid_lines),
         cmocka_unit_test(test_small_error_buffer),
+        cmocka_unit_test(test_sound),
         cmocka_unit_test(test_usage_mentions_every_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

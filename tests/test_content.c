@@ -1155,6 +1155,29 @@ static const edit_case_t EDIT_CASES[] = {
     /* one error per key, in file order */
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 34, 14, "at least two of", 2},
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 35, 17, "'drift_pixels'", 2},
+
+    /* ---- sound (inserted after the playlist, line 32: "sound:" is line 33) */
+#define SOUND(text) 32, 1, PLAYLIST "sound:\n" text
+    {32, 1, PLAYLIST "sound: {}", 0, 0, NULL, 0},
+    {32, 1, PLAYLIST "sound: on", 33, 8, "'sound' must be a mapping, not 'on'", 1},
+    {SOUND("  interactive: {on: true, volume: 1}\n  kiosk: {on: true, volume: 0}"), 0, 0, NULL, 0},
+    {SOUND("  kiosk: {on: false}"), 0, 0, NULL, 0},
+    {SOUND("  waiting_room: {on: true}"), 34, 3,
+     "unknown key 'waiting_room' in sound; expected one of: interactive, kiosk", 1},
+    {SOUND("  interactive: true"), 34, 16, "'interactive' must be a mapping, not 'true'", 1},
+    {SOUND("  kiosk: [on]"), 34, 10, "'kiosk' must be a mapping, not a list", 1},
+    {SOUND("  interactive: {on: yes}"), 34, 21, "'on' must be true or false, not 'yes'", 1},
+    {SOUND("  interactive: {volume: 1.5}"), 34, 25, "'volume' must be between 0 and 1, not '1.5'", 1},
+    {SOUND("  kiosk: {volume: -0.1}"), 34, 19, "'volume' must be between 0 and 1, not '-0.1'", 1},
+    {SOUND("  kiosk: {volume: loud}"), 34, 19, "'volume' must be a number, not 'loud'", 1},
+    {SOUND("  kiosk: {on: true, level: 3}"), 34, 21,
+     "unknown key 'level' in sound's kiosk; expected one of: on, volume", 1},
+    {SOUND("  interactive:\n    on: true\n    on: false"), 36, 5,
+     "duplicate key 'on' in sound's interactive (first at line 35)", 1},
+    /* both modes' mistakes, in file order */
+    {SOUND("  interactive: {volume: 2}\n  kiosk: {on: 1}"), 34, 25, "'volume'", 2},
+    {SOUND("  interactive: {volume: 2}\n  kiosk: {on: 1}"), 35, 15, "'on' must be true or false", 2},
+#undef SOUND
 #undef HOURS
 #undef KIOSK
 #undef PLAYLIST
@@ -1269,6 +1292,61 @@ static void test_kiosk_defaults(void **state)
     assert_true(parse_file("tests/data/minimal.yaml", c, &errors));
     assert_false(c->kiosk.present);
     assert_true(c->kiosk.always_open);
+}
+
+/* Sound: silent unless the file says so, per mode; a mode's volume without 'on' is still
+ * off, and 'on' without a volume takes the default 0.5. */
+static void test_sound_values(void **state)
+{
+    static const struct {
+        const char *section; /* after the playlist; NULL: none */
+        bool present, interactive_on;
+        float interactive_volume;
+        bool kiosk_on;
+        float kiosk_volume;
+    } cases[] = {
+        {NULL, false, false, 0.5f, false, 0.5f},
+        {"sound: {}", true, false, 0.5f, false, 0.5f},
+        {"sound: {interactive: {on: true}}", true, true, 0.5f, false, 0.5f},
+        {"sound: {kiosk: {volume: 0.2}}", true, false, 0.5f, false, 0.2f},
+        {"sound:\n  interactive: {on: false, volume: 0}\n  kiosk: {on: true, volume: 1}", true,
+         false, 0.0f, true, 1.0f},
+    };
+    content_t *c = *state;
+    content_errors_t errors;
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char replacement[256];
+        snprintf(replacement, sizeof replacement, "playlist: [intro, stretch-a, reviews, contact]%s%s",
+                 cases[i].section ? "\n" : "", cases[i].section ? cases[i].section : "");
+        size_t len = 0;
+        char *text = minimal_edit(base, 32, 1, replacement, &len);
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!ok) {
+            print_errors(&errors, "sound");
+            fail_msg("sound case %d does not parse", i);
+        }
+        assert_int_equal(c->sound.present, cases[i].present);
+        assert_int_equal(c->sound.interactive.on, cases[i].interactive_on);
+        assert_float_equal(c->sound.interactive.volume, cases[i].interactive_volume, EPSILON);
+        assert_int_equal(c->sound.kiosk.on, cases[i].kiosk_on);
+        assert_float_equal(c->sound.kiosk.volume, cases[i].kiosk_volume, EPSILON);
+        /* minimal.yaml has no notice labels: the notice then says nothing */
+        assert_null(c->labels.sound_on);
+        assert_null(c->labels.sound_off);
+    }
+    free(base);
+    /* the real file: a patient's own computer sounds, the waiting room is silent */
+    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(c->sound.present);
+    assert_true(c->sound.interactive.on);
+    assert_float_equal(c->sound.interactive.volume, 0.5f, EPSILON);
+    assert_false(c->sound.kiosk.on);
+    assert_float_equal(c->sound.kiosk.volume, 0.3f, EPSILON);
+    assert_string_equal(c->labels.sound_on, "Sound on");
+    assert_string_equal(c->labels.sound_off, "Sound off");
 }
 
 /* Kiosk sections written in other ways than en.yaml's, and what they give. */
@@ -1729,6 +1807,7 @@ int main(void)
         TEST(test_two_errors_in_file_order),
         TEST(test_edit_cases),
         TEST(test_kiosk_values),
+        TEST(test_sound_values),
         TEST(test_text_cases),
         TEST(test_empty_input),
         TEST(test_error_cap),

@@ -601,6 +601,52 @@ static void test_help_toggles(void **state) {
     assert_false(show_command(&s, SHOW_CMD_NUM, 0));
 }
 
+/* A notice (S: "Sound on") stays SHOW_NOTICE_SECONDS on the show's own clock, paused or not,
+ * changes nothing else, and a new one takes its place with its full time. */
+static void test_notice(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    show_t s;
+    show_init(&s, c, NULL, 0);
+    assert_int_equal(s.notice, SHOW_NOTICE_NONE);
+    show_update(&s, 1.0);
+    show_view_t view = s.view;
+    show_notice(&s, SHOW_NOTICE_SOUND_ON);
+    assert_int_equal(s.notice, SHOW_NOTICE_SOUND_ON);
+    assert_memory_equal(&s.view, &view, sizeof view);
+    show_command(&s, SHOW_CMD_TOGGLE_PAUSE, 0);
+    for (int i = 0; i < 80; i++) show_update(&s, DT); /* 1.33 s */
+    assert_int_equal(s.notice, SHOW_NOTICE_SOUND_ON);
+    show_notice(&s, SHOW_NOTICE_SOUND_OFF); /* pressed again: the new word, its full time */
+    for (int i = 0; i < 80; i++) show_update(&s, DT);
+    assert_int_equal(s.notice, SHOW_NOTICE_SOUND_OFF);
+    for (int i = 0; i < 11; i++) show_update(&s, DT); /* 1.52 s: gone */
+    assert_int_equal(s.notice, SHOW_NOTICE_NONE);
+    assert_true(s.notice_left == 0.0);
+    show_notice(&s, SHOW_NOTICE_NUM); /* not a notice: none */
+    assert_int_equal(s.notice, SHOW_NOTICE_NONE);
+}
+
+/* Every scene entered counts, the same one again too (what tells sound cues a new scene from
+ * a step jump); a step jump does not. */
+static void test_scene_serial(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    show_t s;
+    show_init(&s, c, NULL, 1);
+    assert_int_equal(s.scene_serial, 0);
+    show_command(&s, SHOW_CMD_NEXT_ITEM, 0);
+    assert_int_equal(s.scene_serial, 0);
+    show_command(&s, SHOW_CMD_NEXT_SCENE, 0);
+    assert_int_equal(s.scene_serial, 1);
+    show_command(&s, SHOW_CMD_GOTO_EXERCISE, 0);
+    show_command(&s, SHOW_CMD_GOTO_EXERCISE, 0); /* the same scene again */
+    assert_int_equal(s.scene_serial, 3);
+    double left = show_scene_seconds(&s, s.view.scene);
+    for (double t = 0; t < left + 0.5; t += DT) show_update(&s, DT); /* it moves on by itself */
+    assert_int_equal(s.scene_serial, 4);
+}
+
 /* A fixed pseudo-random script of commands and time steps. */
 static void play_script(show_t *s, uint32_t seed, int length, int perturb_at) {
     uint32_t x = seed;
@@ -1073,6 +1119,8 @@ int main(void) {
         cmocka_unit_test(test_pause_freezes),
         cmocka_unit_test(test_reenter_starts_fresh),
         cmocka_unit_test(test_help_toggles),
+        cmocka_unit_test(test_notice),
+        cmocka_unit_test(test_scene_serial),
         cmocka_unit_test(test_determinism),
         cmocka_unit_test(test_browsing_waits_idle_time),
         cmocka_unit_test(test_review_stops_take_turns),

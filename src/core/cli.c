@@ -165,6 +165,13 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             }
             o->demo_pacing = !strcmp(v, "demo");
             o->pacing_set = true;
+        } else if (!strcmp(name, "--sound")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)) {
+                return fail(err, n, "--sound takes 'on' or 'off' (sound cues for breaths, holds "
+                                    "and sides)");
+            }
+            o->sound = !strcmp(v, "on") ? CLI_SOUND_ON : CLI_SOUND_OFF;
         } else if (!strcmp(name, "--region")) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (!v || strcmp(v, "figure") != 0) {
@@ -193,7 +200,7 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     }
     if (o->mode == CLI_MODE_BENCH && (scene_set || o->windowed || at_set)) {
         return fail(err, n, "--bench plays the whole playlist offscreen; it takes --frames, "
-                            "--size, --pacing and --content");
+                            "--size, --pacing, --sound and --content");
     }
     if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
         return fail(err, n, "--at only applies to --screenshot and --dump-pose");
@@ -203,6 +210,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     }
     if (o->kiosk && (o->windowed || o->demo_pacing)) {
         return fail(err, n, "--kiosk is always fullscreen and plays the demo pacing");
+    }
+    if (o->mode != CLI_MODE_RUN && o->mode != CLI_MODE_BENCH && o->sound != CLI_SOUND_CONTENT) {
+        return fail(err, n, "--sound only applies to the show (a window or --kiosk) and --bench");
     }
     if (o->mode != CLI_MODE_SCREENSHOT && o->region_figure) {
         return fail(err, n, "--region only applies to --screenshot");
@@ -230,12 +240,13 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
 const char *cli_usage(void) {
     return "Usage:\n"
            "  stretch-kiosk [--windowed[=WxH]] [--content FILE] [--lang CODE] [--scene ID]\n"
-           "                [--pacing follow|demo]\n"
-           "  stretch-kiosk --kiosk [--content FILE] [--lang CODE]\n"
+           "                [--pacing follow|demo] [--sound on|off]\n"
+           "  stretch-kiosk --kiosk [--content FILE] [--lang CODE] [--sound on|off]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
            "                [--region figure]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
            "  stretch-kiosk --bench [--frames N] [--size WxH] [--pacing demo|follow]\n"
+           "                [--sound on|off]\n"
            "  stretch-kiosk --check-content FILE\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
@@ -250,6 +261,9 @@ const char *cli_usage(void) {
            "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"
            "  --pacing MODE        follow (default): the page's real counts; demo: every movement,\n"
            "                       holds cut short but labelled with the real target\n"
+           "  --sound on|off       soft tones for breaths, the last seconds of a hold, a hold\n"
+           "                       done, switch sides and the next exercise (default: as the\n"
+           "                       content file says for the mode; S turns them on and off)\n"
            "  --screenshot FILE    render one frame offscreen, write it as PNG, exit\n"
            "  --at SECONDS         with --screenshot: time since the scene started (default 0)\n"
            "  --size WxH           with --screenshot: image size (default 1920x1080)\n"
@@ -263,7 +277,8 @@ const char *cli_usage(void) {
            "  --help, --version    this text; the version\n"
            "\n"
            "Keys: Right/Left next/previous scene, Down/Up step or review, 1-4 exercises,\n"
-           "Home intro, End contact, R reviews, Space pause, F fullscreen, H help, Esc/Q quit.\n"
+           "Home intro, End contact, R reviews, Space pause, S sound, F fullscreen, H help,\n"
+           "Esc/Q quit.\n"
            "\n"
            "Exit status: 0 ok, 1 runtime error, 2 usage or content error.\n";
 }

@@ -23,6 +23,14 @@ typedef enum cli_mode_t {
 #define CLI_MIN_SIZE 64
 #define CLI_MAX_SIZE 16384
 
+/* --sound: the content's choice for the mode, or the user's. */
+typedef enum cli_sound_t {
+    CLI_SOUND_CONTENT = 0, /* not given: as the content file says for the mode */
+    CLI_SOUND_ON,
+    CLI_SOUND_OFF,
+    CLI_SOUND_NUM
+} cli_sound_t;
+
 typedef struct cli_options_t {
     cli_mode_t mode;
     bool windowed;             /* --windowed: a window instead of fullscreen */
@@ -39,6 +47,7 @@ typedef struct cli_options_t {
     bool pacing_set;           /* --pacing was given */
     bool kiosk;                /* --kiosk: the unattended waiting-room loop */
     long frames;               /* --bench --frames N; 0 = two loops of the playlist */
+    cli_sound_t sound;         /* --sound on|off: the show's sound cues */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.

@@ -6,11 +6,12 @@
  * gives every node a start mark. The walker then reads each mapping against a table of
  * field_t: one table per kind of mapping (the file, clinic, theme, timing, labels, a help
  * entry, intro, an exercise and its camera, cues, poses and phases, reviews, a review,
- * contact, kiosk). A table row names a key, what it holds (text, number or whole number in a
- * range, colour, true/false, one of a few names, a 3-vector, or a node the caller reads), and
- * where it goes. Adding a key is one row. Lists are read through list_spec_t, which checks the
- * type, the emptiness and the capacity; mappings whose keys are names chosen by the author
- * (poses, joints, reach) through map_spec_t, which also rejects a name given twice.
+ * contact, kiosk, sound). A table row names a key, what it holds (text, number or whole
+ * number in a range, colour, true/false, one of a few names, a 3-vector, or a node the caller
+ * reads), and where it goes. Adding a key is one row. Lists are read through list_spec_t,
+ * which checks the type, the emptiness and the capacity; mappings whose keys are names chosen
+ * by the author (poses, joints, reach) through map_spec_t, which also rejects a name given
+ * twice.
  *
  * An exercise's choreography is read after its steps (a phase names a step by number) and
  * its poses (a phase names a pose); repeats are resolved once all its phases are read, since
@@ -31,10 +32,11 @@
  * text expand from it, wherever it is in the file), then the other sections, then the
  * playlist last (it names exercises that may come after it in the file).
  *
- * The kiosk section is the one optional section, and each of its keys is optional: its
- * defaults are set before the walk, so a file without it, or with some of its keys, still
- * gives a full content_t.kiosk. Its quit chord, opening hours and days are small languages of
- * their own ("Ctrl+Alt+Q", "07:30-18:30", [mon, tue]) read by hand after the table. */
+ * The kiosk and sound sections are optional, and each of their keys is optional: their
+ * defaults are set before the walk, so a file without them, or with some of their keys, still
+ * gives a full content_t.kiosk and content_t.sound. The kiosk's quit chord, opening hours and
+ * days are small languages of their own ("Ctrl+Alt+Q", "07:30-18:30", [mon, tue]) read by
+ * hand after the table. */
 
 #include "content.h"
 #include "skeleton.h"
@@ -73,6 +75,7 @@
 #define MINUTES_PER_DAY (24 * 60)
 #define DAYS_PER_WEEK 7
 #define MAX_FKEY 12            /* F1..F12 */
+#define DEFAULT_VOLUME 0.5f    /* sound cues: of the tones as made */
 #define DEFAULT_QUIT_KEYS "Ctrl+Alt+Q"
 
 /* ---- Tables ------------------------------------------------------------------------ */
@@ -210,6 +213,7 @@ enum {
     TOP_EXERCISES,
     TOP_REVIEWS,
     TOP_CONTACT,
+    TOP_SOUND,
 };
 static const field_t TOP_FIELDS[] = {
     [TOP_VERSION] = NODE("version"),
@@ -218,12 +222,13 @@ static const field_t TOP_FIELDS[] = {
     [TOP_THEME] = NODE("theme"),
     [TOP_TIMING] = NODE("timing"),
     [TOP_PLAYLIST] = NODE("playlist"),
-    [TOP_KIOSK] = OPT_NODE("kiosk"), /* the one optional section */
+    [TOP_KIOSK] = OPT_NODE("kiosk"), /* optional, as is sound */
     [TOP_LABELS] = NODE("labels"),
     [TOP_INTRO] = NODE("intro"),
     [TOP_EXERCISES] = NODE("exercises"),
     [TOP_REVIEWS] = NODE("reviews"),
     [TOP_CONTACT] = NODE("contact"),
+    [TOP_SOUND] = OPT_NODE("sound"),
 };
 
 /* The clinic's own texts are what placeholders expand to, so they are taken as written. */
@@ -268,7 +273,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 23 };
+enum { LABELS_HELP = 25 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -296,6 +301,10 @@ static const field_t LABELS_FIELDS[] = {
     LABEL("seconds_held", seconds_held),
     TEMPLATE("repetition", repetition, SLOT_N | SLOT_TARGET),
     TEMPLATE("resuming", resuming, SLOT_N),
+    {.name = "sound_on", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_on),
+     .optional = true},
+    {.name = "sound_off", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_off),
+     .optional = true},
     [LABELS_HELP] = NODE("help"),
 };
 _Static_assert(COUNT_OF(LABELS_FIELDS) == LABELS_HELP + 1, "'help' is the last label");
@@ -496,6 +505,18 @@ static const field_t KIOSK_FIELDS[] = {
                                  MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
 };
 
+/* Every key may be left out: content_parse sets the defaults (silent) before the walk. */
+enum { SOUND_INTERACTIVE, SOUND_KIOSK };
+static const field_t SOUND_FIELDS[] = {
+    [SOUND_INTERACTIVE] = OPT_NODE("interactive"), /* the show on a patient's own computer */
+    [SOUND_KIOSK] = OPT_NODE("kiosk"),             /* --kiosk */
+};
+
+static const field_t SOUND_MODE_FIELDS[] = {
+    FLAG("on", content_sound_t, on),
+    NUM("volume", content_sound_t, volume, 0.0, false, 1.0, true),
+};
+
 #define SPEC(what, label, fields) { what, label, fields, COUNT_OF(fields) }
 static const mapping_spec_t TOP_SPEC = SPEC("the file", "the top level", TOP_FIELDS);
 static const mapping_spec_t CLINIC_SPEC = SPEC("clinic", "'clinic'", CLINIC_FIELDS);
@@ -518,6 +539,10 @@ static const mapping_spec_t REVIEWS_SPEC = SPEC("reviews", "'reviews'", REVIEWS_
 static const mapping_spec_t REVIEW_SPEC = SPEC("review", "each review", REVIEW_FIELDS);
 static const mapping_spec_t CONTACT_SPEC = SPEC("contact", "'contact'", CONTACT_FIELDS);
 static const mapping_spec_t KIOSK_SPEC = SPEC("kiosk", "'kiosk'", KIOSK_FIELDS);
+static const mapping_spec_t SOUND_SPEC = SPEC("sound", "'sound'", SOUND_FIELDS);
+static const mapping_spec_t SOUND_INTERACTIVE_SPEC =
+    SPEC("sound's interactive", "'interactive'", SOUND_MODE_FIELDS);
+static const mapping_spec_t SOUND_KIOSK_SPEC = SPEC("sound's kiosk", "'kiosk'", SOUND_MODE_FIELDS);
 
 static const list_spec_t PLAYLIST_LIST = {"'playlist'", "a list of scene ids",
                                           "scenes in the playlist", CONTENT_MAX_PLAYLIST, false};
@@ -2460,6 +2485,31 @@ static void read_kiosk(parse_t *p, const yaml_node_t *node)
     }
 }
 
+/* Before the walk: a file without the sound section, or without a key of it, is silent. */
+static void sound_defaults(content_t *c)
+{
+    c->sound.present = false;
+    c->sound.interactive = (content_sound_t){false, DEFAULT_VOLUME};
+    c->sound.kiosk = (content_sound_t){false, DEFAULT_VOLUME};
+}
+
+static void read_sound(parse_t *p, const yaml_node_t *node)
+{
+    p->out->sound.present = true;
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &SOUND_SPEC, p->out, found)) {
+        return;
+    }
+    yaml_node_t *mode[MAX_FIELDS];
+    if (found[SOUND_INTERACTIVE]) {
+        read_mapping(p, found[SOUND_INTERACTIVE], &SOUND_INTERACTIVE_SPEC,
+                     &p->out->sound.interactive, mode);
+    }
+    if (found[SOUND_KIOSK]) {
+        read_mapping(p, found[SOUND_KIOSK], &SOUND_KIOSK_SPEC, &p->out->sound.kiosk, mode);
+    }
+}
+
 /* After the exercises: the playlist may name exercises that come later in the file. */
 static void read_playlist(parse_t *p, const yaml_node_t *node)
 {
@@ -2534,6 +2584,9 @@ static void read_document(parse_t *p, const yaml_node_t *root)
     if (found[TOP_KIOSK]) {
         read_kiosk(p, found[TOP_KIOSK]);
     }
+    if (found[TOP_SOUND]) {
+        read_sound(p, found[TOP_SOUND]);
+    }
     if (found[TOP_PLAYLIST]) {
         read_playlist(p, found[TOP_PLAYLIST]);
     }
@@ -2546,6 +2599,7 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
     memset(out, 0, sizeof *out);
     memset(errors, 0, sizeof *errors);
     kiosk_defaults(out);
+    sound_defaults(out);
     if (!text) {
         text = "";
         len = 0;

@@ -147,6 +147,12 @@ typedef struct content_review_t {
     int word_count; /* words in text, for reading time */
 } content_review_t;
 
+/* The sound cues in one mode (content_t.sound). */
+typedef struct content_sound_t {
+    bool on;      /* the cues sound from the start (S turns them on and off); default false */
+    float volume; /* 0..1 of the tones as made; default 0.5 */
+} content_sound_t;
+
 typedef struct content_help_t {
     const char *keys;
     const char *action;
@@ -222,6 +228,8 @@ typedef struct content_t {
         const char *seconds_held;
         const char *repetition; /* {n} {target}: "Repetition {n} of {target}" */
         const char *resuming;   /* {n}: "Resuming in {n}" */
+        const char *sound_on;   /* the notice after S turns the sound cues on; NULL = none */
+        const char *sound_off;  /* ... off */
         content_help_t help[CONTENT_MAX_HELP];
         int help_count;
     } labels;
@@ -272,6 +280,14 @@ typedef struct content_t {
         float reload_seconds;  /* how often the content file is checked for edits, s, 0.5..60;
                                 * default 2 */
     } kiosk;
+
+    /* Sound cues for a patient whose eyes are elsewhere, per mode. The section and each of
+     * its keys are optional: what is left out is silent (off, volume 0.5). */
+    struct {
+        bool present;                /* the section was in the file */
+        content_sound_t interactive; /* the show on a patient's own computer */
+        content_sound_t kiosk;       /* --kiosk, in a waiting room */
+    } sound;
 
     size_t arena_used;
     char arena[CONTENT_ARENA_BYTES];

@@ -109,6 +109,7 @@ static void change_scene(show_t *s, int playlist_index) {
     s->from = s->view;
     s->transitioning = c->timing.transition_seconds > 0.0f;
     s->transition = 0.0;
+    s->scene_serial++;
     view_enter(s, playlist_index);
 }
 
@@ -304,6 +305,10 @@ void show_update(show_t *s, double dt) {
     const content_t *c = s->content;
     if (dt <= 0.0) return;
     s->clock += dt;
+    if (s->notice != SHOW_NOTICE_NONE) { /* on its own clock: a notice goes, paused or not */
+        s->notice_left -= dt;
+        if (s->notice_left <= 0.0) s->notice = SHOW_NOTICE_NONE, s->notice_left = 0.0;
+    }
     if (s->transitioning) {
         s->transition += dt;
         if (s->transition >= c->timing.transition_seconds) s->transitioning = false;
@@ -355,6 +360,11 @@ void show_update(show_t *s, double dt) {
         v->item_time = 0.0;
         card_change(s, old_item);
     }
+}
+
+void show_notice(show_t *s, show_notice_t notice) {
+    s->notice = notice > SHOW_NOTICE_NONE && notice < SHOW_NOTICE_NUM ? notice : SHOW_NOTICE_NONE;
+    s->notice_left = s->notice ? SHOW_NOTICE_SECONDS : 0.0;
 }
 
 bool show_frozen(const show_t *s) { return s->paused || s->resume_left > 0.0; }

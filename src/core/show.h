@@ -43,6 +43,17 @@ typedef struct show_view_t {
 
 #define SHOW_JUMP_SECONDS 0.8 /* how long the figure takes to glide to a jumped-to step */
 
+/* A short word on screen after a key that changes something unseen (S: sound on or off).
+ * The renderer shows the content's label for it; 0 is none. */
+typedef enum show_notice_t {
+    SHOW_NOTICE_NONE = 0,
+    SHOW_NOTICE_SOUND_ON,  /* labels.sound_on */
+    SHOW_NOTICE_SOUND_OFF, /* labels.sound_off */
+    SHOW_NOTICE_NUM
+} show_notice_t;
+
+#define SHOW_NOTICE_SECONDS 1.5 /* how long a notice stays */
+
 typedef struct show_t {
     const content_t *content;
     const choreo_t *choreos; /* one per exercise (content order), or NULL: steps share time */
@@ -61,6 +72,9 @@ typedef struct show_t {
     bool help;
     double clock;        /* seconds since show_init, including pauses */
     int next_review;     /* the card the next "review" stop of the playlist shows */
+    unsigned scene_serial; /* scenes entered since show_init (the same one again counts) */
+    show_notice_t notice;  /* shown for notice_left more seconds (pauses too) */
+    double notice_left;
 } show_t;
 
 /* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
@@ -84,6 +98,9 @@ bool show_command(show_t *show, show_cmd_t cmd, int arg);
 
 /* Advances time by dt seconds (the app calls this at a fixed step). */
 void show_update(show_t *show, double dt);
+
+/* Shows a notice for SHOW_NOTICE_SECONDS, in place of any notice shown. */
+void show_notice(show_t *show, show_notice_t notice);
 
 /* True while the show's time stands still: paused, or counting back in after a pause. */
 bool show_frozen(const show_t *show);
