@@ -11,6 +11,7 @@ packages=(
   zbar-tools                           # tests: decoding the contact scene's QR code
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
   openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager
+  imagemagick                          # tests: the window's pixels against a screenshot
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -98,8 +98,8 @@ static void dump_screen(const app_t *app, bool open) {
                                                                                   : "none",
                cd.repetition, cd.repetitions);
     }
-    printf(", \"size\": [%d, %d], \"resizes\": %d", app->present.w, app->present.h,
-           app->present.resizes);
+    printf(", \"size\": [%d, %d], \"resizes\": %d, \"pointer\": %s", app->present.w,
+           app->present.h, app->present.resizes, app->platform.pointer_shown ? "true" : "false");
     printf(", \"reloads\": %d, \"paused\": %s, \"help\": %s, \"texts\": [", app->reloads,
            s->paused ? "true" : "false", s->help ? "true" : "false");
     const render_record_t *rec = &app->render.record;

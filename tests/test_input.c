@@ -1,0 +1,284 @@
+/* test_input: what a key, click, wheel, tap or swipe does, fed to input.c as the SDL events a
+ * person's hands make (no window needed), and what the kiosk refuses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <stdlib.h>
+
+#include "input.h"
+#include "show.h"
+#include "support.h"
+
+static content_t *content;
+static choreo_t *demo, *follow;
+
+static int setup(void **state) {
+    (void)state;
+    content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
+    if (!content) return -1;
+    demo = support_build_choreos(content, CHOREO_PACING_DEMO);
+    follow = support_build_choreos(content, CHOREO_PACING_FOLLOW);
+    return demo && follow ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    free(demo);
+    free(follow);
+    free(content);
+    return 0;
+}
+
+/* A 1600x900 window showing an exercise: the figure's stage on the left, like the layout. */
+static input_context_t screen(bool kiosk) {
+    return (input_context_t){.content = content, .kiosk = kiosk, .width = 1600, .height = 900,
+                             .figure = {50, 250, 680, 520}};
+}
+
+static SDL_Event key_event(SDL_Keycode sym, Uint16 mod) {
+    SDL_Event e = {.type = SDL_KEYDOWN};
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    return e;
+}
+
+static SDL_Event click(int x, int y, Uint8 button, Uint8 clicks) {
+    SDL_Event e = {.type = SDL_MOUSEBUTTONDOWN};
+    e.button.x = x;
+    e.button.y = y;
+    e.button.button = button;
+    e.button.clicks = clicks;
+    e.button.which = 0;
+    return e;
+}
+
+static SDL_Event wheel(float y) {
+    SDL_Event e = {.type = SDL_MOUSEWHEEL};
+    e.wheel.preciseY = y;
+    e.wheel.y = (Sint32)y;
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    return e;
+}
+
+static SDL_Event finger(Uint32 type, float x, float y, Uint32 ms, SDL_FingerID id) {
+    SDL_Event e = {.type = type};
+    e.tfinger.x = x;
+    e.tfinger.y = y;
+    e.tfinger.timestamp = ms;
+    e.tfinger.fingerId = id;
+    return e;
+}
+
+static input_result_t feed(input_t *in, SDL_Event e, input_context_t ctx) {
+    return input_event(in, &e, &ctx, 1000);
+}
+
+static void expect(input_result_t r, input_action_t action, show_cmd_t cmd, int arg) {
+    assert_int_equal(r.action, action);
+    assert_int_equal(r.cmd, cmd);
+    assert_int_equal(r.arg, arg);
+}
+
+static void keys_map_to_the_show(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(false);
+    expect(feed(&in, key_event(SDLK_RIGHT, 0), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
+    expect(feed(&in, key_event(SDLK_LEFT, 0), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
+    expect(feed(&in, key_event(SDLK_DOWN, 0), ctx), INPUT_SHOW, SHOW_CMD_NEXT_ITEM, 0);
+    expect(feed(&in, key_event(SDLK_UP, 0), ctx), INPUT_SHOW, SHOW_CMD_PREV_ITEM, 0);
+    /* 1-9, on the row and the keypad: the n-th exercise of the playlist, however many */
+    for (int n = 0; n < 9; n++) {
+        expect(feed(&in, key_event(SDLK_1 + n, 0), ctx), INPUT_SHOW, SHOW_CMD_GOTO_EXERCISE, n);
+        expect(feed(&in, key_event(SDLK_KP_1 + n, 0), ctx), INPUT_SHOW, SHOW_CMD_GOTO_EXERCISE,
+               n);
+    }
+    expect(feed(&in, key_event(SDLK_s, 0), ctx), INPUT_SOUND, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_f, 0), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_F11, 0), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_ESCAPE, 0), ctx), INPUT_QUIT, SHOW_CMD_NONE, 0);
+    ctx.help = true; /* Esc and Q close the help first */
+    expect(feed(&in, key_event(SDLK_ESCAPE, 0), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
+    expect(feed(&in, key_event(SDLK_q, 0), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
+    SDL_Event quit = {.type = SDL_QUIT};
+    expect(feed(&in, quit, screen(false)), INPUT_QUIT, SHOW_CMD_NONE, 0);
+}
+
+static void a_kiosk_has_one_way_out(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(true);
+    SDL_Event quit = {.type = SDL_QUIT};
+    expect(feed(&in, quit, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_ESCAPE, 0), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_q, 0), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_f, 0), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_F4, KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_RIGHT, KMOD_LCTRL), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    /* S takes over like any key, but the waiting room's sound is the content's to choose */
+    expect(feed(&in, key_event(SDLK_s, 0), ctx), INPUT_SHOW, SHOW_CMD_NONE, 0);
+    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_QUIT, SHOW_CMD_NONE,
+           0);
+    SDL_Event lost = {.type = SDL_WINDOWEVENT};
+    lost.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+    expect(feed(&in, lost, ctx), INPUT_RECLAIM, SHOW_CMD_NONE, 0);
+    expect(feed(&in, lost, screen(false)), INPUT_NONE, SHOW_CMD_NONE, 0);
+}
+
+static void clicks_go_back_on_and_pause(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(false);
+    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
+    expect(feed(&in, click(1000, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
+    expect(feed(&in, click(20, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE, 0);
+    /* a double click on the figure: fullscreen, and its second pause undoes the first */
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 2), ctx), INPUT_FULLSCREEN,
+           SHOW_CMD_TOGGLE_PAUSE, 0);
+    expect(feed(&in, click(1500, 450, SDL_BUTTON_RIGHT, 1), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    /* a scene without a figure: halves only */
+    ctx.figure = (layout_box_t){0};
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
+    ctx.help = true; /* the help open: a click closes it */
+    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
+    /* a touch's own mouse copy is not a second click */
+    SDL_Event copy = click(1500, 450, SDL_BUTTON_LEFT, 1);
+    copy.button.which = SDL_TOUCH_MOUSEID;
+    expect(feed(&in, copy, screen(false)), INPUT_NONE, SHOW_CMD_NONE, 0);
+}
+
+static void the_wheel_steps(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(false);
+    expect(feed(&in, wheel(-1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_ITEM, 0); /* towards you: on */
+    expect(feed(&in, wheel(1), ctx), INPUT_SHOW, SHOW_CMD_PREV_ITEM, 0);
+    SDL_Event flipped = wheel(1); /* "natural" scrolling reports the other sign */
+    flipped.wheel.direction = SDL_MOUSEWHEEL_FLIPPED;
+    expect(feed(&in, flipped, ctx), INPUT_SHOW, SHOW_CMD_NEXT_ITEM, 0);
+    /* a touchpad's small steps add up to one step of the show per notch */
+    for (int i = 0; i < 3; i++) expect(feed(&in, wheel(-0.3f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, wheel(-0.3f), ctx), INPUT_SHOW, SHOW_CMD_NEXT_ITEM, 0);
+    /* turning back starts afresh */
+    expect(feed(&in, wheel(-0.5f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, wheel(0.5f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, wheel(0.5f), ctx), INPUT_SHOW, SHOW_CMD_PREV_ITEM, 0);
+}
+
+static void taps_and_swipes(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(false);
+    /* swipe left: on; swipe right: back */
+    feed(&in, finger(SDL_FINGERDOWN, 0.8f, 0.5f, 100, 7), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.5f, 0.52f, 300, 7), ctx), INPUT_SHOW,
+           SHOW_CMD_NEXT_SCENE, 0);
+    feed(&in, finger(SDL_FINGERDOWN, 0.3f, 0.5f, 1000, 8), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.6f, 0.45f, 1250, 8), ctx), INPUT_SHOW,
+           SHOW_CMD_PREV_SCENE, 0);
+    /* a tap is a click where it went down: the figure (400, 500 of 1600x900) pauses */
+    feed(&in, finger(SDL_FINGERDOWN, 0.25f, 0.55f, 2000, 9), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.255f, 0.552f, 2100, 9), ctx), INPUT_SHOW,
+           SHOW_CMD_TOGGLE_PAUSE, 0);
+    feed(&in, finger(SDL_FINGERDOWN, 0.9f, 0.2f, 3000, 10), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.9f, 0.2f, 3100, 10), ctx), INPUT_SHOW,
+           SHOW_CMD_NEXT_SCENE, 0);
+    /* not gestures: a slow drag, an up-and-down stroke, a resting hand */
+    feed(&in, finger(SDL_FINGERDOWN, 0.8f, 0.5f, 4000, 11), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.4f, 0.5f, 4000 + INPUT_TOUCH_MS + 200, 11), ctx),
+           INPUT_NONE, SHOW_CMD_NONE, 0);
+    feed(&in, finger(SDL_FINGERDOWN, 0.5f, 0.2f, 6000, 12), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.55f, 0.8f, 6200, 12), ctx), INPUT_NONE,
+           SHOW_CMD_NONE, 0);
+    /* a second finger while one is down is ignored; the first one's lift counts */
+    feed(&in, finger(SDL_FINGERDOWN, 0.8f, 0.5f, 7000, 13), ctx);
+    feed(&in, finger(SDL_FINGERDOWN, 0.2f, 0.5f, 7010, 14), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.2f, 0.5f, 7100, 14), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.5f, 0.5f, 7200, 13), ctx), INPUT_SHOW,
+           SHOW_CMD_NEXT_SCENE, 0);
+}
+
+static void the_pointer_shows_when_it_moves(void **state) {
+    (void)state;
+    input_t in = {0};
+    SDL_Event move = {.type = SDL_MOUSEMOTION};
+    input_context_t ctx = screen(false);
+    assert_false(input_pointer_wanted(&in, 500, false)); /* hidden until the mouse moves */
+    input_event(&in, &move, &ctx, 10000);
+    assert_true(input_pointer_wanted(&in, 10000, false));
+    assert_true(input_pointer_wanted(&in, 10000 + INPUT_POINTER_IDLE_MS - 1, false));
+    assert_false(input_pointer_wanted(&in, 10000 + INPUT_POINTER_IDLE_MS, false));
+    assert_false(input_pointer_wanted(&in, 10000, true)); /* never in a kiosk */
+}
+
+/* Whatever a pointer does to a kiosk, at any place on the screen, it only ever takes over with
+ * a show command or does nothing: it never ends, hides or resizes the show. And a click does
+ * take over. */
+static void no_pointer_ends_a_kiosk(void **state) {
+    (void)state;
+    input_t in = {0};
+    input_context_t ctx = screen(true);
+    Uint32 ms = 100;
+    for (int y = 0; y <= 900; y += 75) {
+        for (int x = 0; x <= 1600; x += 80) {
+            for (Uint8 b = 1; b <= 5; b++) {
+                for (Uint8 clicks = 1; clicks <= 3; clicks++) {
+                    input_result_t r = feed(&in, click(x, y, b, clicks), ctx);
+                    assert_true(r.action == INPUT_SHOW || r.action == INPUT_NONE);
+                }
+            }
+            SDL_Event up = click(x, y, 1, 1);
+            up.type = SDL_MOUSEBUTTONUP;
+            assert_int_equal(feed(&in, up, ctx).action, INPUT_NONE);
+            input_result_t r = feed(&in, wheel((x % 160) ? -1.0f : 1.0f), ctx);
+            assert_true(r.action == INPUT_SHOW || r.action == INPUT_NONE);
+            feed(&in, finger(SDL_FINGERDOWN, x / 1600.0f, y / 900.0f, ms, 1), ctx);
+            r = feed(&in, finger(SDL_FINGERUP, 1.0f - x / 1600.0f, y / 900.0f, ms + 150, 1), ctx);
+            assert_true(r.action == INPUT_SHOW || r.action == INPUT_NONE);
+            ms += 1000;
+        }
+    }
+    show_t show;
+    show_init_kiosk(&show, content, demo, follow, 0);
+    input_result_t r = feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx);
+    assert_int_equal(r.action, INPUT_SHOW);
+    show_command(&show, r.cmd, r.arg);
+    assert_true(show.takeover); /* the visitor has it, follow-along, as after a key */
+    assert_ptr_equal(show.choreos, follow);
+}
+
+static void a_size_change_redraws(void **state) {
+    (void)state;
+    input_t in = {0};
+    Uint8 events[] = {SDL_WINDOWEVENT_SIZE_CHANGED, SDL_WINDOWEVENT_RESIZED,
+                      SDL_WINDOWEVENT_MAXIMIZED, SDL_WINDOWEVENT_RESTORED,
+                      SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_DISPLAY_CHANGED};
+    for (size_t i = 0; i < sizeof events; i++) {
+        SDL_Event e = {.type = SDL_WINDOWEVENT};
+        e.window.event = events[i];
+        e.window.data1 = 640;
+        e.window.data2 = 480;
+        assert_int_equal(feed(&in, e, screen(false)).action, INPUT_REDRAW);
+        assert_int_equal(feed(&in, e, screen(true)).action, INPUT_REDRAW);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keys_map_to_the_show),
+        cmocka_unit_test(a_kiosk_has_one_way_out),
+        cmocka_unit_test(clicks_go_back_on_and_pause),
+        cmocka_unit_test(the_wheel_steps),
+        cmocka_unit_test(taps_and_swipes),
+        cmocka_unit_test(the_pointer_shows_when_it_moves),
+        cmocka_unit_test(no_pointer_ends_a_kiosk),
+        cmocka_unit_test(a_size_change_redraws),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
