@@ -98,6 +98,17 @@ if wid=$(window); then
     ok
     looks "${size/ /x}"
   done
+  # 1b. a storm: 60 sizes from 1x1 up, some faster than a frame (a resize then races the
+  #     frame being shown; seen to happen about once in 150), then it settles whole
+  RANDOM=13
+  for _ in $(seq 1 60); do
+    xdotool windowsize "$wid" $((RANDOM % 1900 + 1)) $((RANDOM % 1060 + 1))
+    sleep 0.0$((RANDOM % 5))
+    alive || break
+  done
+  alive && ok || bad "ended in a storm of resizes: $(tail -3 "$err")"
+  xdotool windowsize "$wid" 1024 640; sleep 1
+  alive && looks after-storm
   # 2. F and F11: fullscreen fills the screen, and back to the window
   if alive; then
     xdotool key --window "$wid" f; sleep 1
