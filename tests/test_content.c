@@ -238,6 +238,10 @@ static void test_real_file_labels(void **state)
         {c->labels.breaths_left, "breaths left"},
         {c->labels.seconds_left, "seconds left"},
         {c->labels.seconds_held, "seconds held"},
+        {c->labels.breath_left, "breath left"},
+        {c->labels.second_left, "second left"},
+        {c->labels.second_held, "second held"},
+        {c->labels.repetition_word, "repetition"},
         {c->labels.repetition, "Repetition {n} of {target}"},
         {c->labels.resuming, "Resuming in {n}"},
     };
@@ -256,6 +260,18 @@ static void test_real_file_labels(void **state)
     args = (content_format_args_t){.min = "20", .target = "30"};
     content_format(out, sizeof out, c->labels.hold_range, &args);
     assert_string_equal(out, "Hold for 20 to 30 seconds");
+    /* one help entry stands for the number keys, listed with their exercises */
+    int numbers = 0;
+    for (int i = 0; i < c->labels.help_count; i++) numbers += c->labels.help[i].exercises;
+    assert_int_equal(numbers, 1);
+
+    /* the singulars, the ring's repetition word and the number keys' flag may be left out */
+    assert_true(parse_file("tests/data/minimal.yaml", c, &errors));
+    assert_null(c->labels.breath_left);
+    assert_null(c->labels.second_left);
+    assert_null(c->labels.second_held);
+    assert_null(c->labels.repetition_word);
+    for (int i = 0; i < c->labels.help_count; i++) assert_false(c->labels.help[i].exercises);
 }
 
 /* What the page asks for: "10-15 repetitions", "Do this 4-5 times"; the others do not say. */

@@ -336,6 +336,66 @@ static void test_step_jump_glides(void **state) {
     }
 }
 
+/* The ring's numeral always comes with its words: at every frame of every routine in both
+ * pacings, the content's words for that count — the singular for 1 — and a repetition's word
+ * from the repetition label when the content gives none. */
+static void test_ring_words(void **state) {
+    (void)state;
+    content_t *c = g_content;
+    const choreo_t *routines[] = {g_follow, g_demo};
+    int counts[COUNTDOWN_KIND_NUM] = {0}, ones = 0;
+    for (int p = 0; p < 2; p++) {
+        for (int e = 0; e < c->exercise_count; e++) {
+            const choreo_t *ch = &routines[p][e];
+            for (double t = 0; t < ch->duration; t += DT) {
+                countdown_t cd;
+                char num[16], words[64];
+                choreo_sample(ch, t, &g_state);
+                countdown_compute(ch, &g_state, &cd);
+                const char *w = countdown_ring_text(c, &cd, num, sizeof num, words, sizeof words);
+                if (!num[0]) {
+                    assert_null(w);
+                    assert_true(cd.stage == COUNTDOWN_MOVING && cd.kind != COUNTDOWN_REPS);
+                    continue;
+                }
+                if (!w || !w[0]) fail_msg("%s at %.2f s: \"%s\" alone", c->exercises[e].id, t, num);
+                counts[cd.kind]++;
+                bool one = !strcmp(num, "1");
+                ones += one;
+                const char *want = cd.stage == COUNTDOWN_GET_READY ? c->labels.get_ready
+                                   : cd.kind == COUNTDOWN_BREATHS
+                                       ? (one ? c->labels.breath_left : c->labels.breaths_left)
+                                   : cd.kind == COUNTDOWN_SECONDS
+                                       ? (one ? c->labels.second_left : c->labels.seconds_left)
+                                   : cd.kind == COUNTDOWN_STOPWATCH
+                                       ? (one ? c->labels.second_held : c->labels.seconds_held)
+                                       : c->labels.repetition_word;
+                assert_string_equal(w, want);
+            }
+        }
+    }
+    for (int k = COUNTDOWN_BREATHS; k < COUNTDOWN_KIND_NUM; k++) assert_true(counts[k] > 60);
+    assert_true(ones > 60);
+    /* a content without the singulars or the repetition's word */
+    countdown_t reps = {.kind = COUNTDOWN_REPS, .stage = COUNTDOWN_MOVING, .count = 1};
+    countdown_t held = {.kind = COUNTDOWN_STOPWATCH, .stage = COUNTDOWN_HOLDING, .count = 1};
+    content_t *bare = malloc(sizeof *bare);
+    assert_non_null(bare);
+    *bare = *c;
+    bare->labels.repetition_word = bare->labels.second_held = NULL;
+    bare->labels.repetition = "Repetition {n} of {target}";
+    char num[16], words[64];
+    assert_string_equal(countdown_ring_text(bare, &reps, num, sizeof num, words, sizeof words),
+                        "Repetition");
+    assert_string_equal(num, "1");
+    bare->labels.repetition = "{n}. Wiederholung";
+    assert_string_equal(countdown_ring_text(bare, &reps, num, sizeof num, words, sizeof words),
+                        bare->labels.step);
+    assert_string_equal(countdown_ring_text(bare, &held, num, sizeof num, words, sizeof words),
+                        c->labels.seconds_held);
+    free(bare);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spinal_twists_ten_breaths_each_side),
@@ -347,6 +407,7 @@ int main(void) {
         cmocka_unit_test(test_demo_pacing),
         cmocka_unit_test(test_pause_and_resume_recount),
         cmocka_unit_test(test_step_jump_glides),
+        cmocka_unit_test(test_ring_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -366,6 +366,30 @@ static void test_transition_wipes_scenes(void **state) {
     free(to);
 }
 
+/* The help's number keys, each beside its exercise's title (in the same row): the exercises
+ * of the playlist in order, keys 1 to 9. Returns how many. */
+static int help_number_keys(const content_t *c) {
+    const render_record_t *rec = &app->render.record;
+    int n = 0;
+    for (int e; (e = show_numbered_exercise(c, n)) >= 0; n++) {
+        char key[16];
+        snprintf(key, sizeof key, "%d", n + 1);
+        int title = -1, digit = -1;
+        for (int t = 0; t < rec->count; t++) {
+            if (rec->texts[t] == c->exercises[e].title) title = t;
+        }
+        if (title < 0) fail_msg("help: no row for key %s, %s", key, c->exercises[e].title);
+        layout_box_t tb = rec->text_boxes[title];
+        for (int t = 0; t < rec->count; t++) {
+            layout_box_t kb = rec->text_boxes[t];
+            bool same_row = kb.y < tb.y + tb.h && tb.y < kb.y + kb.h;
+            if (!strcmp(rec->copies[t], key) && same_row && kb.x < tb.x) digit = t;
+        }
+        if (digit < 0) fail_msg("help: %s has no key %s before it", c->exercises[e].title, key);
+    }
+    return n;
+}
+
 /* Help shows the key list over a dimmed scene; paused shows the paused label. */
 static void test_help_and_paused_overlays(void **state) {
     (void)state;
@@ -373,25 +397,31 @@ static void test_help_and_paused_overlays(void **state) {
     goto_scene(0);
     show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
     render(1280, 720);
-    int help_rows = 0;
+    int help_rows = 0, entries = 0;
     for (int t = 0; t < app->render.record.count; t++) {
         for (int k = 0; k < c->labels.help_count; k++) {
             help_rows += app->render.record.texts[t] == c->labels.help[k].action;
         }
     }
-    assert_int_equal(help_rows, c->labels.help_count);
+    for (int k = 0; k < c->labels.help_count; k++) entries += !c->labels.help[k].exercises;
+    assert_int_equal(help_rows, entries); /* the number keys' entry: a row a key instead */
+    assert_true(entries < c->labels.help_count);
+    assert_int_equal(help_number_keys(c), c->exercise_count);
     /* in a kiosk, the keys it ignores (quit, fullscreen) are not offered */
     app->show.kiosk = true;
     render(1280, 720);
     int kiosk_rows = 0, expected = 0;
-    for (int k = 0; k < c->labels.help_count; k++) expected += c->labels.help[k].in_kiosk;
+    for (int k = 0; k < c->labels.help_count; k++) {
+        expected += c->labels.help[k].in_kiosk && !c->labels.help[k].exercises;
+    }
     for (int t = 0; t < app->render.record.count; t++) {
         for (int k = 0; k < c->labels.help_count; k++) {
             kiosk_rows += app->render.record.texts[t] == c->labels.help[k].action;
         }
     }
-    assert_true(expected < c->labels.help_count);
+    assert_true(expected < entries);
     assert_int_equal(kiosk_rows, expected);
+    assert_int_equal(help_number_keys(c), c->exercise_count);
     app->show.kiosk = false;
     show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
     show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
@@ -401,6 +431,126 @@ static void test_help_and_paused_overlays(void **state) {
         paused_label = paused_label || app->render.record.texts[t] == c->labels.paused;
     }
     assert_true(paused_label);
+}
+
+/* The ring always says what it counts: at every 0.25 s of every exercise's routine, whenever
+ * the counter ring shows a numeral, words are drawn with it, under it, inside the ring ("2"
+ * over "repetition", "1" over "second left"), and they are the content's words for that count:
+ * the singular for 1. */
+static bool has_letter(const char *s) {
+    for (; *s; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) return true;
+    }
+    return false;
+}
+
+static bool all_digits(const char *s) {
+    if (!*s) return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return false;
+    }
+    return true;
+}
+
+static void test_ring_says_what_it_counts(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 640, h = 360;
+    const char *plural[] = {c->labels.breaths_left, c->labels.seconds_left, c->labels.seconds_held};
+    int numerals = 0, singulars = 0, repetitions = 0;
+    for (int e = 0; e < c->exercise_count; e++) {
+        const choreo_t *ch = &app->choreos[e];
+        goto_scene(show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e}));
+        for (double t = 0; t < ch->duration - 0.3; t += 0.25) {
+            if (t > 0) app_advance(app, 0.25);
+            app->force_full = true;
+            assert_true(app_render_offscreen(app, w, h, NULL));
+            const render_record_t *rec = &app->render.record;
+            layout_box_t ring = app->render.layout.exercise.counter;
+            int num = -1, words = -1;
+            for (int k = 0; k < rec->count; k++) {
+                if (!layout_box_inside(rec->text_boxes[k], ring)) continue;
+                if (all_digits(rec->copies[k])) num = k;
+                else if (has_letter(rec->copies[k])) words = k;
+            }
+            if (num < 0) continue;
+            numerals++;
+            if (words < 0) {
+                fail_msg("%s at %.2f s: the ring shows \"%s\" with no words", c->exercises[e].id,
+                         app->show.view.time, rec->copies[num]);
+            }
+            if (rec->text_boxes[words].y < rec->text_boxes[num].y + rec->text_boxes[num].h * 0.5f) {
+                fail_msg("%s at %.2f s: \"%s\" is not under \"%s\"", c->exercises[e].id,
+                         app->show.view.time, rec->copies[words], rec->copies[num]);
+            }
+            for (int p = 0; p < 3; p++) {
+                if (!strcmp(rec->copies[num], "1") && !strcmp(rec->copies[words], plural[p])) {
+                    fail_msg("%s at %.2f s: \"1 %s\"", c->exercises[e].id, app->show.view.time,
+                             rec->copies[words]);
+                }
+            }
+            singulars += !strcmp(rec->copies[num], "1") && strcmp(rec->copies[words], c->labels.get_ready);
+            repetitions += !strcmp(rec->copies[words], c->labels.repetition_word);
+        }
+    }
+    /* what was asked of the content and seen: counts, some of 1, the repetitions' word */
+    assert_non_null(c->labels.repetition_word);
+    assert_non_null(c->labels.breath_left);
+    assert_non_null(c->labels.second_left);
+    assert_non_null(c->labels.second_held);
+    assert_true(numerals > 200);
+    assert_true(singulars > 5);
+    assert_true(repetitions > 20);
+}
+
+/* The help fits: at the smallest landscape screen, in portrait, and large, with the shipped
+ * content's four exercises and a content of five, every row is drawn whole, inside the panel,
+ * none on another, each number key beside its exercise. */
+static void test_help_fits(void **state) {
+    (void)state;
+    const size2_t sizes[] = {{640, 360}, {360, 640}, {1080, 1920}, {1920, 1080}, {1280, 720}};
+    content_t *five = app_load_content(SK_SOURCE_DIR "/tests/data/five-exercises.yaml");
+    assert_non_null(five);
+    const content_t *contents[] = {app->content, five};
+    for (int k = 0; k < 2; k++) {
+        const content_t *c = contents[k];
+        assert_true(render_set_content(&app->render, c));
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+            int w = sizes[s].w, h = sizes[s].h;
+            show_init(&app->show, c, NULL, 0);
+            show_command(&app->show, SHOW_CMD_TOGGLE_HELP, 0);
+            app->force_full = true;
+            assert_true(app_render_offscreen(app, w, h, NULL));
+            const render_record_t *rec = &app->render.record;
+            layout_box_t panel = app->render.layout.help.panel;
+            if (rec->overflow) fail_msg("help at %dx%d: %d texts did not fit", w, h, rec->overflow);
+            int first = 0; /* the help's texts: its title and what follows (over the scene) */
+            while (first < rec->count && rec->texts[first] != c->labels.help_title) first++;
+            assert_true(first < rec->count);
+            int in_panel = 0;
+            for (int t = first; t < rec->count; t++) {
+                if (!layout_box_inside(rec->text_boxes[t], panel)) {
+                    fail_msg("help at %dx%d: '%.30s' outside the panel", w, h, rec->copies[t]);
+                }
+                in_panel++;
+                assert_true(layout_box_inside(rec->text_boxes[t], rec->text_targets[t]));
+                for (int u = t + 1; u < rec->count; u++) {
+                    layout_box_t a = rec->text_boxes[t], b = rec->text_boxes[u];
+                    a.x += 1, a.y += 1, a.w -= 2, a.h -= 2; /* glyph edges may touch */
+                    if (layout_box_overlap(a, b)) {
+                        fail_msg("help at %dx%d: '%.30s' overlaps '%.30s'", w, h, rec->copies[t],
+                                 rec->copies[u]);
+                    }
+                }
+            }
+            assert_true(in_panel >= 1 + 2 * (c->labels.help_count - 1) + 2 * c->exercise_count);
+            assert_int_equal(help_number_keys(c), c->exercise_count);
+        }
+    }
+    assert_true(render_set_content(&app->render, app->content));
+    show_init(&app->show, app->content, app->choreos, 0);
+    app->force_full = true;
+    SDL_free(five);
 }
 
 /* 4K: text is set at 4K sizes (crisp), not a scaled 1080p frame. */
@@ -654,6 +804,8 @@ int main(void) {
         cmocka_unit_test(test_reproducible_and_cached),
         cmocka_unit_test(test_transition_wipes_scenes),
         cmocka_unit_test(test_help_and_paused_overlays),
+        cmocka_unit_test(test_ring_says_what_it_counts),
+        cmocka_unit_test(test_help_fits),
         cmocka_unit_test(test_4k_text_is_native),
         cmocka_unit_test(test_figure_inside_its_box_and_moving),
         cmocka_unit_test(test_highlighted_step_is_the_current_one),

@@ -483,24 +483,8 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
         gfx_capsule(&r->gfx, cx + sinf(a) * r0, cy - cosf(a) * r0, cx + sinf(a) * r1,
                     cy - cosf(a) * r1, fmaxf(1.5f, thick * 0.22f), col(r, c->theme.text));
     }
-    char num[16] = "";
-    const char *sub = NULL;
-    if (cd.stage == COUNTDOWN_GET_READY) {
-        snprintf(num, sizeof num, "%d", cd.ready_left);
-        sub = c->labels.get_ready;
-    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_BREATHS) {
-        snprintf(num, sizeof num, "%d", cd.remaining);
-        sub = c->labels.breaths_left;
-    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_SECONDS) {
-        snprintf(num, sizeof num, "%d", cd.remaining);
-        sub = c->labels.seconds_left;
-    } else if (cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_STOPWATCH) {
-        snprintf(num, sizeof num, "%d", cd.count);
-        sub = c->labels.seconds_held;
-    } else if (cd.kind == COUNTDOWN_REPS) {
-        snprintf(num, sizeof num, "%d", cd.count);
-    }
-    draw_numeral(r, num, sub);
+    char num[16], words[64]; /* (a numeral always comes with the words saying what it counts) */
+    draw_numeral(r, num, countdown_ring_text(c, &cd, num, sizeof num, words, sizeof words));
 
     /* the lines beside the ring, two of: the side (or the switch cue), the breath to take,
      * the hold asked for, the repetition. Two lines, not three, so the figure can reach up
@@ -747,21 +731,54 @@ static void draw_help(render_t *r, bool kiosk) {
     draw_text(r, c->labels.help_title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
               L->help.title, VALIGN_CENTER, col(r, c->theme.accent));
     layout_box_t list = L->help.list;
-    int n = 0, shown[CONTENT_MAX_HELP];
-    for (int i = 0; i < c->labels.help_count; i++) { /* a kiosk leaves out keys it ignores */
-        if (!kiosk || c->labels.help[i].in_kiosk) shown[n++] = i;
+    /* the content's rows; its number keys' entry as each number key with its exercise's
+     * title (show_numbered_exercise): a row each, or two to a row (the second in the
+     * actions' column) where a row each would make the text much smaller */
+    static const char *const DIGITS[SHOW_NUMBERED_MAX] = {"1", "2", "3", "4", "5",
+                                                          "6", "7", "8", "9"};
+    typedef struct help_row_t {
+        const char *keys[2], *action[2]; /* two number keys' cells, or one row's columns */
+        bool numbers;                    /* cells */
+    } help_row_t;
+    help_row_t rows[CONTENT_MAX_HELP + SHOW_NUMBERED_MAX];
+    int max = (int)(sizeof rows / sizeof rows[0]), n = 0;
+    for (int per_row = 1; per_row <= 2; per_row++) {
+        n = 0;
+        for (int i = 0; i < c->labels.help_count && n < max; i++) {
+            const content_help_t *h = &c->labels.help[i];
+            if (kiosk && !h->in_kiosk) continue; /* a kiosk leaves out keys it ignores */
+            if (!h->exercises) {
+                rows[n++] = (help_row_t){{h->keys, NULL}, {h->action, NULL}, false};
+                continue;
+            }
+            for (int k = 0, e; (e = show_numbered_exercise(c, k)) >= 0; k++) {
+                if (k % per_row == 0 && n == max) break;
+                if (k % per_row == 0) rows[n++] = (help_row_t){{NULL, NULL}, {NULL, NULL}, per_row > 1};
+                rows[n - 1].keys[k % per_row] = DIGITS[k];
+                rows[n - 1].action[k % per_row] = c->exercises[e].title;
+            }
+        }
+        if (n > 0 && list.h / (float)n * 0.62f >= L->font.body * 0.75f) break; /* room enough */
     }
     if (n == 0) return;
     float row_h = list.h / (float)n;
     float keys_w = list.w * 0.42f;
     float size = fminf(L->font.body, row_h * 0.62f);
+    text_style_t key_style = style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT);
+    text_style_t action_style = style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT);
     for (int i = 0; i < n; i++) {
-        layout_box_t kb = {list.x, list.y + row_h * (float)i, keys_w - L->font.body, row_h};
-        layout_box_t ab = {list.x + keys_w, kb.y, list.w - keys_w, row_h};
-        draw_text(r, c->labels.help[shown[i]].keys, style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT), kb,
-                  VALIGN_CENTER, col(r, c->theme.text));
-        draw_text(r, c->labels.help[shown[i]].action, style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT),
-                  ab, VALIGN_CENTER, col(r, c->theme.text_dim));
+        float y = list.y + row_h * (float)i;
+        for (int k = 0; k < 2 && rows[i].keys[k]; k++) {
+            /* the keys, then the action: a row's own columns, or a number key's cell */
+            float x0 = k ? list.x + keys_w : list.x;
+            float x1 = k || !rows[i].numbers ? list.x + list.w : list.x + keys_w - L->font.body;
+            float kw = rows[i].numbers ? size * 1.4f : keys_w - L->font.body;
+            float ax = rows[i].numbers ? x0 + kw : list.x + keys_w;
+            layout_box_t kb = {x0, y, kw, row_h}, ab = {ax, y, x1 - ax, row_h};
+            draw_text(r, rows[i].keys[k], key_style, kb, VALIGN_CENTER, col(r, c->theme.text));
+            draw_text(r, rows[i].action[k], action_style, ab, VALIGN_CENTER,
+                      col(r, c->theme.text_dim));
+        }
     }
 }
 
@@ -825,8 +842,23 @@ static void warm_task(render_t *r, const show_t *show, int task) {
     char num[16], text[128];
     for (int n = 0; n <= 60; n++) {
         snprintf(num, sizeof num, "%d", n);
-        draw_numeral(r, num, c->labels.seconds_left);
         draw_numeral(r, num, NULL);
+    }
+    /* every word the ring may put under its numeral, for 1 and for more */
+    static const countdown_t rings[] = {
+        {.stage = COUNTDOWN_GET_READY},
+        {.stage = COUNTDOWN_HOLDING, .kind = COUNTDOWN_BREATHS},
+        {.stage = COUNTDOWN_HOLDING, .kind = COUNTDOWN_SECONDS},
+        {.stage = COUNTDOWN_HOLDING, .kind = COUNTDOWN_STOPWATCH},
+        {.stage = COUNTDOWN_MOVING, .kind = COUNTDOWN_REPS},
+    };
+    for (int i = 0; i < (int)(sizeof rings / sizeof rings[0]); i++) {
+        for (int n = 1; n <= 2; n++) {
+            countdown_t cd = rings[i];
+            cd.ready_left = cd.remaining = cd.count = n;
+            const char *words = countdown_ring_text(c, &cd, num, sizeof num, text, sizeof text);
+            if (words) draw_numeral(r, "", words);
+        }
     }
     draw_paused(r, c->labels.paused);
     for (int n = 1; n <= (int)ceilf(c->timing.resume_seconds); n++) {

@@ -168,6 +168,9 @@ typedef struct map_spec_t {
         .slots = slot_bits                                                                \
     }
 #define LABEL(key, member) TEMPLATE(key, member, 0u)
+#define OPT_LABEL(key, member)                                                            \
+    { .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member),      \
+      .optional = true }
 #define RAW(key, type, member) \
     { .name = key, .kind = FIELD_TEXT_RAW, .offset = offsetof(type, member) }
 #define COLOR(key, member) \
@@ -273,7 +276,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 25 };
+enum { LABELS_HELP = 29 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -299,6 +302,10 @@ static const field_t LABELS_FIELDS[] = {
     LABEL("breaths_left", breaths_left),
     LABEL("seconds_left", seconds_left),
     LABEL("seconds_held", seconds_held),
+    OPT_LABEL("breath_left", breath_left),
+    OPT_LABEL("second_left", second_left),
+    OPT_LABEL("second_held", second_held),
+    OPT_LABEL("repetition_word", repetition_word),
     TEMPLATE("repetition", repetition, SLOT_N | SLOT_TARGET),
     TEMPLATE("resuming", resuming, SLOT_N),
     {.name = "sound_on", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_on),
@@ -313,6 +320,7 @@ static const field_t HELP_FIELDS[] = {
     TEXT("keys", content_help_t, keys),
     TEXT("action", content_help_t, action),
     FLAG("in_kiosk", content_help_t, in_kiosk),
+    FLAG("exercises", content_help_t, exercises),
 };
 
 static const field_t INTRO_FIELDS[] = {

@@ -157,6 +157,8 @@ typedef struct content_help_t {
     const char *keys;
     const char *action;
     bool in_kiosk; /* shown in --kiosk too (default); false for keys a kiosk ignores */
+    bool exercises; /* shown as one row per number key instead: the key and the title of its
+                     * exercise (show_numbered_exercise); default false */
 } content_help_t;
 
 /* Every string points into `arena`, so a content_t is one block that is freed at once.
@@ -226,6 +228,13 @@ typedef struct content_t {
         const char *breaths_left;
         const char *seconds_left;
         const char *seconds_held;
+        /* Each of those three for 1 ("1 breath left"): optional, NULL = the plural is used */
+        const char *breath_left;
+        const char *second_left;
+        const char *second_held;
+        /* The words under the ring's numeral while a repetition moves ("repetition");
+         * optional, NULL = the repetition label's words before {n} */
+        const char *repetition_word;
         const char *repetition; /* {n} {target}: "Repetition {n} of {target}" */
         const char *resuming;   /* {n}: "Resuming in {n}" */
         const char *sound_on;   /* the notice after S turns the sound cues on; NULL = none */

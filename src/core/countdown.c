@@ -3,12 +3,53 @@
 #include "countdown.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *countdown_kind_name(countdown_kind_t kind) {
     static const char *const names[COUNTDOWN_KIND_NUM] = {"none", "breaths", "seconds",
                                                           "stopwatch", "reps"};
     return kind >= 0 && kind < COUNTDOWN_KIND_NUM ? names[kind] : "none";
+}
+
+/* The label for a count of n: the singular where n is 1 and the content gives one. */
+static const char *counted(int n, const char *plural, const char *singular) {
+    return n == 1 && singular ? singular : plural;
+}
+
+const char *countdown_ring_text(const content_t *c, const countdown_t *cd, char *num,
+                                size_t num_size, char *words, size_t words_size) {
+    const char *w = NULL;
+    int n = 0;
+    if (cd->stage == COUNTDOWN_GET_READY) {
+        n = cd->ready_left;
+        w = c->labels.get_ready;
+    } else if (cd->stage == COUNTDOWN_HOLDING && cd->kind == COUNTDOWN_BREATHS) {
+        n = cd->remaining;
+        w = counted(n, c->labels.breaths_left, c->labels.breath_left);
+    } else if (cd->stage == COUNTDOWN_HOLDING && cd->kind == COUNTDOWN_SECONDS) {
+        n = cd->remaining;
+        w = counted(n, c->labels.seconds_left, c->labels.second_left);
+    } else if (cd->stage == COUNTDOWN_HOLDING && cd->kind == COUNTDOWN_STOPWATCH) {
+        n = cd->count;
+        w = counted(n, c->labels.seconds_held, c->labels.second_held);
+    } else if (cd->kind == COUNTDOWN_REPS) {
+        n = cd->count;
+        w = c->labels.repetition_word;
+        if (!w) { /* "Repetition {n} of {target}": "Repetition" */
+            const char *t = c->labels.repetition, *at = strstr(t, "{n}");
+            size_t len = at ? (size_t)(at - t) : strlen(t);
+            while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == ':')) len--;
+            snprintf(words, words_size, "%.*s", (int)len, t);
+            w = words[0] ? words : c->labels.step; /* ("{n}. …": the step's word, at least) */
+        }
+    }
+    if (!w) {
+        if (num_size > 0) num[0] = '\0';
+        return NULL;
+    }
+    snprintf(num, num_size, "%d", n);
+    return w;
 }
 
 /* The hold an instance's moment is about: its own, or (moving out of one) nothing. */

@@ -45,6 +45,15 @@ typedef struct countdown_t {
 
 void countdown_compute(const choreo_t *choreo, const choreo_state_t *state, countdown_t *out);
 
+/* What the ring shows at this moment, in the content's words: writes its numeral into num
+ * ("" when it shows none) and returns the words under it — "Get ready", breaths or seconds
+ * left, seconds held, the repetition — never NULL with a numeral: a numeral always says what
+ * it counts. The singular is used for 1 where the content gives one (breath_left, …); the
+ * repetition's word, where the content gives none, is its repetition label's words before
+ * {n} ("Repetition"), written into words. */
+const char *countdown_ring_text(const content_t *content, const countdown_t *cd, char *num,
+                                size_t num_size, char *words, size_t words_size);
+
 /* "breaths", "seconds", "stopwatch", "reps" or "none" (for --dump-pose). */
 const char *countdown_kind_name(countdown_kind_t kind);
 
