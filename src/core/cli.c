@@ -276,7 +276,7 @@ const char *cli_usage(void) {
            "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
            "  --help, --version    this text; the version\n"
            "\n"
-           "Keys: Right/Left next/previous scene, Down/Up step or review, 1-4 exercises,\n"
+           "Keys: Right/Left next/previous scene, Down/Up step or review, 1-9 exercises,\n"
            "Home intro, End contact, R reviews, Space pause, S sound, F fullscreen, H help,\n"
            "Esc/Q quit.\n"
            "\n"
