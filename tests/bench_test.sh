@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench_test: a short --bench at a small size must print a whole report and make no heap
-# allocation in its steady-state frames; the first frame's texts are set at start-up (while
+# allocation in its steady-state frames, with sound off and on; the first frame's texts are set at start-up (while
 # the shaders compile), none in the frame. Timing budgets are the benchmark's own business (it
 # judges them on its last line); they are not checked here, where the machine may be busy.
 # Usage: bench_test.sh BINARY SOURCE_DIR OUT_DIR
@@ -27,7 +27,18 @@ done
 # it went through the show: many frames redrawn, not just a still intro
 presented=$(sed -n 's/^frames presented: \([0-9]*\) of.*/\1/p' <<<"$out")
 [ "${presented:-0}" -gt 1000 ] || { echo "FAIL: only ${presented:-0} frames presented"; fail=1; }
+# with sound on (SDL's disk driver: no sound card needed), the cues are heard while the
+# frames are timed, and still no steady-state frame allocates (the audio thread's counted too)
+sound=$(SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$outdir/bench.raw" \
+        "$bin" --bench --frames 3000 --size 480x270 --content "$outdir/short.yaml" --sound on 2>&1)
+echo "$sound" | grep -v "^CRITICAL"
+for line in '^heap allocations in steady-state frames: 0 \(frames [0-9]+ to 2999\)$' \
+            '^sound: on, [1-9][0-9]* cues heard \(SDL audio driver disk\)$'; do
+  if ! grep -qE "$line" <<<"$sound"; then echo "FAIL: with sound, report lacks /$line/"; fail=1; fi
+done
+[ -s "$outdir/bench.raw" ] || { echo "FAIL: with sound, nothing was played"; fail=1; }
+rm -f "$outdir/bench.raw"
 # a broken command line gets one clear line and exit 2
 "$bin" --bench --frames 0 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: --frames 0 accepted"; fail=1; }
-[ $fail -eq 0 ] && echo "9 passed, 0 failed" || echo "some checks failed"
+[ $fail -eq 0 ] && echo "12 passed, 0 failed" || echo "some checks failed"
 exit $fail

@@ -113,10 +113,12 @@ static void expected(const choreo_t *ch, double from, double to, events_t *ev) {
             }
         } else if (h->kind == CONTENT_HOLD_SECONDS) {
             for (int n = 3; n >= 1; n--) {
-                if (in->hold > n + EPS) AT(end - n, n == 3 ? CUE_COUNT_3 : n == 2 ? CUE_COUNT_2 : CUE_COUNT_1);
+                cue_kind_t tick = n == 3 ? CUE_COUNT_3 : n == 2 ? CUE_COUNT_2 : CUE_COUNT_1;
+                if (in->hold > n + EPS) AT(end - n, tick);
             }
         }
-        if (end < ch->duration - EPS) AT(end, CUE_HOLD_DONE); /* (a scene's end is the next's start) */
+        /* (at a scene's end, the next scene's start is heard instead) */
+        if (end < ch->duration - EPS) AT(end, CUE_HOLD_DONE);
     }
 #undef AT
 }
@@ -128,7 +130,8 @@ static void assert_heard(const events_t *want, const events_t *got, const char *
         int found = -1;
         for (int j = 0; j < got->count && found < 0; j++) {
             double late = got->e[j].t - want->e[i].t;
-            if (!used[j] && got->e[j].kind == want->e[i].kind && late > -EPS && late < DT + EPS) found = j;
+            bool on_time = late > -EPS && late < DT + EPS;
+            if (!used[j] && got->e[j].kind == want->e[i].kind && on_time) found = j;
         }
         if (found < 0) {
             fail_msg("%s: no %s at %.3f s (%d heard, %d expected)", what,
@@ -137,7 +140,10 @@ static void assert_heard(const events_t *want, const events_t *got, const char *
         used[found] = true;
     }
     for (int j = 0; j < got->count; j++) {
-        if (!used[j]) fail_msg("%s: %s at %.3f s not expected", what, cue_kind_name(got->e[j].kind), got->e[j].t);
+        if (!used[j]) {
+            fail_msg("%s: %s at %.3f s not expected", what, cue_kind_name(got->e[j].kind),
+                     got->e[j].t);
+        }
     }
 }
 
@@ -180,7 +186,8 @@ static void play_scene(const choreo_t *choreos, int exercise, events_t *got) {
             add(got, t, out[i]);
             switch (out[i]) { /* what the counter shows on this tick, and did not on the last */
             case CUE_BREATHE_IN:
-                assert_true(cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_BREATHS && cd.inhaling);
+                assert_true(cd.stage == COUNTDOWN_HOLDING && cd.kind == COUNTDOWN_BREATHS);
+                assert_true(cd.inhaling);
                 assert_false(before.stage == COUNTDOWN_HOLDING && before.inhaling &&
                              before.count == cd.count);
                 break;
@@ -250,7 +257,9 @@ static void test_follow(void **state) {
     got.count = 0;
     play_scene(g_follow, support_exercise_index(g_content, "childs-pose"), &got);
     int ticks = 0;
-    for (int i = 0; i < got.count; i++) ticks += got.e[i].kind >= CUE_COUNT_3 && got.e[i].kind <= CUE_COUNT_1;
+    for (int i = 0; i < got.count; i++) {
+        ticks += got.e[i].kind >= CUE_COUNT_3 && got.e[i].kind <= CUE_COUNT_1;
+    }
     assert_int_equal(ticks, 3);
 }
 
@@ -320,7 +329,9 @@ static void test_pause(void **state) {
         if (p < 3 && g_show.view.time >= pause_at[p]) {
             double t0 = g_show.view.time;
             show_command(&g_show, SHOW_CMD_TOGGLE_PAUSE, 0);
-            for (int i = 0; i < 9 * 60; i++) assert_int_equal(tick(&g_show, &cues, out), 0); /* 9 s */
+            for (int i = 0; i < 9 * 60; i++) { /* 9 s */
+                assert_int_equal(tick(&g_show, &cues, out), 0);
+            }
             show_command(&g_show, SHOW_CMD_TOGGLE_PAUSE, 0);
             while (show_frozen(&g_show)) assert_int_equal(tick(&g_show, &cues, out), 0);
             assert_true(fabs(g_show.view.time - t0) < 1e-9); /* time stood still */
@@ -357,7 +368,8 @@ static void test_jumps(void **state) {
                 }
                 expected(ch, 0.0, g_show.view.time, &want);
                 double before = g_show.view.time;
-                bool moved = show_command(&g_show, dir ? SHOW_CMD_NEXT_ITEM : SHOW_CMD_PREV_ITEM, 0);
+                show_cmd_t cmd = dir ? SHOW_CMD_NEXT_ITEM : SHOW_CMD_PREV_ITEM;
+                bool moved = show_command(&g_show, cmd, 0);
                 int n = tick(&g_show, &cues, out);
                 double landed = g_show.view.time;
                 if (moved && fabs(landed - before - DT) > 1e-9) {
@@ -460,16 +472,21 @@ static void test_tones(void **state) {
         float peak = 0.0f;
         for (int i = 0; i < n; i++) peak = fmaxf(peak, fabsf(buf[i]));
         const char *name = cue_kind_name(k);
-        if (!(peak > 0.05f && peak <= TONE_PEAK && peak < 0.5f)) fail_msg("%s: peak %.3f", name, peak);
+        if (!(peak > 0.05f && peak <= TONE_PEAK && peak < 0.5f)) {
+            fail_msg("%s: peak %.3f", name, peak);
+        }
         assert_true(buf[0] == 0.0f && buf[n - 1] == 0.0f); /* silence at both ends */
         /* no click: the first and last half millisecond stay near silence, no sample jumps */
         for (int i = 0; i < RATE / 2000; i++) {
             if (fabsf(buf[i]) > 0.05f * peak || fabsf(buf[n - 1 - i]) > 0.05f * peak) {
-                fail_msg("%s: %.4f at sample %d from an end", name, fmaxf(fabsf(buf[i]), fabsf(buf[n - 1 - i])), i);
+                fail_msg("%s: %.4f at sample %d from an end", name,
+                         fmaxf(fabsf(buf[i]), fabsf(buf[n - 1 - i])), i);
             }
         }
         for (int i = 1; i < n; i++) {
-            if (fabsf(buf[i] - buf[i - 1]) > 0.08f) fail_msg("%s: a step of %.3f at %d", name, buf[i] - buf[i - 1], i);
+            if (fabsf(buf[i] - buf[i - 1]) > 0.08f) {
+                fail_msg("%s: a step of %.3f at %d", name, buf[i] - buf[i - 1], i);
+            }
         }
         /* other rates, and a short buffer, cut where asked */
         assert_true(abs(tone_length(k, 44100) - (int)((double)n * 44100 / RATE)) <= 2);
@@ -485,7 +502,8 @@ static void test_tones(void **state) {
     int a0 = RATE * 2 / 100, a1 = RATE * 25 / 100, b0 = RATE * 50 / 100; /* only one note each */
     double in_early = pitch(in, a0, a1), in_late = pitch(in, b0, n_in - RATE / 10);
     double out_early = pitch(out, a0, a1), out_late = pitch(out, b0, n_out - RATE / 10);
-    print_message("  breathe in %.0f -> %.0f Hz, out %.0f -> %.0f Hz\n", in_early, in_late, out_early, out_late);
+    print_message("  breathe in %.0f -> %.0f Hz, out %.0f -> %.0f Hz\n", in_early, in_late,
+                  out_early, out_late);
     assert_true(in_late > in_early * 1.2);
     assert_true(out_late < out_early / 1.2);
     /* each cue sounds different from every other (but the 3 and 2 ticks, alike by design) */
@@ -500,7 +518,9 @@ static void test_tones(void **state) {
                 diff += (double)(u - v) * (u - v);
                 energy += (double)u * u + (double)v * v;
             }
-            if (diff < 0.5 * energy) fail_msg("%s and %s sound alike", cue_kind_name(x), cue_kind_name(y));
+            if (diff < 0.5 * energy) {
+                fail_msg("%s and %s sound alike", cue_kind_name(x), cue_kind_name(y));
+            }
         }
     }
 }

@@ -765,6 +765,70 @@ static void test_partial_redraw_through_wipes_drift_and_resume(void **state) {
     free(partial);
 }
 
+static bool drawn_text(const char *text) {
+    for (int t = 0; t < app->render.record.count; t++) {
+        if (app->render.record.texts[t] == text) return true;
+    }
+    return false;
+}
+
+/* S's notice ("Sound on"): drawn in a pill at the top centre for SHOW_NOTICE_SECONDS, by a
+ * partial redraw of its own box, then gone; under the paused banner while paused; over a wipe
+ * too. Whatever the partial redraw leaves on screen is what a whole redraw draws. */
+static void test_sound_notice(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 960, h = 540;
+    unsigned char *partial = malloc((size_t)w * h * 4);
+    assert_non_null(partial);
+    goto_scene(1);
+    app->force_full = true;
+    render(w, h);
+    app_advance(app, 1.0 / 60.0);
+    show_notice(&app->show, SHOW_NOTICE_SOUND_ON);
+    render(w, h);
+    assert_true(drawn_text(c->labels.sound_on));
+    assert_true(app->damage.w > 0 && app->damage.w * app->damage.h < w * h * 0.25f); /* its box */
+    assert_true(app->damage.y < h * 0.2f);
+    assert_partial_equals_scratch("sound on shown", w, h, partial);
+    for (int f = 0; f < 100; f++) { /* 1.67 s */
+        app_advance(app, 1.0 / 60.0);
+        assert_true(app_render_offscreen(app, w, h, NULL));
+    }
+    render(w, h);
+    assert_false(drawn_text(c->labels.sound_on));
+    assert_partial_equals_scratch("sound on gone", w, h, partial);
+    /* paused: under the banner, both there */
+    show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
+    render(w, h);
+    show_notice(&app->show, SHOW_NOTICE_SOUND_OFF);
+    render(w, h);
+    assert_true(drawn_text(c->labels.sound_off) && drawn_text(c->labels.paused));
+    assert_partial_equals_scratch("sound off while paused", w, h, partial);
+    show_command(&app->show, SHOW_CMD_TOGGLE_PAUSE, 0);
+    /* through a wipe: shown before it starts, gone in the middle of it */
+    for (int f = 0; f < 100; f++) app_advance(app, 1.0 / 60.0);
+    render(w, h);
+    show_notice(&app->show, SHOW_NOTICE_SOUND_ON);
+    for (int f = 0; f < 70; f++) {
+        app_advance(app, 1.0 / 60.0);
+        assert_true(app_render_offscreen(app, w, h, NULL));
+    }
+    show_command(&app->show, SHOW_CMD_NEXT_SCENE, 0);
+    for (int f = 0; f < 50; f++) {
+        app_advance(app, 1.0 / 60.0);
+        assert_true(app_render_offscreen(app, w, h, NULL));
+        if (f == 10 || f == 30) {
+            char what[64];
+            snprintf(what, sizeof what, "a wipe, frame %d, notice %s", f,
+                     app->show.notice ? "on" : "gone");
+            assert_partial_equals_scratch(what, w, h, partial);
+        }
+    }
+    assert_partial_equals_scratch("after the wipe", w, h, partial);
+    free(partial);
+}
+
 static void test_partial_redraw_equals_scratch(void **state) {
     (void)state;
     const content_t *c = app->content;
@@ -812,6 +876,7 @@ int main(void) {
         cmocka_unit_test(test_countdown_moves_and_pause_freezes),
         cmocka_unit_test(test_partial_redraw_equals_scratch),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
+        cmocka_unit_test(test_sound_notice),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -169,7 +169,25 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
     return rc;
 }
 
+/* The content's sound for the mode. */
+static const content_sound_t *sound_of(const app_t *app, bool kiosk) {
+    return kiosk ? &app->content->sound.kiosk : &app->content->sound.interactive;
+}
+
+void app_sound_start(app_t *app, cli_sound_t choice, bool kiosk) {
+    const content_sound_t *cs = sound_of(app, kiosk);
+    app->sound_chosen = choice != CLI_SOUND_CONTENT;
+    sound_init(&app->sound, app->sound_chosen ? choice == CLI_SOUND_ON : cs->on, cs->volume);
+}
+
+void app_sound_content(app_t *app, bool kiosk) {
+    const content_sound_t *cs = sound_of(app, kiosk);
+    sound_set_volume(&app->sound, cs->volume);
+    if (!app->sound_chosen && cs->on != app->sound.on) sound_set_on(&app->sound, cs->on);
+}
+
 void app_close(app_t *app) {
+    sound_close(&app->sound);
     present_free(&app->present);
     gfx_target_free(&app->offscreen);
     if (app->platform.gl) {
@@ -425,6 +443,8 @@ static int run_bench(const cli_options_t *o) {
         return rc;
     }
     show_init(&app->show, app->content, app->choreos, 0);
+    /* --sound on: the cues heard while the frames are timed (through SDL_AUDIODRIVER's) */
+    sound_init(&app->sound, o->sound == CLI_SOUND_ON, app->content->sound.kiosk.volume);
     double loop = 0;
     for (int i = 0; i < app->content->playlist_count; i++) {
         show_t probe = app->show;
@@ -447,6 +467,7 @@ static int run_bench(const cli_options_t *o) {
     for (long i = 0; i < frames; i++) {
         double t0 = now_ms();
         if (i > 0) show_update(&app->show, 1.0 / APP_TICK_HZ);
+        if (i > 0) sound_tick(&app->sound, &app->show);
         /* as on the TV: drawn where it is shown, only what changed (the pbuffer keeps the rest,
          * like the X11 back buffer presented a rectangle at a time) */
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -515,6 +536,12 @@ static int run_bench(const cli_options_t *o) {
                steady_from, frames - 1);
     } else {
         printf("heap allocations in steady-state frames: unknown (no steady state reached)\n");
+    }
+    if (app->sound.on) { /* (the audio thread's allocations are counted above too) */
+        bool ready = atomic_load(&app->sound.state) == SOUND_READY;
+        printf("sound: on, %ld cues heard (%s %s)\n", (long)atomic_load(&app->sound.heard),
+               ready ? "SDL audio driver" : "no audio device:",
+               ready ? SDL_GetCurrentAudioDriver() : app->sound.error);
     }
     /* the waiting-room box's budgets: 2 cores, no GPU */
     bool big = (long)w * h > 1920L * 1080L;

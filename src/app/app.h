@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "present.h"
 #include "render.h"
+#include "sound.h"
 
 #define APP_PATH_MAX 1024
 #define APP_TICK_HZ 60
@@ -29,6 +30,8 @@ typedef struct app_t {
     gfx_target_t offscreen; /* screenshots, tests, bench */
     present_t present;      /* the window's frames */
     input_t input;          /* pointer and touch state */
+    sound_t sound;          /* the cues heard (app_sound_start) */
+    bool sound_chosen;      /* --sound or S said on or off: a content reload keeps it */
     bool force_full;       /* next offscreen frame is drawn whole (tests) */
     layout_box_t damage;   /* what the last offscreen frame redrew */
 } app_t;
@@ -44,6 +47,11 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
               choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk);
 /* The interactive show until it is quit (loop.c). Returns the exit code. */
 int app_run_show(const cli_options_t *o);
+/* Sound as the content says for the mode (kiosk or not), unless --sound says otherwise. */
+void app_sound_start(app_t *app, cli_sound_t choice, bool kiosk);
+/* After a content reload: its volume, and its on or off unless --sound or S chose. */
+void app_sound_content(app_t *app, bool kiosk);
+
 /* What the parser cannot know about content: its QR code can be made, every routine fits.
  * Says why not (FILE: message) when not. */
 bool app_content_usable(const content_t *content, const char *path);

@@ -58,6 +58,7 @@ static bool reload_content(app_t *app) {
     app->choreos = main;
     app->choreos_follow = follow;
     app->reloads++;
+    app_sound_content(app, s->kiosk);
     log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
     return true;
 }
@@ -141,6 +142,11 @@ static void input(loop_t *l) {
             if (r.cmd != SHOW_CMD_NONE) show_command(&app->show, r.cmd, r.arg);
             platform_toggle_fullscreen(&app->platform);
             break;
+        case INPUT_SOUND: /* S: the cues on or off, and the screen says which */
+            app->sound_chosen = true;
+            sound_set_on(&app->sound, !app->sound.on);
+            show_notice(&app->show, app->sound.on ? SHOW_NOTICE_SOUND_ON : SHOW_NOTICE_SOUND_OFF);
+            break;
         case INPUT_QUIT: l->running = false; break;
         case INPUT_REDRAW: present_invalidate(&app->present); break;
         case INPUT_RECLAIM: platform_reclaim(&app->platform); break;
@@ -176,6 +182,7 @@ static void tick(loop_t *l) {
     l->accumulator += dt;
     while (l->accumulator >= step) {
         if (l->open) show_update(&app->show, step);
+        if (l->open) sound_tick(&app->sound, &app->show);
         l->clock += step;
         l->accumulator -= step;
     }
@@ -239,6 +246,7 @@ int app_run_show(const cli_options_t *o) {
         if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
     }
     kiosk_watch_init(&l.watch, app->content_path);
+    app_sound_start(app, o->sound, kiosk);
     l.last = SDL_GetPerformanceCounter();
     while (l.running) frame(&l);
     if (kiosk) kiosk_watchdog_stop();

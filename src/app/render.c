@@ -796,6 +796,40 @@ static void draw_paused(render_t *r, const char *label) {
     draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
 
+/* Where a notice (S: "Sound on") is shown: a box at the top centre, as wide as its text may
+ * be; under the paused banner while that shows. */
+static layout_box_t notice_box(const render_t *r, bool banner) {
+    const layout_t *L = &r->layout;
+    float w = fminf((float)L->width * 0.6f, 600.0f * L->unit), h = L->font.body * 2.0f;
+    float y = L->margin * 0.25f + (banner ? h * 1.25f : 0.0f);
+    return (layout_box_t){((float)L->width - w) * 0.5f, y, w, h};
+}
+
+static const char *notice_label(const content_t *c, show_notice_t notice) {
+    switch (notice) {
+    case SHOW_NOTICE_SOUND_ON: return c->labels.sound_on;
+    case SHOW_NOTICE_SOUND_OFF: return c->labels.sound_off;
+    default: return NULL;
+    }
+}
+
+/* A notice: a calm pill in the panel's colour, ringed with the accent, its word centred. */
+static void draw_notice(render_t *r, show_notice_t notice, bool banner) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    const char *label = notice_label(c, notice);
+    if (!label) return; /* the content gives no word for it */
+    layout_box_t box = notice_box(r, banner);
+    text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
+    const text_block_t *b = text_get(&r->text, label, st, box.w, box.h);
+    if (!b) return;
+    float pad = L->font.body * 0.6f, w = fminf((float)b->w + 2 * pad, box.w);
+    layout_box_t pill = {((float)L->width - w) * 0.5f, box.y, w, box.h};
+    gfx_rect_outline(&r->gfx, pill, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.8f),
+                     box.h * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
+    draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.text));
+}
+
 /* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
  * review card in turn for a single-card stop. */
 static show_view_t view_at_start(const show_t *show, int index) {
@@ -867,6 +901,7 @@ static void warm_task(render_t *r, const show_t *show, int task) {
         draw_paused(r, text);
     }
     draw_help(r, show->kiosk);
+    for (int n = SHOW_NOTICE_NONE + 1; n < SHOW_NOTICE_NUM; n++) draw_notice(r, n, false);
 }
 
 /* Rasterises, a few texts a frame, whatever any scene will need, so no change of scene, card
@@ -1100,6 +1135,7 @@ static void draw_overlays(render_t *r, const show_t *show) {
         draw_paused(r, text);
     }
     if (show->help) draw_help(r, show->kiosk);
+    draw_notice(r, show->notice, show->paused || show->resume_left > 0);
 }
 
 /* Draws `v` (with background and footer) where it meets both the damage and `part`. */
@@ -1145,6 +1181,11 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
             damage_add(&damage, (layout_box_t){from, 0, edge - from, (float)height});
         }
         for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
+        if (show->notice != r->shown_notice) { /* a notice shown or gone (over either scene) */
+            bool banner = show->paused || show->resume_left > 0;
+            damage_add(&damage, grow_box(notice_box(r, banner), 2.0f + fabsf(r->gfx.shift_x) +
+                                                                     fabsf(r->gfx.shift_y)));
+        }
     }
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
     if (ks) memcpy(r->last_figure_caps, r->figure_caps, sizeof r->figure_caps);
@@ -1157,6 +1198,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_stage = ks;
     r->key_counter = kc;
     r->shown_item = show->view.item;
+    r->shown_notice = show->notice;
     r->wipe_pair[0] = wipe ? show->from.playlist_index : -1;
     r->wipe_pair[1] = wipe ? show->view.playlist_index : -1;
     r->wipe_edge = wipe ? edge : 0.0f;
@@ -1193,7 +1235,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         if (recorded) r->record.count = count, r->record.overflow = overflow;
         recorded = recorded || box.x < edge; /* this box drew the incoming scene */
     }
-    bool overlaid = show->help || show->paused || show->resume_left > 0;
+    bool overlaid = show->help || show->paused || show->resume_left > 0 || show->notice;
     r->drawn_scene = wipe || overlaid ? -1 : show->view.playlist_index;
     r->drawn_hint = show->kiosk && !show->takeover;
     gfx_clip(&r->gfx, NULL);

@@ -39,7 +39,8 @@ static void moment(const show_t *s, cues_t *m) {
     /* (the very end of a hold reads as the next breath's start: not a breath) */
     m->inhaling = st.holding && cd.kind == COUNTDOWN_BREATHS && cd.inhaling &&
                   st.hold_elapsed < st.hold_length - 1e-3f;
-    if (st.holding && cd.kind == COUNTDOWN_SECONDS) { /* as countdown's remaining, of the hold played */
+    if (st.holding && cd.kind == COUNTDOWN_SECONDS) { /* the counter's remaining, of the hold
+                                                       * as played */
         m->hold_left = (int)ceilf(st.hold_length - st.hold_elapsed - 1e-4f);
         if (m->hold_left < 1) m->hold_left = 1;
     }

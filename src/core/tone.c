@@ -96,7 +96,8 @@ int tone_render(cue_kind_t kind, int rate, float *out, int max) {
             double u = t / n->length;
             double rise = t < n->attack ? 0.5 - 0.5 * cos(PI * t / n->attack) : 1.0;
             double env = rise * pow(1.0 - u, n->fall);
-            double wave = sin(phase) + HARMONIC_2 * sin(2.0 * phase) + HARMONIC_3 * sin(3.0 * phase);
+            double wave =
+                sin(phase) + HARMONIC_2 * sin(2.0 * phase) + HARMONIC_3 * sin(3.0 * phase);
             out[s] += (float)(n->level * norm * env * wave);
             phase += 2.0 * PI * (n->from + (n->to - n->from) * u) / rate;
             if (phase > 2.0 * PI) phase -= 2.0 * PI;
