@@ -2,8 +2,9 @@
 # place_test: Up/Down keep the patient's place, through the real program in a real X server
 # (Xvfb): knees to chest driven by keys to the right leg's 4th repetition, then Down then Up,
 # Up then Down, and Up alone, each read back from what is on screen (SIGUSR1 prints the step,
-# side and repetition and every text drawn as one line of JSON); then the spinal twist's left
-# side, where Down stays on the left. Usage: place_test.sh BINARY OUT_DIR
+# side and repetition and every text drawn as one line of JSON; the ring's numeral comes with
+# its word); then the spinal twist's left side, where Down stays on the left.
+# Usage: place_test.sh BINARY OUT_DIR
 set -u
 bin=$1 out=$2
 if [ -z "${SK_IN_XVFB:-}" ]; then
@@ -71,6 +72,9 @@ if wid=$(window); then
   keys Down Down Down Down Down Down Down Down
   expect "8 x Down" 5 right 4 "Right side" "Repetition 4 of 10–15"
   start4=$(field time)
+  # the ring's numeral says what it counts, as the leg moves
+  printf '%s' "$js" | jq -e '(.texts | index("4")) and (.texts | index("repetition"))' >/dev/null &&
+    ok || bad "right 4 as the leg moves: the ring's \"4\" without \"repetition\": $(field texts)"
   keys Down
   expect "Down from right 4" 5 left 4 "Left side" "Repetition 4 of 10–15"
   keys Up
