@@ -9,7 +9,8 @@
  * 1 (the disk driver paces itself with SDL_Delay and drifts a little from the clock), every
  * cue within 120 ms. Then without a device (no such driver; ALSA with no sound card), the show
  * runs silent with exactly one log line; SDL's dummy driver runs with none; --sound off and
- * a kiosk (silent by the content) never open a device.
+ * a kiosk (silent by the content) never open a device. In an X server (the test runs under
+ * xvfb-run), S pressed with xdotool turns the cues on, then off.
  * Usage: sound_test BINARY SOURCE_DIR OUT_DIR. Links core only. */
 #define _GNU_SOURCE /* environ */
 #include <errno.h>
@@ -61,11 +62,17 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A moment of a run: after `at` seconds, this shell command (with $WID the window's id). */
+typedef struct run_step_t {
+    double at;
+    const char *command;
+} run_step_t;
+
 /* Runs the binary with `args` and the environment plus `env` (NAME=VALUE, NULL-ended) for
- * `seconds`, then SIGTERM; stderr goes to `err_path`. Returns the exit status (-1: killed,
- * or it ended before it was stopped). */
-static int run(const char *const *args, const char *const *env, double seconds,
-               const char *err_path) {
+ * `seconds`, doing `steps` on the way, then SIGTERM; stderr goes to `err_path`. Returns the
+ * exit status (-1: killed, or it ended before it was stopped). */
+static int run_steps(const char *const *args, const char *const *env, double seconds,
+                     const char *err_path, const run_step_t *steps, int step_count) {
     char *argv[24];
     int n = 0;
     argv[n++] = (char *)g_bin;
@@ -92,11 +99,19 @@ static int run(const char *const *args, const char *const *env, double seconds,
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) fail_msg("cannot start %s: %s", g_bin, strerror(rc));
     double start = now();
-    int status = 0;
+    int status = 0, next = 0;
     while (now() - start < seconds) {
         if (waitpid(pid, &status, WNOHANG) == pid) {
             print_message("the program ended by itself after %.1f s\n", now() - start);
             return -1;
+        }
+        if (next < step_count && now() - start >= steps[next].at) {
+            char command[512];
+            snprintf(command, sizeof command,
+                     "WID=$(xdotool search --name 'Stretches to Relieve Back Pain' | head -1); %s",
+                     steps[next].command);
+            if (system(command) != 0) print_message("'%s' failed\n", steps[next].command);
+            next++;
         }
         usleep(20000);
     }
@@ -112,6 +127,11 @@ static int run(const char *const *args, const char *const *env, double seconds,
         return -1;
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int run(const char *const *args, const char *const *env, double seconds,
+               const char *err_path) {
+    return run_steps(args, env, seconds, err_path, NULL, 0);
 }
 
 static char *slurp(const char *path, size_t *len) {
@@ -310,6 +330,55 @@ static void test_cues_heard(void **state) {
     unlink(raw);
 }
 
+/* S, pressed in a real X server (xdotool): sound off at the start, so no device yet; S turns
+ * it on (the device opens then), a breath in is heard, S turns it off again, and nothing more
+ * is heard. Show time 11 s breathes in, 15 s out, 21 s in again (demo pacing). */
+static void test_s_key(void **state) {
+    (void)state;
+    if (!getenv("DISPLAY") || system("command -v xdotool >/dev/null") != 0) {
+        print_message("no X server or no xdotool: S not tried\n");
+        return;
+    }
+    char path[1024], raw[1024], err[1024], env_file[1100];
+    snprintf(path, sizeof path, "%s/assets/content/en.yaml", g_src);
+    content_t *c = support_load_content(path);
+    assert_non_null(c);
+    make_tones(c->sound.interactive.volume);
+    out_path(raw, sizeof raw, "key.raw");
+    out_path(err, sizeof err, "key.err");
+    unlink(raw);
+    snprintf(env_file, sizeof env_file, "SDL_DISKAUDIOFILE=%s", raw);
+    const char *args[] = {"--windowed=640x360", "--scene", SCENE, "--pacing", "demo",
+                          "--sound", "off", NULL};
+    const char *env[] = {"SDL_VIDEODRIVER=x11", "SDL_AUDIODRIVER=disk", env_file,
+                         "DBUS_SESSION_BUS_ADDRESS=disabled:", NULL};
+    const run_step_t steps[] = {
+        {8.0, "xdotool key --window \"$WID\" s"},
+        {13.0, "xdotool key --window \"$WID\" s"},
+    };
+    struct stat st;
+    int rc = run_steps(args, env, 19.0, err, steps, 2);
+    size_t len = 0;
+    char *errors = slurp(err, &len);
+    if (rc != 0) fail_msg("exit %d after SIGTERM: %s", rc, errors);
+    free(errors);
+    if (stat(raw, &st) != 0) fail_msg("S opened no audio device");
+    char *bytes = slurp(raw, &len);
+    long n = (long)(len / sizeof(float));
+    static cue_at_t found[MAX_CUES];
+    int heard = find_tones((float *)(void *)bytes, n, found, MAX_CUES);
+    for (int i = 0; i < heard; i++) {
+        print_message("  heard %s at %.3f s of %.1f s\n", cue_kind_name(found[i].kind), found[i].t,
+                      (double)n / RATE);
+    }
+    assert_int_equal(heard, 1);
+    assert_int_equal(found[0].kind, CUE_BREATHE_IN);
+    free(bytes);
+    for (int k = CUE_NONE + 1; k < CUE_KIND_NUM; k++) free(g_tone[k]);
+    free(c);
+    unlink(raw);
+}
+
 /* ---- No device, a dummy one, and sound off ------------------------------------------------ */
 
 static void expect_lines(const char *name, const char *driver, int lines, const char *part) {
@@ -380,6 +449,7 @@ int main(int argc, char **argv) {
     mkdir(g_out, 0755);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cues_heard),
+        cmocka_unit_test(test_s_key),
         cmocka_unit_test(test_no_device),
         cmocka_unit_test(test_silent_opens_nothing),
     };
