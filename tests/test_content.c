@@ -1352,6 +1352,7 @@ static void test_sound_values(void **state)
         /* minimal.yaml has no notice labels: the notice then says nothing */
         assert_null(c->labels.sound_on);
         assert_null(c->labels.sound_off);
+        assert_null(c->labels.sound_none);
     }
     free(base);
     /* the real file: a patient's own computer sounds, the waiting room is silent */
@@ -1363,6 +1364,7 @@ static void test_sound_values(void **state)
     assert_float_equal(c->sound.kiosk.volume, 0.3f, EPSILON);
     assert_string_equal(c->labels.sound_on, "Sound on");
     assert_string_equal(c->labels.sound_off, "Sound off");
+    assert_string_equal(c->labels.sound_none, "No sound on this computer");
 }
 
 /* Kiosk sections written in other ways than en.yaml's, and what they give. */

@@ -7,7 +7,7 @@
 # that size (no stale strip, nothing cut off). Then the mouse: clicks on the right and left
 # halves go on and back, a click on the figure pauses and resumes, the wheel steps, the pointer
 # shows when it moves and hides after 3 s; in a kiosk a click takes over and the pointer never
-# shows. Usage: window_test.sh BINARY SOURCE_DIR OUT_DIR [wm]
+# shows. S on a computer with no sound device says so on screen. Usage: window_test.sh BINARY SOURCE_DIR OUT_DIR [wm]
 set -u
 bin=$1 src=$2 out=$3 wm=${4:-}
 if [ -z "${SK_IN_XVFB:-}" ]; then
@@ -159,6 +159,18 @@ if wid=$(window); then
   [ "$rc" = 0 ] && ok || bad "exit $rc: $(tail -3 "$err")"
 else
   bad "no window ($(cat "$err"))"; kill "$pid" 2>/dev/null
+fi
+
+# 4b. S with no sound device on this computer: the screen says so (not "Sound on")
+SDL_AUDIODRIVER=no-such-device start --windowed=960x540 --scene contact --sound off
+if wid=$(window); then
+  sleep 1
+  xdotool key --window "$wid" s; sleep 0.5
+  dump | grep -q "No sound on this computer" && ok || bad "S without a sound device: not said on screen"
+  kill -TERM "$pid"; wait "$pid"
+  [ "$(grep -c "no audio device" "$err")" = 1 ] && ok || bad "no device: expected one log line: $(cat "$err")"
+else
+  bad "no window for the sound check ($(cat "$err"))"; kill "$pid" 2>/dev/null
 fi
 
 # 5. started fullscreen: F gives a framed window, F again fullscreen

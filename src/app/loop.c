@@ -22,6 +22,7 @@ typedef struct loop_t {
     Uint64 next_hours_check; /* ms */
     bool stall;             /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
     long frames;
+    bool told_no_sound;     /* the screen said there is no sound device */
 } loop_t;
 
 /* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
@@ -145,7 +146,10 @@ static void input(loop_t *l) {
         case INPUT_SOUND: /* S: the cues on or off, and the screen says which */
             app->sound_chosen = true;
             sound_set_on(&app->sound, !app->sound.on);
-            show_notice(&app->show, app->sound.on ? SHOW_NOTICE_SOUND_ON : SHOW_NOTICE_SOUND_OFF);
+            show_notice(&app->show, !app->sound.on        ? SHOW_NOTICE_SOUND_OFF
+                                    : sound_failed(&app->sound) ? SHOW_NOTICE_SOUND_NONE
+                                                                : SHOW_NOTICE_SOUND_ON);
+            l->told_no_sound = sound_failed(&app->sound);
             break;
         case INPUT_QUIT: l->running = false; break;
         case INPUT_REDRAW: present_invalidate(&app->present); break;
@@ -185,6 +189,12 @@ static void tick(loop_t *l) {
         if (l->open) sound_tick(&app->sound, &app->show);
         l->clock += step;
         l->accumulator -= step;
+    }
+    /* S turned sound on and the device, opened on its thread, turned out missing: the
+     * patient is told, rather than left waiting for tones that never come */
+    if (app->sound_chosen && app->sound.on && !l->told_no_sound && sound_failed(&app->sound)) {
+        show_notice(&app->show, SHOW_NOTICE_SOUND_NONE);
+        l->told_no_sound = true;
     }
 }
 

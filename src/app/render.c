@@ -809,6 +809,7 @@ static const char *notice_label(const content_t *c, show_notice_t notice) {
     switch (notice) {
     case SHOW_NOTICE_SOUND_ON: return c->labels.sound_on;
     case SHOW_NOTICE_SOUND_OFF: return c->labels.sound_off;
+    case SHOW_NOTICE_SOUND_NONE: return c->labels.sound_none;
     default: return NULL;
     }
 }

@@ -181,6 +181,10 @@ static void settle(sound_t *s) {
     }
 }
 
+bool sound_failed(const sound_t *s) {
+    return atomic_load_explicit(&s->state, memory_order_acquire) == SOUND_FAILED;
+}
+
 void sound_cue(sound_t *s, cue_kind_t kind) {
     if (!s->on || atomic_load_explicit(&s->state, memory_order_acquire) != SOUND_READY) return;
     unsigned head = atomic_load_explicit(&s->head, memory_order_relaxed);

@@ -63,6 +63,9 @@ void sound_set_volume(sound_t *sound, float volume);
  * nothing and never blocks. */
 void sound_tick(sound_t *sound, const show_t *show);
 
+/* True once the device could not be opened: the show runs silent. */
+bool sound_failed(const sound_t *sound);
+
 /* One cue heard now, if sound is on and the device plays; else nothing. */
 void sound_cue(sound_t *sound, cue_kind_t kind);
 

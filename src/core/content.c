@@ -276,7 +276,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 29 };
+enum { LABELS_HELP = 30 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -311,6 +311,8 @@ static const field_t LABELS_FIELDS[] = {
     {.name = "sound_on", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_on),
      .optional = true},
     {.name = "sound_off", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_off),
+     .optional = true},
+    {.name = "sound_none", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_none),
      .optional = true},
     [LABELS_HELP] = NODE("help"),
 };

@@ -49,6 +49,7 @@ typedef enum show_notice_t {
     SHOW_NOTICE_NONE = 0,
     SHOW_NOTICE_SOUND_ON,  /* labels.sound_on */
     SHOW_NOTICE_SOUND_OFF, /* labels.sound_off */
+    SHOW_NOTICE_SOUND_NONE, /* labels.sound_none: on, but this computer has no sound device */
     SHOW_NOTICE_NUM
 } show_notice_t;
 
