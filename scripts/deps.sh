@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake make gcc pkg-config            # build
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev libx11-dev
   libyaml-dev libcglm-dev libqrencode-dev
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
