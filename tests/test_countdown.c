@@ -25,6 +25,7 @@
 static content_t *g_content;
 static choreo_t *g_follow, *g_demo; /* one per exercise, each pacing */
 static choreo_state_t g_state;
+static countdown_t cd_scratch;
 
 static int setup(void **state) {
     (void)state;
@@ -162,6 +163,38 @@ static void test_breath_pacer_in_step_with_chest(void **state) {
     }
     assert_true(total > 1000);
     assert_true(agree >= total - 20); /* all but the turning frames */
+}
+
+/* "Breathe in" and "Breathe out" alternate once per breath: in each breath hold, in both
+ * pacings, sampled at every 1/60 s and at the hold's last instant, the words change exactly
+ * twice per breath played, and the hold ends breathing out (rounding once made its very last
+ * tick the start of a breath in: a one-frame "Breathe in" flash). */
+static void test_breath_words_alternate(void **state) {
+    (void)state;
+    const choreo_t *sets[] = {g_follow, g_demo};
+    for (int k = 0; k < 2; k++) {
+        const choreo_t *c = &sets[k][exercise_index("spinal-twists")];
+        for (int i = 0; i < c->count; i++) {
+            const choreo_instance_t *in = &c->inst[i];
+            if (in->hold <= 0) continue;
+            double from = in->start + in->move + in->ready, to = from + in->hold;
+            int flips = 0;
+            bool last = true, seen = false;
+            for (double t = from + 1e-4; t <= to; t = fmin(t + DT, t < to - 1e-9 ? to - 1e-9 : to + 1)) {
+                choreo_sample(c, t, &g_state);
+                countdown_compute(c, &g_state, &cd_scratch);
+                if (cd_scratch.stage != COUNTDOWN_HOLDING) continue;
+                if (seen && cd_scratch.inhaling != last) flips++;
+                last = cd_scratch.inhaling;
+                seen = true;
+            }
+            float cycle = c->breath_in + c->breath_out;
+            int breaths = (int)lroundf(in->hold / cycle);
+            assert_true(seen);
+            assert_false(last); /* ends breathing out */
+            assert_int_equal(flips, 2 * breaths - 1);
+        }
+    }
 }
 
 /* Child's pose: a 30 s hold counted down to 1, the ring marking the 20 s minimum. */
@@ -400,6 +433,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spinal_twists_ten_breaths_each_side),
         cmocka_unit_test(test_breath_pacer_in_step_with_chest),
+        cmocka_unit_test(test_breath_words_alternate),
         cmocka_unit_test(test_childs_pose_twenty_to_thirty_seconds),
         cmocka_unit_test(test_knees_to_chest_alternating_repetitions),
         cmocka_unit_test(test_press_ups_counted_up),

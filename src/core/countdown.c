@@ -84,7 +84,11 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
             out->remaining = out->target - st->breath_index;
             out->breath = st->breath;
             float cycle = c->breath_in + c->breath_out;
-            out->inhaling = fmodf(e, cycle) < c->breath_in;
+            /* within this breath; the hold's very last tick is the end of a breath out,
+             * never (by rounding) the start of a breath in */
+            float into = e - cycle * (float)st->breath_index;
+            bool ending = e >= c->inst[st->instance].hold - 1e-3f;
+            out->inhaling = into < c->breath_in && !ending;
             out->progress = glm_clamp(e / (cycle * h->count), 0.0f, 1.0f);
             break;
         }
