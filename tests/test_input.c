@@ -102,6 +102,13 @@ static void keys_map_to_the_show(void **state) {
     expect(feed(&in, key_event(SDLK_f, 0), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
     expect(feed(&in, key_event(SDLK_F11, 0), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
     expect(feed(&in, key_event(SDLK_ESCAPE, 0), ctx), INPUT_QUIT, SHOW_CMD_NONE, 0);
+    /* a held key acts once: its repeats do nothing (F held would flicker fullscreen) */
+    SDL_Event held = key_event(SDLK_f, 0);
+    held.key.repeat = 1;
+    expect(feed(&in, held, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    held = key_event(SDLK_SPACE, 0);
+    held.key.repeat = 1;
+    expect(feed(&in, held, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     ctx.help = true; /* Esc and Q close the help first */
     expect(feed(&in, key_event(SDLK_ESCAPE, 0), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
     expect(feed(&in, key_event(SDLK_q, 0), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
@@ -138,9 +145,24 @@ static void clicks_go_back_on_and_pause(void **state) {
     expect(feed(&in, click(1000, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
     expect(feed(&in, click(20, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
     expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE, 0);
-    /* a double click on the figure: fullscreen, and its second pause undoes the first */
-    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 2), ctx), INPUT_FULLSCREEN,
-           SHOW_CMD_TOGGLE_PAUSE, 0);
+    /* a double click on the figure: fullscreen, and what the first click did is undone;
+     * a triple click pauses again, a fourth click is fullscreen again */
+    input_result_t dbl = feed(&in, click(400, 500, SDL_BUTTON_LEFT, 2), ctx);
+    expect(dbl, INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
+    assert_true(dbl.undo_click);
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 3), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE, 0);
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 4), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
+    /* as the loop applies it: a playing show, double clicked, plays on, with no re-count */
+    show_t show;
+    show_init(&show, content, follow, 0);
+    bool paused = show.paused;
+    double resume_left = show.resume_left;
+    show_command(&show, feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx).cmd, 0);
+    assert_true(show.paused);
+    if (feed(&in, click(400, 500, SDL_BUTTON_LEFT, 2), ctx).undo_click) {
+        show_restore_pause(&show, paused, resume_left);
+    }
+    assert_false(show_frozen(&show));
     expect(feed(&in, click(1500, 450, SDL_BUTTON_RIGHT, 1), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     /* a scene without a figure: halves only */
     ctx.figure = (layout_box_t){0};
@@ -165,6 +187,15 @@ static void the_wheel_steps(void **state) {
     /* a touchpad's small steps add up to one step of the show per notch */
     for (int i = 0; i < 3; i++) expect(feed(&in, wheel(-0.3f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     expect(feed(&in, wheel(-0.3f), ctx), INPUT_SHOW, SHOW_CMD_NEXT_ITEM, 0);
+    /* travel left over from a while ago is forgotten: a touch of the pad later does not step */
+    SDL_Event part = wheel(-0.9f);
+    part.wheel.timestamp = 1000;
+    expect(feed(&in, part, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    part = wheel(-0.2f);
+    part.wheel.timestamp = 1000 + INPUT_WHEEL_MS + 1;
+    expect(feed(&in, part, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    part.wheel.timestamp += 50;
+    expect(feed(&in, part, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     /* turning back starts afresh */
     expect(feed(&in, wheel(-0.5f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     expect(feed(&in, wheel(0.5f), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
@@ -202,6 +233,11 @@ static void taps_and_swipes(void **state) {
     expect(feed(&in, finger(SDL_FINGERUP, 0.2f, 0.5f, 7100, 14), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     expect(feed(&in, finger(SDL_FINGERUP, 0.5f, 0.5f, 7200, 13), ctx), INPUT_SHOW,
            SHOW_CMD_NEXT_SCENE, 0);
+    /* a touch that never lifted (cancelled) does not block the next one */
+    feed(&in, finger(SDL_FINGERDOWN, 0.5f, 0.5f, 8000, 15), ctx);
+    feed(&in, finger(SDL_FINGERDOWN, 0.8f, 0.5f, 8000 + INPUT_TOUCH_MS + 100, 16), ctx);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.5f, 0.5f, 8000 + INPUT_TOUCH_MS + 300, 16), ctx),
+           INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
 }
 
 static void the_pointer_shows_when_it_moves(void **state) {
@@ -210,6 +246,9 @@ static void the_pointer_shows_when_it_moves(void **state) {
     SDL_Event move = {.type = SDL_MOUSEMOTION};
     input_context_t ctx = screen(false);
     assert_false(input_pointer_wanted(&in, 500, false)); /* hidden until the mouse moves */
+    input_event(&in, &move, &ctx, 10000); /* X11's motion of nothing as the pointer enters */
+    assert_false(input_pointer_wanted(&in, 10000, false));
+    move.motion.xrel = 3;
     input_event(&in, &move, &ctx, 10000);
     assert_true(input_pointer_wanted(&in, 10000, false));
     assert_true(input_pointer_wanted(&in, 10000 + INPUT_POINTER_IDLE_MS - 1, false));

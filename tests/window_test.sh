@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # window_test: the interactive program's window as a patient at home uses it, in a real X server
-# (Xvfb), with no window manager or under openbox ("wm"): resized to several sizes in a row
-# (wide, 640x480, portrait, 320x240...), made fullscreen and back with F (also after a
-# fullscreen start), maximised and restored: alive after each, and the window shows the whole
-# show laid out for its new size — the window's pixels match the program's own screenshot at
-# that size (no stale strip, nothing cut off). Then the mouse: clicks on the right and left
-# halves go on and back, a click on the figure pauses and resumes, the wheel steps, the pointer
-# shows when it moves and hides after 3 s; in a kiosk a click takes over and the pointer never
-# shows. S on a computer with no sound device says so on screen. Usage: window_test.sh BINARY SOURCE_DIR OUT_DIR [wm]
+# (Xvfb), with no window manager, under openbox ("wm") or on an X server without shared memory
+# ("noshm": as over ssh -X or in a container; part-frames are not used there): resized to
+# several sizes in a row (wide, 640x480, portrait, 320x240...), a storm of sizes, made
+# fullscreen and back with F (also after a fullscreen start), maximised and restored: alive
+# after each, and the window shows the whole show laid out for its new size — the window's
+# pixels match the program's own screenshot at that size (no stale strip, nothing cut off).
+# Then the mouse: clicks on the right and left halves go on and back, a click on the figure
+# pauses and resumes, the wheel steps, the pointer shows when it moves and hides after 3 s; in
+# a kiosk a click takes over and the pointer never shows. S on a computer with no sound device
+# says so on screen. Usage: window_test.sh BINARY SOURCE_DIR OUT_DIR [wm|noshm]
 set -u
 bin=$1 src=$2 out=$3 wm=${4:-}
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+  server="-screen 0 1920x1080x24"
+  [ "${4:-}" = noshm ] && server="$server -extension MIT-SHM"
+  exec xvfb-run -a -s "$server" bash "$0" "$@"
 fi
 rm -rf "$out" && mkdir -p "$out"
 export DBUS_SESSION_BUS_ADDRESS=disabled:
@@ -209,5 +213,5 @@ else
   bad "no kiosk window ($(cat "$err"))"; kill "$pid" 2>/dev/null
 fi
 
-echo "$passed passed, $failures failed${wm:+ (under openbox)}"
+echo "$passed passed, $failures failed${wm:+ ($wm)}"
 [ "$failures" -eq 0 ]

@@ -538,10 +538,12 @@ static int run_bench(const cli_options_t *o) {
         printf("heap allocations in steady-state frames: unknown (no steady state reached)\n");
     }
     if (app->sound.on) { /* (the audio thread's allocations are counted above too) */
-        bool ready = atomic_load(&app->sound.state) == SOUND_READY;
+        int state = atomic_load(&app->sound.state);
         printf("sound: on, %ld cues heard (%s %s)\n", (long)atomic_load(&app->sound.heard),
-               ready ? "SDL audio driver" : "no audio device:",
-               ready ? SDL_GetCurrentAudioDriver() : app->sound.error);
+               state == SOUND_READY ? "SDL audio driver" : "no audio device:",
+               state == SOUND_READY    ? SDL_GetCurrentAudioDriver()
+               : state == SOUND_FAILED ? app->sound.error /* written before FAILED */
+                                       : "still opening");
     }
     /* the waiting-room box's budgets: 2 cores, no GPU */
     bool big = (long)w * h > 1920L * 1080L;

@@ -8,10 +8,10 @@
 #include "kiosk.h"
 #include "log.h"
 
-static input_result_t act(input_action_t a) { return (input_result_t){a, SHOW_CMD_NONE, 0}; }
+static input_result_t act(input_action_t a) { return (input_result_t){a, SHOW_CMD_NONE, 0, false}; }
 
 static input_result_t show(show_cmd_t cmd, int arg) {
-    return (input_result_t){INPUT_SHOW, cmd, arg};
+    return (input_result_t){INPUT_SHOW, cmd, arg, false};
 }
 
 static bool inside(layout_box_t b, float x, float y) {
@@ -27,6 +27,7 @@ input_result_t input_point(const input_context_t *ctx, float x, float y) {
 static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx) {
     SDL_Keycode sym = k->keysym.sym;
     Uint16 mod = k->keysym.mod;
+    if (k->repeat) return act(INPUT_NONE); /* a held key acts once: no fullscreen flicker */
     if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, mod)) return act(INPUT_QUIT);
     if (ctx->kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) return act(INPUT_NONE);
     switch (sym) {
@@ -95,7 +96,10 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
     case SDL_WINDOWEVENT: return window(&e->window, ctx);
     case SDL_KEYDOWN: return key(&e->key, ctx);
     case SDL_MOUSEMOTION:
-        if (e->motion.which != SDL_TOUCH_MOUSEID) in->pointer_moved_ms = now_ms ? now_ms : 1;
+        /* (X11 sends a motion of nothing when the pointer enters the window: not a move) */
+        if (e->motion.which != SDL_TOUCH_MOUSEID && (e->motion.xrel || e->motion.yrel)) {
+            in->pointer_moved_ms = now_ms ? now_ms : 1;
+        }
         return act(INPUT_NONE);
     case SDL_MOUSEBUTTONDOWN: {
         const SDL_MouseButtonEvent *b = &e->button;
@@ -103,10 +107,11 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
         in->pointer_moved_ms = now_ms ? now_ms : 1;
         if (b->button != SDL_BUTTON_LEFT) return act(INPUT_NONE);
         input_result_t r = input_point(ctx, (float)b->x, (float)b->y);
-        /* a player's double click: fullscreen, and the second click's pause undoes the
-         * first's */
-        if (b->clicks == 2 && !ctx->kiosk && r.cmd == SHOW_CMD_TOGGLE_PAUSE) {
-            r.action = INPUT_FULLSCREEN;
+        /* a player's double click on the figure: fullscreen, and the pause its first click
+         * made is undone (a third click pauses again, a fourth is fullscreen again) */
+        if (b->clicks >= 2 && b->clicks % 2 == 0 && !ctx->kiosk &&
+            r.cmd == SHOW_CMD_TOGGLE_PAUSE) {
+            return (input_result_t){INPUT_FULLSCREEN, SHOW_CMD_NONE, 0, true};
         }
         return r;
     }
@@ -114,8 +119,12 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
         if (e->wheel.which == SDL_TOUCH_MOUSEID) return act(INPUT_NONE);
         float y = e->wheel.preciseY;
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
-        /* a touchpad sends many small steps: one step of the show per notch's worth */
-        if ((y > 0) != (in->wheel > 0)) in->wheel = 0;
+        /* a touchpad sends many small steps: one step of the show per notch's worth, from
+         * travel in one direction that is still going on */
+        if ((y > 0) != (in->wheel > 0) || e->wheel.timestamp - in->wheel_ms > INPUT_WHEEL_MS) {
+            in->wheel = 0;
+        }
+        in->wheel_ms = e->wheel.timestamp;
         in->wheel += y;
         if (fabsf(in->wheel) < 1.0f) return act(INPUT_NONE);
         show_cmd_t cmd = in->wheel > 0 ? SHOW_CMD_PREV_ITEM : SHOW_CMD_NEXT_ITEM; /* up: back */
@@ -123,15 +132,23 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
         return show(cmd, 0);
     }
     case SDL_FINGERDOWN:
-        if (in->finger_down) return act(INPUT_NONE); /* a second finger: ignored */
+        /* a second finger is ignored; but a touch that never lifted (a cancelled one sends
+         * no FINGERUP) does not block the next */
+        if (in->finger_down && e->tfinger.timestamp - in->finger_ms <= INPUT_TOUCH_MS) {
+            return act(INPUT_NONE);
+        }
         in->finger_down = true;
+        in->touch = e->tfinger.touchId;
         in->finger = e->tfinger.fingerId;
         in->finger_x = e->tfinger.x;
         in->finger_y = e->tfinger.y;
         in->finger_ms = e->tfinger.timestamp;
         return act(INPUT_NONE);
     case SDL_FINGERUP:
-        if (!in->finger_down || e->tfinger.fingerId != in->finger) return act(INPUT_NONE);
+        if (!in->finger_down || e->tfinger.fingerId != in->finger ||
+            e->tfinger.touchId != in->touch) {
+            return act(INPUT_NONE);
+        }
         return finger_up(in, &e->tfinger, ctx);
     default: return act(INPUT_NONE);
     }

@@ -15,7 +15,7 @@
 typedef enum input_action_t {
     INPUT_NONE = 0,
     INPUT_SHOW,       /* cmd/arg to the show */
-    INPUT_FULLSCREEN, /* F, F11, a double click on the show (not in a kiosk) */
+    INPUT_FULLSCREEN, /* F, F11, a double click on the figure (not in a kiosk) */
     INPUT_SOUND,      /* S: sound on or off (not in a kiosk: there it only takes over) */
     INPUT_QUIT,       /* the show ends: Esc/Q/close (interactive), the staff's chord (kiosk) */
     INPUT_REDRAW,     /* the window lost its pixels or changed size: draw and give it whole */
@@ -25,8 +25,9 @@ typedef enum input_action_t {
 
 typedef struct input_result_t {
     input_action_t action;
-    show_cmd_t cmd; /* for the show; with another action, also applied (if not NONE) */
+    show_cmd_t cmd; /* for the show */
     int arg;
+    bool undo_click; /* a double click: what its first click did to the show is undone */
 } input_result_t;
 
 /* What the rules depend on at the moment of the event. */
@@ -42,15 +43,18 @@ typedef struct input_context_t {
 #define INPUT_SWIPE_MIN 0.12f      /* of the screen's width, sideways, for a swipe */
 #define INPUT_TAP_MAX 0.03f        /* of the screen: a touch that moved less is a tap */
 #define INPUT_TOUCH_MS 800         /* a swipe or tap is quicker than this */
+#define INPUT_WHEEL_MS 300         /* wheel travel older than this is forgotten */
 
 typedef struct input_t {
     Uint64 pointer_moved_ms; /* when the mouse last moved or clicked; 0 never */
     bool pointer_shown;      /* as last set */
     bool finger_down;
-    SDL_FingerID finger;     /* the touch being followed (one at a time) */
+    SDL_TouchID touch;       /* the device and ... */
+    SDL_FingerID finger;     /* ... finger being followed (one at a time) */
     float finger_x, finger_y; /* where it went down, 0..1 */
     Uint32 finger_ms;
     float wheel;             /* wheel travel not yet turned into steps */
+    Uint32 wheel_ms;         /* when the wheel last turned */
 } input_t;
 
 /* One event in, one action out. `now_ms` is the event clock (SDL_GetTicks64). */

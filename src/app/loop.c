@@ -23,6 +23,8 @@ typedef struct loop_t {
     bool stall;             /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
     long frames;
     bool told_no_sound;     /* the screen said there is no sound device */
+    bool click_paused;      /* the show's pause before the last single click, ... */
+    double click_resume_left; /* ... and its re-count: a double click puts them back */
 } loop_t;
 
 /* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
@@ -136,13 +138,15 @@ static void input(loop_t *l) {
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
         input_context_t ctx = input_context(l);
+        if (e.type == SDL_MOUSEBUTTONDOWN && e.button.clicks % 2 == 1) { /* for a double click */
+            l->click_paused = app->show.paused;
+            l->click_resume_left = app->show.resume_left;
+        }
         input_result_t r = input_event(&app->input, &e, &ctx, SDL_GetTicks64());
+        if (r.undo_click) show_restore_pause(&app->show, l->click_paused, l->click_resume_left);
         switch (r.action) {
         case INPUT_SHOW: show_command(&app->show, r.cmd, r.arg); break;
-        case INPUT_FULLSCREEN:
-            if (r.cmd != SHOW_CMD_NONE) show_command(&app->show, r.cmd, r.arg);
-            platform_toggle_fullscreen(&app->platform);
-            break;
+        case INPUT_FULLSCREEN: platform_toggle_fullscreen(&app->platform); break;
         case INPUT_SOUND: /* S: the cues on or off, and the screen says which */
             app->sound_chosen = true;
             sound_set_on(&app->sound, !app->sound.on);

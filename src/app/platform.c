@@ -5,9 +5,13 @@
 
 #include "log.h"
 
+#include <X11/Xlib.h>
+#include <X11/extensions/XShm.h>
 #include <dlfcn.h>
 #include <epoxy/gl.h>
 #include <epoxy/glx.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -74,6 +78,46 @@ static void trap_present_errors(Display *d) {
     if (!XQueryExtension(d, "MIT-SHM", &x_shm_major, &event, &error)) x_shm_major = 0;
     XErrorHandler before = XSetErrorHandler(x_error);
     if (before != x_error) x_previous = before;
+}
+
+/* Whether this client can share memory with the X server (MIT-SHM attaches: not so over
+ * `ssh -X`, in a container without the host's IPC, or on a server without the extension).
+ * Without it Mesa's software path copies a part-frame with a plain XPutImage and does not
+ * clip it to its own buffer: a rectangle of a size the window no longer has is read from
+ * outside that buffer (seen to crash). Whole swaps, which Mesa fits to its buffer, are
+ * used then. The same test Mesa makes: attach a small segment and wait for the answer. */
+static volatile sig_atomic_t shm_refused;
+
+static int shm_error(Display *d, XErrorEvent *e) {
+    (void)d;
+    (void)e;
+    shm_refused = 1;
+    return 0;
+}
+
+static bool shm_works(Display *d) {
+    if (!XShmQueryExtension(d)) return false;
+    XShmSegmentInfo info = {0};
+    info.shmid = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+    if (info.shmid < 0) return false;
+    info.shmaddr = shmat(info.shmid, NULL, 0);
+    bool ok = false;
+    if (info.shmaddr != (char *)-1) {
+        info.readOnly = False;
+        XSync(d, False);
+        shm_refused = 0;
+        XErrorHandler before = XSetErrorHandler(shm_error);
+        if (XShmAttach(d, &info)) {
+            XSync(d, False);
+            ok = !shm_refused;
+            if (ok) XShmDetach(d, &info);
+            XSync(d, False);
+        }
+        XSetErrorHandler(before);
+        shmdt(info.shmaddr);
+    }
+    shmctl(info.shmid, IPC_RMID, NULL);
+    return ok;
 }
 
 bool platform_present_lost(void) {
@@ -222,7 +266,7 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     if (!d->offscreen && driver && !strcmp(driver, "x11") && epoxy_has_glx(glXGetCurrentDisplay())) {
         Display *dpy = glXGetCurrentDisplay();
         p->copy_sub_buffer = dpy && epoxy_has_glx_extension(dpy, 0, "GLX_MESA_copy_sub_buffer") &&
-                             !SDL_getenv("STRETCH_KIOSK_FULL_SWAPS");
+                             !SDL_getenv("STRETCH_KIOSK_FULL_SWAPS") && shm_works(dpy);
         if (dpy) trap_present_errors(dpy);
     }
     p->window_w = d->windowed ? w : d->width;

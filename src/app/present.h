@@ -2,7 +2,8 @@
  * the rectangle that changed is copied to the screen; elsewhere a canvas framebuffer keeps the
  * frame and is blitted and swapped when something changed — and the closed screen (black).
  * Any change of the window's size reaches the GL driver before anything is drawn at the new
- * size, so nothing is ever presented with a stale size. Depends on platform, render, gfx. */
+ * size; a frame the window system still refuses (a resize racing it) is given again, whole.
+ * Depends on platform, render, gfx. */
 #ifndef SK_PRESENT_H
 #define SK_PRESENT_H
 
@@ -17,6 +18,8 @@ typedef struct present_t {
     bool whole;          /* the next frame is drawn and given whole */
     bool closed;         /* the last frame given was the closed screen */
     int resizes;         /* size changes seen (for the screen dump and tests) */
+    int lost_streak;     /* frames refused in a row at one size */
+    int canvas_failed_w, canvas_failed_h; /* the size a canvas could not be made at */
 } present_t;
 
 /* Draws the show (only what changed) and gives it to the window; `open` false gives the

@@ -367,6 +367,11 @@ void show_notice(show_t *s, show_notice_t notice) {
     s->notice_left = s->notice ? SHOW_NOTICE_SECONDS : 0.0;
 }
 
+void show_restore_pause(show_t *s, bool paused, double resume_left) {
+    s->paused = paused;
+    s->resume_left = resume_left;
+}
+
 bool show_frozen(const show_t *s) { return s->paused || s->resume_left > 0.0; }
 
 float show_transition_mix(const show_t *s) {

@@ -103,6 +103,9 @@ void show_update(show_t *show, double dt);
 /* Shows a notice for SHOW_NOTICE_SECONDS, in place of any notice shown. */
 void show_notice(show_t *show, show_notice_t notice);
 
+/* Puts pause and the re-count back as they were (a double click's first click undone). */
+void show_restore_pause(show_t *show, bool paused, double resume_left);
+
 /* True while the show's time stands still: paused, or counting back in after a pause. */
 bool show_frozen(const show_t *show);
 
