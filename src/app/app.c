@@ -29,12 +29,18 @@ static choreo_pacing_t pacing_of(const cli_options_t *o) {
     return o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW;
 }
 
-content_t *app_load_content(const char *path) {
+/* Keeps the first problem found (for a short on-screen or import message). */
+static void note_first(char *first, size_t size, const char *msg) {
+    if (first && size && !first[0]) snprintf(first, size, "%s", msg);
+}
+
+static content_t *load_content(const char *path, char *first, size_t first_size) {
     char err[1200];
     char *text = NULL;
     size_t len = 0;
     if (!assets_read(path, &text, &len, err, sizeof err)) {
         log_error(err);
+        note_first(first, first_size, err);
         return NULL;
     }
     content_t *c = SDL_malloc(sizeof *c);
@@ -52,6 +58,7 @@ content_t *app_load_content(const char *path) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], path, err, sizeof err);
             log_line("%s", err);
+            note_first(first, first_size, err);
         }
         if (errors->total > errors->count) {
             log_line("%s: %d more errors not shown", path, errors->total - errors->count);
@@ -60,6 +67,19 @@ content_t *app_load_content(const char *path) {
         c = NULL;
     }
     SDL_free(errors);
+    return c;
+}
+
+content_t *app_load_content(const char *path) { return load_content(path, NULL, 0); }
+
+content_t *app_check_file(const char *path, char *first, size_t first_size) {
+    if (first && first_size) first[0] = '\0';
+    content_t *c = load_content(path, first, first_size);
+    if (c && !app_content_usable(c, path)) {
+        note_first(first, first_size, "the content cannot be shown (see the log)");
+        SDL_free(c);
+        c = NULL;
+    }
     return c;
 }
 
@@ -567,12 +587,8 @@ static int run_bench(const cli_options_t *o) {
 }
 
 static int run_check(const cli_options_t *o) {
-    content_t *c = app_load_content(o->check_path);
+    content_t *c = app_check_file(o->check_path, NULL, 0);
     if (!c) return APP_EXIT_USAGE;
-    if (!app_content_usable(c, o->check_path)) {
-        SDL_free(c);
-        return APP_EXIT_USAGE;
-    }
     printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
            c->exercise_count, c->reviews.count, c->playlist_count);
     SDL_free(c);

@@ -52,6 +52,10 @@ void app_sound_start(app_t *app, cli_sound_t choice, bool kiosk);
 /* After a content reload: its volume, and its on or off unless --sound or S chose. */
 void app_sound_content(app_t *app, bool kiosk);
 
+/* Everything a start checks of a content file (what --check-content runs): parsed, usable.
+ * Every problem is logged as FILE:LINE:COL: message; the first one is also copied into
+ * `first` (may be NULL). Returns the content (heap, the caller frees it) when it is good. */
+content_t *app_check_file(const char *path, char *first, size_t first_size);
 /* What the parser cannot know about content: its QR code can be made, every routine fits.
  * Says why not (FILE: message) when not. */
 bool app_content_usable(const content_t *content, const char *path);
