@@ -9,7 +9,27 @@
 /* Finds the folder holding content/ and fonts/. Returns false with a message in err. */
 bool assets_locate(char *dir, size_t dir_size, char *err, size_t err_size);
 
-/* Reads a whole file (NUL-terminated). The caller frees *data with SDL_free. */
+/* Size limits: a content file is a few tens of KB; fonts and images are bigger. */
+#define ASSETS_MAX_CONTENT ((size_t)1 << 20) /* bytes */
+#define ASSETS_MAX_FONT ((size_t)32 << 20)   /* bytes */
+#define ASSETS_MAX_IMAGE ((size_t)16 << 20)  /* bytes */
+
+/* Every reader here opens a file only when it is a regular one (a folder, FIFO, device or
+ * socket is refused at once, never waited on) and no larger than its limit. */
+
+/* Reads a whole content file (NUL-terminated, at most ASSETS_MAX_CONTENT bytes). The caller
+ * frees *data with SDL_free. */
 bool assets_read(const char *path, char **data, size_t *len, char *err, size_t err_size);
+/* The same with another limit. */
+bool assets_read_max(const char *path, size_t max, char **data, size_t *len, char *err,
+                     size_t err_size);
+/* A regular file of at most `max` bytes as an SDL stream (for SDL_ttf and SDL_image: close it
+ * with SDL_RWclose, or let the loader do it). NULL with a message in err. */
+struct SDL_RWops *assets_open(const char *path, size_t max, char *err, size_t err_size);
+/* The real path of `rel` (as the content names a font or image), which must lie inside
+ * assets_dir: an absolute path, a ".." part or a link leading out is refused with a one-line
+ * message in err. */
+bool assets_path(const char *assets_dir, const char *rel, char *out, size_t out_size, char *err,
+                 size_t err_size);
 
 #endif

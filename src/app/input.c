@@ -28,7 +28,8 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
     SDL_Keycode sym = k->keysym.sym;
     Uint16 mod = k->keysym.mod;
     if (k->repeat) return act(INPUT_NONE); /* a held key acts once: no fullscreen flicker */
-    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, mod)) return act(INPUT_QUIT);
+    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, SDL_GetKeyboardState(NULL)))
+        return act(INPUT_QUIT);
     if (ctx->kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) return act(INPUT_NONE);
     switch (sym) {
     case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_n: return show(SHOW_CMD_NEXT_SCENE, 0);

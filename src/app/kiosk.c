@@ -11,34 +11,44 @@
 #include <time.h>
 #include <unistd.h>
 
-static bool file_state(const char *path, long long *mtime_ns, long long *size) {
+/* What says a file changed: modification time and size, and also the inode (a file renamed
+ * into place) and the change time, which no one can set back — `cp -p` or `touch -d` restore
+ * an old mtime, but every write and every utime moves the ctime forward. */
+static bool file_state(const char *path, kiosk_file_state_t *f) {
     struct stat st;
     if (stat(path, &st) != 0) return false;
-    *mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    *size = (long long)st.st_size;
+    f->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    f->ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+    f->size = (long long)st.st_size;
+    f->inode = (unsigned long long)st.st_ino;
+    f->device = (unsigned long long)st.st_dev;
     return true;
 }
 
 void kiosk_watch_init(kiosk_watch_t *w, const char *path) {
     memset(w, 0, sizeof *w);
     snprintf(w->path, sizeof w->path, "%s", path);
-    file_state(w->path, &w->mtime_ns, &w->size);
+    file_state(w->path, &w->seen);
 }
 
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
     if (now < w->next_check) return false;
     w->next_check = now + (Uint64)(every * 1000.0f);
-    long long m, s;
-    if (!file_state(w->path, &m, &s)) return false; /* gone for a moment (an editor saving) */
-    if (m == w->mtime_ns && s == w->size) return false;
-    w->mtime_ns = m;
-    w->size = s;
+    kiosk_file_state_t f;
+    if (!file_state(w->path, &f)) return false; /* gone for a moment (an editor saving) */
+    if (!memcmp(&f, &w->seen, sizeof f)) return false;
+    w->seen = f;
     return true;
 }
 
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 mod) {
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held) {
+    /* the modifiers as held now, not as an event recorded them: in a fast storm of keys a
+     * Q can arrive stamped with a Ctrl+Alt that was let go long before */
+    if (!held) return false;
     int want = c->kiosk.quit_mods;
-    bool ctrl = (mod & KMOD_CTRL) != 0, alt = (mod & KMOD_ALT) != 0, shift = (mod & KMOD_SHIFT) != 0;
+    bool ctrl = held[SDL_SCANCODE_LCTRL] || held[SDL_SCANCODE_RCTRL];
+    bool alt = held[SDL_SCANCODE_LALT] || held[SDL_SCANCODE_RALT];
+    bool shift = held[SDL_SCANCODE_LSHIFT] || held[SDL_SCANCODE_RSHIFT];
     if (ctrl != ((want & CONTENT_MOD_CTRL) != 0) || alt != ((want & CONTENT_MOD_ALT) != 0) ||
         shift != ((want & CONTENT_MOD_SHIFT) != 0)) {
         return false;

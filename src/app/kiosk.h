@@ -12,10 +12,15 @@
 
 #define KIOSK_WATCHDOG_SECONDS 10 /* frames stopped this long: exit so we get restarted */
 
+typedef struct kiosk_file_state_t {
+    long long mtime_ns, ctime_ns; /* ns */
+    long long size;               /* bytes */
+    unsigned long long inode, device;
+} kiosk_file_state_t;
+
 typedef struct kiosk_watch_t {
     char path[1024];
-    long long mtime_ns;
-    long long size;
+    kiosk_file_state_t seen;
     Uint64 next_check; /* ms */
 } kiosk_watch_t;
 
@@ -24,8 +29,10 @@ void kiosk_watch_init(kiosk_watch_t *w, const char *path);
 /* True when, at a check due every `every` seconds, the file differs from when last seen. */
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now_ms, float every);
 
-/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers held. */
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 mod);
+/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers held at
+ * this moment, per `held` (SDL_GetKeyboardState: indexed by scancode), not per an event's
+ * recorded modifiers. */
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held);
 
 /* Whether the kiosk shows the loop now (local time), per the content's opening hours. */
 bool kiosk_open_now(const content_t *c);

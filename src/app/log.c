@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define RECENT 8
+#define RECENT 64 /* distinct lines remembered: more than a broken file's errors (content.h) */
+#define PRIORITY_BURST 20        /* priority lines at once at most ... */
+#define PRIORITY_REFILL_SECONDS 1 /* ... then one a second: two an edit, at most one edit a reload */
 
 typedef struct recent_t {
     unsigned long hash;
@@ -17,12 +19,13 @@ typedef struct recent_t {
 } recent_t;
 
 static struct {
-    double tokens;
+    double tokens, priority_tokens;
     Uint64 last_refill; /* ms */
     bool started;
     recent_t recent[RECENT];
     int next;
     long dropped;
+    bool edit_open; /* a content error was said since the last "refused" or "reloaded" */
 } g_log;
 
 static unsigned long hash_text(const char *s) {
@@ -33,36 +36,91 @@ static unsigned long hash_text(const char *s) {
 
 long log_dropped(void) { return g_log.dropped; }
 
+/* Copies `in` to `out` with what must not reach a journal from content escaped: C0 and C1
+ * control characters (a C1 as UTF-8 is C2 80..C2 9F), DEL, and the bidirectional overrides
+ * and isolates U+202A..U+202E, U+2066..U+2069 (E2 80 AA..AE, E2 81 A6..A9), which can make a
+ * line read backwards. Written as \xNN or \uNNNN. */
+void log_escape(const char *in, char *out, size_t out_size) {
+    size_t o = 0;
+    if (!out_size) return;
+    for (const unsigned char *p = (const unsigned char *)in; *p;) {
+        char esc[12] = "";
+        size_t take = 1;
+        if (*p < 0x20 || *p == 0x7f) {
+            snprintf(esc, sizeof esc, "\\x%02x", *p);
+        } else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            snprintf(esc, sizeof esc, "\\u%04x", p[1]);
+            take = 2;
+        } else if (p[0] == 0xe2 && p[1] && p[2] &&
+                   ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+                    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9))) {
+            snprintf(esc, sizeof esc, "\\u%04x",
+                     ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f));
+            take = 3;
+        }
+        size_t n = esc[0] ? strlen(esc) : take;
+        if (o + n >= out_size) break;
+        memcpy(out + o, esc[0] ? esc : (const char *)p, n);
+        o += n;
+        p += take;
+    }
+    out[o] = '\0';
+}
+
+/* The lines that must always be said: the first error of each refused content edit and the
+ * refusal itself (loop.c says "... (edit N refused)" after the errors of each). The others may
+ * be dropped by the limits; these have a budget of their own. */
+static bool is_priority(const char *msg, bool path_first) {
+    if (strstr(msg, " refused)") || strstr(msg, "content reloaded")) {
+        bool was_refusal = strstr(msg, " refused)") != NULL;
+        g_log.edit_open = false;
+        return was_refusal;
+    }
+    if (path_first && !g_log.edit_open) {
+        g_log.edit_open = true;
+        return true;
+    }
+    return false;
+}
+
 void log_line(const char *fmt, ...) {
-    char msg[512];
+    char raw[512], msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    log_escape(raw, msg, sizeof msg);
     Uint64 now = SDL_GetTicks64();
     if (!g_log.started) {
         g_log.started = true;
         g_log.tokens = LOG_BURST;
+        g_log.priority_tokens = PRIORITY_BURST;
         g_log.last_refill = now;
     }
-    g_log.tokens += (double)(now - g_log.last_refill) / (LOG_REFILL_SECONDS * 1000.0);
+    double since = (double)(now - g_log.last_refill);
+    g_log.tokens += since / (LOG_REFILL_SECONDS * 1000.0);
     if (g_log.tokens > LOG_BURST) g_log.tokens = LOG_BURST;
+    g_log.priority_tokens += since / (PRIORITY_REFILL_SECONDS * 1000.0);
+    if (g_log.priority_tokens > PRIORITY_BURST) g_log.priority_tokens = PRIORITY_BURST;
     g_log.last_refill = now;
 
+    bool path_first = strchr(msg, ':') && msg[0] != ' ' && strstr(msg, ": ") &&
+                      (strstr(msg, ".yaml:") || strstr(msg, ".yml:"));
+    bool priority = is_priority(msg, path_first) && g_log.priority_tokens >= 1.0;
     unsigned long h = hash_text(msg);
     long repeats = 0;
     recent_t *seen = NULL;
     for (int i = 0; i < RECENT && !seen; i++) {
         recent_t *r = &g_log.recent[i];
         if (r->hash != h || r->at == 0) continue;
-        if (now - r->at < LOG_REPEAT_SECONDS * 1000u) {
+        if (!priority && now - r->at < LOG_REPEAT_SECONDS * 1000u) {
             r->repeats++;
             g_log.dropped++;
             return;
         }
         seen = r;
     }
-    if (g_log.tokens < 1.0) { /* over the limit: dropped, but still counted where it was */
+    if (!priority && g_log.tokens < 1.0) { /* over the limit: dropped, still counted */
         if (seen) seen->repeats++;
         g_log.dropped++;
         return;
@@ -71,12 +129,11 @@ void log_line(const char *fmt, ...) {
         repeats = seen->repeats;
         seen->hash = 0;
     }
-    g_log.tokens -= 1.0;
+    if (priority) g_log.priority_tokens -= 1.0;
+    else g_log.tokens -= 1.0;
     recent_t *slot = &g_log.recent[g_log.next];
     g_log.next = (g_log.next + 1) % RECENT;
     *slot = (recent_t){h, now ? now : 1, 0};
-    bool path_first = strchr(msg, ':') && msg[0] != ' ' && strstr(msg, ": ") &&
-                      (strstr(msg, ".yaml:") || strstr(msg, ".yml:"));
     if (repeats > 0) {
         fprintf(stderr, "%s%s (and %ld times more)\n", path_first ? "" : "stretch-kiosk: ", msg,
                 repeats);

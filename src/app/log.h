@@ -4,6 +4,8 @@
 #ifndef SK_LOG_H
 #define SK_LOG_H
 
+#include <stddef.h>
+
 #if defined(__GNUC__)
 #define LOG_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
@@ -17,6 +19,14 @@
 /* Writes "stretch-kiosk: <message>" (or the message as is when it starts with a path, as
  * content errors do), subject to the limits above. */
 void log_line(const char *fmt, ...) LOG_PRINTF(1, 2);
+
+/* The first error of each refused content edit and the refusal line are always said (within
+ * a budget of their own: twenty at once, then one a second), however many lines came before. Text
+ * from content is escaped (log_escape) so it cannot hide or reorder a journal line. */
+
+/* Copies `in` to `out` (at most out_size bytes, NUL included) with control characters (C0, DEL,
+ * C1) and bidirectional overrides/isolates escaped as \xNN or \uNNNN. */
+void log_escape(const char *in, char *out, size_t out_size);
 
 /* Lines dropped by the limits so far (for tests). */
 long log_dropped(void);

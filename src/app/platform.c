@@ -32,6 +32,14 @@ void platform_install_signal_handlers(void) {
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGUSR1, &sa, NULL);
+    /* A hangup of the terminal (tty1 under the service) or a write to a closed pipe (a log
+     * reader gone) must not end the show: both are ignored, and a failed write returns EPIPE. */
+    struct sigaction ign;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGHUP, &ign, NULL);
+    sigaction(SIGPIPE, &ign, NULL);
 }
 
 bool platform_dump_requested(void) {

@@ -3,6 +3,8 @@
  * once per content. Depends on gfx, text, libqrencode and core. */
 #include "render.h"
 
+#include "assets.h"
+
 #include "countdown.h"
 #include "log.h"
 
@@ -104,22 +106,24 @@ static void mark_load(render_t *r, int px) {
     r->mark_px = px;
     const char *rel = r->content->theme.mark;
     if (!rel || r->mark_failed || px < 1) return;
-    char path[1200];
-    snprintf(path, sizeof path, "%s/%s", r->assets_dir, rel);
+    /* inside the assets folder, a regular file, opened without waiting (assets.h) */
+    char path[4200], err[1300] = "";
+    SDL_RWops *rw = assets_path(r->assets_dir, rel, path, sizeof path, err, sizeof err)
+                        ? assets_open(path, ASSETS_MAX_IMAGE, err, sizeof err)
+                        : NULL;
     size_t n = strlen(path);
     bool svg = n > 4 && !strcmp(path + n - 4, ".svg");
     SDL_Surface *img = NULL;
-    if (svg) {
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-        img = rw ? IMG_LoadSizedSVG_RW(rw, px, px) : NULL;
-        if (rw) SDL_RWclose(rw);
-    } else {
-        img = IMG_Load(path);
+    if (rw && svg) {
+        img = IMG_LoadSizedSVG_RW(rw, px, px);
+        SDL_RWclose(rw);
+    } else if (rw) {
+        img = IMG_Load_RW(rw, 1);
     }
     SDL_Surface *rgba = img ? SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
     if (!rgba) {
         fprintf(stderr, "stretch-kiosk: cannot load the clinic's mark %s: %s (shown without it)\n",
-                path, IMG_GetError());
+                rel, rw ? IMG_GetError() : err);
         r->mark_failed = true;
     } else {
         unsigned char *packed = SDL_malloc((size_t)rgba->w * (size_t)rgba->h * 4);
@@ -155,8 +159,13 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
      * cache) and draws with each once, so no frame of the show waits for a compile. The
      * helper has r but for r->gfx; this thread has only `gl` until the join. */
     prepare_t job = {.r = r, .show = show};
-    snprintf(job.regular, sizeof job.regular, "%s/%s", assets_dir, content->theme.font_regular);
-    snprintf(job.bold, sizeof job.bold, "%s/%s", assets_dir, content->theme.font_bold);
+    char err[1300]; /* fonts only inside the assets folder (assets.h); text_init says why not */
+    if (!assets_path(assets_dir, content->theme.font_regular, job.regular, sizeof job.regular, err,
+                     sizeof err) ||
+        !assets_path(assets_dir, content->theme.font_bold, job.bold, sizeof job.bold, err,
+                     sizeof err)) {
+        fprintf(stderr, "stretch-kiosk: theme font: %s\n", err);
+    }
     SDL_Thread *helper = SDL_CreateThread(prepare_texts, "sk-texts", &job);
     if (!helper) prepare_texts(&job);
     gfx_t gl;

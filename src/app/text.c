@@ -3,6 +3,8 @@
  * Depends on SDL2_ttf and gfx. */
 #include "text.h"
 
+#include "assets.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,9 +47,13 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
     }
     const char *paths[TEXT_FACE_NUM] = {regular_path, bold_path};
     for (int i = 0; i < TEXT_FACE_NUM; i++) {
-        t->fonts[i] = TTF_OpenFont(paths[i], 32);
+        /* only a regular file, opened without waiting: a font swapped for a FIFO would hang */
+        char err[1300];
+        SDL_RWops *rw = assets_open(paths[i], ASSETS_MAX_FONT, err, sizeof err);
+        t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, 32) : NULL;
         if (!t->fonts[i]) {
-            fprintf(stderr, "stretch-kiosk: cannot open font %s: %s\n", paths[i], TTF_GetError());
+            fprintf(stderr, "stretch-kiosk: cannot open font %s: %s\n", paths[i],
+                    rw ? TTF_GetError() : err);
             text_shutdown(t);
             return false;
         }
