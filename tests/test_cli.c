@@ -200,6 +200,13 @@ static void test_invalid_lines(void **state) {
         {{"--screenshot", "a.png", "--sound", "on", NULL}, "--sound only applies to the show"},
         {{"--dump-pose", "--sound=off", NULL}, "--sound only applies to the show"},
         {{"--check-content", "f.yaml", "--sound", "on", NULL}, "--sound only applies"},
+        {{"--import", NULL}, "--import needs the USB stick's folder"},
+        {{"--import=", "--content", "f.yaml", NULL}, "--import needs"},
+        {{"--import", "/media/usb", NULL}, "--import DIR takes --content FILE"},
+        {{"--import", "/m", "--content", "f.yaml", "--scene", "intro", NULL}, "--import DIR"},
+        {{"--import", "/m", "--content", "f.yaml", "--kiosk", NULL}, "--kiosk"},
+        {{"--import", "/m", "--content", "f.yaml", "--sound", "on", NULL}, "--sound only"},
+        {{"--import", "/m", "--check-content", "f.yaml", NULL}, "--check-content"},
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char line[512];
@@ -264,6 +271,25 @@ static void test_sound(void **state) {
     }
 }
 
+/* --import DIR --content FILE: the stick's folder and the installed file it replaces. */
+static void test_import(void **state) {
+    (void)state;
+    const char *args[] = {"--import", "/run/usb/sdb1", "--content", "/etc/sk/en.yaml", NULL};
+    argv_t a;
+    argv_make(&a, args);
+    cli_options_t o;
+    char err[256] = "";
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_int_equal(o.mode, CLI_MODE_IMPORT);
+    assert_string_equal(o.import_path, "/run/usb/sdb1");
+    assert_string_equal(o.content_path, "/etc/sk/en.yaml");
+    const char *eq[] = {"--content=f.yaml", "--import=/m", NULL};
+    argv_make(&a, eq);
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_int_equal(o.mode, CLI_MODE_IMPORT);
+    assert_string_equal(o.import_path, "/m");
+}
+
 /* ---- Usage ------------------------------------------------------------------------------- */
 
 static void test_usage_mentions_every_option(void **state) {
@@ -273,7 +299,7 @@ static void test_usage_mentions_every_option(void **state) {
     static const char *const options[] = {
         "--windowed", "--content", "--lang", "--scene", "--screenshot", "--at",
         "--size", "--check-content", "--dump-pose", "--region", "--pacing", "--kiosk", "--bench", "--frames", "--help", "--version",
-        "--sound",
+        "--sound", "--import",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);
@@ -304,6 +330,7 @@ int main(void) {
         cmocka_unit_test(test_invalid_lines),
         cmocka_unit_test(test_small_error_buffer),
         cmocka_unit_test(test_sound),
+        cmocka_unit_test(test_import),
         cmocka_unit_test(test_usage_mentions_every_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

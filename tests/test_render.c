@@ -829,6 +829,62 @@ static void test_sound_notice(void **state) {
     free(partial);
 }
 
+/* The staff's notice (a USB update's outcome, import.c): its own words, the longest kind a
+ * refusal gives, drawn whole inside the screen at the smallest landscape screen and in
+ * portrait, for SHOW_STAFF_NOTICE_SECONDS and then gone; new words while one shows are
+ * redrawn; a partial redraw leaves what a whole one draws. */
+static void test_staff_notice(void **state) {
+    (void)state;
+    static const char *const texts[] = {
+        "Content updated from USB",
+        "USB content not used: en.yaml line 420: a quote opened on this line is not closed; "
+        "add the closing \" at the end of the text",
+    };
+    const size2_t sizes[] = {{640, 360}, {360, 640}, {1080, 1920}, {1920, 1080}, {960, 540}};
+    unsigned char *partial = malloc((size_t)1920 * 1920 * 4);
+    assert_non_null(partial);
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        int w = sizes[s].w, h = sizes[s].h;
+        for (int k = 0; k < 2; k++) {
+            goto_scene(1);
+            app->force_full = true;
+            render(w, h);
+            app_advance(app, 1.0 / 60.0);
+            show_notice_text(&app->show, texts[k]);
+            render(w, h);
+            assert_partial_equals_scratch("staff notice shown", w, h, partial);
+            const render_record_t *rec = &app->render.record;
+            int found = -1;
+            for (int t = 0; t < rec->count; t++) {
+                if (rec->texts[t] == app->show.notice_text) found = t;
+            }
+            if (found < 0) fail_msg("staff notice at %dx%d: not drawn", w, h);
+            if (rec->overflow) fail_msg("staff notice at %dx%d: %d texts did not fit", w, h, rec->overflow);
+            layout_box_t b = rec->text_boxes[found], screen = {0, 0, (float)w, (float)h};
+            if (!layout_box_inside(b, screen) || !layout_box_inside(b, rec->text_targets[found])) {
+                fail_msg("staff notice at %dx%d: '%.30s' outside its box", w, h, rec->copies[found]);
+            }
+            assert_true(b.y < h * 0.3f); /* at the top, over the scene */
+            assert_true(b.h >= app->render.layout.font.min); /* readable, not shrunk away */
+        }
+    }
+    /* new words while one shows; gone after SHOW_STAFF_NOTICE_SECONDS */
+    const int w = 960, h = 540;
+    show_notice_text(&app->show, texts[0]);
+    render(w, h);
+    show_notice_text(&app->show, texts[1]);
+    assert_partial_equals_scratch("staff notice, new words", w, h, partial);
+    assert_true(drawn_text(app->show.notice_text));
+    for (int f = 0; f < (int)(SHOW_STAFF_NOTICE_SECONDS * 60) - 30; f++) app_advance(app, 1.0 / 60.0);
+    render(w, h);
+    assert_true(drawn_text(app->show.notice_text)); /* still there at 9.5 s */
+    for (int f = 0; f < 60; f++) app_advance(app, 1.0 / 60.0);
+    assert_int_equal(app->show.notice, SHOW_NOTICE_NONE);
+    assert_partial_equals_scratch("staff notice gone", w, h, partial);
+    assert_false(drawn_text(app->show.notice_text));
+    free(partial);
+}
+
 static void test_partial_redraw_equals_scratch(void **state) {
     (void)state;
     const content_t *c = app->content;
@@ -877,6 +933,7 @@ int main(void) {
         cmocka_unit_test(test_partial_redraw_equals_scratch),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
         cmocka_unit_test(test_sound_notice),
+        cmocka_unit_test(test_staff_notice),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,6 +17,7 @@
 #include "countdown.h"
 #include "kiosk.h"
 #include "log.h"
+#include "import.h"
 #include "memcount.h"
 
 #ifndef SK_VERSION
@@ -609,6 +610,7 @@ int app_main(int argc, char **argv) {
     case CLI_MODE_CHECK_CONTENT: return run_check(&o);
     case CLI_MODE_DUMP_POSE: return run_dump_pose(&o);
     case CLI_MODE_BENCH: return run_bench(&o);
+    case CLI_MODE_IMPORT: return import_main(o.import_path, o.content_path);
     case CLI_MODE_SCREENSHOT: return run_screenshot(&o);
     default: return app_run_show(&o);
     }

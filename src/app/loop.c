@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "countdown.h"
+#include "import.h"
 #include "kiosk.h"
 #include "log.h"
 
@@ -174,6 +175,8 @@ static void tick(loop_t *l) {
     if (kiosk_watch_changed(&l->watch, now_ms, app->content->kiosk.reload_seconds)) {
         reload_content(app);
     }
+    char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
+    if (l->kiosk && import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
     if (l->kiosk && now_ms >= l->next_hours_check) {
         l->next_hours_check = now_ms + 1000;
         bool now_open = kiosk_open_now(app->content);

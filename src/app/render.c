@@ -806,38 +806,49 @@ static void draw_paused(render_t *r, const char *label) {
 }
 
 /* Where a notice (S: "Sound on") is shown: a box at the top centre, as wide as its text may
- * be; under the paused banner while that shows. */
-static layout_box_t notice_box(const render_t *r, bool banner) {
+ * be; under the paused banner while that shows. A staff notice (a USB update's outcome, a
+ * file and line) is a longer sentence: a wider box of up to three lines. */
+static layout_box_t notice_box(const render_t *r, bool banner, bool staff) {
     const layout_t *L = &r->layout;
-    float w = fminf((float)L->width * 0.6f, 600.0f * L->unit), h = L->font.body * 2.0f;
-    float y = L->margin * 0.25f + (banner ? h * 1.25f : 0.0f);
+    float w = staff ? fminf((float)L->width * 0.9f, 1200.0f * L->unit)
+                    : fminf((float)L->width * 0.6f, 600.0f * L->unit);
+    float h = L->font.body * (staff ? 4.8f : 2.0f); /* staff: up to three lines (portrait) */
+    float y = L->margin * 0.25f + (banner ? L->font.body * 2.5f : 0.0f);
     return (layout_box_t){((float)L->width - w) * 0.5f, y, w, h};
 }
 
-static const char *notice_label(const content_t *c, show_notice_t notice) {
+static const char *notice_label(const content_t *c, show_notice_t notice, const char *staff) {
     switch (notice) {
     case SHOW_NOTICE_SOUND_ON: return c->labels.sound_on;
     case SHOW_NOTICE_SOUND_OFF: return c->labels.sound_off;
     case SHOW_NOTICE_SOUND_NONE: return c->labels.sound_none;
+    case SHOW_NOTICE_STAFF: return staff && staff[0] ? staff : NULL;
     default: return NULL;
     }
 }
 
-/* A notice: a calm pill in the panel's colour, ringed with the accent, its word centred. */
-static void draw_notice(render_t *r, show_notice_t notice, bool banner) {
+/* A notice: a calm pill in the panel's colour, ringed with the accent, its words centred. */
+static void draw_notice(render_t *r, show_notice_t notice, const char *staff, bool banner) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    const char *label = notice_label(c, notice);
+    const char *label = notice_label(c, notice, staff);
     if (!label) return; /* the content gives no word for it */
-    layout_box_t box = notice_box(r, banner);
+    bool two = notice == SHOW_NOTICE_STAFF;
+    layout_box_t box = notice_box(r, banner, two);
+    float pad = L->font.body * 0.6f;
+    layout_box_t inner = two ? (layout_box_t){box.x + pad, box.y + pad * 0.5f, box.w - 2 * pad,
+                                              box.h - pad}
+                             : box;
     text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
-    const text_block_t *b = text_get(&r->text, label, st, box.w, box.h);
+    const text_block_t *b = text_get(&r->text, label, st, inner.w, inner.h);
     if (!b) return;
-    float pad = L->font.body * 0.6f, w = fminf((float)b->w + 2 * pad, box.w);
-    layout_box_t pill = {((float)L->width - w) * 0.5f, box.y, w, box.h};
+    float w = fminf((float)b->w + 2 * pad, box.w);
+    float h = two ? fminf(fmaxf((float)b->h + pad, L->font.body * 2.0f), box.h) : box.h;
+    layout_box_t pill = {((float)L->width - w) * 0.5f, box.y, w, h};
     gfx_rect_outline(&r->gfx, pill, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.8f),
-                     box.h * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
-    draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.text));
+                     fminf(h, L->font.body * 2.0f) * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
+    if (two) inner = (layout_box_t){inner.x, box.y, inner.w, h};
+    draw_text(r, label, st, inner, VALIGN_CENTER, col(r, c->theme.text));
 }
 
 /* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
@@ -911,7 +922,7 @@ static void warm_task(render_t *r, const show_t *show, int task) {
         draw_paused(r, text);
     }
     draw_help(r, show->kiosk);
-    for (int n = SHOW_NOTICE_NONE + 1; n < SHOW_NOTICE_NUM; n++) draw_notice(r, n, false);
+    for (int n = SHOW_NOTICE_NONE + 1; n < SHOW_NOTICE_NUM; n++) draw_notice(r, n, NULL, false);
 }
 
 /* Rasterises, a few texts a frame, whatever any scene will need, so no change of scene, card
@@ -1145,7 +1156,7 @@ static void draw_overlays(render_t *r, const show_t *show) {
         draw_paused(r, text);
     }
     if (show->help) draw_help(r, show->kiosk);
-    draw_notice(r, show->notice, show->paused || show->resume_left > 0);
+    draw_notice(r, show->notice, show->notice_text, show->paused || show->resume_left > 0);
 }
 
 /* Draws `v` (with background and footer) where it meets both the damage and `part`. */
@@ -1191,10 +1202,12 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
             damage_add(&damage, (layout_box_t){from, 0, edge - from, (float)height});
         }
         for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
-        if (show->notice != r->shown_notice) { /* a notice shown or gone (over either scene) */
+        if (show->notice != r->shown_notice || show->notice_serial != r->shown_notice_serial) {
+            /* a notice shown, gone or given new words (over either scene) */
             bool banner = show->paused || show->resume_left > 0;
-            damage_add(&damage, grow_box(notice_box(r, banner), 2.0f + fabsf(r->gfx.shift_x) +
-                                                                     fabsf(r->gfx.shift_y)));
+            bool staff = show->notice == SHOW_NOTICE_STAFF || r->shown_notice == SHOW_NOTICE_STAFF;
+            damage_add(&damage, grow_box(notice_box(r, banner, staff),
+                                         2.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y)));
         }
     }
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
@@ -1209,6 +1222,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_counter = kc;
     r->shown_item = show->view.item;
     r->shown_notice = show->notice;
+    r->shown_notice_serial = show->notice_serial;
     r->wipe_pair[0] = wipe ? show->from.playlist_index : -1;
     r->wipe_pair[1] = wipe ? show->view.playlist_index : -1;
     r->wipe_edge = wipe ? edge : 0.0f;

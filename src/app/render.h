@@ -38,6 +38,7 @@ typedef struct render_t {
     int step_rows_of;          /* exercise index + 1 the rows are of; 0 none */
     int shown_item;            /* the step or card on screen */
     show_notice_t shown_notice; /* the notice on screen */
+    unsigned shown_notice_serial; /* its show_t.notice_serial (a staff notice's new words) */
     char assets_dir[1024];
     gfx_texture_t mark_texture; /* the clinic's mark, rasterised at its box's size */
     int mark_px;               /* the size it was rasterised at; 0 = not yet */

@@ -185,6 +185,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             o->check_path = take_value(argc, argv, &i, name, eq);
             if (!o->check_path || !*o->check_path) return fail(err, n, "--check-content needs a FILE");
             if (!set_mode(o, CLI_MODE_CHECK_CONTENT, name, err, n)) return false;
+        } else if (!strcmp(name, "--import")) {
+            o->import_path = take_value(argc, argv, &i, name, eq);
+            if (!o->import_path || !*o->import_path) {
+                return fail(err, n, "--import needs the USB stick's folder (its mount point)");
+            }
+            if (!set_mode(o, CLI_MODE_IMPORT, name, err, n)) return false;
         } else {
             return fail(err, n, "unknown option '%s' (see --help)", name);
         }
@@ -226,6 +232,10 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     if (o->mode == CLI_MODE_CHECK_CONTENT && (scene_set || o->content_path || o->windowed)) {
         return fail(err, n, "--check-content takes only the FILE to check");
     }
+    if (o->mode == CLI_MODE_IMPORT && (scene_set || o->windowed || !o->content_path)) {
+        return fail(err, n, "--import DIR takes --content FILE: the installed content file it "
+                            "replaces");
+    }
     if ((o->mode == CLI_MODE_SCREENSHOT || o->mode == CLI_MODE_BENCH) && !size_set) {
         o->width = CLI_DEFAULT_SHOT_W;
         o->height = CLI_DEFAULT_SHOT_H;
@@ -248,6 +258,7 @@ const char *cli_usage(void) {
            "  stretch-kiosk --bench [--frames N] [--size WxH] [--pacing demo|follow]\n"
            "                [--sound on|off]\n"
            "  stretch-kiosk --check-content FILE\n"
+           "  stretch-kiosk --import DIR --content FILE\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
            "Shows the clinic's back-pain stretches, fullscreen at the display's native size.\n"
@@ -274,6 +285,9 @@ const char *cli_usage(void) {
            "                       print frame times, CPU, memory, first frame and allocations\n"
            "  --frames N           with --bench: frames to play (default: two loops)\n"
            "  --check-content FILE validate a content file; print FILE:LINE:COL errors\n"
+           "  --import DIR         install DIR/stretch-kiosk/<name of FILE> (a USB stick) over\n"
+           "                       --content FILE if it passes every check (FILE.bak kept);\n"
+           "                       leave a notice for the running kiosk to show\n"
            "  --help, --version    this text; the version\n"
            "\n"
            "Keys: Right/Left next/previous scene, Down/Up step or review, 1-9 exercises,\n"

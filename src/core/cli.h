@@ -11,6 +11,7 @@ typedef enum cli_mode_t {
     CLI_MODE_CHECK_CONTENT, /* validate a content file and exit */
     CLI_MODE_DUMP_POSE,     /* print the figure's joints as JSON and exit */
     CLI_MODE_BENCH,         /* play the kiosk loop offscreen, print frame costs, exit */
+    CLI_MODE_IMPORT,        /* install content from a USB stick's folder (checked) and exit */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
     CLI_MODE_NUM
@@ -42,6 +43,7 @@ typedef struct cli_options_t {
     double at;                 /* --at SECONDS, scene time; default 0 */
     double at_end, at_step;    /* --dump-pose --at START:END:STEP; at_step 0 = one time */
     const char *check_path;    /* --check-content FILE */
+    const char *import_path;   /* --import DIR: the stick's mount point */
     bool region_figure;        /* --region figure: crop the screenshot to the figure's box */
     bool demo_pacing;          /* --pacing demo (holds cut short) rather than follow */
     bool pacing_set;           /* --pacing was given */

@@ -365,6 +365,21 @@ void show_update(show_t *s, double dt) {
 void show_notice(show_t *s, show_notice_t notice) {
     s->notice = notice > SHOW_NOTICE_NONE && notice < SHOW_NOTICE_NUM ? notice : SHOW_NOTICE_NONE;
     s->notice_left = s->notice ? SHOW_NOTICE_SECONDS : 0.0;
+    if (s->notice == SHOW_NOTICE_STAFF && !s->notice_text[0]) s->notice = SHOW_NOTICE_NONE;
+    s->notice_serial++;
+}
+
+void show_notice_text(show_t *s, const char *text) {
+    size_t n = 0;
+    if (text) { /* one line, cut at a UTF-8 character boundary */
+        while (text[n] && text[n] != '\n' && n < sizeof s->notice_text - 1) n++;
+        while (n > 0 && text[n] && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(s->notice_text, text ? text : "", n);
+    s->notice_text[n] = '\0';
+    s->notice = n ? SHOW_NOTICE_STAFF : SHOW_NOTICE_NONE;
+    s->notice_left = n ? SHOW_STAFF_NOTICE_SECONDS : 0.0;
+    s->notice_serial++;
 }
 
 void show_restore_pause(show_t *s, bool paused, double resume_left) {

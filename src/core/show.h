@@ -50,10 +50,13 @@ typedef enum show_notice_t {
     SHOW_NOTICE_SOUND_ON,  /* labels.sound_on */
     SHOW_NOTICE_SOUND_OFF, /* labels.sound_off */
     SHOW_NOTICE_SOUND_NONE, /* labels.sound_none: on, but this computer has no sound device */
+    SHOW_NOTICE_STAFF,      /* a line for the staff (a USB update's outcome): show_t.notice_text */
     SHOW_NOTICE_NUM
 } show_notice_t;
 
 #define SHOW_NOTICE_SECONDS 1.5 /* how long a notice stays */
+#define SHOW_STAFF_NOTICE_SECONDS 10.0 /* a staff notice: long enough to walk up and read */
+#define SHOW_NOTICE_TEXT_MAX 240       /* bytes of a staff notice's text, NUL included */
 
 typedef struct show_t {
     const content_t *content;
@@ -76,6 +79,8 @@ typedef struct show_t {
     unsigned scene_serial; /* scenes entered since show_init (the same one again counts) */
     show_notice_t notice;  /* shown for notice_left more seconds (pauses too) */
     double notice_left;
+    char notice_text[SHOW_NOTICE_TEXT_MAX]; /* SHOW_NOTICE_STAFF's words (a copy, cut if long) */
+    unsigned notice_serial; /* notices shown since show_init: a new one is redrawn */
 } show_t;
 
 /* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
@@ -102,6 +107,10 @@ void show_update(show_t *show, double dt);
 
 /* Shows a notice for SHOW_NOTICE_SECONDS, in place of any notice shown. */
 void show_notice(show_t *show, show_notice_t notice);
+
+/* Shows a staff notice (SHOW_NOTICE_STAFF) with its own words for SHOW_STAFF_NOTICE_SECONDS,
+ * in place of any notice shown. The words are copied (cut at a character if too long). */
+void show_notice_text(show_t *show, const char *text);
 
 /* Puts pause and the re-count back as they were (a double click's first click undone). */
 void show_restore_pause(show_t *show, bool paused, double resume_left);

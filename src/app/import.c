@@ -1,0 +1,420 @@
+/* import: a content update from a USB stick (see import.h).
+ *
+ * The staff put `stretch-kiosk/en.yaml` (and any new image it names) on a stick and plug it
+ * in; udev starts deploy/stretch-kiosk-usb@.service, which mounts the stick read-only and runs
+ * `stretch-kiosk --import MOUNTPOINT --content /etc/stretch-kiosk/en.yaml`. Here:
+ *
+ *   1. the stick's file is read (a regular file, at most IMPORT_MAX_BYTES, never a FIFO or a
+ *      link) and written beside the installed one as a staging file, fsynced;
+ *   2. the images and fonts it names, where the stick holds them, must lie inside the stick's
+ *      folder (no "..", no absolute path, no link out of it); a new one is copied into the
+ *      assets folder, one already there must have the same bytes (so a refused update never
+ *      changes what the show draws now);
+ *   3. the staging file is checked with app_check_file, everything a start checks;
+ *   4. good: the installed file is copied to <name>.bak (temporary, fsync, rename), then the
+ *      staging file renamed over it and the folder fsynced, so a power cut leaves the old file
+ *      or the new one. Bad: the staging file and any image copied are removed; the installed
+ *      file is untouched, byte for byte;
+ *   5. the outcome, one calm line ("Content updated from USB", "USB content not used: en.yaml
+ *      line 12: …"), is logged and left in the state folder's `notice` file (atomically), which
+ *      the running kiosk looks at every 2 s and shows for 10 s. The kiosk reloads the new
+ *      content by itself (kiosk_watch).
+ */
+#define _DEFAULT_SOURCE /* realpath, lstat, O_NOFOLLOW, O_CLOEXEC, st_mtim */
+#include "import.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "assets.h"
+#include "content.h"
+#include "log.h"
+
+/* A path that cannot be made (too long) is treated as missing. */
+static bool join(char *out, size_t size, const char *a, const char *b) {
+    int n = snprintf(out, size, "%s/%s", a, b);
+    return n >= 0 && (size_t)n < size;
+}
+
+static const char *base_name(const char *path) {
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void folder_of(const char *path, char *out, size_t size) {
+    const char *s = strrchr(path, '/');
+    if (!s) snprintf(out, size, ".");
+    else if (s == path) snprintf(out, size, "/");
+    else snprintf(out, size, "%.*s", (int)(s - path), path);
+}
+
+/* Reads a regular file of at most IMPORT_MAX_BYTES; never blocks on a FIFO or follows a link
+ * at the last step. NULL with a reason in err. The caller frees. */
+static char *read_file(const char *path, size_t *len, char *err, size_t err_size) {
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, err_size, "%s", errno == ENOENT ? "not found" : strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, err_size, "not a plain file");
+    } else if (st.st_size > IMPORT_MAX_BYTES) {
+        snprintf(err, err_size, "too large (%lld bytes; at most %ld)", (long long)st.st_size,
+                 IMPORT_MAX_BYTES);
+    } else if (!(buf = malloc((size_t)st.st_size + 1))) {
+        snprintf(err, err_size, "out of memory");
+    } else {
+        size_t got = 0;
+        while (got < (size_t)st.st_size) {
+            ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += (size_t)n;
+        }
+        if (got != (size_t)st.st_size) {
+            snprintf(err, err_size, "cannot be read in full");
+            free(buf);
+            buf = NULL;
+        } else {
+            buf[got] = '\0';
+            *len = got;
+        }
+    }
+    close(fd);
+    return buf;
+}
+
+static bool fsync_folder(const char *file) {
+    char dir[PATH_MAX];
+    folder_of(file, dir, sizeof dir);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+/* Writes `data` to `path` in full and fsyncs it (mode 0644). */
+static bool write_synced(const char *path, const char *data, size_t len, char *err,
+                         size_t err_size) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        return false;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += (size_t)n;
+    }
+    bool ok = done == len && fsync(fd) == 0;
+    if (!ok) snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+    if (close(fd) != 0) ok = false;
+    if (!ok) unlink(path);
+    return ok;
+}
+
+/* A temporary file beside `path`, fsynced, renamed over it: the old file or the new one. */
+static bool write_atomic(const char *path, const char *data, size_t len, char *err,
+                         size_t err_size) {
+    char tmp[PATH_MAX];
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+        snprintf(err, err_size, "the path %s is too long", path);
+        return false;
+    }
+    if (!write_synced(tmp, data, len, err, err_size)) return false;
+    if (rename(tmp, path) != 0) {
+        snprintf(err, err_size, "cannot replace %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return false;
+    }
+    fsync_folder(path);
+    return true;
+}
+
+/* A name from the content that must stay inside its folder: relative, no "." or ".."
+ * component, no backslash. */
+static bool confined_name(const char *rel) {
+    if (!rel || !*rel || rel[0] == '/' || strchr(rel, '\\')) return false;
+    const char *p = rel;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.')) {
+            return false;
+        }
+        p += n + (e ? 1 : 0);
+    }
+    return true;
+}
+
+/* Makes the folders of `path` below `root` (which exists). */
+static bool make_parents(const char *root, const char *path) {
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *s = buf + strlen(root) + 1; (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST) return false;
+        *s = '/';
+    }
+    return true;
+}
+
+#define IMPORT_MAX_ASSETS 3 /* font_regular, font_bold, mark */
+
+typedef struct import_t {
+    char folder[PATH_MAX];     /* the stick's stretch-kiosk folder, resolved */
+    const char *assets;
+    char added[IMPORT_MAX_ASSETS][PATH_MAX]; /* assets copied in (removed on a refusal) */
+    int added_count;
+    char why[512];             /* the reason a refusal gives */
+} import_t;
+
+/* One font or image the content names: copied in from the stick when new there, the same as
+ * the one installed, or (not on the stick) left to the check to find installed. */
+static bool take_asset(import_t *im, const char *key, const char *rel, const char *name) {
+    if (!rel) return true;
+    if (!confined_name(rel)) {
+        snprintf(im->why, sizeof im->why, "%s: theme.%s '%s' is outside the %s folder", name,
+                 key, rel, IMPORT_FOLDER);
+        return false;
+    }
+    char src[PATH_MAX], real[PATH_MAX], dst[PATH_MAX];
+    if (!join(src, sizeof src, im->folder, rel) || !join(dst, sizeof dst, im->assets, rel)) {
+        snprintf(im->why, sizeof im->why, "%s: theme.%s '%s' is too long a name", name, key, rel);
+        return false;
+    }
+    struct stat st;
+    if (lstat(src, &st) != 0) return true; /* not on the stick: the check looks for it installed */
+    size_t flen = strlen(im->folder);
+    if (!realpath(src, real) || strncmp(real, im->folder, flen) != 0 || real[flen] != '/') {
+        snprintf(im->why, sizeof im->why, "%s: theme.%s '%s' leads outside the %s folder", name,
+                 key, rel, IMPORT_FOLDER);
+        return false;
+    }
+    char err[256];
+    size_t len = 0, have_len = 0;
+    char *data = read_file(real, &len, err, sizeof err);
+    if (!data) {
+        snprintf(im->why, sizeof im->why, "%s/%s: %s", IMPORT_FOLDER, rel, err);
+        return false;
+    }
+    char *have = read_file(dst, &have_len, err, sizeof err);
+    bool ok = true;
+    if (have) {
+        if (have_len != len || memcmp(have, data, len) != 0) {
+            snprintf(im->why, sizeof im->why,
+                     "%s/%s differs from the one installed; give the new file another name",
+                     IMPORT_FOLDER, rel);
+            ok = false;
+        }
+    } else if (!make_parents(im->assets, dst) || !write_atomic(dst, data, len, err, sizeof err)) {
+        log_line("import: %s", err);
+        snprintf(im->why, sizeof im->why, "%s/%s could not be copied", IMPORT_FOLDER, rel);
+        ok = false;
+    } else if (im->added_count < IMPORT_MAX_ASSETS) {
+        snprintf(im->added[im->added_count++], PATH_MAX, "%s", dst);
+    }
+    free(have);
+    free(data);
+    return ok;
+}
+
+/* "STAGING:12:5: message" from the check as "en.yaml line 12: message". */
+static void plain_reason(const char *first, const char *staging, const char *name, char *out,
+                         size_t size) {
+    size_t n = strlen(staging);
+    if (strncmp(first, staging, n) == 0 && first[n] == ':') {
+        const char *p = first + n + 1;
+        char *end = NULL;
+        long line = strtol(p, &end, 10);
+        if (end != p && line > 0) {
+            p = end;
+            if (*p == ':') { /* a column: not for the staff */
+                strtol(p + 1, &end, 10);
+                if (end != p + 1) p = end;
+            }
+            if (*p == ':') p++;
+            while (*p == ' ') p++;
+            snprintf(out, size, "%s line %ld: %s", name, line, p);
+            return;
+        }
+        p = first + n + 1;
+        while (*p == ' ') p++;
+        snprintf(out, size, "%s: %s", name, p);
+        return;
+    }
+    snprintf(out, size, "%s: %s", name, first[0] ? first : "it cannot be shown");
+}
+
+bool import_state_dir(char *dir, size_t size) {
+    const char *state = getenv("STATE_DIRECTORY"); /* systemd: one or more, ':'-separated */
+    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+    int n = -1;
+    if (state && *state) n = snprintf(dir, size, "%.*s", (int)strcspn(state, ":"), state);
+    else if (xdg && *xdg) n = snprintf(dir, size, "%s/stretch-kiosk", xdg);
+    else if (home && *home) n = snprintf(dir, size, "%s/.local/state/stretch-kiosk", home);
+    return n > 0 && (size_t)n < size;
+}
+
+/* Leaves the notice for the kiosk: the state folder made if missing, the file replaced. */
+static void leave_notice(const char *text) {
+    char dir[PATH_MAX], path[PATH_MAX], err[PATH_MAX + 64], line[SHOW_NOTICE_TEXT_MAX + 1];
+    size_t n = strcspn(text, "\r\n"); /* one line, cut at a character */
+    if (n > sizeof line - 2) n = sizeof line - 2;
+    while (n > 0 && text[n] && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    memcpy(line, text, n);
+    line[n] = '\n';
+    line[n + 1] = '\0';
+    if (!import_state_dir(dir, sizeof dir) || !join(path, sizeof path, dir, IMPORT_NOTICE_FILE)) {
+        log_line("import: no state folder for the TV's notice (set STATE_DIRECTORY)");
+        return;
+    }
+    char made[PATH_MAX + 2]; /* the folder and any missing above it (~/.local/state) */
+    snprintf(made, sizeof made, "%s/", dir);
+    for (char *s = made + 1; (s = strchr(s, '/')) != NULL; s++) {
+        *s = '\0';
+        if (mkdir(made, 0755) != 0 && errno != EEXIST) break;
+        *s = '/';
+    }
+    if (!write_atomic(path, line, strlen(line), err, sizeof err)) log_line("import: %s", err);
+}
+
+static import_result_t finish(import_result_t result, const char *text, char *notice,
+                              size_t notice_size) {
+    snprintf(notice, notice_size, "%s", text);
+    log_line("import: %s", text);
+    leave_notice(text);
+    return result;
+}
+
+import_result_t import_run(const char *stick, const char *content_path, const char *assets_dir,
+                           char *notice, size_t notice_size) {
+    static import_t im; /* paths: too large for the stack of a small thread; one run a process */
+    memset(&im, 0, sizeof im);
+    im.assets = assets_dir;
+    char text[PATH_MAX + 1600], folder[PATH_MAX], src[PATH_MAX];
+    const char *name = base_name(content_path);
+    struct stat st;
+    if (!join(folder, sizeof folder, stick, IMPORT_FOLDER) || stat(folder, &st) != 0 ||
+        !S_ISDIR(st.st_mode) || !realpath(folder, im.folder)) {
+        snprintf(text, sizeof text, "USB content not used: no folder '%s' on the stick",
+                 IMPORT_FOLDER);
+        return finish(IMPORT_REFUSED, text, notice, notice_size);
+    }
+    char err[PATH_MAX + 128];
+    size_t len = 0;
+    char *data = join(src, sizeof src, im.folder, name) ? read_file(src, &len, err, sizeof err)
+                                                        : NULL;
+    if (!data) {
+        snprintf(text, sizeof text, "USB content not used: %s/%s: %s", IMPORT_FOLDER, name,
+                 err);
+        return finish(IMPORT_REFUSED, text, notice, notice_size);
+    }
+    char staging[PATH_MAX], backup[PATH_MAX];
+    int n1 = snprintf(staging, sizeof staging, "%s.usb-new", content_path);
+    int n2 = snprintf(backup, sizeof backup, "%s.bak", content_path);
+    if (n1 < 0 || (size_t)n1 >= sizeof staging || n2 < 0 || (size_t)n2 >= sizeof backup ||
+        !write_synced(staging, data, len, err, sizeof err)) {
+        free(data);
+        log_line("import: %s", err);
+        return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
+                      notice, notice_size);
+    }
+
+    /* the fonts and images it names (the parse here only finds their names; the check
+     * below reports any mistake in the file) */
+    bool ok = true;
+    content_t *names = malloc(sizeof *names);
+    content_errors_t *errors = malloc(sizeof *errors);
+    if (names && errors && content_parse(names, data, len, errors)) {
+        ok = take_asset(&im, "font_regular", names->theme.font_regular, name) &&
+             take_asset(&im, "font_bold", names->theme.font_bold, name) &&
+             take_asset(&im, "mark", names->theme.mark, name);
+    }
+    free(names);
+    free(errors);
+    free(data);
+
+    char first[1024] = "";
+    content_t *c = ok ? app_check_file(staging, first, sizeof first) : NULL;
+    if (!c) {
+        unlink(staging);
+        for (int i = 0; i < im.added_count; i++) unlink(im.added[i]);
+        char reason[1200];
+        if (!ok) snprintf(reason, sizeof reason, "%s", im.why);
+        else plain_reason(first, staging, name, reason, sizeof reason);
+        snprintf(text, sizeof text, "USB content not used: %s", reason);
+        return finish(IMPORT_REFUSED, text, notice, notice_size);
+    }
+    SDL_free(c);
+
+    size_t old_len = 0;
+    char *old = read_file(content_path, &old_len, err, sizeof err);
+    bool kept = !old || write_atomic(backup, old, old_len, err, sizeof err);
+    free(old);
+    if (!kept || rename(staging, content_path) != 0) {
+        if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", content_path, strerror(errno));
+        log_line("import: %s", err);
+        unlink(staging);
+        return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
+                      notice, notice_size);
+    }
+    fsync_folder(content_path);
+    return finish(IMPORT_UPDATED, "Content updated from USB", notice, notice_size);
+}
+
+bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size) {
+    static Uint64 next_check;
+    static bool looked;
+    static struct stat seen;
+    if (looked && now_ms < next_check) return false;
+    next_check = now_ms + IMPORT_NOTICE_CHECK_MS;
+    char dir[PATH_MAX], path[PATH_MAX];
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    if (!import_state_dir(dir, sizeof dir) || !join(path, sizeof path, dir, IMPORT_NOTICE_FILE) ||
+        stat(path, &st) != 0) {
+        memset(&st, 0, sizeof st);
+    }
+    bool first = !looked;
+    looked = true;
+    bool changed = st.st_ino != seen.st_ino || st.st_size != seen.st_size ||
+                   st.st_mtim.tv_sec != seen.st_mtim.tv_sec ||
+                   st.st_mtim.tv_nsec != seen.st_mtim.tv_nsec;
+    seen = st;
+    if (first || !changed || st.st_ino == 0) return false;
+    char err[128];
+    size_t len = 0;
+    char *data = read_file(path, &len, err, sizeof err);
+    if (!data) return false;
+    size_t n = strcspn(data, "\r\n");
+    if (text_size > 0 && n > text_size - 1) n = text_size - 1;
+    while (n > 0 && data[n] && ((unsigned char)data[n] & 0xC0) == 0x80) n--; /* a whole character */
+    if (text_size > 0) memcpy(text, data, n), text[n] = '\0';
+    free(data);
+    return text_size > 0 && text[0] != '\0';
+}
+
+int import_main(const char *stick, const char *content_path) {
+    char assets[PATH_MAX], err[PATH_MAX + 128], notice[SHOW_NOTICE_TEXT_MAX];
+    if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
+        log_line("%s", err);
+        return APP_EXIT_RUNTIME;
+    }
+    import_result_t r = import_run(stick, content_path, assets, notice, sizeof notice);
+    return r == IMPORT_UPDATED ? APP_EXIT_OK : r == IMPORT_REFUSED ? APP_EXIT_USAGE : APP_EXIT_RUNTIME;
+}
