@@ -57,7 +57,7 @@ expect 2 "unknown key reported at its line" -- --check-content "$src/tests/data/
 expect 2 "missing content file" -- --check-content "$out/nope.yaml" && stderr_has "missing file" "cannot read"
 # what only the program can tell: a QR text too long to encode, a routine repeated past its room
 long=$(head -c 3000 /dev/zero | tr '\0' 'x')
-sed "s|^  qr_text: .*|  qr_text: \"tel:$long\"|" "$src/assets/content/en.yaml" > "$out/long-qr.yaml"
+sed "s|^  phone: .*|&\n  qr_text: \"tel:$long\"|" "$src/assets/content/en.yaml" > "$out/long-qr.yaml"
 expect 2 "QR text too long" -- --check-content "$out/long-qr.yaml" && stderr_has "QR too long" "too long for a QR code"
 sed "s|repeat: {from: again-right-up, times: 9}|repeat: {from: again-right-up, times: 70}|" "$src/assets/content/en.yaml" > "$out/long-routine.yaml"
 expect 2 "routine too long" -- --check-content "$out/long-routine.yaml" && stderr_has "routine too long" "repeat less"
@@ -85,6 +85,18 @@ for size in 1920x1080 1080x1920 1280x720; do
   expect 0 "contact screenshot $size" -- --screenshot "$out/qr-$size.png" --scene contact --size "$size"
   code=$(zbarimg -q --raw "$out/qr-$size.png" 2>/dev/null)
   [ "$code" = "tel:+12098301799" ] && ok || bad "QR at $size reads '$code', not tel:+12098301799"
+done
+# ... and follows the clinic's phone: a new number in a copy, by default and through a
+# placeholder in qr_text (filled in, never encoded with its braces)
+sed "s|^  phone: .*|  phone: (415) 555-0123|" "$src/assets/content/en.yaml" > "$out/new-phone.yaml"
+sed "s|^  phone: .*|&\n  qr_text: \"tel:{clinic.phone}\"|" "$out/new-phone.yaml" > "$out/new-phone-qr.yaml"
+sed "s|^  phone: .*|&\n  qr_text: \"Call {clinic.name}: {clinic.phone}\"|" "$out/new-phone.yaml" > "$out/new-phone-text.yaml"
+for f in new-phone:tel:+14155550123 new-phone-qr:tel:+14155550123 \
+         "new-phone-text:Call Birch Pain & Spine Group: (415) 555-0123"; do
+  name=${f%%:*} want=${f#*:}
+  expect 0 "contact screenshot $name" -- --screenshot "$out/$name.png" --scene contact --size 1280x720 --content "$out/$name.yaml" || continue
+  code=$(zbarimg -q --raw "$out/$name.png" 2>/dev/null)
+  [ "$code" = "$want" ] && ok || bad "QR of $name.yaml reads '$code', not '$want'"
 done
 
 # --dump-pose: one JSON object with every joint; a range prints one per line

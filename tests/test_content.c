@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
 #include "skeleton.h"
@@ -614,7 +615,23 @@ typedef struct bad_case_t {
 } bad_case_t;
 
 static const bad_case_t BAD_CASES[] = {
-    {"bad-syntax.yaml", 62, 13, "YAML syntax error: mapping values are not allowed", 1},
+    /* YAML slips, in plain words at the slip (libyaml's own mark is given in brackets) */
+    {"bad-syntax.yaml", 62, 13,
+     "a colon followed by a space inside a text without quotes; put the whole text in quotes "
+     "(\"...\")",
+     1},
+    {"bad-tab.yaml", 62, 1, "a tab is used for indenting here; use spaces", 1},
+    /* opened at 67:14; libyaml: "did not find expected key" at 68:14 */
+    {"bad-unclosed-quote.yaml", 67, 14,
+     "the quote (\") opened here is not closed; end the text with \" on the same line", 1},
+    /* libyaml: "invalid trailing UTF-8 octet" at 1:1 */
+    {"bad-not-utf8.yaml", 67, 17,
+     "the file is not saved as UTF-8: the byte 0xE9 here ('\xC3\xA9' in Latin-1) is not UTF-8 "
+     "text; save the file as UTF-8",
+     1},
+    /* opened at 32:11; libyaml: "did not find expected ',' or ']'" at 33:7 */
+    {"bad-unclosed-bracket.yaml", 32, 11,
+     "the '[' opened here is not closed; end the list with ']'", 1},
     /* the typo also leaves 'title' missing, reported at the mapping's start */
     {"bad-unknown-key.yaml", 66, 5,
      "unknown key 'titel' in exercise; expected one of: id, title, purpose, how_to, steps, "
@@ -1256,6 +1273,81 @@ static void test_edit_cases(void **state)
     free(base);
 }
 
+/* The QR code's text: by default a tel: link made from clinic.phone; qr_text's placeholders
+ * filled in as in every other text, never kept with their braces. minimal.yaml's phone (line
+ * 101) and qr_text (line 104) replaced; qr NULL leaves qr_text out. */
+typedef struct qr_case_t {
+    const char *phone;
+    const char *qr;   /* the value of qr_text as written, or NULL */
+    const char *want; /* content_t.clinic.qr_text, or NULL for an error */
+    int line, column;
+    const char *part;
+} qr_case_t;
+
+static const qr_case_t QR_CASES[] = {
+    /* the shipped number: "+1" before ten digits */
+    {"(209) 830-1799", NULL, "tel:+12098301799", 0, 0, NULL},
+    {"209.830.1799", NULL, "tel:+12098301799", 0, 0, NULL},
+    {"1 (209) 830-1799", NULL, "tel:+12098301799", 0, 0, NULL}, /* eleven digits from 1: "+" */
+    {"+44 20 7946 0000", NULL, "tel:+442079460000", 0, 0, NULL}, /* a country code as written */
+    {"555-0100", NULL, "tel:5550100", 0, 0, NULL}, /* a local number: dialled as written */
+    {"(415) 555-0123", "\"tel:{clinic.phone}\"", "tel:+14155550123", 0, 0, NULL},
+    {"(415) 555-0123", "tel:{clinic.care_phone}", "tel:5550199", 0, 0, NULL},
+    {"(415) 555-0123", "\"Call {clinic.name}: {clinic.phone}\"",
+     "Call Test Clinic: (415) 555-0123", 0, 0, NULL},
+    {"(415) 555-0123", "https://example.org/call", "https://example.org/call", 0, 0, NULL},
+    /* a tel: link of the author's own making, not a dialable number: kept as written */
+    {"(415) 555-0123", "tel:1-800-FLOWERS", "tel:1-800-FLOWERS", 0, 0, NULL},
+    {"1-800-FLOWERS", NULL, NULL, 101, 10,
+     "the QR code's phone link cannot be made from '1-800-FLOWERS': it has 'F', which a phone "
+     "cannot dial; write the number in digits, or give the QR code its own 'qr_text'"},
+    {"(209) 830-1799 ext. 12", NULL, NULL, 101, 10, "it has 'e', which a phone cannot dial"},
+    {"\"--\"", NULL, NULL, 101, 10, "it has no digits"},
+    {"1-800-FLOWERS", "tel:+18003569377", "tel:+18003569377", 0, 0, NULL}, /* its own qr_text: fine */
+    {"(415) 555-0123", "\"tel:{clinic.fax}\"", NULL, 104, 12, "unknown placeholder '{clinic.fax}'"},
+    {"(415) 555-0123", "\"tel:{clinic.phone\"", NULL, 104, 12, "without a closing '}'"},
+    {"(415) 555-0123", "\"\"", NULL, 104, 12, "'qr_text' must not be empty"},
+};
+
+static void test_qr_text(void **state)
+{
+    content_t *c = *state;
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    for (int i = 0; i < COUNT_OF(QR_CASES); i++) {
+        const qr_case_t *t = &QR_CASES[i];
+        char name[32], phone[64], qr[96];
+        snprintf(name, sizeof name, "QR_CASES[%d]", i);
+        snprintf(phone, sizeof phone, "  phone: %s", t->phone);
+        if (t->qr) {
+            snprintf(qr, sizeof qr, "  qr_text: %s", t->qr);
+        } else {
+            snprintf(qr, sizeof qr, "  # no qr_text");
+        }
+        size_t len = 0;
+        char *once = minimal_edit(base, 104, 1, qr, &len);
+        char *text = minimal_edit(once, 101, 1, phone, &len);
+        free(once);
+        content_errors_t errors;
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (t->want) {
+            if (!ok) {
+                print_errors(&errors, name);
+                fail_msg("%s should be valid", name);
+            }
+            if (strcmp(c->clinic.qr_text, t->want) != 0) {
+                fail_msg("%s: qr_text \"%s\", expected \"%s\"", name, c->clinic.qr_text, t->want);
+            }
+            continue;
+        }
+        assert_false(ok);
+        assert_has_error(&errors, name, t->line, t->column, t->part);
+        assert_int_equal(errors.total, 1);
+    }
+    free(base);
+}
+
 /* A file without the kiosk section, or with only some of its keys, takes the defaults. */
 static void test_kiosk_defaults(void **state)
 {
@@ -1453,10 +1545,31 @@ typedef struct text_case_t {
 
 /* Short documents that also lack sections, so only the named error is looked for. */
 static const text_case_t TEXT_CASES[] = {
-    {"version: 1\n\tlanguage: en\n", 2, 1, "YAML syntax error: found a tab character"},
-    {"version: 1\nlanguage: \"\xFF\"\n", 2, 12, "YAML error: invalid leading UTF-8 octet"},
-    {"version: 1\nlanguage: \x01\n", 2, 11, "YAML error: control characters are not allowed"},
-    {"version: 1\nlanguage: [unclosed\n", 3, 1, "YAML syntax error: "},
+    {"version: 1\n\tlanguage: en\n", 2, 1, "a tab is used for indenting here; use spaces"},
+    {"a:\n  b: x\n  \tc: 3\n", 3, 3, "a tab is used for indenting here; use spaces"},
+    {"a:\n  - x\n\t- y\n", 3, 1, "a tab is used for indenting here; use spaces"},
+    {"a:\n  b: \"x\"\n\tc: 3\n", 3, 1, "a tab is used for indenting here; use spaces"},
+    {"version: 1\nlanguage: \"\xFF\"\n", 2, 12,
+     "the file is not saved as UTF-8: the byte 0xFF here ('\xC3\xBF' in Latin-1) is not UTF-8"},
+    {"a: \xC3\xA9\xC3\n", 1, 5, "the byte 0xC3 here"},    /* cut short at the end */
+    {"a: \xC0\xAF\n", 1, 4, "the byte 0xC0 here"}, /* overlong "/" */
+    {"a: \xED\xA0\x80\n", 1, 4, "the byte 0xED here"},    /* a UTF-16 surrogate */
+    {"a: \xF4\x90\x80\x80\n", 1, 4, "the byte 0xF4 here"}, /* beyond U+10FFFF */
+    {"version: 1\nlanguage: \x01\n", 2, 11,
+     "a control character (U+0001) is in the file here; delete it"},
+    {"version: 1\nlanguage: [unclosed\n", 2, 11,
+     "the '[' opened here is not closed; end the list with ']'"},
+    {"a:\n  b: {x: 1, y: 2\n  c: 3\n", 2, 6,
+     "the '{' opened here is not closed; end the mapping with '}'"},
+    {"a: [1, \"2\" 3]\n", 1, 12, "a comma or ']' is missing here, in the list that starts at "
+                                  "column 4"},
+    {"a:\n  b: \"it is\n  c: 3\n", 2, 6, "the quote (\") opened here is not closed"},
+    {"a:\n  b: 'it is\n  c: 3\n", 2, 6,
+     "the quote (') opened here is not closed; end the text with ' on the same line"},
+    {"a:\n  b: \"x \\\" y\n  c: \"z\"\n  d: 1\n", 2, 6, "the quote (\") opened here"},
+    {"a:\n  b: 'don''t\n  c: 'z'\n  d: 1\n", 2, 6, "the quote (') opened here"},
+    {"a:\n  b: don't \"stop\"\n  c: x: y\n", 3, 7, "a colon followed by a space inside a text"},
+    {"a:\n  b: x\n    c: y\n", 3, 6, "this line is indented more than the line above allows"},
     {"version: 1\n---\nfoo: 1\n", 3, 1, "only one YAML document is allowed"},
     {"version: 1\n? [a]\n: b\n", 2, 3, "keys in the file must be names, not a list"},
     {"version: 1\nclinic: [a]\n", 2, 9, "'clinic' must be a mapping, not a list"},
@@ -1470,6 +1583,63 @@ static const text_case_t TEXT_CASES[] = {
     {"a: &x [*x]\nversion: *x\n", 1, 4, "'version' must be a number, not a list"},
     {"just text\n", 1, 1, "the top level must be a mapping, not 'just text'"},
 };
+
+/* The issue's slips made in the real file, each on the first line of its kind from line 400
+ * on (the end of the file, where libyaml's own mark was lines off): the message names the
+ * line and column of the slip. */
+static void test_real_file_slips(void **state)
+{
+    content_t *c = *state;
+    size_t len = 0;
+    char *base = read_file("assets/content/en.yaml", &len);
+    enum { QUOTE, TAB, COLON, SLIP_NUM };
+    for (int kind = 0; kind < SLIP_NUM; kind++) {
+        char *text = malloc(len + 8);
+        assert_non_null(text);
+        memcpy(text, base, len + 1);
+        int line = 1, column = 0;
+        char *at = text;
+        for (; *at; line++) {
+            char *end = strchr(at, '\n');
+            assert_non_null(end);
+            char *quote = strstr(at, ": \"");
+            bool quoted = quote && quote < end && end[-1] == '"' && end - quote > 4;
+            bool indented = at[0] == ' ' && at[1] == ' ' && at[2] != ' ' && at[2] != '#' &&
+                            at[2] != '-';
+            bool plain = quote == NULL || quote > end;
+            char *colon = strstr(at, ": ");
+            bool plain_text = plain && colon && colon < end && colon[2] >= 'A' && colon[2] <= 'Z';
+            if (line >= 400 && kind == QUOTE && quoted) {
+                end[-1] = ' '; /* the closing quote left out */
+                column = (int)(quote - at) + 3;
+                break;
+            }
+            if (line >= 400 && kind == TAB && indented) {
+                at[0] = '\t'; /* a tab and a space instead of two spaces */
+                column = 1;
+                break;
+            }
+            if (line >= 400 && kind == COLON && plain_text) {
+                char *space = strchr(colon + 2, ' '); /* "Hold this: " */
+                assert_true(space && space < end);
+                space[-1] = ':';
+                column = (int)(space - at);
+                break;
+            }
+            at = end + 1;
+        }
+        assert_int_not_equal(column, 0);
+        content_errors_t errors;
+        assert_false(content_parse(c, text, strlen(text), &errors));
+        static const char *const PARTS[SLIP_NUM] = {
+            "the quote (\") opened here is not closed", "a tab is used for indenting here",
+            "a colon followed by a space inside a text without quotes"};
+        assert_has_error(&errors, "en.yaml", line, column, PARTS[kind]);
+        assert_int_equal(errors.total, 1);
+        free(text);
+    }
+    free(base);
+}
 
 static void test_text_cases(void **state)
 {
@@ -1536,6 +1706,112 @@ static void test_arena_overflow(void **state)
     assert_has_error(&errors, "arena", 3, 9, "the content is too large");
     assert_true(c->arena_used <= CONTENT_ARENA_BYTES);
     free(text);
+}
+
+/* ---- Bounds: size and depth (the reliability review) ------------------------------ */
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    timespec_get(&t, TIME_UTC); /* C11; a wall clock is fine for a 1 s hang guard */
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Parses `text`, which must fail at (line, column) with `part`, and within 1 s: a guard
+ * against a hang only; without the bound libyaml took 30 s on 100k levels. */
+static void assert_refused_fast(content_t *c, const char *name, const char *text, size_t len,
+                                int line, int column, const char *part)
+{
+    content_errors_t errors;
+    double start = seconds_now();
+    bool ok = content_parse(c, text, len, &errors);
+    double took = seconds_now() - start;
+    assert_false(ok);
+    assert_has_error(&errors, name, line, column, part);
+    assert_int_equal(errors.total, 1);
+    if (took > 1.0) {
+        fail_msg("%s: refused after %.2f s", name, took);
+    }
+}
+
+static void test_depth_bound(void **state)
+{
+    content_t *c = *state;
+    const size_t levels = 100000;
+    char *text = malloc(4 * levels + 64);
+    assert_non_null(text);
+    static const char DEEP[] = "nested more than 64 deep here";
+
+    /* [[[[... 100k deep, on one line and one to a line: the 65th is refused */
+    memset(text, '[', levels);
+    assert_refused_fast(c, "[ x 100k", text, levels, 1, CONTENT_MAX_DEPTH + 1, DEEP);
+    memset(text, '{', levels);
+    assert_refused_fast(c, "{ x 100k", text, levels, 1, CONTENT_MAX_DEPTH + 1, DEEP);
+    for (size_t i = 0; i < levels; i++) {
+        text[2 * i] = '[';
+        text[2 * i + 1] = '\n';
+    }
+    assert_refused_fast(c, "[ a line x 100k", text, 2 * levels, CONTENT_MAX_DEPTH + 1, 1, DEEP);
+    /* block lists "- - - ..." 100k deep: the 65th dash */
+    for (size_t i = 0; i < levels; i++) {
+        text[2 * i] = '-';
+        text[2 * i + 1] = ' ';
+    }
+    text[2 * levels] = 'x';
+    assert_refused_fast(c, "- x 100k", text, 2 * levels + 1, 1, 2 * CONTENT_MAX_DEPTH + 1,
+                        DEEP);
+    /* block mappings by indentation, one more space each line: the 65th key */
+    size_t n = 0;
+    for (int depth = 0; depth < 200; depth++) {
+        memset(text + n, ' ', (size_t)depth);
+        n += (size_t)depth;
+        memcpy(text + n, "k:\n", 3);
+        n += 3;
+    }
+    assert_refused_fast(c, "indented x 200", text, n, CONTENT_MAX_DEPTH + 1,
+                        CONTENT_MAX_DEPTH + 1, DEEP);
+    /* mappings in flow lists, as a real section might be written: "a: [{b: [{..." */
+    n = 0;
+    for (size_t i = 0; i < levels / 2; i++) {
+        memcpy(text + n, "a: [{", 5);
+        n += 5;
+    }
+    assert_refused_fast(c, "a: [{ x 50k", text, n, 1, 1 + 5 * (CONTENT_MAX_DEPTH / 2) - 1, DEEP);
+
+    /* exactly CONTENT_MAX_DEPTH is not refused for its depth (its error is another) */
+    memset(text, '[', CONTENT_MAX_DEPTH);
+    memset(text + CONTENT_MAX_DEPTH, ']', CONTENT_MAX_DEPTH);
+    content_errors_t errors;
+    assert_false(content_parse(c, text, 2 * CONTENT_MAX_DEPTH, &errors));
+    assert_int_equal(errors.total, 1);
+    assert_non_null(strstr(errors.items[0].message, "the top level must be a mapping"));
+    free(text);
+}
+
+static void test_size_bound(void **state)
+{
+    content_t *c = *state;
+    /* the real file with a comment that takes it past 1 MiB */
+    size_t len = 0;
+    char *base = read_file("assets/content/en.yaml", &len);
+    size_t big = CONTENT_MAX_BYTES + 1;
+    char *text = malloc(big);
+    assert_non_null(text);
+    memcpy(text, base, len);
+    memset(text + len, '#', big - len);
+    text[len] = '\n';
+    assert_refused_fast(c, "1 MiB + 1", text, big, 1, 1,
+                        "the file is 1025 KB; a content file may have at most 1024 KB (is it "
+                        "the right file?)");
+    /* up to the bound it parses as before */
+    text[CONTENT_MAX_BYTES - 1] = '\n';
+    content_errors_t errors;
+    if (!content_parse(c, text, CONTENT_MAX_BYTES, &errors)) {
+        print_errors(&errors, "1 MiB");
+        fail_msg("the real file padded to 1 MiB should parse");
+    }
+    free(text);
+    free(base);
 }
 
 /* One pose or phase more than fits: reported at the first that does not fit. */
@@ -1824,12 +2100,16 @@ int main(void)
         TEST(test_bad_fixtures),
         TEST(test_two_errors_in_file_order),
         TEST(test_edit_cases),
+        TEST(test_qr_text),
         TEST(test_kiosk_values),
         TEST(test_sound_values),
         TEST(test_text_cases),
+        TEST(test_real_file_slips),
         TEST(test_empty_input),
         TEST(test_error_cap),
         TEST(test_arena_overflow),
+        TEST(test_depth_bound),
+        TEST(test_size_bound),
         TEST(test_choreography_capacity),
         TEST(test_parse_twice_identical),
         TEST(test_error_format),

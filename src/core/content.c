@@ -234,13 +234,15 @@ static const field_t TOP_FIELDS[] = {
     [TOP_SOUND] = OPT_NODE("sound"),
 };
 
-/* The clinic's own texts are what placeholders expand to, so they are taken as written. */
+/* The clinic's own texts are what placeholders expand to, so they are taken as written;
+ * qr_text, read after them by read_clinic, is filled in like every other text. */
+enum { CLINIC_NAME, CLINIC_PHONE, CLINIC_CARE_PHONE, CLINIC_ADDRESS, CLINIC_QR_TEXT };
 static const field_t CLINIC_FIELDS[] = {
-    RAW("name", content_t, clinic.name),
-    RAW("phone", content_t, clinic.phone),
-    RAW("care_phone", content_t, clinic.care_phone),
-    RAW("address", content_t, clinic.address),
-    RAW("qr_text", content_t, clinic.qr_text),
+    [CLINIC_NAME] = RAW("name", content_t, clinic.name),
+    [CLINIC_PHONE] = RAW("phone", content_t, clinic.phone),
+    [CLINIC_CARE_PHONE] = RAW("care_phone", content_t, clinic.care_phone),
+    [CLINIC_ADDRESS] = RAW("address", content_t, clinic.address),
+    [CLINIC_QR_TEXT] = OPT_NODE("qr_text"), /* default: a tel: link to the phone */
 };
 
 static const field_t THEME_FIELDS[] = {
@@ -733,27 +735,306 @@ static yaml_mark_t mark_from_offset(const char *text, size_t len, size_t offset)
     return mark;
 }
 
+/* ---- YAML slips in plain words -----------------------------------------------------
+ *
+ * libyaml's messages are written for YAML's authors ("did not find expected key", "mapping
+ * values are not allowed in this context") and its mark is often where it gave up, lines
+ * below the slip. report_yaml_error names the usual slips of a hand edit instead, at the
+ * place of the slip, looking at the text where libyaml's mark misleads: a tab in the
+ * indentation, a quote opened and not closed (the line where it opens), ": " inside a text
+ * without quotes, a '[' or '{' not closed (where it opens). Anything else keeps libyaml's
+ * words. A file that is not UTF-8 is found before libyaml reads it (check_utf8). */
+
+/* The offset of line `line` (0-based) in text, or len. */
+static size_t line_start(const char *text, size_t len, size_t line)
+{
+    size_t i = 0;
+    for (size_t n = 0; n < line && i < len; i++) {
+        if (text[i] == '\n') {
+            n++;
+        }
+    }
+    return i;
+}
+
+/* The byte offset of a libyaml mark, from its line and column (characters): libyaml's own
+ * index counts characters in some versions and bytes in others. */
+static size_t mark_offset(const char *text, size_t len, yaml_mark_t mark)
+{
+    size_t i = line_start(text, len, mark.line);
+    for (size_t column = 0; column < mark.column && i < len && text[i] != '\n'; column++) {
+        i++;
+        while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80) {
+            i++;
+        }
+    }
+    return i;
+}
+
+static size_t line_end(const char *text, size_t len, size_t start)
+{
+    const char *nl = memchr(text + start, '\n', len - start);
+    return nl ? (size_t)(nl - text) : len;
+}
+
+/* The first tab among the spaces that indent the line at `start`, or (size_t)-1. */
+static size_t indent_tab(const char *text, size_t len, size_t start)
+{
+    for (size_t i = start; i < len && (text[i] == ' ' || text[i] == '\t'); i++) {
+        if (text[i] == '\t') {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The offset of a quote that opens a text on the line [start, end) and is not closed on it,
+ * or (size_t)-1. A quote opens a text where a value starts: after the indentation, "- ",
+ * ": ", "? ", '[', '{' or ','; an apostrophe inside plain words ("don't") does not. */
+static size_t unclosed_quote(const char *text, size_t start, size_t end)
+{
+    bool value_start = true;
+    size_t i = start;
+    while (i < end) {
+        char c = text[i];
+        bool blank_after = i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\t' ||
+                           text[i + 1] == '\r';
+        if (c == ' ' || c == '\t') {
+            i++;
+        } else if (c == '#' && (i == start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+            return (size_t)-1; /* a comment to the end of the line */
+        } else if ((c == '"' || c == '\'') && value_start) {
+            size_t j = i + 1;
+            bool closed = false;
+            while (j < end && !closed) {
+                if (c == '"' && text[j] == '\\') {
+                    j += 2; /* an escape: \" does not close */
+                } else if (text[j] == c && c == '\'' && j + 1 < end && text[j + 1] == '\'') {
+                    j += 2; /* '' is an apostrophe inside '...' */
+                } else {
+                    closed = text[j] == c;
+                    j++;
+                }
+            }
+            if (!closed) {
+                return i;
+            }
+            i = j;
+            value_start = false;
+        } else if (c == '[' || c == '{' || c == ',' ||
+                   ((c == '-' || c == ':' || c == '?') && blank_after)) {
+            value_start = true;
+            i++;
+        } else {
+            value_start = false;
+            i++;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The last quote opened and not closed on its line, from the first line to `last_line`
+ * (0-based) inclusive, or (size_t)-1. */
+static size_t find_unclosed_quote(const char *text, size_t len, size_t last_line)
+{
+    size_t found = (size_t)-1;
+    size_t start = 0;
+    for (size_t line = 0; line <= last_line && start < len; line++) {
+        size_t end = line_end(text, len, start);
+        size_t q = unclosed_quote(text, start, end);
+        if (q != (size_t)-1) {
+            found = q;
+        }
+        start = end + 1;
+    }
+    return found;
+}
+
+/* Whether ": " comes before `offset` on its line, after a key: then a colon at offset is
+ * inside that key's text. */
+static bool colon_before(const char *text, size_t start, size_t offset)
+{
+    for (size_t i = start; i + 1 < offset; i++) {
+        if (text[i] == '#' && (i == start || text[i - 1] == ' ')) {
+            return false;
+        }
+        if ((text[i] == ':' || text[i] == '-') && (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void report_quote(parse_t *p, const char *text, size_t len, size_t offset)
+{
+    char quote_char = offset < len ? text[offset] : '"';
+    error_at(p, mark_from_offset(text, len, offset),
+             "the quote %s opened here is not closed; end the text with %s on the same line",
+             quote_char == '"' ? "(\")" : "(')", quote_char == '"' ? "\"" : "'");
+}
+
 static void report_yaml_error(parse_t *p, const yaml_parser_t *parser, const char *text,
                               size_t len)
 {
     const char *problem = parser->problem ? parser->problem : "unknown problem";
-    switch (parser->error) {
-    case YAML_MEMORY_ERROR:
+    const char *context = parser->context ? parser->context : "";
+    yaml_mark_t mark = parser->problem_mark;
+    size_t start = line_start(text, len, mark.line);
+    size_t end = line_end(text, len, start);
+    size_t tab = indent_tab(text, len, start);
+    size_t quote_at = (size_t)-1;
+    if (parser->error == YAML_MEMORY_ERROR) {
         error_at(p, (yaml_mark_t){0, 0, 0}, "out of memory while reading the YAML");
-        break;
-    case YAML_READER_ERROR:
-        error_at(p, mark_from_offset(text, len, parser->problem_offset), "YAML error: %s", problem);
-        break;
-    default:
-        if (parser->context) {
-            error_at(p, parser->problem_mark, "YAML syntax error: %s (%s at line %d, column %d)",
-                     problem, parser->context, (int)parser->context_mark.line + 1,
+    } else if (parser->error == YAML_READER_ERROR) {
+        /* UTF-8 is checked before; what is left is a control character or the like */
+        yaml_mark_t at = mark_from_offset(text, len, parser->problem_offset);
+        if (strcmp(problem, "control characters are not allowed") == 0) {
+            error_at(p, at, "a control character (U+%04X) is in the file here; delete it",
+                     (unsigned)parser->problem_value);
+        } else {
+            error_at(p, at, "YAML error: %s", problem);
+        }
+    } else if (strcmp(context, "while scanning a quoted scalar") == 0) {
+        report_quote(p, text, len, mark_offset(text, len, parser->context_mark));
+    } else if (tab != (size_t)-1 && tab < end) {
+        error_at(p, mark_from_offset(text, len, tab),
+                 "a tab is used for indenting here; use spaces");
+    } else if ((quote_at = find_unclosed_quote(text, len, mark.line)) != (size_t)-1) {
+        report_quote(p, text, len, quote_at);
+    } else if (strcmp(problem, "mapping values are not allowed in this context") == 0) {
+        if (colon_before(text, start, mark_offset(text, len, mark))) {
+            error_at(p, mark,
+                     "a colon followed by a space inside a text without quotes; put the "
+                     "whole text in quotes (\"...\")");
+        } else {
+            error_at(p, mark,
+                     "this line is indented more than the line above allows; line keys up "
+                     "under the keys of their section, or put a text that goes on from "
+                     "the line above in quotes");
+        }
+    } else if (strcmp(context, "while parsing a flow sequence") == 0 ||
+               strcmp(context, "while parsing a flow mapping") == 0) {
+        bool list = strstr(context, "sequence") != NULL;
+        if (parser->context_mark.line == mark.line) {
+            error_at(p, mark, "a comma or %s is missing here, in the %s that starts at "
+                     "column %d", list ? "']'" : "'}'", list ? "list" : "mapping",
                      (int)parser->context_mark.column + 1);
         } else {
-            error_at(p, parser->problem_mark, "YAML syntax error: %s", problem);
+            error_at(p, parser->context_mark,
+                     "the %s opened here is not closed; end the %s with %s", list ? "'['" : "'{'",
+                     list ? "list" : "mapping", list ? "']'" : "'}'");
         }
-        break;
+    } else if (parser->context) {
+        error_at(p, mark, "YAML syntax error: %s (%s at line %d, column %d)", problem,
+                 parser->context, (int)parser->context_mark.line + 1,
+                 (int)parser->context_mark.column + 1);
+    } else {
+        error_at(p, mark, "YAML syntax error: %s", problem);
     }
+}
+
+/* ---- Before libyaml: size, encoding, depth ----------------------------------------- */
+
+/* The length of the UTF-8 character at s (1..4), or 0 when it is not UTF-8 (overlong,
+ * surrogate, beyond U+10FFFF, cut short). */
+static size_t utf8_length(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0];
+    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || n > left) {
+        return 0;
+    }
+    unsigned long cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+    }
+    static const unsigned long MIN[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < MIN[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
+    }
+    return n;
+}
+
+/* The text must be UTF-8 (libyaml's own message is "invalid leading UTF-8 octet" at the
+ * start of the file). A UTF-16 file, with its byte order mark, is left to libyaml. */
+static bool check_utf8(parse_t *p, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) {
+        return true;
+    }
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_length(s + i, len - i);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        char latin1[40] = "";
+        if (s[i] >= 0xA0) { /* what the byte is in Latin-1 (Windows' usual), as UTF-8 */
+            snprintf(latin1, sizeof latin1, " ('%c%c' in Latin-1)", (char)(0xC0 | (s[i] >> 6)),
+                     (char)(0x80 | (s[i] & 0x3F)));
+        }
+        error_at(p, mark_from_offset(text, len, i),
+                 "the file is not saved as UTF-8: the byte 0x%02X here%s is not UTF-8 text; "
+                 "save the file as UTF-8",
+                 s[i], latin1);
+        return false;
+    }
+    return true;
+}
+
+/* Reads the text's events once, before the tree is built, counting how deep lists and
+ * mappings go: the first one deeper than CONTENT_MAX_DEPTH stops the read at once, before
+ * libyaml's time grows with the square of the depth. A syntax error is reported here. */
+static bool check_depth(parse_t *p, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        error_at(p, (yaml_mark_t){0, 0, 0}, "out of memory while starting the YAML parser");
+        return false;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int depth = 0;
+    bool ok = true;
+    for (bool done = false; !done;) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            report_yaml_error(p, &parser, text, len);
+            ok = false;
+            break;
+        }
+        switch (event.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > CONTENT_MAX_DEPTH) {
+                bool flow = event.type == YAML_SEQUENCE_START_EVENT
+                                ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+                error_at(p, event.start_mark,
+                         "lists and mappings are nested more than %d deep here; the content "
+                         "needs a few levels%s",
+                         CONTENT_MAX_DEPTH, flow ? " (is a ']' or '}' missing?)" : "");
+                ok = false;
+                done = true;
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
 }
 
 /* ---- Arena and texts --------------------------------------------------------------- */
@@ -1479,6 +1760,104 @@ static void read_section(parse_t *p, const yaml_node_t *node, const mapping_spec
 {
     yaml_node_t *found[MAX_FIELDS];
     read_mapping(p, node, spec, p->out, found);
+}
+
+/* The number of a "tel:" link: a leading '+' and the digits of `phone`, its spaces, brackets,
+ * dashes, dots and slashes left out. A number written without its country code is taken as
+ * North American, as the clinic's are: ten digits get "+1", eleven starting with 1 get "+";
+ * other numbers are kept as written (dialled within their own country). Returns false when
+ * the phone has no digit or holds anything else (a letter, "ext."), which a link cannot dial;
+ * *bad is then that character (or 0 for no digits). */
+static bool tel_number(const char *phone, char *out, size_t size, char *bad)
+{
+    char digits[64];
+    size_t n = 0;
+    bool plus = false;
+    *bad = 0;
+    for (const char *s = phone; *s; s++) {
+        char ch = *s;
+        if (ch >= '0' && ch <= '9') {
+            if (n + 1 >= sizeof digits) {
+                *bad = '#'; /* too long for a phone number */
+                return false;
+            }
+            digits[n++] = ch;
+        } else if (ch == '+' && n == 0 && !plus) {
+            plus = true;
+        } else if (!strchr(" ()-./", ch)) {
+            *bad = ch;
+            return false;
+        }
+    }
+    digits[n] = '\0';
+    if (n == 0) {
+        return false;
+    }
+    const char *prefix = plus ? "+" : n == 10 ? "+1" : (n == 11 && digits[0] == '1') ? "+" : "";
+    snprintf(out, size, "%s%s", prefix, digits);
+    return true;
+}
+
+/* The clinic's texts as written, then its QR text: "tel:" and the phone by default (an
+ * error when the phone cannot be dialled), else qr_text with its placeholders filled and a
+ * "tel:" link's number made dialable the same way when it is a phone number. */
+static void read_clinic(parse_t *p, const yaml_node_t *node)
+{
+    yaml_node_t *found[MAX_FIELDS];
+    if (!read_mapping(p, node, &CLINIC_SPEC, p->out, found)) {
+        return;
+    }
+    content_t *c = p->out;
+    const yaml_node_t *qr = found[CLINIC_QR_TEXT];
+    const char *text = NULL;
+    if (qr) {
+        if (!get_text(p, qr, "'qr_text'", false, false, &text)) {
+            return;
+        }
+        c->clinic.qr_text = text;
+        if (strncmp(text, "tel:", 4) != 0) {
+            return;
+        }
+        text += 4; /* a tel: link: made dialable below */
+    } else if (found[CLINIC_PHONE] && c->clinic.phone) {
+        qr = found[CLINIC_PHONE];
+        text = c->clinic.phone;
+    } else {
+        return; /* the phone is missing or broken: reported already */
+    }
+    char number[80];
+    char bad = 0;
+    bool dialable = tel_number(text, number, sizeof number, &bad);
+    if (!dialable && found[CLINIC_QR_TEXT]) {
+        return; /* a tel: link of the author's own making: kept as written */
+    }
+    if (!dialable) {
+        char q[QUOTE_MAX + 8];
+        char what[40] = "no digits";
+        if (bad == '#') {
+            snprintf(what, sizeof what, "more digits than a phone number");
+        } else if (bad) {
+            snprintf(what, sizeof what, "'%c', which a phone cannot dial", bad);
+        }
+        error_at(p, qr->start_mark,
+                 "the QR code's phone link cannot be made from %s: it has %s; write the number "
+                 "in digits, or give the QR code its own 'qr_text'",
+                 quote(text, strlen(text), q, sizeof q), what);
+        return;
+    }
+    char link[96];
+    snprintf(link, sizeof link, "tel:%s", number);
+    size_t start = c->arena_used;
+    if (!arena_put(c, link, strlen(link) + 1)) {
+        if (!p->arena_full) {
+            p->arena_full = true;
+            error_at(p, qr->start_mark,
+                     "the content is too large: its texts need more than %d bytes",
+                     CONTENT_ARENA_BYTES);
+        }
+        return;
+    }
+    c->clinic.qr_text = c->arena + start;
 }
 
 static void read_version(parse_t *p, const yaml_node_t *node)
@@ -2564,7 +2943,7 @@ static void read_document(parse_t *p, const yaml_node_t *root)
     }
     /* clinic first: the other texts expand its placeholders */
     if (found[TOP_CLINIC]) {
-        read_section(p, found[TOP_CLINIC], &CLINIC_SPEC);
+        read_clinic(p, found[TOP_CLINIC]);
     }
     read_fields(p, &TOP_SPEC, found, p->out);
     if (found[TOP_VERSION]) {
@@ -2615,6 +2994,16 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
         len = 0;
     }
     parse_t p = {.out = out, .errors = errors};
+    if (len > CONTENT_MAX_BYTES) {
+        error_at(&p, (yaml_mark_t){0, 0, 0},
+                 "the file is %zu KB; a content file may have at most %d KB (is it the right "
+                 "file?)",
+                 (len + 1023) / 1024, CONTENT_MAX_BYTES / 1024);
+        return false;
+    }
+    if (!check_utf8(&p, text, len) || !check_depth(&p, text, len)) {
+        return false;
+    }
 
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {

@@ -18,6 +18,9 @@
 #define CONTENT_MAX_ROTATED 19  /* joints a pose may rotate */
 #define CONTENT_ARENA_BYTES (256 * 1024)
 #define CONTENT_ERROR_MESSAGE_MAX 240
+#define CONTENT_MAX_BYTES (1024 * 1024) /* largest content file parsed (the real one is ~20 KB) */
+#define CONTENT_MAX_DEPTH 64 /* lists and mappings inside each other (the real file needs ~8);
+                              * libyaml's time grows with the square of the depth */
 
 /* Modifier bits of the kiosk's quit chord (content_t.kiosk.quit_mods). */
 #define CONTENT_MOD_CTRL 1
@@ -172,7 +175,9 @@ typedef struct content_t {
         const char *phone;
         const char *care_phone;
         const char *address;
-        const char *qr_text;
+        const char *qr_text; /* what the contact scene's QR code holds: qr_text as written,
+                              * placeholders filled, a "tel:" number made dialable; by default
+                              * "tel:" and the phone's digits ("+1" before ten digits) */
     } clinic;
 
     struct {
@@ -318,7 +323,9 @@ typedef struct content_errors_t {
 
 /* Parses and validates `len` bytes of YAML. On success fills *out and returns true.
  * On failure returns false, fills *errors, and *out is unspecified (parse into a scratch
- * content_t to keep the last good one). Never reads files, never prints. */
+ * content_t to keep the last good one). Never reads files, never prints. A text longer than
+ * CONTENT_MAX_BYTES, not UTF-8, or nested deeper than CONTENT_MAX_DEPTH is refused before a
+ * tree is built, so no input costs more than a few milliseconds of libyaml. */
 bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors);
 
 /* Writes "FILE:LINE:COL: message" into buf (always NUL-terminated). */
