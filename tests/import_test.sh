@@ -139,5 +139,18 @@ STATE_DIRECTORY= XDG_STATE_HOME="$out/xdg" timeout 20 "$bin" --import "$stick" -
   >/dev/null 2>&1
 [ -s "$out/xdg/stretch-kiosk/notice" ] && ok || bad "XDG_STATE_HOME: no notice in $out/xdg/stretch-kiosk"
 
+# 11. the deploy units (where systemd-analyze is at hand): valid, the binary path set to ours
+if command -v systemd-analyze >/dev/null; then
+  mkdir -p "$out/units"
+  for f in "$src"/deploy/*.service; do
+    sed "s|/usr/local/bin/stretch-kiosk|$bin|" "$f" >"$out/units/$(basename "$f")"
+  done
+  if (cd "$out/units" && systemd-analyze verify ./stretch-kiosk-usb@sdb1.service \
+        ./stretch-kiosk.service >"$out/verify.log" 2>&1) && [ ! -s "$out/verify.log" ]; then ok
+  else bad "systemd-analyze verify: $(cat "$out/verify.log")"; fi
+  grep -q 'ENV{SYSTEMD_WANTS}+="stretch-kiosk-usb@%k.service"' "$src/deploy/90-stretch-kiosk-usb.rules" \
+    && ok || bad "the udev rule does not start stretch-kiosk-usb@%k.service"
+fi
+
 echo "import_test: $passed checks passed, $failures failed"
 [ "$failures" -eq 0 ]
