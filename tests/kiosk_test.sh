@@ -295,7 +295,9 @@ if wid=$(window); then
   # 7. the staff chord quits with 0
   if shown; then
     focus || note "the kiosk did not have the keyboard focus before the staff chord"
-    T xdotool key ctrl+alt+q
+    # held as a person holds them: the chord counts keys held at that moment, and xdotool's
+    # "key ctrl+alt+q" lets go of all three within a frame (kiosk_wm_test: a key storm)
+    T xdotool keydown ctrl alt; sleep 0.2; T xdotool key q; sleep 0.1; T xdotool keyup alt ctrl
     wait_exit 20 && [ "$rc" = 0 ] && ok || bad "Ctrl+Alt+Q: exit $rc within 2 s, expected 0"
   else
     bad "the kiosk is not on screen for the staff chord: $why"

@@ -5,6 +5,8 @@
 
 #include "log.h"
 
+#include <SDL_syswm.h>
+#include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/XShm.h>
 #include <dlfcn.h>
@@ -134,7 +136,53 @@ bool platform_present_lost(void) {
     return true;
 }
 
+/* A client message to the root window, as EWMH asks of a request to the window manager. */
+static void x_ask_wm(Display *d, Window w, const char *type, long a0, long a1, long a2) {
+    XEvent e;
+    memset(&e, 0, sizeof e);
+    e.xclient.type = ClientMessage;
+    e.xclient.window = w;
+    e.xclient.message_type = XInternAtom(d, type, False);
+    e.xclient.format = 32;
+    e.xclient.data.l[0] = a0;
+    e.xclient.data.l[1] = a1;
+    e.xclient.data.l[2] = a2;
+    XSendEvent(d, DefaultRootWindow(d), False, SubstructureRedirectMask | SubstructureNotifyMask,
+               &e);
+}
+
+/* Under X11 the window is taken back with requests only: SDL's X11 SDL_ShowWindow and
+ * SDL_RaiseWindow wait for the window manager to map the window (up to ~100 ms, or for ever
+ * when it never does: on another desktop, or with the desktop shown), and the watchdog ended
+ * the show. Instead: on every desktop (a desktop switch cannot leave it behind), the desktop
+ * not shown, mapped on top, fullscreen, made the active window; nothing waits for an answer.
+ * False when the window is not an X11 one. */
+static bool x_reclaim(platform_t *p) {
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(p->window, &info) || info.subsystem != SDL_SYSWM_X11) return false;
+    Display *d = info.info.x11.display;
+    Window w = info.info.x11.window;
+    const long all_desktops = 0xFFFFFFFFL, source_pager = 2, state_add = 1;
+    unsigned long every = 0xFFFFFFFFUL;
+    XChangeProperty(d, w, XInternAtom(d, "_NET_WM_DESKTOP", False), XA_CARDINAL, 32,
+                    PropModeReplace, (const unsigned char *)&every, 1);
+    x_ask_wm(d, w, "_NET_WM_DESKTOP", all_desktops, source_pager, 0);
+    x_ask_wm(d, w, "_NET_WM_STATE", state_add, (long)XInternAtom(d, "_NET_WM_STATE_STICKY", False),
+             source_pager);
+    x_ask_wm(d, DefaultRootWindow(d), "_NET_SHOWING_DESKTOP", 0, 0, 0);
+    XMapRaised(d, w);
+    if (p->fullscreen) {
+        x_ask_wm(d, w, "_NET_WM_STATE", state_add,
+                 (long)XInternAtom(d, "_NET_WM_STATE_FULLSCREEN", False), source_pager);
+    }
+    x_ask_wm(d, w, "_NET_ACTIVE_WINDOW", source_pager, CurrentTime, 0);
+    XFlush(d);
+    return true;
+}
+
 void platform_reclaim(platform_t *p) {
+    if (x_reclaim(p)) return;
     SDL_RestoreWindow(p->window);
     if (p->fullscreen) SDL_SetWindowFullscreen(p->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_ShowWindow(p->window);
