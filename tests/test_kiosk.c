@@ -65,6 +65,8 @@ static void only_regular_files_are_read(void **state) {
     assert_false(assets_read(path, &data, &len, err, sizeof err));
     assert_null(data);
     assert_non_null(strstr(err, "folder"));
+    assert_null(assets_open(path, ASSETS_MAX_IMAGE, err, sizeof err)); /* a mark as a folder */
+    assert_non_null(strstr(err, "folder"));
 
     /* a FIFO with no writer: the open waited forever */
     path_in(path, sizeof path, "fifo.yaml");

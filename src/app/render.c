@@ -122,8 +122,11 @@ static void mark_load(render_t *r, int px) {
     }
     SDL_Surface *rgba = img ? SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
     if (!rgba) {
-        fprintf(stderr, "stretch-kiosk: cannot load the clinic's mark %s: %s (shown without it)\n",
-                rel, rw ? IMG_GetError() : err);
+        char line[2000], shown[4000]; /* the path is the content's: escaped (log.h) */
+        snprintf(line, sizeof line, "cannot load the clinic's mark %s: %s (shown without it)", rel,
+                 rw ? IMG_GetError() : err);
+        log_escape(line, shown, sizeof shown);
+        fprintf(stderr, "stretch-kiosk: %s\n", shown);
         r->mark_failed = true;
     } else {
         unsigned char *packed = SDL_malloc((size_t)rgba->w * (size_t)rgba->h * 4);

@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include "assets.h"
+#include "log.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,8 +53,11 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
         SDL_RWops *rw = assets_open(paths[i], ASSETS_MAX_FONT, err, sizeof err);
         t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, 32) : NULL;
         if (!t->fonts[i]) {
-            fprintf(stderr, "stretch-kiosk: cannot open font %s: %s\n", paths[i],
-                    rw ? TTF_GetError() : err);
+            char line[2000], shown[4000]; /* the path is the content's: escaped (log.h) */
+            snprintf(line, sizeof line, "cannot open font %s: %s", paths[i],
+                     rw ? TTF_GetError() : err);
+            log_escape(line, shown, sizeof shown);
+            fprintf(stderr, "stretch-kiosk: %s\n", shown);
             text_shutdown(t);
             return false;
         }
