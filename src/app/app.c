@@ -5,8 +5,10 @@
 #include "app.h"
 
 #include <SDL_image.h>
+#include <SDL_ttf.h>
 #include <math.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "assets.h"
 #include "countdown.h"
 #include "kiosk.h"
+#include "lastgood.h"
 #include "log.h"
 #include "import.h"
 #include "memcount.h"
@@ -35,7 +38,10 @@ static void note_first(char *first, size_t size, const char *msg) {
     if (first && size && !first[0]) snprintf(first, size, "%s", msg);
 }
 
-static content_t *load_content(const char *path, char *first, size_t first_size) {
+/* Reads and parses a content file; with `keep`, its text is handed back (*kept, heap) when it
+ * parses. */
+static content_t *load_content(const char *path, char *first, size_t first_size, char **kept,
+                               size_t *kept_len) {
     char err[1200];
     char *text = NULL;
     size_t len = 0;
@@ -54,7 +60,12 @@ static content_t *load_content(const char *path, char *first, size_t first_size)
         return NULL;
     }
     bool ok = content_parse(c, text, len, errors);
-    SDL_free(text);
+    if (ok && kept) {
+        *kept = text;
+        *kept_len = len;
+    } else {
+        SDL_free(text);
+    }
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], path, err, sizeof err);
@@ -71,18 +82,31 @@ static content_t *load_content(const char *path, char *first, size_t first_size)
     return c;
 }
 
-content_t *app_load_content(const char *path) { return load_content(path, NULL, 0); }
+content_t *app_load_content(const char *path) { return load_content(path, NULL, 0, NULL, NULL); }
 
-content_t *app_check_file(const char *path, char *first, size_t first_size) {
+/* Loaded and checked as a start checks it; with `keep`, a good one becomes the last good copy
+ * on disk (the bytes that were checked, not the file read again). */
+static content_t *load_checked(const char *path, bool keep, char *first, size_t first_size) {
     if (first && first_size) first[0] = '\0';
-    content_t *c = load_content(path, first, first_size);
+    char *text = NULL;
+    size_t len = 0;
+    content_t *c = load_content(path, first, first_size, keep ? &text : NULL, &len);
     if (c && !app_content_usable(c, path)) {
         note_first(first, first_size, "the content cannot be shown (see the log)");
         SDL_free(c);
         c = NULL;
     }
+    char err[1300];
+    if (c && text && !lastgood_save(text, len, err, sizeof err)) log_line("%s", err);
+    SDL_free(text);
     return c;
 }
+
+content_t *app_check_file(const char *path, char *first, size_t first_size) {
+    return load_checked(path, false, first, first_size);
+}
+
+content_t *app_load_kept(const char *path) { return load_checked(path, true, NULL, 0); }
 
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     choreo_t *ch = SDL_calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
@@ -134,8 +158,49 @@ static int locate_content(app_t *app, const char *content_path, const char *lang
 }
 
 /* What the parser cannot know: the QR code can be made, every routine fits. */
+/* A font or image the theme names: inside the assets folder, a regular file (a folder or a
+ * FIFO would crash or hang the loader), and one that loads. */
+static bool asset_usable(const char *assets, const char *rel, const char *key, const char *path,
+                         bool font) {
+    char full[2200];
+    struct stat st;
+    snprintf(full, sizeof full, "%s/%s", assets, rel);
+    const char *why = NULL;
+    if (rel[0] == '/' || strstr(rel, "..")) why = "must be a file inside the assets folder";
+    else if (stat(full, &st) != 0) why = "is not there";
+    else if (!S_ISREG(st.st_mode)) why = "is not a file";
+    if (!why && font) {
+        TTF_Font *f = TTF_OpenFont(full, 16);
+        if (!f) why = "is not a font that can be read";
+        else TTF_CloseFont(f);
+    } else if (!why) {
+        SDL_Surface *img = IMG_Load(full);
+        if (!img) why = "is not an image that can be read (PNG, JPEG or SVG)";
+        else SDL_FreeSurface(img);
+    }
+    if (why) log_line("%s: theme.%s: %s %s (in %s)", path, key, rel, why, assets);
+    return !why;
+}
+
+/* The fonts and the mark the theme names (a start would fail, or show without them). */
+static bool assets_usable(const content_t *c, const char *path) {
+    char assets[1024], err[1200];
+    if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
+        log_line("%s", err);
+        return false;
+    }
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        log_line("cannot start the font engine: %s", TTF_GetError());
+        return false;
+    }
+    bool ok = asset_usable(assets, c->theme.font_regular, "font_regular", path, true);
+    ok = asset_usable(assets, c->theme.font_bold, "font_bold", path, true) && ok;
+    if (c->theme.mark) ok = asset_usable(assets, c->theme.mark, "mark", path, false) && ok;
+    return ok;
+}
+
 bool app_content_usable(const content_t *c, const char *path) {
-    bool ok = true;
+    bool ok = assets_usable(c, path);
     if (!render_qr_possible(c)) {
         log_line("%s: clinic.qr_text is too long for a QR code", path);
         ok = false;
@@ -152,16 +217,40 @@ bool app_content_usable(const content_t *c, const char *path) {
     return ok;
 }
 
+/* A kiosk whose content file is broken or unreadable does not blank the TV: it shows the last
+ * good copy, else the shipped content, and goes on watching the file for a fix (the file's
+ * path stays app->content_path). */
+static content_t *kiosk_fallback(app_t *app, const char *lang) {
+    char path[1200], err[1300];
+    content_t *c = NULL;
+    if (lastgood_path(path, sizeof path, err, sizeof err)) {
+        struct stat st;
+        if (stat(path, &st) == 0) c = app_check_file(path, NULL, 0);
+    } else {
+        log_line("%s", err);
+    }
+    if (!c) {
+        snprintf(path, sizeof path, "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
+        if (strcmp(path, app->content_path) != 0) c = app_check_file(path, NULL, 0);
+    }
+    if (c) {
+        log_line("%s: not usable: the kiosk shows %s until the file is fixed",
+                 app->content_path, path);
+    }
+    return c;
+}
+
 /* Content, routines, the show (a kiosk's when `kiosk`), the window and the renderer: the show
  * is set before the renderer, which prepares its first frame. Returns an exit code. */
 int app_start(app_t *app, const char *content_path, const char *lang, const char *scene,
                  choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
-    app->content = app_load_content(app->content_path);
+    bool show = !desc->offscreen; /* a show someone watches keeps its content on disk */
+    app->content = show ? app_load_kept(app->content_path) : app_check_file(app->content_path, NULL, 0);
+    if (!app->content && kiosk) app->content = kiosk_fallback(app, lang);
     if (!app->content) return APP_EXIT_USAGE;
-    int index = app_content_usable(app->content, app->content_path) ? scene_index(app->content, scene)
-                                                                : -1;
+    int index = scene_index(app->content, scene);
     if (index < 0) rc = APP_EXIT_USAGE;
     if (!rc) app->choreos = app_build_choreos(app->content, pacing);
     if (!rc && !app->choreos) rc = APP_EXIT_RUNTIME;

@@ -56,6 +56,9 @@ void app_sound_content(app_t *app, bool kiosk);
  * Every problem is logged as FILE:LINE:COL: message; the first one is also copied into
  * `first` (may be NULL). Returns the content (heap, the caller frees it) when it is good. */
 content_t *app_check_file(const char *path, char *first, size_t first_size);
+/* The same, and a good one is kept as the last good copy on disk (lastgood.h): for the
+ * content a show starts with or reloads. */
+content_t *app_load_kept(const char *path);
 /* What the parser cannot know about content: its QR code can be made, every routine fits.
  * Says why not (FILE: message) when not. */
 bool app_content_usable(const content_t *content, const char *path);

@@ -28,14 +28,11 @@ typedef struct loop_t {
     double click_resume_left; /* ... and its re-count: a double click puts them back */
 } loop_t;
 
-/* Swaps in an edited content file: parsed, checked, laid out and given fonts before anything
- * changes; a broken edit is reported and the last good content stays on screen. */
+/* Swaps in an edited content file: parsed, checked (as a start checks it: fonts and images
+ * too), laid out and given fonts before anything changes, and kept on disk as the last good
+ * copy; a broken edit is reported and the last good content stays on screen. */
 static bool reload_content(app_t *app) {
-    content_t *c = app_load_content(app->content_path);
-    if (c && !app_content_usable(c, app->content_path)) {
-        SDL_free(c);
-        c = NULL;
-    }
+    content_t *c = app_load_kept(app->content_path); /* checked as a start checks it */
     if (!c) {
         log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
                  ++app->refused);
