@@ -2,7 +2,13 @@
  * Pure core: libyaml, libc and skeleton's joint names; no SDL, no GL, no files, no printing,
  * no global state. */
 
-/* How it works. libyaml loads the whole buffer into a node tree (yaml_document_t), which
+/* How it works. Before libyaml builds anything, the text is bounded: at most
+ * CONTENT_MAX_BYTES, UTF-8 (the first bad byte named, line and column), and no list or
+ * mapping nested deeper than CONTENT_MAX_DEPTH, found by reading libyaml's events once and
+ * stopping at the first too deep (libyaml's time grows with the square of the depth). A
+ * syntax error is then named as a hand edit's slip, at the slip (see "YAML slips" below).
+ *
+ * libyaml loads the whole buffer into a node tree (yaml_document_t), which
  * gives every node a start mark. The walker then reads each mapping against a table of
  * field_t: one table per kind of mapping (the file, clinic, theme, timing, labels, a help
  * entry, intro, an exercise and its camera, cues, poses and phases, reviews, a review,
