@@ -271,8 +271,8 @@ static void test_switch_sides_cue(void **state) {
     assert_int_equal(cues, 1);
 }
 
-/* Demo pacing: every movement on both sides, holds at real speed but cut short, and the
- * count still labelled with the page's real target. */
+/* Demo pacing: every movement on both sides, holds at real speed but cut short, the page's
+ * real target still known (the hold line names it) and the ring counting what is shown. */
 static void test_demo_pacing(void **state) {
     (void)state;
     for (int e = 0; e < g_content->exercise_count; e++) {
@@ -296,9 +296,68 @@ static void test_demo_pacing(void **state) {
     hold_seen_t holds[8];
     int n = walk(&g_demo[exercise_index("spinal-twists")], holds, 8);
     assert_int_equal(n, 2);
-    assert_int_equal(holds[0].target, 10); /* "Hold for 10 deep breaths", cut short */
-    assert_int_equal(holds[0].numbers[0], 10);
+    assert_int_equal(holds[0].target, 10); /* the page's target, still known */
+    assert_int_equal(holds[0].numbers[0], 2); /* the ring counts the breaths shown: 2, 1 */
     assert_true(holds[0].count < 10);
+}
+
+/* Demo pacing is honest: in every hold of every exercise, the ring counts down to 1 exactly
+ * the breaths or seconds the figure holds (never from the page's 10 to 9 and then away), a
+ * cut-short hold says so, and its line names the page's target and what is shown
+ * ("10 deep breaths — shown here: 2"); in follow pacing nothing is cut short. */
+static void test_demo_pacing_is_honest(void **state) {
+    (void)state;
+    const content_t *c = g_content;
+    assert_non_null(c->labels.hold_breaths_shown);
+    assert_non_null(c->labels.hold_seconds_shown);
+    int cut_breaths = 0, cut_seconds = 0;
+    for (int p = 0; p < 2; p++) {
+        const choreo_t *set = p ? g_demo : g_follow;
+        for (int e = 0; e < c->exercise_count; e++) {
+            const choreo_t *ch = &set[e];
+            float cycle = ch->breath_in + ch->breath_out;
+            for (int k = 0; k < ch->count; k++) {
+                const choreo_instance_t *in = &ch->inst[k];
+                const content_hold_t *h = &c->exercises[e].phases[in->phase].hold;
+                if (in->hold <= 0 || (h->kind != CONTENT_HOLD_BREATHS && h->kind != CONTENT_HOLD_SECONDS)) continue;
+                int shown = h->kind == CONTENT_HOLD_BREATHS ? (int)lroundf(in->hold / cycle)
+                                                           : (int)ceilf(in->hold - 1e-3f);
+                double from = in->start + in->move + in->ready;
+                int first = -1, last = -1, prev = 1 << 30;
+                for (double t = from + 0.01; t < from + in->hold - 0.01; t += 0.05) {
+                    choreo_state_t st;
+                    choreo_sample(ch, t, &st);
+                    countdown_t cd;
+                    countdown_compute(ch, &st, &cd);
+                    if (cd.stage != COUNTDOWN_HOLDING) continue;
+                    if (first < 0) first = cd.remaining;
+                    last = cd.remaining;
+                    assert_true(cd.remaining <= prev); /* counting down, never back up */
+                    prev = cd.remaining;
+                    assert_int_equal(cd.shown, shown);
+                    assert_int_equal(cd.target, (int)lroundf(h->count)); /* the page's */
+                    assert_int_equal(cd.shortened, shown < (int)lroundf(h->count));
+                    if (p == 0) assert_false(cd.shortened);
+                    if (h->kind == CONTENT_HOLD_SECONDS && cd.shortened) assert_true(cd.min_mark < 0);
+                }
+                if (first != shown || last != 1) {
+                    fail_msg("%s pacing, %s hold %d: the ring counts %d..%d, %d shown",
+                             p ? "demo" : "follow", c->exercises[e].id, k, first, last, shown);
+                }
+                if (p == 1 && shown < (int)lroundf(h->count)) {
+                    if (h->kind == CONTENT_HOLD_BREATHS) cut_breaths++;
+                    else cut_seconds++;
+                }
+            }
+        }
+    }
+    assert_true(cut_breaths > 0); /* the shipped content's demo cuts both kinds */
+    assert_true(cut_seconds > 0);
+    /* the line a cut-short hold shows, filled as the renderer fills it */
+    char out[160];
+    content_format(out, sizeof out, c->labels.hold_breaths_shown,
+                   &(content_format_args_t){.target = "10", .n = "2"});
+    assert_string_equal(out, "10 deep breaths \u2014 shown here: 2");
 }
 
 /* Space pauses figure, countdown and auto-advance; resuming counts back in first. */
@@ -439,6 +498,7 @@ int main(void) {
         cmocka_unit_test(test_press_ups_counted_up),
         cmocka_unit_test(test_switch_sides_cue),
         cmocka_unit_test(test_demo_pacing),
+        cmocka_unit_test(test_demo_pacing_is_honest),
         cmocka_unit_test(test_pause_and_resume_recount),
         cmocka_unit_test(test_step_jump_glides),
         cmocka_unit_test(test_ring_words),

@@ -419,17 +419,30 @@ static void repetition_target(const content_exercise_t *ex, const countdown_t *c
     }
 }
 
-/* The label of a hold with its real target: "Hold for 10 deep breaths". */
-static const char *hold_label(const content_t *c, const content_hold_t *h, char *buf, size_t n) {
-    char target[16], min[16];
+/* The label of a hold with its real target: "Hold for 10 deep breaths"; cut short by demo
+ * pacing, with what is shown where the content says it: "… — shown here: 2". */
+static const char *hold_label(const content_t *c, const content_hold_t *h, const countdown_t *cd,
+                              char *buf, size_t n) {
+    char target[16], min[16], shown[16];
     snprintf(target, sizeof target, "%d", (int)lroundf(h->count));
     snprintf(min, sizeof min, "%d", (int)lroundf(h->count_min));
-    content_format_args_t args = {.target = target, .min = min};
+    snprintf(shown, sizeof shown, "%d", cd->shown);
+    content_format_args_t args = {.target = target, .min = min, .n = shown};
     const char *tmpl = NULL;
+    bool cut = cd->shortened;
     switch (h->kind) {
-    case CONTENT_HOLD_BREATHS: tmpl = c->labels.hold_breaths; break;
+    case CONTENT_HOLD_BREATHS:
+        tmpl = cut && c->labels.hold_breaths_shown ? c->labels.hold_breaths_shown
+                                                   : c->labels.hold_breaths;
+        break;
     case CONTENT_HOLD_SECONDS:
-        tmpl = h->count_min < h->count ? c->labels.hold_range : c->labels.hold_seconds;
+        if (h->count_min < h->count) {
+            tmpl = cut && c->labels.hold_range_shown ? c->labels.hold_range_shown
+                                                     : c->labels.hold_range;
+        } else {
+            tmpl = cut && c->labels.hold_seconds_shown ? c->labels.hold_seconds_shown
+                                                       : c->labels.hold_seconds;
+        }
         break;
     case CONTENT_HOLD_COMFORTABLE: tmpl = c->labels.hold_comfortable; break;
     default: return NULL;
@@ -535,9 +548,16 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     /* the hold the count is for (the next instance's, while counting in over a move) */
     const content_hold_t *h = &ex->phases[ch->inst[st->hold_instance].phase].hold;
     const char *hl = cd.hold_kind != CONTENT_HOLD_NONE && (cd.stage != COUNTDOWN_MOVING)
-                         ? hold_label(c, h, hold_buf, sizeof hold_buf)
+                         ? hold_label(c, h, &cd, hold_buf, sizeof hold_buf)
                          : NULL;
     bool reps = cd.repetitions > 1;
+    /* a hold cut short (demo pacing) says so while it is held, in place of the side: the
+     * ring counts only the breaths or seconds shown, and a patient must not take them for
+     * the page's count (the side was named as it got ready, and the figure shows it) */
+    if (hl && cd.shortened && cd.stage == COUNTDOWN_HOLDING && side_word && !cd.switch_sides) {
+        lines[0] = (line_t){hl, TEXT_REGULAR, size * 0.9f, c->theme.text, false};
+        hl = NULL;
+    }
     /* the hold asked for gives way when it would be a third line */
     if (hl && n + reps < 2) {
         lines[n++] = (line_t){hl, TEXT_REGULAR, size * 0.9f, c->theme.text, false};

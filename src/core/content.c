@@ -63,7 +63,7 @@
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-#define MAX_FIELDS 32          /* most keys one mapping table may have */
+#define MAX_FIELDS 40          /* most keys one mapping table may have */
 #define MAX_SECONDS 3600.0     /* upper bound of every timing value (s); keeps ms in 32 bits */
 #define QUOTE_MAX 40           /* bytes of a value quoted in a message, before "…" */
 #define NUMBER_MAX_LENGTH 32   /* longest number text accepted (bytes) */
@@ -284,7 +284,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 30 };
+enum { LABELS_HELP = 33 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -322,6 +322,13 @@ static const field_t LABELS_FIELDS[] = {
      .optional = true},
     {.name = "sound_none", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_none),
      .optional = true},
+    {.name = "hold_breaths_shown", .kind = FIELD_TEXT, .optional = true,
+     .offset = offsetof(content_t, labels.hold_breaths_shown), .slots = SLOT_N | SLOT_TARGET},
+    {.name = "hold_seconds_shown", .kind = FIELD_TEXT, .optional = true,
+     .offset = offsetof(content_t, labels.hold_seconds_shown), .slots = SLOT_N | SLOT_TARGET},
+    {.name = "hold_range_shown", .kind = FIELD_TEXT, .optional = true,
+     .offset = offsetof(content_t, labels.hold_range_shown),
+     .slots = SLOT_N | SLOT_MIN | SLOT_TARGET},
     [LABELS_HELP] = NODE("help"),
 };
 _Static_assert(COUNT_OF(LABELS_FIELDS) == LABELS_HELP + 1, "'help' is the last label");

@@ -230,6 +230,11 @@ typedef struct content_t {
         const char *hold_seconds; /* {target}: "Hold for {target} seconds" */
         const char *hold_range;   /* {min} {target}: "Hold for {min} to {target} seconds" */
         const char *hold_comfortable;
+        /* optional, for a hold demo pacing cuts short, {n} the breaths or seconds shown:
+         * "Hold for {target} deep breaths — shown here: {n}" (NULL: the plain label) */
+        const char *hold_breaths_shown;
+        const char *hold_seconds_shown;
+        const char *hold_range_shown; /* {min} {target} {n} */
         const char *breaths_left;
         const char *seconds_left;
         const char *seconds_held;

@@ -72,6 +72,17 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
     const choreo_instance_t *held = &c->inst[st->hold_instance];
     const content_hold_t *h = hold_of(c, st->hold_instance);
     out->hold_kind = held->hold > 0 ? h->kind : CONTENT_HOLD_NONE;
+    /* what is shown of that hold: the ring counts these, never more than the figure holds
+     * (demo pacing cuts 10 breaths to 2: the ring says 2, 1, and the hold line says both) */
+    float cycle = c->breath_in + c->breath_out;
+    if (h->kind == CONTENT_HOLD_BREATHS) {
+        out->shown = (int)lroundf(held->hold / cycle);
+        out->shortened = out->shown < (int)lroundf(h->count);
+    } else if (h->kind == CONTENT_HOLD_SECONDS) {
+        out->shown = (int)ceilf(held->hold - 1e-3f);
+        out->shortened = held->hold < h->count - 1e-3f;
+    }
+    if (out->shown < 1) out->shown = 1;
 
     if (st->holding) {
         out->stage = COUNTDOWN_HOLDING;
@@ -81,15 +92,15 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
             out->kind = COUNTDOWN_BREATHS;
             out->target = out->target_min = (int)h->count;
             out->count = st->breath_index + 1;
-            out->remaining = out->target - st->breath_index;
+            out->remaining = out->shown - st->breath_index;
+            if (out->remaining < 1) out->remaining = 1;
             out->breath = st->breath;
-            float cycle = c->breath_in + c->breath_out;
             /* within this breath; the hold's very last tick is the end of a breath out,
              * never (by rounding) the start of a breath in */
             float into = e - cycle * (float)st->breath_index;
             bool ending = e >= c->inst[st->instance].hold - 1e-3f;
             out->inhaling = into < c->breath_in && !ending;
-            out->progress = glm_clamp(e / (cycle * h->count), 0.0f, 1.0f);
+            out->progress = glm_clamp(e / (cycle * (float)out->shown), 0.0f, 1.0f);
             break;
         }
         case CONTENT_HOLD_SECONDS:
@@ -97,10 +108,12 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
             out->target = (int)lroundf(h->count);
             out->target_min = (int)lroundf(h->count_min);
             out->count = (int)floorf(e);
-            out->remaining = (int)ceilf(h->count - e - 1e-4f);
+            float len = out->shortened ? held->hold : h->count; /* s as shown */
+            out->remaining = (int)ceilf(len - e - 1e-4f);
             if (out->remaining < 1) out->remaining = 1;
-            out->progress = glm_clamp(e / h->count, 0.0f, 1.0f);
-            if (h->count_min < h->count) out->min_mark = h->count_min / h->count;
+            out->progress = glm_clamp(e / len, 0.0f, 1.0f);
+            /* the page's lower figure is marked only on a ring that reaches it */
+            if (h->count_min < h->count && !out->shortened) out->min_mark = h->count_min / h->count;
             break;
         case CONTENT_HOLD_COMFORTABLE:
             out->kind = COUNTDOWN_STOPWATCH;
@@ -122,7 +135,7 @@ void countdown_compute(const choreo_t *c, const choreo_state_t *st, countdown_t 
                                                       : COUNTDOWN_STOPWATCH;
         out->target = (int)lroundf(h->count);
         out->target_min = (int)lroundf(h->count_min);
-        out->remaining = h->kind == CONTENT_HOLD_COMFORTABLE ? 0 : out->target;
+        out->remaining = h->kind == CONTENT_HOLD_COMFORTABLE ? 0 : out->shown;
         return;
     }
     out->stage = COUNTDOWN_MOVING;
