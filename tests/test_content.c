@@ -1740,7 +1740,9 @@ static void test_depth_bound(void **state)
     const size_t levels = 100000;
     char *text = malloc(4 * levels + 64);
     assert_non_null(text);
-    static const char DEEP[] = "nested more than 64 deep here";
+    static const char DEEP[] =
+        "lists and mappings are nested more than 64 levels deep here; the content file needs "
+        "about 8";
 
     /* [[[[... 100k deep, on one line and one to a line: the 65th is refused */
     memset(text, '[', levels);

@@ -1027,8 +1027,8 @@ static bool check_depth(parse_t *p, const char *text, size_t len)
                                 ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                                 : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
                 error_at(p, event.start_mark,
-                         "lists and mappings are nested more than %d deep here; the content "
-                         "needs a few levels%s",
+                         "lists and mappings are nested more than %d levels deep here; the "
+                         "content file needs about 8%s",
                          CONTENT_MAX_DEPTH, flow ? " (is a ']' or '}' missing?)" : "");
                 ok = false;
                 done = true;
