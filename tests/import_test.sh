@@ -6,7 +6,7 @@
 # stick's folder refused, and the notice left for the kiosk. Usage: import_test.sh BINARY
 # SOURCE_DIR OUT_DIR
 set -u
-bin=$1 src=$2 out=$3
+bin=$(readlink -f "$1") src=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 failures=0 passed=0
 ok()  { passed=$((passed + 1)); }
@@ -139,7 +139,25 @@ STATE_DIRECTORY= XDG_STATE_HOME="$out/xdg" timeout 20 "$bin" --import "$stick" -
   >/dev/null 2>&1
 [ -s "$out/xdg/stretch-kiosk/notice" ] && ok || bad "XDG_STATE_HOME: no notice in $out/xdg/stretch-kiosk"
 
-# 11. the deploy units (where systemd-analyze is at hand): valid, the binary path set to ours
+# 11. a kiosk running (offscreen) shows the notice an import leaves, and reloads the content
+fresh
+sed 's/^  address: .*/  address: 9 Other Street, Tracy, CA 95376/' "$shipped" >"$stick/stretch-kiosk/en.yaml"
+SDL_VIDEODRIVER=offscreen "$bin" --kiosk --content "$inst" >"$out/kiosk.out" 2>"$out/kiosk.err" &
+kpid=$!
+sleep 4
+run 0 "import under a running kiosk"
+shown=no
+for _ in 1 2 3 4 5 6 7 8; do
+  sleep 1
+  kill -USR1 "$kpid" 2>/dev/null
+  sleep 0.3
+  if grep -q '"Content updated from USB"' "$out/kiosk.out"; then shown=yes; break; fi
+done
+[ "$shown" = yes ] && ok || bad "the running kiosk did not show the notice: $(tail -c 300 "$out/kiosk.out")"
+grep -q "content reloaded from $inst" "$out/kiosk.err" && ok || bad "the running kiosk did not reload: $(tail -3 "$out/kiosk.err")"
+kill "$kpid" 2>/dev/null; wait "$kpid" 2>/dev/null
+
+# 12. the deploy units (where systemd-analyze is at hand): valid, the binary path set to ours
 if command -v systemd-analyze >/dev/null; then
   mkdir -p "$out/units"
   for f in "$src"/deploy/*.service; do
