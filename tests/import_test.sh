@@ -64,12 +64,13 @@ sed "${line}s/^  intro_seconds: [0-9]*/  intro_seconds: abc/" "$shipped" >"$stic
 run 2 "a slip" && notice_starts "a slip" "USB content not used: en.yaml line $line: 'intro_seconds' must be a number"
 unchanged "a slip"
 
-# 3. a quote opened and not closed: not installed, the notice names en.yaml and a line
+# 3. a quote opened and not closed: not installed, the notice names the line where it opens
+#    (not the "missing" keys of the mapping above it that the open quote swallowed)
 fresh
 line=$(grep -n '^  panel: "' "$shipped" | head -1 | cut -d: -f1)
 sed "${line}s/^\(  panel: \"#[0-9A-Fa-f]*\)\"/\1/" "$shipped" >"$stick/stretch-kiosk/en.yaml"
 cmp -s "$shipped" "$stick/stretch-kiosk/en.yaml" && bad "missing quote: the fixture did not change"
-run 2 "missing quote" && notice_starts "missing quote" "USB content not used: en.yaml line "
+run 2 "missing quote" && notice_starts "missing quote" "USB content not used: en.yaml line $line: "
 unchanged "missing quote"
 
 # 4. no stretch-kiosk folder on the stick: nothing changes, a clear message

@@ -338,12 +338,21 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     /* the fonts and images it names (the parse here only finds their names; the check
      * below reports any mistake in the file) */
     bool ok = true;
+    char slip[600] = ""; /* the parser's word for the staff, when the file does not parse */
     content_t *names = malloc(sizeof *names);
     content_errors_t *errors = malloc(sizeof *errors);
     if (names && errors && content_parse(names, data, len, errors)) {
         ok = take_asset(&im, "font_regular", names->theme.font_regular, name) &&
              take_asset(&im, "font_bold", names->theme.font_bold, name) &&
              take_asset(&im, "mark", names->theme.mark, name);
+    } else if (names && errors && errors->count > 0) {
+        /* the slip itself rather than what it swallowed: a key "missing" from a mapping is
+         * reported at the mapping's first line, above the broken quote that ate it */
+        const content_error_t *e = &errors->items[0];
+        for (int i = errors->count - 1; i >= 0; i--) {
+            if (!strstr(errors->items[i].message, " is missing '")) e = &errors->items[i];
+        }
+        snprintf(slip, sizeof slip, "%s line %d: %s", name, e->line, e->message);
     }
     free(names);
     free(errors);
@@ -356,6 +365,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         for (int i = 0; i < im.added_count; i++) unlink(im.added[i]);
         char reason[1200];
         if (!ok) snprintf(reason, sizeof reason, "%s", im.why);
+        else if (slip[0]) snprintf(reason, sizeof reason, "%s", slip);
         else plain_reason(first, staging, name, reason, sizeof reason);
         snprintf(text, sizeof text, "USB content not used: %s", reason);
         return finish(IMPORT_REFUSED, text, notice, notice_size);
