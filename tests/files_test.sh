@@ -53,7 +53,7 @@ started() {
 mkdir -p "$assets/images/dir.svg"
 sed -E 's|^  mark: .*|  mark: images/dir.svg|' "$base" >"$out/markdir.yaml"
 started markdir "$out/markdir.yaml" images/dir.svg
-grep -q "images/dir.svg.*folder" "$out/markdir.err" || bad "markdir: not refused as a folder: $(cat "$out/markdir.err")"
+grep -qE "images/dir.svg.*(folder|not a file)" "$out/markdir.err" || bad "markdir: not refused as a folder: $(cat "$out/markdir.err")"
 sed -E 's|^  mark: .*|  mark: ../../../../../../../../etc/passwd|' "$base" >"$out/passwd.yaml"
 started passwd "$out/passwd.yaml" etc/passwd
 grep -q "root:" "$out/passwd.err" && bad "passwd: /etc/passwd's text reached the log"
