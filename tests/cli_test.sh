@@ -114,10 +114,11 @@ expect 0 "dump-pose range" -- --dump-pose --scene spinal-twists --at 0:2:0.5
 expect 2 "dump-pose of a non-exercise" -- --dump-pose --scene reviews && stderr_is_one_line "dump-pose reviews"
 expect 2 "dump-pose bad range" -- --dump-pose --at 3:1:1 && stderr_is_one_line "dump-pose bad range"
 
-# missing font or assets: a clear error, exit 1
+# a font the content names that is not there: said as the content's problem (the content is
+# checked as a start checks it: theme.font_regular names it), exit 2; no assets at all: exit 1
 mkdir -p "$out/assets-nofont" && cp -r "$src/assets/content" "$out/assets-nofont/"
-STRETCH_KIOSK_ASSETS="$out/assets-nofont" expect 1 "missing font" -- --screenshot "$out/e.png" --scene intro
-stderr_has "missing font" "cannot open font"
+STRETCH_KIOSK_ASSETS="$out/assets-nofont" expect 2 "missing font" -- --screenshot "$out/e.png" --scene intro
+stderr_has "missing font" "theme.font_regular: fonts/Inter-Regular.otf is not there"
 STRETCH_KIOSK_ASSETS="$out/no-such-dir" expect 1 "missing assets" -- --screenshot "$out/f.png"
 stderr_has "missing assets" "no content/ folder"
 
