@@ -6,6 +6,7 @@
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <math.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -69,7 +70,8 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], path, err, sizeof err);
-            log_line("%s", err);
+            if (i == 0) log_important("%s", err); /* the first always reaches the journal */
+            else log_line("%s", err);
             note_first(first, first_size, err);
         }
         if (errors->total > errors->count) {
@@ -158,23 +160,29 @@ static int locate_content(app_t *app, const char *content_path, const char *lang
 }
 
 /* What the parser cannot know: the QR code can be made, every routine fits. */
-/* A font or image the theme names: inside the assets folder, a regular file (a folder or a
- * FIFO would crash or hang the loader), and one that loads. */
+/* A font or image the theme names: there, a regular file (a folder or a FIFO would crash or
+ * hang the loader), inside the assets folder, and one that loads, opened the way the show
+ * opens it (assets_path, assets_open). */
 static bool asset_usable(const char *assets, const char *rel, const char *key, const char *path,
                          bool font) {
-    char full[2200];
+    char joined[2200], real[PATH_MAX], err[1200];
     struct stat st;
-    snprintf(full, sizeof full, "%s/%s", assets, rel);
+    snprintf(joined, sizeof joined, "%s/%s", assets, rel);
     const char *why = NULL;
-    if (rel[0] == '/' || strstr(rel, "..")) why = "must be a file inside the assets folder";
-    else if (stat(full, &st) != 0) why = "is not there";
+    SDL_RWops *rw = NULL;
+    if (stat(joined, &st) != 0) why = "is not there";
     else if (!S_ISREG(st.st_mode)) why = "is not a file";
-    if (!why && font) {
-        TTF_Font *f = TTF_OpenFont(full, 16);
+    else if (!assets_path(assets, rel, real, sizeof real, err, sizeof err)) {
+        why = "must be a file inside the assets folder";
+    } else if (!(rw = assets_open(real, font ? ASSETS_MAX_FONT : ASSETS_MAX_IMAGE, err,
+                                  sizeof err))) {
+        why = "cannot be read (too large?)";
+    } else if (font) {
+        TTF_Font *f = TTF_OpenFontRW(rw, 1, 16);
         if (!f) why = "is not a font that can be read";
         else TTF_CloseFont(f);
-    } else if (!why) {
-        SDL_Surface *img = IMG_Load(full);
+    } else {
+        SDL_Surface *img = IMG_Load_RW(rw, 1);
         if (!img) why = "is not an image that can be read (PNG, JPEG or SVG)";
         else SDL_FreeSurface(img);
     }
@@ -234,7 +242,7 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
         if (strcmp(path, app->content_path) != 0) c = app_check_file(path, NULL, 0);
     }
     if (c) {
-        log_line("%s: not usable: the kiosk shows %s until the file is fixed",
+        log_important("%s: not usable: the kiosk shows %s until the file is fixed",
                  app->content_path, path);
     }
     return c;

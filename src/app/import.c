@@ -36,6 +36,7 @@
 #include "app.h"
 #include "assets.h"
 #include "content.h"
+#include "files.h"
 #include "log.h"
 
 /* A path that cannot be made (too long) is treated as missing. */
@@ -94,57 +95,6 @@ static char *read_file(const char *path, size_t *len, char *err, size_t err_size
     return buf;
 }
 
-static bool fsync_folder(const char *file) {
-    char dir[PATH_MAX];
-    folder_of(file, dir, sizeof dir);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool ok = fsync(fd) == 0;
-    close(fd);
-    return ok;
-}
-
-/* Writes `data` to `path` in full and fsyncs it (mode 0644). */
-static bool write_synced(const char *path, const char *data, size_t len, char *err,
-                         size_t err_size) {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
-        return false;
-    }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += (size_t)n;
-    }
-    bool ok = done == len && fsync(fd) == 0;
-    if (!ok) snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
-    if (close(fd) != 0) ok = false;
-    if (!ok) unlink(path);
-    return ok;
-}
-
-/* A temporary file beside `path`, fsynced, renamed over it: the old file or the new one. */
-static bool write_atomic(const char *path, const char *data, size_t len, char *err,
-                         size_t err_size) {
-    char tmp[PATH_MAX];
-    int n = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-    if (n < 0 || (size_t)n >= sizeof tmp) {
-        snprintf(err, err_size, "the path %s is too long", path);
-        return false;
-    }
-    if (!write_synced(tmp, data, len, err, err_size)) return false;
-    if (rename(tmp, path) != 0) {
-        snprintf(err, err_size, "cannot replace %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return false;
-    }
-    fsync_folder(path);
-    return true;
-}
-
 /* A name from the content that must stay inside its folder: relative, no "." or ".."
  * component, no backslash. */
 static bool confined_name(const char *rel) {
@@ -161,16 +111,11 @@ static bool confined_name(const char *rel) {
     return true;
 }
 
-/* Makes the folders of `path` below `root` (which exists). */
-static bool make_parents(const char *root, const char *path) {
-    char buf[PATH_MAX];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *s = buf + strlen(root) + 1; (s = strchr(s, '/')) != NULL; s++) {
-        *s = '\0';
-        if (mkdir(buf, 0755) != 0 && errno != EEXIST) return false;
-        *s = '/';
-    }
-    return true;
+/* Makes the folders `path` is to be written in. */
+static bool make_parents(const char *path) {
+    char dir[PATH_MAX];
+    folder_of(path, dir, sizeof dir);
+    return files_make_dirs(dir);
 }
 
 #define IMPORT_MAX_ASSETS 3 /* font_regular, font_bold, mark */
@@ -221,7 +166,7 @@ static bool take_asset(import_t *im, const char *key, const char *rel, const cha
                      IMPORT_FOLDER, rel);
             ok = false;
         }
-    } else if (!make_parents(im->assets, dst) || !write_atomic(dst, data, len, err, sizeof err)) {
+    } else if (!make_parents(dst) || !files_write_atomic(dst, data, len, err, sizeof err)) {
         log_line("import: %s", err);
         snprintf(im->why, sizeof im->why, "%s/%s could not be copied", IMPORT_FOLDER, rel);
         ok = false;
@@ -260,16 +205,6 @@ static void plain_reason(const char *first, const char *staging, const char *nam
     snprintf(out, size, "%s: %s", name, first[0] ? first : "it cannot be shown");
 }
 
-bool import_state_dir(char *dir, size_t size) {
-    const char *state = getenv("STATE_DIRECTORY"); /* systemd: one or more, ':'-separated */
-    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-    int n = -1;
-    if (state && *state) n = snprintf(dir, size, "%.*s", (int)strcspn(state, ":"), state);
-    else if (xdg && *xdg) n = snprintf(dir, size, "%s/stretch-kiosk", xdg);
-    else if (home && *home) n = snprintf(dir, size, "%s/.local/state/stretch-kiosk", home);
-    return n > 0 && (size_t)n < size;
-}
-
 /* Leaves the notice for the kiosk: the state folder made if missing, the file replaced. */
 static void leave_notice(const char *text) {
     char dir[PATH_MAX], path[PATH_MAX], err[PATH_MAX + 64], line[SHOW_NOTICE_TEXT_MAX + 1];
@@ -279,18 +214,12 @@ static void leave_notice(const char *text) {
     memcpy(line, text, n);
     line[n] = '\n';
     line[n + 1] = '\0';
-    if (!import_state_dir(dir, sizeof dir) || !join(path, sizeof path, dir, IMPORT_NOTICE_FILE)) {
-        log_line("import: no state folder for the TV's notice (set STATE_DIRECTORY)");
+    if (!files_state_dir(dir, sizeof dir, err, sizeof err) ||
+        !join(path, sizeof path, dir, IMPORT_NOTICE_FILE)) {
+        log_line("import: no state folder for the TV's notice: %s", err);
         return;
     }
-    char made[PATH_MAX + 2]; /* the folder and any missing above it (~/.local/state) */
-    snprintf(made, sizeof made, "%s/", dir);
-    for (char *s = made + 1; (s = strchr(s, '/')) != NULL; s++) {
-        *s = '\0';
-        if (mkdir(made, 0755) != 0 && errno != EEXIST) break;
-        *s = '/';
-    }
-    if (!write_atomic(path, line, strlen(line), err, sizeof err)) log_line("import: %s", err);
+    if (!files_write_atomic(path, line, strlen(line), err, sizeof err)) log_line("import: %s", err);
 }
 
 static import_result_t finish(import_result_t result, const char *text, char *notice,
@@ -328,7 +257,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     int n1 = snprintf(staging, sizeof staging, "%s.usb-new", content_path);
     int n2 = snprintf(backup, sizeof backup, "%s.bak", content_path);
     if (n1 < 0 || (size_t)n1 >= sizeof staging || n2 < 0 || (size_t)n2 >= sizeof backup ||
-        !write_synced(staging, data, len, err, sizeof err)) {
+        !files_write_synced(staging, data, len, err, sizeof err)) {
         free(data);
         log_line("import: %s", err);
         return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
@@ -374,7 +303,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
 
     size_t old_len = 0;
     char *old = read_file(content_path, &old_len, err, sizeof err);
-    bool kept = !old || write_atomic(backup, old, old_len, err, sizeof err);
+    bool kept = !old || files_write_atomic(backup, old, old_len, err, sizeof err);
     free(old);
     if (!kept || rename(staging, content_path) != 0) {
         if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", content_path, strerror(errno));
@@ -383,7 +312,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
                       notice, notice_size);
     }
-    fsync_folder(content_path);
+    files_sync_folder(content_path);
     return finish(IMPORT_UPDATED, "Content updated from USB", notice, notice_size);
 }
 
@@ -396,8 +325,9 @@ bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size) {
     char dir[PATH_MAX], path[PATH_MAX];
     struct stat st;
     memset(&st, 0, sizeof st);
-    if (!import_state_dir(dir, sizeof dir) || !join(path, sizeof path, dir, IMPORT_NOTICE_FILE) ||
-        stat(path, &st) != 0) {
+    char why[256];
+    if (!files_state_dir(dir, sizeof dir, why, sizeof why) ||
+        !join(path, sizeof path, dir, IMPORT_NOTICE_FILE) || stat(path, &st) != 0) {
         memset(&st, 0, sizeof st);
     }
     bool first = !looked;

@@ -33,11 +33,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
  * start finds it; prints the notice. Exit 0 installed, 2 refused, 1 not written. */
 int import_main(const char *stick, const char *content_path);
 
-/* The folder the notice is left in: $STATE_DIRECTORY (its first), else
- * $XDG_STATE_HOME/stretch-kiosk, else ~/.local/state/stretch-kiosk. False when none. */
-bool import_state_dir(char *dir, size_t size);
-
-/* For the running kiosk, every IMPORT_NOTICE_CHECK_MS: true, with its words in `text`, when
+/* The notice is left in the state folder (files_state_dir).
+ * For the running kiosk, every IMPORT_NOTICE_CHECK_MS: true, with its words in `text`, when
  * the notice file is new or changed since the last look (the first look only notes it). */
 bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size);
 

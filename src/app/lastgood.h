@@ -2,7 +2,7 @@
  * broken edit (a reboot, a power cut, a watchdog restart) shows it rather than a black screen.
  * Kept in $STATE_DIRECTORY (systemd's StateDirectory=), else $XDG_STATE_HOME/stretch-kiosk,
  * else ~/.local/state/stretch-kiosk, written atomically (a temporary file, fsync, rename).
- * Depends on libc (POSIX files) only. */
+ * Depends on files and assets. */
 #ifndef SK_LASTGOOD_H
 #define SK_LASTGOOD_H
 
@@ -11,11 +11,8 @@
 
 #define LASTGOOD_FILE "last-good.yaml"
 
-/* The folder the copy lives in, made if missing. False (with a reason in err) when there is
- * no place for it. */
-bool lastgood_dir(char *dir, size_t size, char *err, size_t err_size);
-
-/* The copy's path (whether or not it exists yet). */
+/* The copy's path in the state folder (files_state_dir, made if missing), whether or not the
+ * copy exists yet. False (with a reason in err) when there is no place for it. */
 bool lastgood_path(char *path, size_t size, char *err, size_t err_size);
 
 /* Keeps `text` as the last good content: written only when it differs from the copy, and

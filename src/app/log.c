@@ -25,7 +25,6 @@ static struct {
     recent_t recent[RECENT];
     int next;
     long dropped;
-    bool edit_open; /* a content error was said since the last "refused" or "reloaded" */
 } g_log;
 
 static unsigned long hash_text(const char *s) {
@@ -67,28 +66,11 @@ void log_escape(const char *in, char *out, size_t out_size) {
     out[o] = '\0';
 }
 
-/* The lines that must always be said: the first error of each refused content edit and the
- * refusal itself (loop.c says "... (edit N refused)" after the errors of each). The others may
- * be dropped by the limits; these have a budget of their own. */
-static bool is_priority(const char *msg, bool path_first) {
-    if (strstr(msg, " refused)") || strstr(msg, "content reloaded")) {
-        bool was_refusal = strstr(msg, " refused)") != NULL;
-        g_log.edit_open = false;
-        return was_refusal;
-    }
-    if (path_first && !g_log.edit_open) {
-        g_log.edit_open = true;
-        return true;
-    }
-    return false;
-}
-
-void log_line(const char *fmt, ...) {
+/* One line, escaped, through the limits; an important one (log_important) through its own
+ * budget and never counted as a repeat. */
+static void say(bool important, const char *fmt, va_list ap) {
     char raw[512], msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(raw, sizeof raw, fmt, ap);
-    va_end(ap);
     log_escape(raw, msg, sizeof msg);
     Uint64 now = SDL_GetTicks64();
     if (!g_log.started) {
@@ -106,7 +88,7 @@ void log_line(const char *fmt, ...) {
 
     bool path_first = strchr(msg, ':') && msg[0] != ' ' && strstr(msg, ": ") &&
                       (strstr(msg, ".yaml:") || strstr(msg, ".yml:"));
-    bool priority = is_priority(msg, path_first) && g_log.priority_tokens >= 1.0;
+    bool priority = important && g_log.priority_tokens >= 1.0;
     unsigned long h = hash_text(msg);
     long repeats = 0;
     recent_t *seen = NULL;
@@ -141,4 +123,18 @@ void log_line(const char *fmt, ...) {
         fprintf(stderr, "%s%s\n", path_first ? "" : "stretch-kiosk: ", msg);
     }
     fflush(stderr);
+}
+
+void log_line(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    say(false, fmt, ap);
+    va_end(ap);
+}
+
+void log_important(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    say(true, fmt, ap);
+    va_end(ap);
 }

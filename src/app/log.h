@@ -20,9 +20,11 @@
  * content errors do), subject to the limits above. */
 void log_line(const char *fmt, ...) LOG_PRINTF(1, 2);
 
-/* The first error of each refused content edit and the refusal line are always said (within
- * a budget of their own: twenty at once, then one a second), however many lines came before. Text
- * from content is escaped (log_escape) so it cannot hide or reorder a journal line. */
+/* A line that must reach the journal however many came before — the first error of each
+ * refused content edit, the refusal itself, the kiosk falling back to the last good content:
+ * a budget of its own (twenty at once, then one a second), never merged as a repeat. Text
+ * from content is escaped (log_escape) in both, so it cannot hide or reorder a journal line. */
+void log_important(const char *fmt, ...) LOG_PRINTF(1, 2);
 
 /* Copies `in` to `out` (at most out_size bytes, NUL included) with control characters (C0, DEL,
  * C1) and bidirectional overrides/isolates escaped as \xNN or \uNNNN. */

@@ -34,7 +34,7 @@ typedef struct loop_t {
 static bool reload_content(app_t *app) {
     content_t *c = app_load_kept(app->content_path); /* checked as a start checks it */
     if (!c) {
-        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
                  ++app->refused);
         return false;
     }
@@ -43,7 +43,7 @@ static bool reload_content(app_t *app) {
     choreo_t *main = app_build_choreos(c, active);
     choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
     if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
-        log_line("%s: keeping the last good content (edit %d refused)", app->content_path,
+        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
                  ++app->refused);
         SDL_free(main);
         SDL_free(follow);
