@@ -62,6 +62,36 @@ expect 2 "QR text too long" -- --check-content "$out/long-qr.yaml" && stderr_has
 sed "s|repeat: {from: again-right-up, times: 9}|repeat: {from: again-right-up, times: 70}|" "$src/assets/content/en.yaml" > "$out/long-routine.yaml"
 expect 2 "routine too long" -- --check-content "$out/long-routine.yaml" && stderr_has "routine too long" "repeat less"
 
+# texts that cannot be shown as written: each at its FILE:LINE:COL, in words a clinic's staff use
+# - an emoji pasted from a web review (Inter has none): named as U+1F600 at its own column
+sed 's|^      text: "I am a regular patient|      text: "Great 😀 care. I am a regular patient|' \
+  "$src/assets/content/en.yaml" > "$out/emoji.yaml"
+line=$(grep -n "Great 😀" "$out/emoji.yaml" | cut -d: -f1)
+expect 2 "emoji in a review" -- --check-content "$out/emoji.yaml" &&
+  stderr_has "emoji at its column" "$out/emoji.yaml:$line:20: the character U+1F600" &&
+  stderr_has "emoji: the font named" "is not in the font fonts/Inter-Regular.otf"
+# - a 300-word review: too long for a card at the smallest screen, and to read in its time
+words=$(seq 1 300 | sed 's/^/word/' | tr '\n' ' ' | sed 's/ $//')
+sed "s|^      text: \"I am a regular patient.*|      text: \"$words\"|" \
+  "$src/assets/content/en.yaml" > "$out/long-review.yaml"
+line=$(grep -n "word1 word2" "$out/long-review.yaml" | cut -d: -f1)
+expect 2 "300-word review" -- --check-content "$out/long-review.yaml" &&
+  stderr_has "long review: card" "$out/long-review.yaml:$line:13: this review ('word1 word2" &&
+  stderr_has "long review: words that fit" "has 300 words; at most " &&
+  stderr_has "long review: on a card" "fit on a card on the smallest screen" &&
+  stderr_has "long review: reading time" "it takes 120 s to read, but a card is shown at most 40 s"
+# - a kiosk hint too long for the footer (only a kiosk shows it)
+sed 's|^  hint: .*|  hint: "Press the right arrow key to follow along with the exercises, or the space bar to pause them, or H to see every key"|' \
+  "$src/assets/content/en.yaml" > "$out/long-hint.yaml"
+line=$(grep -n "^  hint:" "$out/long-hint.yaml" | cut -d: -f1)
+expect 2 "long kiosk hint" -- --check-content "$out/long-hint.yaml" &&
+  stderr_has "long hint named" "$out/long-hint.yaml:$line:9: 'hint' in kiosk"
+# - the steps of an exercise too long, together, for their panel
+sed 's|^      - Lie on your back with your knees bent and your feet flat on the floor.$|      - "'"$words"'"|' \
+  "$src/assets/content/en.yaml" > "$out/long-steps.yaml"
+expect 2 "steps too long" -- --check-content "$out/long-steps.yaml" &&
+  stderr_has "steps named" "the steps of 'Spinal Twists' have "
+
 # a broken --content never starts the show: exit 2 before any window
 expect 2 "broken --content" -- --screenshot "$out/x.png" --content "$src/tests/data/bad-syntax.yaml"
 [ -e "$out/x.png" ] && bad "broken content still wrote a screenshot" || ok

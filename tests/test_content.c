@@ -2087,6 +2087,67 @@ static int content_teardown(void **state)
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, content_setup, content_teardown)
 
+/* Every displayed text of the real file knows its place (for glyph and fit messages), file
+ * names and ids do not count as displayed, and a character is found at its own column. */
+static void test_sources(void **state)
+{
+    (void)state;
+    content_t *c = content_new();
+    content_errors_t errors;
+    size_t len = 0;
+    char *text = read_file("assets/content/en.yaml", &len);
+    assert_true(content_parse(c, text, len, &errors));
+    /* each step, title, review and label is there, at the line its words are on */
+    int steps = 0;
+    for (int e = 0; e < c->exercise_count; e++) {
+        const content_exercise_t *ex = &c->exercises[e];
+        const char *texts[] = {ex->title, ex->purpose, ex->how_to};
+        for (int i = 0; i < 3; i++) assert_non_null(content_source_of(c, texts[i]));
+        for (int i = 0; i < ex->step_count; i++, steps++) {
+            const content_source_t *src = content_source_of(c, ex->steps[i]);
+            assert_non_null(src);
+            assert_string_equal(src->field, "step");
+            /* the line holds the step's first words as written */
+            const char *line = text;
+            for (int l = 1; l < src->line; l++) line = strchr(line, '\n') + 1;
+            char first[16];
+            snprintf(first, sizeof first, "%.12s", ex->steps[i]);
+            const char *eol = strchr(line, '\n');
+            char *found = strstr(line, first);
+            assert_true(found && found < eol);
+        }
+    }
+    assert_true(steps >= 16);
+    for (int r = 0; r < c->reviews.count; r++) {
+        const content_source_t *src = content_source_of(c, c->reviews.items[r].text);
+        assert_non_null(src);
+        assert_string_equal(src->section, "review");
+        assert_string_equal(src->field, "text");
+    }
+    assert_non_null(content_source_of(c, c->labels.footer));
+    assert_non_null(content_source_of(c, c->clinic.phone));
+    assert_null(content_source_of(c, c->theme.font_regular));
+    assert_null(content_source_of(c, c->theme.mark));
+    assert_null(content_source_of(c, c->language));
+    assert_null(content_source_of(c, c->exercises[0].id));
+    assert_null(content_source_of(c, c->clinic.qr_text));
+
+    /* a character's own line and column (characters, not bytes: "é" before it is one) */
+    const char *yaml = "version: 1\nintro:\n  title: \"Café ☺ time\"\n";
+    content_source_t src = {.line = 3, .column = 10, .start = 27, .end = 42};
+    assert_int_equal(yaml[src.start], '"');
+    int line = 0, column = 0;
+    content_source_locate(&src, yaml, strlen(yaml), "\xE2\x98\xBA", 3, &line, &column);
+    assert_int_equal(line, 3);
+    assert_int_equal(column, 16); /* 2 spaces, 'title: ' (7), '"' and 'Café ' (5) before it */
+    /* not in the value (it came from a placeholder): the value's own place */
+    content_source_locate(&src, yaml, strlen(yaml), "#", 1, &line, &column);
+    assert_int_equal(line, 3);
+    assert_int_equal(column, 10);
+    free(text);
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2118,6 +2179,7 @@ int main(void)
         TEST(test_find_scene),
         TEST(test_format_cases),
         TEST(test_format_edges),
+        TEST(test_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

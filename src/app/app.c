@@ -23,6 +23,7 @@
 #include "log.h"
 #include "import.h"
 #include "memcount.h"
+#include "textcheck.h"
 
 #ifndef SK_VERSION
 #define SK_VERSION "0.0.0"
@@ -87,28 +88,44 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
 content_t *app_load_content(const char *path) { return load_content(path, NULL, 0, NULL, NULL); }
 
 /* Loaded and checked as a start checks it; with `keep`, a good one becomes the last good copy
- * on disk (the bytes that were checked, not the file read again). */
-static content_t *load_checked(const char *path, bool keep, char *first, size_t first_size) {
+ * on disk (the bytes that were checked, not the file read again); with `texts`, every text
+ * must also be showable as written (textcheck: glyphs, fit, reading time). */
+static content_t *load_checked(const char *path, bool keep, bool texts, char *first,
+                               size_t first_size) {
     if (first && first_size) first[0] = '\0';
     char *text = NULL;
     size_t len = 0;
-    content_t *c = load_content(path, first, first_size, keep ? &text : NULL, &len);
+    content_t *c = load_content(path, first, first_size, &text, &len);
     if (c && !app_content_usable(c, path)) {
         note_first(first, first_size, "the content cannot be shown (see the log)");
         SDL_free(c);
         c = NULL;
     }
-    char err[1300];
-    if (c && text && !lastgood_save(text, len, err, sizeof err)) log_line("%s", err);
+    char err[1300], assets[1024];
+    if (c && texts) {
+        if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
+            log_line("%s", err);
+            SDL_free(c);
+            c = NULL;
+        } else if (textcheck_content(c, path, text, len, assets, first, first_size) > 0) {
+            SDL_free(c);
+            c = NULL;
+        }
+    }
+    if (c && keep && !lastgood_save(text, len, err, sizeof err)) log_line("%s", err);
     SDL_free(text);
     return c;
 }
 
 content_t *app_check_file(const char *path, char *first, size_t first_size) {
-    return load_checked(path, false, first, first_size);
+    return load_checked(path, false, false, first, first_size);
 }
 
-content_t *app_load_kept(const char *path) { return load_checked(path, true, NULL, 0); }
+content_t *app_check_content(const char *path, char *first, size_t first_size) {
+    return load_checked(path, false, true, first, first_size);
+}
+
+content_t *app_load_kept(const char *path) { return load_checked(path, true, false, NULL, 0); }
 
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     choreo_t *ch = SDL_calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
@@ -685,7 +702,7 @@ static int run_bench(const cli_options_t *o) {
 }
 
 static int run_check(const cli_options_t *o) {
-    content_t *c = app_check_file(o->check_path, NULL, 0);
+    content_t *c = app_check_content(o->check_path, NULL, 0);
     if (!c) return APP_EXIT_USAGE;
     printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
            c->exercise_count, c->reviews.count, c->playlist_count);

@@ -52,10 +52,13 @@ void app_sound_start(app_t *app, cli_sound_t choice, bool kiosk);
 /* After a content reload: its volume, and its on or off unless --sound or S chose. */
 void app_sound_content(app_t *app, bool kiosk);
 
-/* Everything a start checks of a content file (what --check-content runs): parsed, usable.
- * Every problem is logged as FILE:LINE:COL: message; the first one is also copied into
- * `first` (may be NULL). Returns the content (heap, the caller frees it) when it is good. */
+/* Everything a start checks of a content file: parsed, usable (fonts, mark, QR code,
+ * routines). Every problem is logged as FILE:LINE:COL: message; the first one is also copied
+ * into `first` (may be NULL). Returns the content (heap, the caller frees it) when it is good. */
 content_t *app_check_file(const char *path, char *first, size_t first_size);
+/* That, and every text showable as written (textcheck.h): what --check-content and the USB
+ * import run, so their "ok" means the TV shows the file as written. */
+content_t *app_check_content(const char *path, char *first, size_t first_size);
 /* The same, and a good one is kept as the last good copy on disk (lastgood.h): for the
  * content a show starts with or reloads. */
 content_t *app_load_kept(const char *path);

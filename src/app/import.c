@@ -10,7 +10,7 @@
  *      folder (no "..", no absolute path, no link out of it); a new one is copied into the
  *      assets folder, one already there must have the same bytes (so a refused update never
  *      changes what the show draws now);
- *   3. the staging file is checked with app_check_file, everything a start checks;
+ *   3. the staging file is checked with app_check_content, as --check-content checks it;
  *   4. good: the installed file is copied to <name>.bak (temporary, fsync, rename), then the
  *      staging file renamed over it and the folder fsynced, so a power cut leaves the old file
  *      or the new one. Bad: the staging file and any image copied are removed; the installed
@@ -288,7 +288,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     free(data);
 
     char first[1024] = "";
-    content_t *c = ok ? app_check_file(staging, first, sizeof first) : NULL;
+    content_t *c = ok ? app_check_content(staging, first, sizeof first) : NULL;
     if (!c) {
         unlink(staging);
         for (int i = 0; i < im.added_count; i++) unlink(im.added[i]);

@@ -79,6 +79,8 @@ bool render_set_content(render_t *r, const content_t *content) {
 }
 
 static void draw_whole(render_t *r, const show_t *show, const show_view_t *v);
+static void warm_task(render_t *r, const show_t *show, int task);
+static void draw_footer(render_t *r, const show_t *show);
 
 typedef struct prepare_t {
     render_t *r;
@@ -196,6 +198,31 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     return true;
 }
 
+bool render_audit(const content_t *content, const char *assets_dir, const show_t *show,
+                  int width, int height, render_misfit_fn fn, void *user) {
+    render_t *r = SDL_calloc(1, sizeof *r);
+    if (!r) return false;
+    snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
+    content_adopt(r, content);
+    layout_compute(&r->layout, width, height);
+    char regular[1024], bold[1024], err[1300];
+    bool ok = assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
+                          sizeof err) &&
+              assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err);
+    if (!ok) log_line("theme font: %s", err);
+    ok = ok && text_init(&r->text, regular, bold);
+    if (ok) {
+        r->gfx.dry = r->text.measure_only = r->mark_failed = true; /* no GL, no pictures */
+        r->misfit = fn;
+        r->misfit_user = user;
+        for (int task = 0; task <= content->playlist_count; task++) warm_task(r, show, task);
+        draw_footer(r, show); /* on every scene: not in the warm walk, the first frame sets it */
+        text_shutdown(&r->text);
+    }
+    SDL_free(r);
+    return ok;
+}
+
 void render_shutdown(render_t *r) {
     gfx_texture_free(&r->mark_texture);
     gfx_texture_free(&r->qr_texture);
@@ -255,6 +282,9 @@ static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layou
     layout_box_t at = {snap(x, box.x, box.w, w), snap(y, box.y, box.h, h), w, h};
     gfx_coverage(&r->gfx, &b->texture, at, false, color);
     record(r, at, box, s, b->overflow || scale < 1.0f);
+    if (r->misfit && (b->overflow || scale < 1.0f) && !r->steps_scaled) {
+        r->misfit(r->misfit_user, &(render_misfit_t){.text = s, .style = st, .box = box});
+    }
     return at;
 }
 
@@ -343,7 +373,13 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
         total += heights[i] + (i ? gap_lines * skip : 0);
     }
     float k = total > box.h ? box.h / total : 1.0f;
-    skip *= k;
+    if (r->misfit && k < 1.0f) {
+        layout_box_t wrap = {box.x + indent, box.y, box.w - indent, box.h};
+        r->misfit(r->misfit_user, &(render_misfit_t){.text = ex->steps[0], .style = st,
+                                                      .box = wrap, .steps = ex,
+                                                      .gap_lines = gap_lines});
+    }
+    r->steps_scaled = k < 1.0f; /* each step's own shrink is the list's, said above */
     bubble = fminf(bubble, skip * 1.25f);
     float y = box.y;
     for (int i = 0; i < ex->step_count; i++) {
@@ -370,6 +406,7 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
                   on ? col(r, c->theme.text) : col(r, c->theme.text_dim));
         y += h + gap_lines * skip;
     }
+    r->steps_scaled = false;
     if (!r->gfx.dry) r->step_rows_of = (int)(ex - c->exercises) + 1;
 }
 

@@ -11,6 +11,19 @@
 #define RENDER_RECORD_MAX 256
 #define RENDER_RECORD_TEXT 512
 
+/* A text that does not fit its place even at its smallest size (render_audit). */
+typedef struct render_misfit_t {
+    const char *text;    /* as drawn: one of the content's strings, or a copy made for the
+                          * call (a formatted label, a review's name with its prefix) */
+    text_style_t style;  /* as set */
+    layout_box_t box;    /* the place it was given */
+    const content_exercise_t *steps; /* the exercise whose steps do not fit their panel
+                                      * together (text is then its first step), else NULL */
+    float gap_lines;     /* steps: the gap between them, in lines */
+} render_misfit_t;
+
+typedef void (*render_misfit_fn)(void *user, const render_misfit_t *misfit);
+
 /* What the last frame drew, for tests: every text's rectangle and how many overflowed. */
 typedef struct render_record_t {
     int count;
@@ -69,6 +82,9 @@ typedef struct render_t {
     bool state_valid;          /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
+    render_misfit_fn misfit; /* render_audit's: told each text that does not fit */
+    void *misfit_user;
+    bool steps_scaled;       /* the steps on screen are scaled down together (said once) */
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths; `linked`
@@ -77,6 +93,14 @@ typedef struct render_t {
 bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked,
                  const show_t *show, int width, int height);
 void render_shutdown(render_t *r);
+
+/* Walks what the show would draw at width x height (every scene of the playlist, every move
+ * and hold, every review card, the counts, help, banners and notices) without drawing and
+ * without GL: the texts are only measured, with the content's fonts from assets_dir, and `fn`
+ * is called for each that does not fit its place. False (said in the log) when the fonts do
+ * not open. */
+bool render_audit(const content_t *content, const char *assets_dir, const show_t *show,
+                  int width, int height, render_misfit_fn fn, void *user);
 
 /* Switches to new content (after a reload): drops cached text, rebuilds the QR code. */
 bool render_set_content(render_t *r, const content_t *content);

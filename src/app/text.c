@@ -184,6 +184,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
     int skip = TTF_FontLineSkip(f);
     b.w = w->width > 0 ? w->width : 1;
     b.h = w->height > 0 ? w->height : 1;
+    if (t->measure_only) return b;
     unsigned char *cov = SDL_calloc((size_t)b.w * (size_t)b.h, 1);
     if (!cov) return b;
     char buf[2048];
@@ -266,6 +267,27 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
     return &e->block;
 }
 
+/* The height of n texts stacked at `size` with gap_lines between them; *wide when a word is
+ * wider than the box. */
+static float group_height(text_t *t, const char *const *s, int n, text_face_t face, int size,
+                          float box_w, float gap_lines, wrapped_t *w, bool *wide) {
+    TTF_Font *f = font_at(t, face, size);
+    float total = 0;
+    *wide = false;
+    for (int i = 0; i < n; i++) {
+        wrap(f, s[i], (int)box_w, w);
+        total += (float)w->height;
+        *wide = *wide || w->too_wide || w->count >= TEXT_MAX_LINES;
+    }
+    return total + gap_lines * (float)TTF_FontLineSkip(f) * (float)(n > 0 ? n - 1 : 0);
+}
+
+static int smallest(text_style_t st) {
+    int max = (int)lroundf(st.size);
+    int min = st.min_size > 0 ? (int)lroundf(st.min_size) : max;
+    return min < max ? min : max;
+}
+
 int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, float box_w,
                    float box_h, float gap_lines) {
     uint64_t key = 7;
@@ -276,19 +298,11 @@ int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, floa
     }
     wrapped_t *w = SDL_malloc(sizeof *w);
     if (!w) return (int)st.size;
-    int max = (int)lroundf(st.size);
-    int min = st.min_size > 0 ? (int)lroundf(st.min_size) : max;
-    int size = max;
+    int min = smallest(st);
+    int size = (int)lroundf(st.size);
     for (;;) {
-        TTF_Font *f = font_at(t, st.face, size);
-        float total = 0;
-        bool wide = false;
-        for (int i = 0; i < n; i++) {
-            wrap(f, s[i], (int)box_w, w);
-            total += (float)w->height;
-            wide = wide || w->too_wide;
-        }
-        total += gap_lines * (float)TTF_FontLineSkip(f) * (float)(n > 0 ? n - 1 : 0);
+        bool wide;
+        float total = group_height(t, s, n, st.face, size, box_w, gap_lines, w, &wide);
         if ((total <= box_h && !wide) || size <= min) break;
         int step = size / 16 > 1 ? size / 16 : 1;
         size = size - step < min ? min : size - step;
@@ -297,4 +311,18 @@ int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, floa
     t->memo[t->memo_next] = (text_fit_memo_t){key, size};
     t->memo_next = (t->memo_next + 1) % TEXT_FIT_MEMO_MAX;
     return size;
+}
+
+bool text_fits_group(text_t *t, const char *const *s, int n, text_style_t st, float box_w,
+                     float box_h, float gap_lines) {
+    wrapped_t *w = SDL_malloc(sizeof *w);
+    if (!w) return false;
+    bool wide;
+    float total = group_height(t, s, n, st.face, smallest(st), box_w, gap_lines, w, &wide);
+    SDL_free(w);
+    return !wide && total <= box_h;
+}
+
+bool text_fits(text_t *t, const char *s, text_style_t st, float box_w, float box_h) {
+    return text_fits_group(t, &s, 1, st, box_w, box_h, 0.0f);
 }

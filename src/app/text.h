@@ -57,6 +57,7 @@ typedef struct text_t {
     int allow_new;  /* how many more misses may be rasterised now; < 0 = no limit */
     int skipped;    /* misses left for later because allow_new ran out */
     bool defer_uploads; /* misses keep their coverage in memory, without GL (another thread) */
+    bool measure_only;  /* misses are wrapped and fitted, not rasterised (render_audit) */
 } text_t;
 
 /* Opens both faces. On failure logs which font file and why, and returns false. */
@@ -76,6 +77,13 @@ const text_block_t *text_get(text_t *text, const char *s, text_style_t style, fl
  * box_w - indent, with `gap_lines` of a line's height between them. Memoised. */
 int text_fit_group(text_t *text, const char *const *s, int n, text_style_t style, float box_w,
                    float box_h, float gap_lines);
+
+/* Whether s wraps into box_w x box_h at the style's smallest size (measured, not cached). */
+bool text_fits(text_t *text, const char *s, text_style_t style, float box_w, float box_h);
+
+/* Whether the `n` texts fit stacked as text_fit_group stacks them, at the smallest size. */
+bool text_fits_group(text_t *text, const char *const *s, int n, text_style_t style, float box_w,
+                     float box_h, float gap_lines);
 
 /* Line height in pixels of a face at a size. */
 int text_line_height(text_t *text, text_face_t face, int size);

@@ -139,6 +139,7 @@ typedef struct field_t {
     const enum_name_t *names; /* FIELD_ENUM: the names, in the order messages list them */
     int name_count;
     const range3_t *range; /* FIELD_VEC3 */
+    bool hidden;           /* FIELD_TEXT*: never displayed (a file name, a language code) */
 } field_t;
 
 typedef struct mapping_spec_t {
@@ -226,7 +227,8 @@ enum {
 };
 static const field_t TOP_FIELDS[] = {
     [TOP_VERSION] = NODE("version"),
-    [TOP_LANGUAGE] = TEXT("language", content_t, language),
+    [TOP_LANGUAGE] = {.name = "language", .kind = FIELD_TEXT, .hidden = true,
+                      .offset = offsetof(content_t, language)},
     [TOP_CLINIC] = NODE("clinic"),
     [TOP_THEME] = NODE("theme"),
     [TOP_TIMING] = NODE("timing"),
@@ -260,10 +262,12 @@ static const field_t THEME_FIELDS[] = {
     COLOR("accent", accent),
     COLOR("accent_text", accent_text),
     COLOR("figure", figure),
-    TEXT("font_regular", content_t, theme.font_regular),
-    TEXT("font_bold", content_t, theme.font_bold),
+    {.name = "font_regular", .kind = FIELD_TEXT, .hidden = true,
+     .offset = offsetof(content_t, theme.font_regular)},
+    {.name = "font_bold", .kind = FIELD_TEXT, .hidden = true,
+     .offset = offsetof(content_t, theme.font_bold)},
     {.name = "mark", .kind = FIELD_TEXT_RAW, .offset = offsetof(content_t, theme.mark),
-     .optional = true},
+     .optional = true, .hidden = true},
 };
 
 enum { TIMING_REVIEW_MIN = 3, TIMING_REVIEW_MAX = 4 };
@@ -1193,6 +1197,25 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, c
     return c->arena + start;
 }
 
+/* Keeps where a displayed text was written (content_t.sources). */
+static void source_add(parse_t *p, const yaml_node_t *node, const char *section,
+                       const char *field, const char *text)
+{
+    content_t *c = p->out;
+    if (c->source_count >= CONTENT_MAX_SOURCES || !text[0]) {
+        return;
+    }
+    c->sources[c->source_count++] = (content_source_t){
+        .text = text,
+        .section = section,
+        .field = field,
+        .line = (int)node->start_mark.line + 1,
+        .column = (int)node->start_mark.column + 1,
+        .start = node->start_mark.index,
+        .end = node->end_mark.index,
+    };
+}
+
 /* ---- Typed getters: each reports its own error and returns false ------------------- */
 
 /* A text that may use the run-time placeholders `slots` (a label template) and must use
@@ -1538,6 +1561,9 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
                               f->slots, &text);
             if (ok) {
                 memcpy(dest, &text, sizeof text);
+                if (!f->hidden) {
+                    source_add(p, node, spec->what, f->name, text);
+                }
             }
             break;
         }
@@ -2461,7 +2487,9 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
         int n = read_list(p, found[EXERCISE_STEPS], &STEPS_LIST, items);
         for (int i = 0; i < n; i++) {
             ex->steps[i] = "";
-            get_text(p, items[i], "a step", false, false, &ex->steps[i]);
+            if (get_text(p, items[i], "a step", false, false, &ex->steps[i])) {
+                source_add(p, items[i], "exercise", "step", ex->steps[i]);
+            }
         }
         ex->step_count = n;
     }
@@ -3060,6 +3088,35 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     return errors->total == 0;
+}
+
+const content_source_t *content_source_of(const content_t *content, const char *text)
+{
+    for (int i = 0; content && text && i < content->source_count; i++) {
+        if (content->sources[i].text == text) {
+            return &content->sources[i];
+        }
+    }
+    return NULL;
+}
+
+void content_source_locate(const content_source_t *source, const char *file, size_t file_len,
+                           const char *what, size_t n, int *line, int *column)
+{
+    *line = source->line;
+    *column = source->column;
+    size_t end = source->end < file_len ? source->end : file_len;
+    if (!file || n == 0 || source->start >= end) {
+        return;
+    }
+    for (size_t i = source->start; i + n <= end; i++) {
+        if (memcmp(file + i, what, n) == 0) {
+            yaml_mark_t mark = mark_from_offset(file, file_len, i);
+            *line = (int)mark.line + 1;
+            *column = (int)mark.column + 1;
+            return;
+        }
+    }
 }
 
 void content_error_format(const content_error_t *error, const char *filename, char *buf,

@@ -18,6 +18,8 @@
 #define CONTENT_MAX_ROTATED 19  /* joints a pose may rotate */
 #define CONTENT_ARENA_BYTES (256 * 1024)
 #define CONTENT_ERROR_MESSAGE_MAX 240
+#define CONTENT_MAX_SOURCES 1024 /* shown texts whose place in the file is kept (~120 in the
+                                  * real file; 40 exercises of 12 steps and all else fit) */
 #define CONTENT_MAX_BYTES (1024 * 1024) /* largest content file parsed (the real one is ~20 KB) */
 #define CONTENT_MAX_DEPTH 64 /* lists and mappings inside each other (the real file needs ~8);
                               * libyaml's time grows with the square of the depth */
@@ -164,6 +166,16 @@ typedef struct content_help_t {
                      * exercise (show_numbered_exercise); default false */
 } content_help_t;
 
+/* Where a text the show displays was written in the file, for messages about it that name
+ * FILE:LINE:COL (a character the fonts lack, a text too long for its place). */
+typedef struct content_source_t {
+    const char *text;    /* the text as parsed (in the arena) */
+    const char *section; /* what holds it: "review", "exercise", "labels", "intro", ... */
+    const char *field;   /* its key: "text", "title", "step", "footer", ... */
+    int line, column;    /* 1-based, of the value */
+    size_t start, end;   /* byte offsets of the value in the file: [start, end) */
+} content_source_t;
+
 /* Every string points into `arena`, so a content_t is one block that is freed at once.
  * All strings are UTF-8, non-empty unless noted, with {clinic.*} placeholders expanded. */
 typedef struct content_t {
@@ -309,6 +321,11 @@ typedef struct content_t {
         content_sound_t kiosk;       /* --kiosk, in a waiting room */
     } sound;
 
+    /* Every displayed text read from the file (not ids, file names, pose or phase names, the
+     * QR code's text or the quit keys), in file order; past CONTENT_MAX_SOURCES none more. */
+    content_source_t sources[CONTENT_MAX_SOURCES];
+    int source_count;
+
     size_t arena_used;
     char arena[CONTENT_ARENA_BYTES];
 } content_t;
@@ -349,6 +366,16 @@ const char *content_scene_id(const content_t *content, content_scene_ref_t scene
  * 0..1439 (tm_hour * 60 + tm_min); out of range is closed unless always_open. The caller
  * reads the clock. A NULL content is open (the default). */
 bool content_kiosk_open(const content_t *content, int weekday, int minute_of_day);
+
+/* The source of a displayed text by its pointer (one of content's own strings), or NULL. */
+const content_source_t *content_source_of(const content_t *content, const char *text);
+
+/* Where the first occurrence of the `n` bytes at `what` lies within a text's value in the
+ * file (the file's own `file_len` bytes), as 1-based line and column (characters, as libyaml
+ * counts); the value's own place when it is not found there (it came from a placeholder or an
+ * escape). */
+void content_source_locate(const content_source_t *source, const char *file, size_t file_len,
+                           const char *what, size_t n, int *line, int *column);
 
 /* The run-time values of a label template's placeholders; NULL = not given. */
 typedef struct content_format_args_t {
