@@ -133,6 +133,15 @@ run 2 "a link out" && notice_starts "a link out" "USB content not used: en.yaml:
 unchanged "a link out"
 [ ! -e "$out/assets/images/evil.svg" ] && ok || bad "a link out: copied"
 
+# 9b. a text the TV cannot show as written (an emoji pasted from a web review): not installed,
+#     the notice names the line and the character, as --check-content does
+fresh
+sed 's|^      text: "I am a regular patient|      text: "Great 😀 care. I am a regular patient|' \
+  "$shipped" >"$stick/stretch-kiosk/en.yaml"
+line=$(grep -n "Great 😀" "$stick/stretch-kiosk/en.yaml" | cut -d: -f1)
+run 2 "an emoji" && notice_starts "an emoji" "USB content not used: en.yaml line $line: the character U+1F600"
+unchanged "an emoji"
+
 # 10. without STATE_DIRECTORY the notice goes to $XDG_STATE_HOME/stretch-kiosk
 fresh
 rm -rf "$stick/stretch-kiosk" "$out/xdg"
