@@ -87,6 +87,10 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
 
 content_t *app_load_content(const char *path) { return load_content(path, NULL, 0, NULL, NULL); }
 
+content_t *app_parse_file(const char *path, char **text, size_t *len) {
+    return load_content(path, NULL, 0, text, len);
+}
+
 /* Loaded and checked as a start checks it; with `keep`, a good one becomes the last good copy
  * on disk (the bytes that were checked, not the file read again); with `texts`, every text
  * must also be showable as written (textcheck: glyphs, fit, reading time). */

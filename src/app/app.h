@@ -68,6 +68,9 @@ bool app_content_usable(const content_t *content, const char *path);
 
 /* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path);
+/* The same, and its text handed back (*text, heap, the caller frees it) when it parses: no
+ * font or image opened, nothing written, so it may run off the loop thread (reload.c). */
+content_t *app_parse_file(const char *path, char **text, size_t *len);
 /* Lays out every exercise's routine (heap array, one per exercise), or NULL. */
 choreo_t *app_build_choreos(const content_t *content, choreo_pacing_t pacing);
 

@@ -1,5 +1,6 @@
-/* log: rate-limited stderr lines (see log.h). Single-threaded use from the main loop, except
- * the watchdog, which writes its last line itself. */
+/* log: rate-limited stderr lines (see log.h). Said from the loop and from the content reload
+ * worker (reload.c), so the limiter's state and the write are under one lock; the watchdog
+ * writes its last line itself. */
 #include "log.h"
 
 #include <SDL.h>
@@ -18,6 +19,11 @@ typedef struct recent_t {
     long repeats;   /* times suppressed since it was last written */
 } recent_t;
 
+/* A spin lock, not a mutex: nothing to create (a line may be said before anything is set up),
+ * held only for the limiter's arithmetic and one write, and two threads rarely meet here (a
+ * reload's lines); SDL_AtomicLock yields the processor when it has to wait. */
+static SDL_SpinLock g_lock;
+
 static struct {
     double tokens, priority_tokens;
     Uint64 last_refill; /* ms */
@@ -33,7 +39,12 @@ static unsigned long hash_text(const char *s) {
     return h;
 }
 
-long log_dropped(void) { return g_log.dropped; }
+long log_dropped(void) {
+    SDL_AtomicLock(&g_lock);
+    long dropped = g_log.dropped;
+    SDL_AtomicUnlock(&g_lock);
+    return dropped;
+}
 
 /* Copies `in` to `out` with what must not reach a journal from content escaped: C0 and C1
  * control characters (a C1 as UTF-8 is C2 80..C2 9F), DEL, and the bidirectional overrides
@@ -66,13 +77,8 @@ void log_escape(const char *in, char *out, size_t out_size) {
     out[o] = '\0';
 }
 
-/* One line, escaped, through the limits; an important one (log_important) through its own
- * budget and never counted as a repeat. */
-static void say(bool important, const char *fmt, va_list ap) {
-    char raw[512], msg[1024];
-    vsnprintf(raw, sizeof raw, fmt, ap);
-    log_escape(raw, msg, sizeof msg);
-    Uint64 now = SDL_GetTicks64();
+/* One line through the limits, under the lock (say() formats it before taking the lock). */
+static void say_locked(bool important, const char *msg, Uint64 now) {
     if (!g_log.started) {
         g_log.started = true;
         g_log.tokens = LOG_BURST;
@@ -123,6 +129,17 @@ static void say(bool important, const char *fmt, va_list ap) {
         fprintf(stderr, "%s%s\n", path_first ? "" : "stretch-kiosk: ", msg);
     }
     fflush(stderr);
+}
+
+/* One line, escaped, through the limits; an important one (log_important) through its own
+ * budget and never counted as a repeat. Safe from any thread. */
+static void say(bool important, const char *fmt, va_list ap) {
+    char raw[512], msg[1024];
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    log_escape(raw, msg, sizeof msg);
+    SDL_AtomicLock(&g_lock);
+    say_locked(important, msg, SDL_GetTicks64()); /* the clock read inside: it never goes back */
+    SDL_AtomicUnlock(&g_lock);
 }
 
 void log_line(const char *fmt, ...) {

@@ -1,7 +1,8 @@
 /* loop: the interactive show (app_run_show). Each frame is input, tick, draw, present, then a
- * wait for the next; time moves the show in fixed 60 Hz ticks. In kiosk mode also: the content
- * file watched and reloaded (the last good content stays on a bad edit), opening hours, the
- * burn-in drift and the watchdog. Depends on SDL and core through app, input, present, kiosk. */
+ * wait for the next; time moves the show in fixed 60 Hz ticks. The content file is watched and
+ * reloaded on a worker (reload.c: no frame waits for a read, a parse or an fsync; the last good
+ * content stays on a bad edit). In kiosk mode also: opening hours, the burn-in drift and the
+ * watchdog. Depends on SDL and core through app, input, present, kiosk, reload. */
 #include "app.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "import.h"
 #include "kiosk.h"
 #include "log.h"
+#include "reload.h"
 
 typedef struct loop_t {
     app_t *app;
@@ -17,6 +19,7 @@ typedef struct loop_t {
     bool running;
     bool open;              /* kiosk: within opening hours (else the screen is black) */
     kiosk_watch_t watch;    /* the content file */
+    reload_t reload;        /* its reloads, on a worker thread */
     Uint64 last;            /* performance counter at the last tick */
     double accumulator;     /* s not yet ticked */
     double clock;           /* s since the loop started, for the drift */
@@ -27,42 +30,6 @@ typedef struct loop_t {
     bool click_paused;      /* the show's pause before the last single click, ... */
     double click_resume_left; /* ... and its re-count: a double click puts them back */
 } loop_t;
-
-/* Swaps in an edited content file: parsed, checked (as a start checks it: fonts and images
- * too), laid out and given fonts before anything changes, and kept on disk as the last good
- * copy; a broken edit is reported and the last good content stays on screen. */
-static bool reload_content(app_t *app) {
-    content_t *c = app_load_kept(app->content_path); /* checked as a start checks it */
-    if (!c) {
-        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
-                 ++app->refused);
-        return false;
-    }
-    const show_t *s = &app->show;
-    choreo_pacing_t active = s->kiosk ? CHOREO_PACING_DEMO : app->pacing;
-    choreo_t *main = app_build_choreos(c, active);
-    choreo_t *follow = s->kiosk ? app_build_choreos(c, CHOREO_PACING_FOLLOW) : NULL;
-    if (!main || (s->kiosk && !follow) || !render_set_content(&app->render, c)) {
-        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
-                 ++app->refused);
-        SDL_free(main);
-        SDL_free(follow);
-        SDL_free(c);
-        return false;
-    }
-    if (s->kiosk) show_rebind(&app->show, c, main, follow);
-    else show_rebind(&app->show, c, main, main);
-    SDL_free(app->choreos);
-    SDL_free(app->choreos_follow);
-    SDL_free(app->content);
-    app->content = c;
-    app->choreos = main;
-    app->choreos_follow = follow;
-    app->reloads++;
-    app_sound_content(app, s->kiosk);
-    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
-    return true;
-}
 
 /* A JSON string: quotes, backslashes and control characters escaped. */
 static void json_string(FILE *f, const char *s) {
@@ -170,8 +137,9 @@ static void tick(loop_t *l) {
     app_t *app = l->app;
     Uint64 now_ms = SDL_GetTicks64();
     if (kiosk_watch_changed(&l->watch, now_ms, app->content->kiosk.reload_seconds)) {
-        reload_content(app);
+        reload_request(&l->reload); /* an edit seen while the worker is busy waits its turn */
     }
+    reload_frame(&l->reload, app); /* a finished reload swapped in, a requested one started */
     char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
     if (l->kiosk && import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
     if (l->kiosk && now_ms >= l->next_hours_check) {
@@ -260,9 +228,11 @@ int app_run_show(const cli_options_t *o) {
         if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
     }
     kiosk_watch_init(&l.watch, app->content_path);
+    reload_init(&l.reload);
     app_sound_start(app, o->sound, kiosk);
     l.last = SDL_GetPerformanceCounter();
     while (l.running) frame(&l);
+    reload_shutdown(&l.reload); /* a last good copy being written is finished */
     if (kiosk) kiosk_watchdog_stop();
     app_close(app);
     SDL_free(app);

@@ -1,0 +1,134 @@
+/* reload: content reloads on a worker thread (see reload.h). The loop owns every field but the
+ * job's results; the worker reads the job and writes its results only between the thread's
+ * start and its join, so the join is what hands them over (the done flag only says a join
+ * will not wait). */
+#include "reload.h"
+
+#include "lastgood.h"
+#include "log.h"
+
+/* Whether every routine fits in follow pacing, as app_content_usable asks, but silently: a
+ * routine too long is said (and refused) by that check on the loop, and laying it out here
+ * would add a "cut short" line that a reload never said. */
+static bool routines_fit(const content_t *c) {
+    choreo_t *ch = SDL_malloc(sizeof *ch);
+    bool fit = ch != NULL;
+    for (int e = 0; fit && e < c->exercise_count; e++) {
+        fit = choreo_build(ch, c, e, CHOREO_PACING_FOLLOW);
+    }
+    SDL_free(ch);
+    return fit;
+}
+
+/* The file read and parsed (its errors logged as a load logs them) and its routines laid out:
+ * everything of a reload that neither opens a font nor touches what is on screen. */
+static void load(reload_t *r) {
+    r->content = app_parse_file(r->path, &r->text, &r->text_len);
+    if (!r->content || !routines_fit(r->content)) return;
+    r->choreos = app_build_choreos(r->content, r->pacing);
+    if (r->kiosk) r->choreos_follow = app_build_choreos(r->content, CHOREO_PACING_FOLLOW);
+}
+
+/* The swapped-in text kept as the last good copy: written atomically, fsync included. */
+static void save(reload_t *r) {
+    char err[1300];
+    if (!lastgood_save(r->text, r->text_len, err, sizeof err)) log_line("%s", err);
+}
+
+static int work(void *data) {
+    reload_t *r = data;
+    if (r->hold) SDL_SemWait(r->hold);
+    if (r->job == RELOAD_LOAD) load(r);
+    else save(r);
+    SDL_AtomicSet(&r->done, 1);
+    return 0;
+}
+
+/* Frees what a job left behind (a refused load, a finished save, the end of the show). */
+static void drop_results(reload_t *r) {
+    SDL_free(r->choreos);
+    SDL_free(r->choreos_follow);
+    SDL_free(r->content);
+    SDL_free(r->text);
+    r->content = NULL;
+    r->choreos = r->choreos_follow = NULL;
+    r->text = NULL;
+    r->text_len = 0;
+}
+
+static void start(reload_t *r, reload_job_t job) {
+    r->job = job;
+    SDL_AtomicSet(&r->done, 0);
+    r->thread = SDL_CreateThread(work, "sk-reload", r);
+    if (!r->thread) { /* a stall this once rather than an edit lost or a copy not kept */
+        log_line("cannot start the reload worker (%s): the reload runs on the loop",
+                 SDL_GetError());
+        work(r);
+    }
+}
+
+/* A finished load, on the loop thread, as a start checks it: fonts and images opened (never
+ * beside the text drawing), the QR code made, then the renderer and the show given the new
+ * content. A broken edit is reported and the last good content stays on screen. */
+static bool apply(reload_t *r, app_t *app) {
+    content_t *c = r->content;
+    choreo_t *main = r->choreos, *follow = r->choreos_follow;
+    bool ok = c && app_content_usable(c, r->path) && main && (!r->kiosk || follow) &&
+              render_set_content(&app->render, c);
+    if (!ok) {
+        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
+                      ++app->refused);
+        drop_results(r);
+        return false;
+    }
+    if (r->kiosk) show_rebind(&app->show, c, main, follow);
+    else show_rebind(&app->show, c, main, main);
+    SDL_free(app->choreos);
+    SDL_free(app->choreos_follow);
+    SDL_free(app->content);
+    app->content = c;
+    app->choreos = main;
+    app->choreos_follow = follow;
+    r->content = NULL; /* the app's now; the text stays, to be kept */
+    r->choreos = r->choreos_follow = NULL;
+    app->reloads++;
+    app_sound_content(app, r->kiosk);
+    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
+    return true;
+}
+
+void reload_init(reload_t *r) { SDL_zerop(r); }
+
+void reload_request(reload_t *r) { r->pending = true; }
+
+bool reload_busy(const reload_t *r) { return r->job != RELOAD_IDLE; }
+
+bool reload_frame(reload_t *r, app_t *app) {
+    bool swapped = false;
+    if (r->job != RELOAD_IDLE && SDL_AtomicGet(&r->done)) {
+        SDL_WaitThread(r->thread, NULL); /* finished: returns at once */
+        r->thread = NULL;
+        reload_job_t finished = r->job;
+        r->job = RELOAD_IDLE;
+        if (finished == RELOAD_LOAD) swapped = apply(r, app);
+        if (swapped) start(r, RELOAD_SAVE);
+        else drop_results(r);
+    }
+    /* an edit seen while busy waits here for the worker, the newest text read when it starts */
+    if (r->job == RELOAD_IDLE && r->pending) {
+        r->pending = false;
+        SDL_strlcpy(r->path, app->content_path, sizeof r->path);
+        r->kiosk = app->show.kiosk;
+        r->pacing = r->kiosk ? CHOREO_PACING_DEMO : app->pacing;
+        start(r, RELOAD_LOAD);
+    }
+    return swapped;
+}
+
+void reload_shutdown(reload_t *r) {
+    if (r->thread) SDL_WaitThread(r->thread, NULL);
+    r->thread = NULL;
+    r->job = RELOAD_IDLE;
+    r->pending = false;
+    drop_results(r);
+}
