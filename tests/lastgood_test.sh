@@ -5,7 +5,8 @@
 # broken file logs FILE:LINE:COL and shows the last good copy (or the shipped content when
 # there is none) and picks up the fix; a reload naming a font that is not there is refused;
 # --check-content says so of fonts and images; an interactive start on a broken file still
-# exits 2. Usage: lastgood_test.sh BINARY SOURCE_DIR OUT_DIR
+# exits 2; the fonts and picture the last good content names are kept beside it, and a kiosk
+# whose installed fonts are gone shows that set. Usage: lastgood_test.sh BINARY SOURCE_DIR OUT_DIR
 set -u
 bin=$1 src=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
@@ -44,8 +45,14 @@ sleep 1.5
 kill -0 "$pid" 2>/dev/null && ok || bad "the kiosk did not start: $(cat "$err")"
 stop
 cmp -s "$kept" "$content" && ok || bad "the last good copy is not the content that loaded ($kept)"
-[ "$(ls -A "$XDG_STATE_HOME/stretch-kiosk" | wc -l)" = 1 ] && ok ||
-  bad "the state folder holds more than the copy: $(ls -A "$XDG_STATE_HOME/stretch-kiosk")"
+[ "$(ls -A "$XDG_STATE_HOME/stretch-kiosk" | tr '\n' ' ')" = "last-good last-good.yaml " ] && ok ||
+  bad "the state folder holds more than the copy and its set: $(ls -A "$XDG_STATE_HOME/stretch-kiosk")"
+# ... and the fonts and picture it names beside it, byte for byte (the last good set)
+set_dir=$XDG_STATE_HOME/stretch-kiosk/last-good
+for f in fonts/Inter-Regular.otf fonts/Inter-SemiBold.otf images/lotus.svg; do
+  cmp -s "$set_dir/$f" "$src/assets/$f" && ok || bad "the last good set lacks $f"
+done
+[ "$(find "$set_dir" -type f | wc -l)" = 3 ] && ok || bad "the set holds more: $(find "$set_dir" -type f)"
 
 # 2. a broken edit, then a reboot: the kiosk starts on the last good copy, says why, and picks
 #    up the fix
@@ -105,6 +112,28 @@ printf 'version: 1\nclinic: [\n' >"$out/broken.yaml"
 "$bin" --content "$out/broken.yaml" --windowed >/dev/null 2>"$out/inter.err"
 rc=$?
 [ "$rc" = 2 ] && ok || bad "an interactive start on a broken file: exit $rc, expected 2"
+
+# 6. the installed fonts gone (a broken upgrade, a failing disk): a kiosk shows the last good
+#    set, its fonts kept beside the copy, rather than ending; an interactive start says why
+rm -rf "$XDG_STATE_HOME" "$out/assets"
+cp -r "$src/assets" "$out/assets"
+cp "$src/assets/content/en.yaml" "$content"
+STRETCH_KIOSK_ASSETS=$out/assets start
+sleep 1.5
+stop
+[ -s "$XDG_STATE_HOME/stretch-kiosk/last-good/fonts/Inter-Regular.otf" ] && ok || bad "no fonts kept"
+rm -f "$out/assets/fonts/"*.otf
+STRETCH_KIOSK_ASSETS=$out/assets start
+sleep 2
+if kill -0 "$pid" 2>/dev/null; then ok; else bad "a kiosk without its fonts ended: $(cat "$err")"; fi
+grep -qF "with the fonts and picture kept in $XDG_STATE_HOME/stretch-kiosk/last-good" "$err" && ok ||
+  bad "the kept set was not said: $(cat "$err")"
+dump | grep -qF "(209) 830-1799" && ok || bad "the screen does not show the content: $(dump)"
+stop
+STRETCH_KIOSK_ASSETS=$out/assets "$bin" --content "$content" --windowed >/dev/null 2>"$out/inter.err"
+rc=$?
+[ "$rc" = 2 ] && grep -q "font_regular" "$out/inter.err" && ok ||
+  bad "an interactive start without fonts: exit $rc: $(cat "$out/inter.err")"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

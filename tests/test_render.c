@@ -2,6 +2,7 @@
  * back. Checks what a viewer would notice: every scene draws, text sits inside its layout box
  * and on screen, nothing overflows at supported sizes, frames are reproducible, text is
  * rasterised once, transitions mix two scenes. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -514,7 +515,7 @@ static void test_help_fits(void **state) {
     const content_t *contents[] = {app->content, five};
     for (int k = 0; k < 2; k++) {
         const content_t *c = contents[k];
-        assert_true(render_set_content(&app->render, c));
+        assert_true(render_set_content(&app->render, c, app->content_assets));
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
             int w = sizes[s].w, h = sizes[s].h;
             show_init(&app->show, c, NULL, 0);
@@ -547,10 +548,74 @@ static void test_help_fits(void **state) {
             assert_int_equal(help_number_keys(c), c->exercise_count);
         }
     }
-    assert_true(render_set_content(&app->render, app->content));
+    assert_true(render_set_content(&app->render, app->content, app->content_assets));
     show_init(&app->show, app->content, app->choreos, 0);
     app->force_full = true;
     SDL_free(five);
+}
+
+/* The intro's body as drawn at 1280x720: a hash of its pixels, or 0 when it is not drawn. */
+static uint64_t intro_body_pixels(void) {
+    goto_scene(0);
+    app->force_full = true;
+    render(1280, 720);
+    const render_record_t *rec = &app->render.record;
+    for (int t = 0; t < rec->count; t++) {
+        if (rec->texts[t] != app->render.content->intro.body) continue;
+        layout_box_t b = rec->text_boxes[t];
+        uint64_t h = 1469598103934665603ull;
+        for (int y = (int)b.y; y < (int)(b.y + b.h); y++) {
+            for (int x = (int)b.x; x < (int)(b.x + b.w); x++) h = (h ^ px(1280, x, y)[1]) * 1099511628211ull;
+        }
+        return h;
+    }
+    return 0;
+}
+
+/* A reload whose theme names other fonts draws with them (SemiBold for the regular face: the
+ * intro's words drawn otherwise); one naming a font that is not there is refused and the show draws on as
+ * it was. */
+static void test_reload_changes_fonts(void **state) {
+    (void)state;
+    assert_int_equal(app->content->playlist[0].kind, SCENE_INTRO);
+    uint64_t before = intro_body_pixels();
+    assert_true(before != 0);
+    FILE *f = fopen(SK_SOURCE_DIR "/assets/content/en.yaml", "rb");
+    assert_non_null(f);
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *at = strstr(text, "font_regular: fonts/Inter-Regular.otf");
+    assert_non_null(at);
+    const char *was = "font_regular: fonts/Inter-Regular.otf";
+    const char *cases[] = {"font_regular: fonts/Inter-SemiBold.otf",
+                           "font_regular: fonts/Inter-Missing.otf"};
+    content_t *loaded[2] = {NULL, NULL};
+    for (int i = 0; i < 2; i++) {
+        char path[] = "/tmp/sk-fonts-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *out = fdopen(fd, "wb");
+        assert_non_null(out);
+        fwrite(text, 1, (size_t)(at - text), out);
+        fputs(cases[i], out);
+        fputs(at + strlen(was), out);
+        fclose(out);
+        loaded[i] = app_load_content(path);
+        remove(path);
+        assert_non_null(loaded[i]);
+    }
+    assert_true(render_set_content(&app->render, loaded[0], app->content_assets));
+    uint64_t bold = intro_body_pixels();
+    assert_true(bold != 0 && bold != before); /* other letters */
+    assert_false(render_set_content(&app->render, loaded[1], app->content_assets));
+    assert_ptr_equal(app->render.content, loaded[0]); /* refused: as it was */
+    assert_true(intro_body_pixels() == bold);
+    assert_true(render_set_content(&app->render, app->content, app->content_assets));
+    assert_true(intro_body_pixels() == before);
+    SDL_free(loaded[0]);
+    SDL_free(loaded[1]);
 }
 
 /* 4K: text is set at 4K sizes (crisp), not a scaled 1080p frame. */
@@ -926,6 +991,7 @@ int main(void) {
         cmocka_unit_test(test_help_and_paused_overlays),
         cmocka_unit_test(test_ring_says_what_it_counts),
         cmocka_unit_test(test_help_fits),
+        cmocka_unit_test(test_reload_changes_fonts),
         cmocka_unit_test(test_4k_text_is_native),
         cmocka_unit_test(test_figure_inside_its_box_and_moving),
         cmocka_unit_test(test_highlighted_step_is_the_current_one),

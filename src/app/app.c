@@ -91,45 +91,49 @@ content_t *app_parse_file(const char *path, char **text, size_t *len) {
     return load_content(path, NULL, 0, text, len);
 }
 
-/* Loaded and checked as a start checks it; with `keep`, a good one becomes the last good copy
- * on disk (the bytes that were checked, not the file read again); with `texts`, every text
- * must also be showable as written (textcheck: glyphs, fit, reading time). */
-static content_t *load_checked(const char *path, bool keep, bool texts, char *first,
-                               size_t first_size) {
+/* Loaded and checked as a start checks it, its fonts and mark from `assets` (NULL: the
+ * installed assets folder, assets_locate); with `keep`, a good one becomes the last good set
+ * on disk (the bytes that were checked, not the file read again, and its fonts and mark); with
+ * `texts`, every text must also be showable as written (textcheck: glyphs, fit, reading time). */
+static content_t *load_checked(const char *path, const char *assets, bool keep, bool texts,
+                               char *first, size_t first_size) {
     if (first && first_size) first[0] = '\0';
-    char *text = NULL;
+    char *text = NULL, installed[APP_PATH_MAX], err[1300];
     size_t len = 0;
     content_t *c = load_content(path, first, first_size, &text, &len);
-    if (c && !app_content_usable(c, path)) {
-        note_first(first, first_size, "the content cannot be shown (see the log)");
-        SDL_free(c);
-        c = NULL;
-    }
-    char err[1300], assets[1024];
-    if (c && texts) {
-        if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
+    if (c && !assets) { /* found after the parse: a file's own slips are said first */
+        assets = installed;
+        if (!assets_locate(installed, sizeof installed, err, sizeof err)) {
             log_line("%s", err);
-            SDL_free(c);
-            c = NULL;
-        } else if (textcheck_content(c, path, text, len, assets, first, first_size) > 0) {
+            note_first(first, first_size, err);
             SDL_free(c);
             c = NULL;
         }
     }
-    if (c && keep && !lastgood_save(text, len, err, sizeof err)) log_line("%s", err);
+    if (c && !app_content_usable(c, path, assets)) {
+        note_first(first, first_size, "the content cannot be shown (see the log)");
+        SDL_free(c);
+        c = NULL;
+    }
+    if (c && texts && textcheck_content(c, path, text, len, assets, first, first_size) > 0) {
+        SDL_free(c);
+        c = NULL;
+    }
+    if (c && keep && !lastgood_save_set(text, len, c, assets, err, sizeof err)) {
+        log_line("%s", err);
+    }
     SDL_free(text);
     return c;
 }
 
 content_t *app_check_file(const char *path, char *first, size_t first_size) {
-    return load_checked(path, false, false, first, first_size);
+    return load_checked(path, NULL, false, false, first, first_size);
 }
 
 content_t *app_check_content(const char *path, char *first, size_t first_size) {
-    return load_checked(path, false, true, first, first_size);
+    return load_checked(path, NULL, false, true, first, first_size);
 }
 
-content_t *app_load_kept(const char *path) { return load_checked(path, true, false, NULL, 0); }
 
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     choreo_t *ch = SDL_calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
@@ -212,12 +216,7 @@ static bool asset_usable(const char *assets, const char *rel, const char *key, c
 }
 
 /* The fonts and the mark the theme names (a start would fail, or show without them). */
-static bool assets_usable(const content_t *c, const char *path) {
-    char assets[1024], err[1200];
-    if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
-        log_line("%s", err);
-        return false;
-    }
+static bool assets_usable(const content_t *c, const char *path, const char *assets) {
     if (!TTF_WasInit() && TTF_Init() != 0) {
         log_line("cannot start the font engine: %s", TTF_GetError());
         return false;
@@ -228,8 +227,8 @@ static bool assets_usable(const content_t *c, const char *path) {
     return ok;
 }
 
-bool app_content_usable(const content_t *c, const char *path) {
-    bool ok = assets_usable(c, path);
+bool app_content_usable(const content_t *c, const char *path, const char *assets_dir) {
+    bool ok = assets_usable(c, path, assets_dir);
     if (!render_qr_possible(c)) {
         log_line("%s: clinic.qr_text is too long for a QR code", path);
         ok = false;
@@ -246,27 +245,41 @@ bool app_content_usable(const content_t *c, const char *path) {
     return ok;
 }
 
-/* A kiosk whose content file is broken or unreadable does not blank the TV: it shows the last
- * good copy, else the shipped content, and goes on watching the file for a fix (the file's
- * path stays app->content_path). */
+/* A kiosk whose content file, or the fonts or picture it names, cannot be shown does not blank
+ * the TV: it shows the last good copy with the fonts and picture kept beside it (the last good
+ * set), else that copy with the installed ones, else the shipped content with the installed
+ * ones, else the shipped content with the kept ones; and it goes on watching the file for a
+ * fix (the file's path stays app->content_path). Sets app->content_assets. */
 static content_t *kiosk_fallback(app_t *app, const char *lang) {
-    char path[1200], err[1300];
-    content_t *c = NULL;
-    if (lastgood_path(path, sizeof path, err, sizeof err)) {
-        struct stat st;
-        if (stat(path, &st) == 0) c = app_check_file(path, NULL, 0);
-    } else {
-        log_line("%s", err);
+    char kept[1200], kept_assets[1200], shipped[1200], err[1300];
+    struct stat st;
+    bool have_kept = lastgood_path(kept, sizeof kept, err, sizeof err) &&
+                     lastgood_assets(kept_assets, sizeof kept_assets, err, sizeof err);
+    if (!have_kept) log_line("%s", err);
+    have_kept = have_kept && stat(kept, &st) == 0;
+    snprintf(shipped, sizeof shipped, "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
+    bool shipped_tried = strcmp(shipped, app->content_path) == 0; /* tried with these assets */
+    const struct {
+        const char *content, *assets;
+        bool skip;
+    } tries[] = {
+        {kept, kept_assets, !have_kept || stat(kept_assets, &st) != 0},
+        {kept, app->assets_dir, !have_kept},
+        {shipped, app->assets_dir, shipped_tried},
+        {shipped, kept_assets, !have_kept || stat(kept_assets, &st) != 0},
+    };
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        if (tries[i].skip) continue;
+        content_t *c = load_checked(tries[i].content, tries[i].assets, false, false, NULL, 0);
+        if (!c) continue;
+        snprintf(app->content_assets, sizeof app->content_assets, "%s", tries[i].assets);
+        log_important("%s: not usable: the kiosk shows %s%s%s until the file is fixed",
+                      app->content_path, tries[i].content,
+                      tries[i].assets == kept_assets ? " with the fonts and picture kept in " : "",
+                      tries[i].assets == kept_assets ? kept_assets : "");
+        return c;
     }
-    if (!c) {
-        snprintf(path, sizeof path, "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
-        if (strcmp(path, app->content_path) != 0) c = app_check_file(path, NULL, 0);
-    }
-    if (c) {
-        log_important("%s: not usable: the kiosk shows %s until the file is fixed",
-                 app->content_path, path);
-    }
-    return c;
+    return NULL;
 }
 
 /* Content, routines, the show (a kiosk's when `kiosk`), the window and the renderer: the show
@@ -276,7 +289,8 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     bool show = !desc->offscreen; /* a show someone watches keeps its content on disk */
-    app->content = show ? app_load_kept(app->content_path) : app_check_file(app->content_path, NULL, 0);
+    snprintf(app->content_assets, sizeof app->content_assets, "%s", app->assets_dir);
+    app->content = load_checked(app->content_path, app->assets_dir, show, false, NULL, 0);
     if (!app->content && kiosk) app->content = kiosk_fallback(app, lang);
     if (!app->content) return APP_EXIT_USAGE;
     int index = scene_index(app->content, scene);
@@ -293,7 +307,7 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
     if (!rc && !platform_init(&app->platform, desc)) rc = APP_EXIT_RUNTIME;
     int w = 0, h = 0;
     if (!rc) platform_drawable_size(&app->platform, &w, &h);
-    if (!rc && !render_init(&app->render, app->content, app->assets_dir,
+    if (!rc && !render_init(&app->render, app->content, app->content_assets,
                             app->platform.linked_programs, &app->show, w, h)) {
         platform_shutdown(&app->platform);
         rc = APP_EXIT_RUNTIME;

@@ -18,6 +18,9 @@
 typedef struct app_t {
     char assets_dir[APP_PATH_MAX];
     char content_path[APP_PATH_MAX];
+    /* where the shown content's fonts and mark come from: assets_dir, or the last good set's
+     * folder (lastgood_assets) when a kiosk fell back to it */
+    char content_assets[APP_PATH_MAX];
     content_t *content; /* heap: one block, owned */
     choreo_t *choreos;  /* heap: one per exercise, owned (the pacing being played) */
     choreo_t *choreos_follow; /* kiosk: the follow-along routines a visitor takes over with */
@@ -59,12 +62,9 @@ content_t *app_check_file(const char *path, char *first, size_t first_size);
 /* That, and every text showable as written (textcheck.h): what --check-content and the USB
  * import run, so their "ok" means the TV shows the file as written. */
 content_t *app_check_content(const char *path, char *first, size_t first_size);
-/* The same, and a good one is kept as the last good copy on disk (lastgood.h): for the
- * content a show starts with or reloads. */
-content_t *app_load_kept(const char *path);
-/* What the parser cannot know about content: its QR code can be made, every routine fits.
- * Says why not (FILE: message) when not. */
-bool app_content_usable(const content_t *content, const char *path);
+/* What the parser cannot know about content: its fonts and mark (in assets_dir) load, its QR
+ * code can be made, every routine fits. Says why not (FILE: message) when not. */
+bool app_content_usable(const content_t *content, const char *path, const char *assets_dir);
 
 /* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path);

@@ -29,10 +29,13 @@ static void load(reload_t *r) {
     if (r->kiosk) r->choreos_follow = app_build_choreos(r->content, CHOREO_PACING_FOLLOW);
 }
 
-/* The swapped-in text kept as the last good copy: written atomically, fsync included. */
+/* The swapped-in text kept as the last good copy with the fonts and picture it names (the
+ * last good set): written atomically, fsync included. */
 static void save(reload_t *r) {
     char err[1300];
-    if (!lastgood_save(r->text, r->text_len, err, sizeof err)) log_line("%s", err);
+    if (!lastgood_save_set(r->text, r->text_len, r->saved, r->assets, err, sizeof err)) {
+        log_line("%s", err);
+    }
 }
 
 static int work(void *data) {
@@ -54,6 +57,7 @@ static void drop_results(reload_t *r) {
     r->choreos = r->choreos_follow = NULL;
     r->text = NULL;
     r->text_len = 0;
+    r->saved = NULL;
 }
 
 static void start(reload_t *r, reload_job_t job) {
@@ -73,8 +77,8 @@ static void start(reload_t *r, reload_job_t job) {
 static bool apply(reload_t *r, app_t *app) {
     content_t *c = r->content;
     choreo_t *main = r->choreos, *follow = r->choreos_follow;
-    bool ok = c && app_content_usable(c, r->path) && main && (!r->kiosk || follow) &&
-              render_set_content(&app->render, c);
+    bool ok = c && app_content_usable(c, r->path, app->assets_dir) && main &&
+              (!r->kiosk || follow) && render_set_content(&app->render, c, app->assets_dir);
     if (!ok) {
         log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
                       ++app->refused);
@@ -87,8 +91,12 @@ static bool apply(reload_t *r, app_t *app) {
     SDL_free(app->choreos_follow);
     SDL_free(app->content);
     app->content = c;
+    SDL_strlcpy(app->content_assets, app->assets_dir, sizeof app->content_assets);
     app->choreos = main;
     app->choreos_follow = follow;
+    r->saved = c; /* read by the save job: a content is freed only by the next swap, which
+                   * waits for the worker */
+    SDL_strlcpy(r->assets, app->assets_dir, sizeof r->assets);
     r->content = NULL; /* the app's now; the text stays, to be kept */
     r->choreos = r->choreos_follow = NULL;
     app->reloads++;

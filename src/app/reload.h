@@ -37,6 +37,8 @@ typedef struct reload_t {
     choreo_t *choreos, *choreos_follow; /* heap (NULL: not laid out) */
     char *text;              /* heap: the bytes parsed, to keep as the last good copy */
     size_t text_len;
+    const content_t *saved;  /* the save job's content (the app's: only read) ... */
+    char assets[APP_PATH_MAX]; /* ... and the folder its fonts and picture are copied from */
 } reload_t;
 
 void reload_init(reload_t *r);

@@ -67,14 +67,45 @@ static void content_adopt(render_t *r, const content_t *content) {
     r->warm_task = 0;
 }
 
-bool render_set_content(render_t *r, const content_t *content) {
+/* The theme's two fonts from assets_dir into a text cache of their own. */
+static bool fonts_open(text_t *t, const content_t *content, const char *assets_dir) {
+    char regular[1024], bold[1024], err[1300];
+    if (!assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
+                     sizeof err) ||
+        !assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err)) {
+        log_line("theme font: %s", err);
+        return false;
+    }
+    return text_init(t, regular, bold);
+}
+
+bool render_set_content(render_t *r, const content_t *content, const char *assets_dir) {
     /* everything that can fail first: a refused content leaves the renderer as it was */
+    bool same_fonts = !strcmp(assets_dir, r->assets_dir) &&
+                      !strcmp(content->theme.font_regular, r->content->theme.font_regular) &&
+                      !strcmp(content->theme.font_bold, r->content->theme.font_bold);
+    text_t *fresh = same_fonts ? NULL : SDL_malloc(sizeof *fresh);
+    if (!same_fonts && (!fresh || !fonts_open(fresh, content, assets_dir))) {
+        SDL_free(fresh);
+        return false;
+    }
     gfx_texture_t qr = qr_make(content->clinic.qr_text);
-    if (!qr.id) return false;
+    if (!qr.id) {
+        if (fresh) text_shutdown(fresh);
+        SDL_free(fresh);
+        return false;
+    }
     gfx_texture_free(&r->qr_texture);
     r->qr_texture = qr;
+    if (fresh) { /* the new theme's fonts (or the same ones from another folder) */
+        text_shutdown(&r->text);
+        r->text = *fresh;
+        SDL_free(fresh);
+    } else {
+        text_clear(&r->text);
+    }
+    snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     content_adopt(r, content);
-    text_clear(&r->text);
     return true;
 }
 
