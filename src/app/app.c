@@ -207,7 +207,11 @@ static bool asset_usable(const char *assets, const char *rel, const char *key, c
         if (!f) why = "is not a font that can be read";
         else TTF_CloseFont(f);
     } else {
-        SDL_Surface *img = IMG_Load_RW(rw, 1);
+        /* an SVG is read and drawn small: drawn at its own size it costs a frame or two */
+        size_t n = strlen(rel);
+        bool svg = n > 4 && !strcmp(rel + n - 4, ".svg");
+        SDL_Surface *img = svg ? IMG_LoadSizedSVG_RW(rw, 16, 16) : IMG_Load_RW(rw, 0);
+        SDL_RWclose(rw);
         if (!img) why = "is not an image that can be read (PNG, JPEG or SVG)";
         else SDL_FreeSurface(img);
     }

@@ -101,9 +101,8 @@ bool render_set_content(render_t *r, const content_t *content, const char *asset
         text_shutdown(&r->text);
         r->text = *fresh;
         SDL_free(fresh);
-    } else {
-        text_clear(&r->text);
-    }
+    } /* else the cache stays: it is keyed by the words and their style, not by the content,
+       * so after an edit only the texts that changed are set again (no frame redoes all) */
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     content_adopt(r, content);
     return true;

@@ -102,9 +102,10 @@ void render_shutdown(render_t *r);
 bool render_audit(const content_t *content, const char *assets_dir, const show_t *show,
                   int width, int height, render_misfit_fn fn, void *user);
 
-/* Switches to new content (after a reload), its fonts and mark from assets_dir: drops cached
- * text, rebuilds the QR code, opens the fonts anew when the theme or the folder changed. False
- * (the renderer as it was) when the fonts do not open or the QR code cannot be made. */
+/* Switches to new content (after a reload), its fonts and mark from assets_dir: rebuilds the
+ * QR code, opens the fonts anew when the theme or the folder changed (texts already set in
+ * the same fonts are kept). False (the renderer as it was) when the fonts do not open or the
+ * QR code cannot be made. */
 bool render_set_content(render_t *r, const content_t *content, const char *assets_dir);
 
 /* Whether the content's QR text can be encoded at all (checked before content is accepted). */

@@ -67,18 +67,19 @@ void layout_compute(layout_t *L, int width, int height) {
     float gap = 24.0f * u;
 
     /* Footer row: clinic and phone on the left, the help hint on the right. Where the floor
-     * of legible text holds the letters larger than the screen's scale (small windows), a
-     * hint beside the clinic's line would not fit: it goes under it, as on a portrait screen. */
+     * of legible text holds the letters larger than the screen's scale (small windows), the
+     * hint gets a larger share of the row: at the designed sizes it would not fit. */
     float fh = fmaxf(44.0f * u, 1.4f * min_px); /* one line of the smallest text */
     layout_box_t row;
-    if (L->portrait || 18.0f * u < 11.0f) { /* the clinic's line across, the hint under it */
+    if (L->portrait) { /* narrow: the clinic's line across, the hint under it */
         row = box(m, H - m * 0.5f - 2 * fh, W - 2 * m, 2 * fh);
         L->footer = box(row.x, row.y, row.w, fh);
         L->help_hint = box(row.x, row.y + fh, row.w, fh); /* right-aligned, as wide as need be */
     } else {
+        float hint_share = 18.0f * u < 11.0f ? 0.44f : 0.28f;
         row = box(m, H - m * 0.5f - fh, W - 2 * m, fh);
-        L->footer = box(row.x, row.y, row.w * 0.68f, fh);
-        L->help_hint = box(row.x + row.w * 0.72f, row.y, row.w * 0.28f, fh);
+        L->footer = box(row.x, row.y, row.w * (0.96f - hint_share), fh);
+        L->help_hint = box(row.x + row.w * (1.0f - hint_share), row.y, row.w * hint_share, fh);
     }
     layout_box_t ca = box(m, m, W - 2 * m, row.y - gap - m); /* content area */
     float read_w = 1560.0f * u; /* longest comfortable line for paragraphs */
