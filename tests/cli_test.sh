@@ -92,6 +92,18 @@ sed 's|^      - Lie on your back with your knees bent and your feet flat on the 
 expect 2 "steps too long" -- --check-content "$out/long-steps.yaml" &&
   stderr_has "steps named" "the steps of 'Spinal Twists' have "
 
+# every message has its level: where stderr is systemd's journal (JOURNAL_STREAM), each line
+# starts with its priority (<3> an error), so `journalctl -p err` finds them; elsewhere none
+JOURNAL_STREAM=8:1234 "$bin" --check-content "$src/tests/data/bad-two-errors.yaml" >/dev/null 2>"$out/last.err"
+[ "$(grep -c . "$out/last.err")" -ge 2 ] && ok || bad "journal: expected two errors: $(cat "$out/last.err")"
+if grep -qvE '^<3>.*bad-two-errors.yaml:[0-9]+:[0-9]+: ' "$out/last.err"; then
+  bad "journal: a content error without <3>: $(cat "$out/last.err")"
+else ok; fi
+JOURNAL_STREAM=8:1234 "$bin" --bogus >/dev/null 2>"$out/last.err"
+grep -qE '^<3>stretch-kiosk: .*--bogus' "$out/last.err" && ok || bad "journal: usage error: $(cat "$out/last.err")"
+"$bin" --bogus >/dev/null 2>"$out/last.err"
+grep -qE '^stretch-kiosk: ' "$out/last.err" && ok || bad "no journal: a priority written: $(cat "$out/last.err")"
+
 # a broken --content never starts the show: exit 2 before any window
 expect 2 "broken --content" -- --screenshot "$out/x.png" --content "$src/tests/data/bad-syntax.yaml"
 [ -e "$out/x.png" ] && bad "broken content still wrote a screenshot" || ok

@@ -39,6 +39,7 @@ static int setup(void **state) {
     (void)state;
     snprintf(dir, sizeof dir, "%s/sk-test-kiosk-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     alarm(30); /* a read that blocks (a FIFO) or never ends (/dev/zero) fails here, not hangs */
+    log_limit(1); /* the show's limits, as app_run_show sets them */
     return mkdtemp(dir) ? 0 : -1;
 }
 
@@ -187,7 +188,7 @@ static void refused_edits(void) {
         for (int e = 1; e <= 12; e++) fprintf(f, "bogus%d_of_edit%d: 1\n", e, edit);
         fclose(f);
         assert_null(app_check_file(path, first_errors[edit], sizeof first_errors[edit]));
-        log_important("%s: keeping the last good content (edit %d refused)", path, edit);
+        log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)", path, edit);
     }
 }
 
@@ -213,7 +214,7 @@ static void the_first_error_of_every_refused_edit_is_said(void **state) {
 
 static void content_text_is_escaped(void) {
     /* U+202E (right-to-left override), U+2066 (isolate), U+0085 (C1 next line), ESC, a tab */
-    log_line("exercise title \xe2\x80\xae" "evil\xe2\x81\xa6 \xc2\x85" "x\x1b[2Jy\tz é ü");
+    log_warning("exercise title \xe2\x80\xae" "evil\xe2\x81\xa6 \xc2\x85" "x\x1b[2Jy\tz é ü");
 }
 
 static void no_control_or_bidi_characters_reach_the_journal(void **state) {

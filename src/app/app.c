@@ -29,8 +29,6 @@
 #define SK_VERSION "0.0.0"
 #endif
 
-static void log_error(const char *msg) { fprintf(stderr, "stretch-kiosk: %s\n", msg); }
-
 static choreo_pacing_t pacing_of(const cli_options_t *o) {
     return o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW;
 }
@@ -48,7 +46,7 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
     char *text = NULL;
     size_t len = 0;
     if (!assets_read(path, &text, &len, err, sizeof err)) {
-        log_error(err);
+        log_error("%s", err);
         note_first(first, first_size, err);
         return NULL;
     }
@@ -71,12 +69,12 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], path, err, sizeof err);
-            if (i == 0) log_important("%s", err); /* the first always reaches the journal */
-            else log_line("%s", err);
+            if (i == 0) log_must(LOG_ERROR, "%s", err); /* the first always reaches the journal */
+            else log_error("%s", err);
             note_first(first, first_size, err);
         }
         if (errors->total > errors->count) {
-            log_line("%s: %d more errors not shown", path, errors->total - errors->count);
+            log_error("%s: %d more errors not shown", path, errors->total - errors->count);
         }
         SDL_free(c);
         c = NULL;
@@ -104,7 +102,7 @@ static content_t *load_checked(const char *path, const char *assets, bool keep, 
     if (c && !assets) { /* found after the parse: a file's own slips are said first */
         assets = installed;
         if (!assets_locate(installed, sizeof installed, err, sizeof err)) {
-            log_line("%s", err);
+            log_error("%s", err);
             note_first(first, first_size, err);
             SDL_free(c);
             c = NULL;
@@ -120,7 +118,7 @@ static content_t *load_checked(const char *path, const char *assets, bool keep, 
         c = NULL;
     }
     if (c && keep && !lastgood_save_set(text, len, c, assets, err, sizeof err)) {
-        log_line("%s", err);
+        log_error("%s", err);
     }
     SDL_free(text);
     return c;
@@ -143,7 +141,7 @@ choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     }
     for (int e = 0; e < c->exercise_count; e++) {
         if (!choreo_build(&ch[e], c, e, pacing)) {
-            fprintf(stderr, "stretch-kiosk: %s: the routine repeats more than %d moves; cut short\n",
+            log_warning("%s: the routine repeats more than %d moves; cut short",
                     c->exercises[e].id, CHOREO_MAX_INSTANCES);
         }
     }
@@ -162,7 +160,7 @@ static int scene_index(const content_t *c, const char *scene) {
         snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
                  content_scene_id(c, c->playlist[k]));
     }
-    fprintf(stderr, "stretch-kiosk: --scene: no scene '%s' in the playlist (scenes: %s)\n", scene,
+    log_error("--scene: no scene '%s' in the playlist (scenes: %s)", scene,
             known);
     return -1;
 }
@@ -171,7 +169,7 @@ static int scene_index(const content_t *c, const char *scene) {
 static int locate_content(app_t *app, const char *content_path, const char *lang) {
     char err[1200];
     if (!assets_locate(app->assets_dir, sizeof app->assets_dir, err, sizeof err)) {
-        log_error(err);
+        log_error("%s", err);
         return APP_EXIT_RUNTIME;
     }
     int n = content_path ? snprintf(app->content_path, sizeof app->content_path, "%s", content_path)
@@ -215,14 +213,14 @@ static bool asset_usable(const char *assets, const char *rel, const char *key, c
         if (!img) why = "is not an image that can be read (PNG, JPEG or SVG)";
         else SDL_FreeSurface(img);
     }
-    if (why) log_line("%s: theme.%s: %s %s (in %s)", path, key, rel, why, assets);
+    if (why) log_error("%s: theme.%s: %s %s (in %s)", path, key, rel, why, assets);
     return !why;
 }
 
 /* The fonts and the mark the theme names (a start would fail, or show without them). */
 static bool assets_usable(const content_t *c, const char *path, const char *assets) {
     if (!TTF_WasInit() && TTF_Init() != 0) {
-        log_line("cannot start the font engine: %s", TTF_GetError());
+        log_error("cannot start the font engine: %s", TTF_GetError());
         return false;
     }
     bool ok = asset_usable(assets, c->theme.font_regular, "font_regular", path, true);
@@ -234,13 +232,13 @@ static bool assets_usable(const content_t *c, const char *path, const char *asse
 bool app_content_usable(const content_t *c, const char *path, const char *assets_dir) {
     bool ok = assets_usable(c, path, assets_dir);
     if (!render_qr_possible(c)) {
-        log_line("%s: clinic.qr_text is too long for a QR code", path);
+        log_error("%s: clinic.qr_text is too long for a QR code", path);
         ok = false;
     }
     choreo_t *ch = SDL_malloc(sizeof *ch);
     for (int e = 0; ch && e < c->exercise_count; e++) {
         if (!choreo_build(ch, c, e, CHOREO_PACING_FOLLOW)) {
-            log_line("%s: %s: the routine repeats to more than %d moves; repeat less", path,
+            log_error("%s: %s: the routine repeats to more than %d moves; repeat less", path,
                      c->exercises[e].id, CHOREO_MAX_INSTANCES);
             ok = false;
         }
@@ -259,7 +257,7 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
     struct stat st;
     bool have_kept = lastgood_path(kept, sizeof kept, err, sizeof err) &&
                      lastgood_assets(kept_assets, sizeof kept_assets, err, sizeof err);
-    if (!have_kept) log_line("%s", err);
+    if (!have_kept) log_warning("%s", err);
     have_kept = have_kept && stat(kept, &st) == 0;
     snprintf(shipped, sizeof shipped, "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
     bool shipped_tried = strcmp(shipped, app->content_path) == 0; /* tried with these assets */
@@ -277,7 +275,7 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
         content_t *c = load_checked(tries[i].content, tries[i].assets, false, false, NULL, 0);
         if (!c) continue;
         snprintf(app->content_assets, sizeof app->content_assets, "%s", tries[i].assets);
-        log_important("%s: not usable: the kiosk shows %s%s%s until the file is fixed",
+        log_must(LOG_WARNING, "%s: not usable: the kiosk shows %s%s%s until the file is fixed",
                       app->content_path, tries[i].content,
                       tries[i].assets == kept_assets ? " with the fonts and picture kept in " : "",
                       tries[i].assets == kept_assets ? kept_assets : "");
@@ -374,7 +372,7 @@ void app_advance(app_t *app, double seconds) {
 
 bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
     if (gfx_target_bind(&app->offscreen, w, h) < 0) {
-        fprintf(stderr, "stretch-kiosk: cannot make a %dx%d offscreen framebuffer\n", w, h);
+        log_error("cannot make a %dx%d offscreen framebuffer", w, h);
         return false;
     }
     app->damage = render_frame(&app->render, &app->show, w, h, app->force_full);
@@ -391,7 +389,7 @@ static int save_png(const char *path, int w, int x0, int y0, int cw, int ch,
     int h = ch;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, cw, ch, 24, SDL_PIXELFORMAT_RGB24);
     if (!s) {
-        fprintf(stderr, "stretch-kiosk: cannot make the image: %s\n", SDL_GetError());
+        log_error("cannot make the image: %s", SDL_GetError());
         return APP_EXIT_RUNTIME;
     }
     for (int y = 0; y < h; y++) { /* drop alpha: the PNG is opaque */
@@ -405,7 +403,7 @@ static int save_png(const char *path, int w, int x0, int y0, int cw, int ch,
     }
     int rc = APP_EXIT_OK;
     if (IMG_SavePNG(s, path) != 0) {
-        fprintf(stderr, "stretch-kiosk: cannot write %s: %s\n", path, IMG_GetError());
+        log_error("cannot write %s: %s", path, IMG_GetError());
         rc = APP_EXIT_RUNTIME;
     }
     SDL_FreeSurface(s);
@@ -482,7 +480,7 @@ static int run_dump_pose(const cli_options_t *o) {
     content_scene_ref_t ref = {SCENE_NONE, -1};
     if (o->scene) {
         if (!content_find_scene(c, o->scene, &ref) || ref.kind != SCENE_EXERCISE) {
-            fprintf(stderr, "stretch-kiosk: --dump-pose: '%s' is not an exercise\n", o->scene);
+            log_error("--dump-pose: '%s' is not an exercise", o->scene);
             SDL_free(c);
             return APP_EXIT_USAGE;
         }
@@ -636,7 +634,7 @@ static int run_bench(const cli_options_t *o) {
         glFinish(); /* the software rasteriser's work belongs to this frame */
         times[i] = now_ms() - t0;
         if (getenv("SK_BENCH_VERBOSE") && times[i] > 12.0) {
-            fprintf(stderr, "frame %ld: %.1f ms, scene %s%s, damage %.0fx%.0f\n", i, times[i],
+            printf("bench: frame %ld: %.1f ms, scene %s%s, damage %.0fx%.0f\n", i, times[i],
                     content_scene_id(app->content, app->show.view.scene),
                     app->show.transitioning ? " (transition)" : "", app->damage.w, app->damage.h);
         }
@@ -737,7 +735,7 @@ int app_main(int argc, char **argv) {
     cli_options_t o;
     char err[512];
     if (!cli_parse(argc, argv, &o, err, sizeof err)) {
-        fprintf(stderr, "stretch-kiosk: %s\n", err);
+        log_error("%s", err);
         return APP_EXIT_USAGE;
     }
     switch (o.mode) {

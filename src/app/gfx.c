@@ -11,6 +11,8 @@
 
 #include <SDL_stdinc.h>
 
+#include "log.h"
+
 typedef struct sk_embedded_shader_t {
     const char *name;
     const char *source;
@@ -41,7 +43,7 @@ static const char *shader_header(const gfx_t *g) {
 static GLuint compile(const gfx_t *g, GLenum type, const char *name) {
     const char *src = shader_source(name);
     if (!src) {
-        fprintf(stderr, "stretch-kiosk: shader %s is missing from the build\n", name);
+        log_error("shader %s is missing from the build", name);
         return 0;
     }
     const char *parts[2] = {shader_header(g), src};
@@ -53,7 +55,7 @@ static GLuint compile(const gfx_t *g, GLenum type, const char *name) {
     if (!ok) {
         char log[4096];
         glGetShaderInfoLog(sh, sizeof log, NULL, log);
-        fprintf(stderr, "stretch-kiosk: shader %s does not compile:\n%s\n", name, log);
+        log_error("shader %s does not compile: %s", name, log);
         glDeleteShader(sh);
         return 0;
     }
@@ -81,7 +83,7 @@ static GLuint link(const gfx_t *g, GLuint vs, GLuint fs, const char *what) {
     if (!ok) {
         char log[4096];
         glGetProgramInfoLog(id, sizeof log, NULL, log);
-        fprintf(stderr, "stretch-kiosk: shaders %s do not link:\n%s\n", what, log);
+        log_error("shaders %s do not link: %s", what, log);
         glDeleteProgram(id);
         return 0;
     }
@@ -161,7 +163,7 @@ bool gfx_init(gfx_t *g, bool linked) {
     glFlush();
     if (!programs_build(g)) {
         if (!g->separate) return false;
-        fprintf(stderr, "stretch-kiosk: separate shader programs failed; linking each whole\n");
+        log_warning("separate shader programs failed; linking each whole");
         g->separate = false;
         if (!programs_build(g)) return false;
     }

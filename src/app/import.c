@@ -167,7 +167,7 @@ static bool take_asset(import_t *im, const char *key, const char *rel, const cha
             ok = false;
         }
     } else if (!make_parents(dst) || !files_write_atomic(dst, data, len, err, sizeof err)) {
-        log_line("import: %s", err);
+        log_error("import: %s", err);
         snprintf(im->why, sizeof im->why, "%s/%s could not be copied", IMPORT_FOLDER, rel);
         ok = false;
     } else if (im->added_count < IMPORT_MAX_ASSETS) {
@@ -216,16 +216,16 @@ static void leave_notice(const char *text) {
     line[n + 1] = '\0';
     if (!files_state_dir(dir, sizeof dir, err, sizeof err) ||
         !join(path, sizeof path, dir, IMPORT_NOTICE_FILE)) {
-        log_line("import: no state folder for the TV's notice: %s", err);
+        log_error("import: no state folder for the TV's notice: %s", err);
         return;
     }
-    if (!files_write_atomic(path, line, strlen(line), err, sizeof err)) log_line("import: %s", err);
+    if (!files_write_atomic(path, line, strlen(line), err, sizeof err)) log_error("import: %s", err);
 }
 
 static import_result_t finish(import_result_t result, const char *text, char *notice,
                               size_t notice_size) {
     snprintf(notice, notice_size, "%s", text);
-    log_line("import: %s", text);
+    log_notice("import: %s", text);
     leave_notice(text);
     return result;
 }
@@ -259,7 +259,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     if (n1 < 0 || (size_t)n1 >= sizeof staging || n2 < 0 || (size_t)n2 >= sizeof backup ||
         !files_write_synced(staging, data, len, err, sizeof err)) {
         free(data);
-        log_line("import: %s", err);
+        log_error("import: %s", err);
         return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
                       notice, notice_size);
     }
@@ -307,7 +307,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     free(old);
     if (!kept || rename(staging, content_path) != 0) {
         if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", content_path, strerror(errno));
-        log_line("import: %s", err);
+        log_error("import: %s", err);
         unlink(staging);
         return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
                       notice, notice_size);
@@ -352,7 +352,7 @@ bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size) {
 int import_main(const char *stick, const char *content_path) {
     char assets[PATH_MAX], err[PATH_MAX + 128], notice[SHOW_NOTICE_TEXT_MAX];
     if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
-        log_line("%s", err);
+        log_error("%s", err);
         return APP_EXIT_RUNTIME;
     }
     import_result_t r = import_run(stick, content_path, assets, notice, sizeof notice);

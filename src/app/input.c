@@ -92,7 +92,7 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
     switch (e->type) {
     case SDL_QUIT: /* the window's close button, Alt+F4, the window manager */
         if (!ctx->kiosk) return act(INPUT_QUIT);
-        log_line("kiosk: ignoring a request to close the show");
+        log_notice("kiosk: ignoring a request to close the show");
         return act(INPUT_NONE);
     case SDL_WINDOWEVENT: return window(&e->window, ctx);
     case SDL_KEYDOWN: return key(&e->key, ctx);

@@ -72,7 +72,7 @@ void kiosk_drift(const content_t *c, double t, float unit, float *dx, float *dy)
     *dy = a * (float)sin(t * 2.0 * 3.14159265 / 420.0 + 1.3);
 }
 
-static SDL_atomic_t g_fed, g_stop;
+static SDL_atomic_t g_fed, g_stop, g_journal;
 static SDL_Thread *g_thread;
 
 static int watchdog(void *unused) {
@@ -84,9 +84,12 @@ static int watchdog(void *unused) {
         still = now == last ? still + 250 : 0;
         last = now;
         if (still >= KIOSK_WATCHDOG_SECONDS * 1000) {
-            static const char msg[] = "stretch-kiosk: frames stopped for 10 s: exiting so the "
-                                      "service manager restarts the show\n";
-            ssize_t ignored = write(2, msg, sizeof msg - 1);
+            static const char msg[] = "<3>stretch-kiosk: frames stopped for 10 s: exiting so "
+                                      "the service manager restarts the show\n";
+            /* written whole, not through the log (its lock may be held by the stuck thread);
+             * "<3>" (an error) only where stderr is the journal */
+            int skip = SDL_AtomicGet(&g_journal) ? 0 : 3;
+            ssize_t ignored = write(2, msg + skip, sizeof msg - 1 - (size_t)skip);
             (void)ignored;
             _exit(3);
         }
@@ -96,6 +99,7 @@ static int watchdog(void *unused) {
 
 bool kiosk_watchdog_start(void) {
     SDL_AtomicSet(&g_stop, 0);
+    SDL_AtomicSet(&g_journal, SDL_getenv("JOURNAL_STREAM") != NULL);
     g_thread = SDL_CreateThread(watchdog, "watchdog", NULL);
     return g_thread != NULL;
 }

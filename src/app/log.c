@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RECENT 64 /* distinct lines remembered: more than a broken file's errors (content.h) */
@@ -31,7 +32,22 @@ static struct {
     recent_t recent[RECENT];
     int next;
     long dropped;
+    bool limit;       /* log_limit */
+    int journal;      /* 0 not known yet, 1 stderr is the journal, -1 not */
 } g_log;
+
+void log_limit(int on) {
+    SDL_AtomicLock(&g_lock);
+    g_log.limit = on != 0;
+    SDL_AtomicUnlock(&g_lock);
+}
+
+/* systemd sets JOURNAL_STREAM ("device:inode") for a service whose stderr is the journal;
+ * a line then starts with its priority in angle brackets (sd-daemon's SD_ERR, ...). */
+static bool to_journal(void) {
+    if (g_log.journal == 0) g_log.journal = getenv("JOURNAL_STREAM") ? 1 : -1;
+    return g_log.journal > 0;
+}
 
 static unsigned long hash_text(const char *s) {
     unsigned long h = 5381;
@@ -78,7 +94,7 @@ void log_escape(const char *in, char *out, size_t out_size) {
 }
 
 /* One line through the limits, under the lock (say() formats it before taking the lock). */
-static void say_locked(bool important, const char *msg, Uint64 now) {
+static void say_locked(log_level_t level, bool important, const char *msg, Uint64 now) {
     if (!g_log.started) {
         g_log.started = true;
         g_log.tokens = LOG_BURST;
@@ -94,6 +110,15 @@ static void say_locked(bool important, const char *msg, Uint64 now) {
 
     bool path_first = strchr(msg, ':') && msg[0] != ' ' && strstr(msg, ": ") &&
                       (strstr(msg, ".yaml:") || strstr(msg, ".yml:"));
+    static const char *const PRIORITY[] = {"<3>", "<4>", "<5>"}; /* LOG_ERROR .. LOG_NOTICE */
+    char prefix[40];
+    snprintf(prefix, sizeof prefix, "%s%s", to_journal() ? PRIORITY[level - LOG_ERROR] : "",
+             path_first ? "" : "stretch-kiosk: ");
+    if (!g_log.limit) { /* a command that runs once: every line */
+        fprintf(stderr, "%s%s\n", prefix, msg);
+        fflush(stderr);
+        return;
+    }
     bool priority = important && g_log.priority_tokens >= 1.0;
     unsigned long h = hash_text(msg);
     long repeats = 0;
@@ -123,35 +148,36 @@ static void say_locked(bool important, const char *msg, Uint64 now) {
     g_log.next = (g_log.next + 1) % RECENT;
     *slot = (recent_t){h, now ? now : 1, 0};
     if (repeats > 0) {
-        fprintf(stderr, "%s%s (and %ld times more)\n", path_first ? "" : "stretch-kiosk: ", msg,
-                repeats);
+        fprintf(stderr, "%s%s (and %ld times more)\n", prefix, msg, repeats);
     } else {
-        fprintf(stderr, "%s%s\n", path_first ? "" : "stretch-kiosk: ", msg);
+        fprintf(stderr, "%s%s\n", prefix, msg);
     }
     fflush(stderr);
 }
 
-/* One line, escaped, through the limits; an important one (log_important) through its own
- * budget and never counted as a repeat. Safe from any thread. */
-static void say(bool important, const char *fmt, va_list ap) {
-    char raw[512], msg[1024];
+/* One line, escaped, through the limits; an important one (log_must) through its own budget
+ * and never counted as a repeat. Safe from any thread. */
+static void say(log_level_t level, bool important, const char *fmt, va_list ap) {
+    char raw[1024], msg[2048];
     vsnprintf(raw, sizeof raw, fmt, ap);
     log_escape(raw, msg, sizeof msg);
     SDL_AtomicLock(&g_lock);
-    say_locked(important, msg, SDL_GetTicks64()); /* the clock read inside: it never goes back */
+    say_locked(level, important, msg, SDL_GetTicks64()); /* the clock inside: never goes back */
     SDL_AtomicUnlock(&g_lock);
 }
 
-void log_line(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    say(false, fmt, ap);
-    va_end(ap);
-}
+#define SAY(level, important)            \
+    do {                                 \
+        va_list ap;                      \
+        va_start(ap, fmt);               \
+        say(level, important, fmt, ap);  \
+        va_end(ap);                      \
+    } while (0)
 
-void log_important(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    say(true, fmt, ap);
-    va_end(ap);
+void log_error(const char *fmt, ...) { SAY(LOG_ERROR, false); }
+void log_warning(const char *fmt, ...) { SAY(LOG_WARNING, false); }
+void log_notice(const char *fmt, ...) { SAY(LOG_NOTICE, false); }
+void log_must(log_level_t level, const char *fmt, ...) {
+    if (level < LOG_ERROR || level > LOG_NOTICE) level = LOG_ERROR;
+    SAY(level, true);
 }

@@ -208,6 +208,7 @@ static void frame(loop_t *l) {
 int app_run_show(const cli_options_t *o) {
     app_t *app = SDL_calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
+    log_limit(1); /* a show runs for weeks: a repeating fault is said once, then counted */
     platform_install_signal_handlers();
     bool kiosk = o->kiosk;
     app->pacing = kiosk ? CHOREO_PACING_DEMO
@@ -225,7 +226,7 @@ int app_run_show(const cli_options_t *o) {
     l.stall = kiosk && SDL_getenv("STRETCH_KIOSK_TEST_STALL") != NULL;
     if (kiosk) {
         SDL_DisableScreenSaver();
-        if (!kiosk_watchdog_start()) log_line("cannot start the watchdog: %s", SDL_GetError());
+        if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
     }
     kiosk_watch_init(&l.watch, app->content_path);
     reload_init(&l.reload);

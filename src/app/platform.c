@@ -76,7 +76,7 @@ static int x_error(Display *d, XErrorEvent *e) {
     bool put = e->request_code == X_PUT_IMAGE ||
                (x_shm_major && e->request_code == x_shm_major && e->minor_code == X_SHM_PUT_IMAGE);
     if (put && (e->error_code == BadValue || e->error_code == BadMatch)) {
-        if (!x_present_lost) log_line("the window changed size while a frame was shown: redrawn");
+        if (!x_present_lost) log_warning("the window changed size while a frame was shown: redrawn");
         x_present_lost = 1;
         return 0;
     }
@@ -247,13 +247,12 @@ static bool video_start(bool offscreen) {
         if (SDL_Init(SDL_INIT_VIDEO) == 0) return true;
         if (platform_signal_received()) return false; /* asked to stop: nothing to say */
         if (!wait || waited >= DISPLAY_WAIT_MS) {
-            fprintf(stderr,
-                    "stretch-kiosk: cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s): %s\n",
+            log_error("cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s): %s",
                     x11 ? x11 : "unset", wayland ? wayland : "unset", SDL_GetError());
             return false;
         }
         if (waited == 0) {
-            log_line("the display does not answer yet (%s): trying for %d s", SDL_GetError(),
+            log_notice("the display does not answer yet (%s): trying for %d s", SDL_GetError(),
                      DISPLAY_WAIT_MS / 1000);
         }
         SDL_Delay(100);
@@ -292,9 +291,8 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         p->window = SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
                                      h, flags);
         if (!p->window) {
-            fprintf(stderr,
-                    "stretch-kiosk: cannot open a %dx%d OpenGL window (needs OpenGL 3.3 core or "
-                    "OpenGL ES 3.0): %s\n",
+            log_error("cannot open a %dx%d OpenGL window (needs OpenGL 3.3 core or OpenGL ES "
+                      "3.0): %s",
                     w, h, SDL_GetError());
             SDL_Quit();
             return false;
@@ -306,9 +304,7 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         }
     }
     if (!p->gl) {
-        fprintf(stderr,
-                "stretch-kiosk: needs OpenGL 3.3 core or OpenGL ES 3.0, and this system offers "
-                "neither: %s\n",
+        log_error("needs OpenGL 3.3 core or OpenGL ES 3.0, and this system offers neither: %s",
                 SDL_GetError());
         SDL_Quit();
         return false;
@@ -356,7 +352,7 @@ void platform_toggle_fullscreen(platform_t *p) {
         }
     }
     if (SDL_SetWindowFullscreen(p->window, to ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0) {
-        log_line("cannot change fullscreen: %s", SDL_GetError());
+        log_warning("cannot change fullscreen: %s", SDL_GetError());
         return;
     }
     p->fullscreen = to;

@@ -18,7 +18,7 @@ static bool follow_size(present_t *p, platform_t *pl, int w, int h) {
     if (p->lost_streak >= PRESENT_LOST_MAX && pl->copy_sub_buffer) {
         /* refused again and again at a steady size: a fault, not a race; whole swaps from
          * now on (Mesa fits those to its own buffer) rather than a screen never updated */
-        log_line("the window system refuses part-frames: giving whole frames from now on");
+        log_warning("the window system refuses part-frames: giving whole frames from now on");
         pl->copy_sub_buffer = false;
     }
     if (same && !lost) return false;
@@ -68,7 +68,7 @@ bool present_frame(present_t *p, platform_t *pl, render_t *r, const show_t *show
         if (w != p->canvas_failed_w || h != p->canvas_failed_h) {
             made = gfx_target_bind(&p->canvas, w, h);
             if (made < 0) {
-                log_line("cannot make a %dx%d canvas: drawing every frame whole", w, h);
+                log_warning("cannot make a %dx%d canvas: drawing every frame whole", w, h);
                 p->canvas_failed_w = w;
                 p->canvas_failed_h = h;
             }

@@ -34,7 +34,7 @@ static void load(reload_t *r) {
 static void save(reload_t *r) {
     char err[1300];
     if (!lastgood_save_set(r->text, r->text_len, r->saved, r->assets, err, sizeof err)) {
-        log_line("%s", err);
+        log_error("%s", err);
     }
 }
 
@@ -65,7 +65,7 @@ static void start(reload_t *r, reload_job_t job) {
     SDL_AtomicSet(&r->done, 0);
     r->thread = SDL_CreateThread(work, "sk-reload", r);
     if (!r->thread) { /* a stall this once rather than an edit lost or a copy not kept */
-        log_line("cannot start the reload worker (%s): the reload runs on the loop",
+        log_warning("cannot start the reload worker (%s): the reload runs on the loop",
                  SDL_GetError());
         work(r);
     }
@@ -80,7 +80,7 @@ static bool apply(reload_t *r, app_t *app) {
     bool ok = c && app_content_usable(c, r->path, app->assets_dir) && main &&
               (!r->kiosk || follow) && render_set_content(&app->render, c, app->assets_dir);
     if (!ok) {
-        log_important("%s: keeping the last good content (edit %d refused)", app->content_path,
+        log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)", app->content_path,
                       ++app->refused);
         drop_results(r);
         return false;
@@ -101,7 +101,7 @@ static bool apply(reload_t *r, app_t *app) {
     r->choreos = r->choreos_follow = NULL;
     app->reloads++;
     app_sound_content(app, r->kiosk);
-    log_line("content reloaded from %s (reload %d)", app->content_path, app->reloads);
+    log_notice("content reloaded from %s (reload %d)", app->content_path, app->reloads);
     return true;
 }
 

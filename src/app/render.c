@@ -25,7 +25,7 @@ typedef enum valign_t { VALIGN_TOP = 0, VALIGN_CENTER, VALIGN_BOTTOM } valign_t;
 static gfx_texture_t qr_make(const char *text) {
     QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (!q) {
-        log_line("cannot make a QR code of '%.40s…' (too long?)", text);
+        log_error("cannot make a QR code of '%.40s…' (too long?)", text);
         return (gfx_texture_t){0};
     }
     int n = q->width + 2 * QR_QUIET_MODULES;
@@ -73,7 +73,7 @@ static bool fonts_open(text_t *t, const content_t *content, const char *assets_d
     if (!assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
                      sizeof err) ||
         !assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err)) {
-        log_line("theme font: %s", err);
+        log_error("theme font: %s", err);
         return false;
     }
     return text_init(t, regular, bold);
@@ -154,11 +154,9 @@ static void mark_load(render_t *r, int px) {
     }
     SDL_Surface *rgba = img ? SDL_ConvertSurfaceFormat(img, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
     if (!rgba) {
-        char line[2000], shown[4000]; /* the path is the content's: escaped (log.h) */
-        snprintf(line, sizeof line, "cannot load the clinic's mark %s: %s (shown without it)", rel,
-                 rw ? IMG_GetError() : err);
-        log_escape(line, shown, sizeof shown);
-        fprintf(stderr, "stretch-kiosk: %s\n", shown);
+        /* the path is the content's: the log escapes it */
+        log_warning("cannot load the clinic's mark %s: %s (shown without it)", rel,
+                    rw ? IMG_GetError() : err);
         r->mark_failed = true;
     } else {
         unsigned char *packed = SDL_malloc((size_t)rgba->w * (size_t)rgba->h * 4);
@@ -199,7 +197,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
                      sizeof err) ||
         !assets_path(assets_dir, content->theme.font_bold, job.bold, sizeof job.bold, err,
                      sizeof err)) {
-        fprintf(stderr, "stretch-kiosk: theme font: %s\n", err);
+        log_error("theme font: %s", err);
     }
     SDL_Thread *helper = SDL_CreateThread(prepare_texts, "sk-texts", &job);
     if (!helper) prepare_texts(&job);
@@ -239,7 +237,7 @@ bool render_audit(const content_t *content, const char *assets_dir, const show_t
     bool ok = assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
                           sizeof err) &&
               assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err);
-    if (!ok) log_line("theme font: %s", err);
+    if (!ok) log_error("theme font: %s", err);
     ok = ok && text_init(&r->text, regular, bold);
     if (ok) {
         r->gfx.dry = r->text.measure_only = r->mark_failed = true; /* no GL, no pictures */

@@ -12,7 +12,7 @@
  * card), so it runs on an opener thread the first time sound is on: SDL's audio subsystem,
  * the tones, the device. It publishes SOUND_READY or SOUND_FAILED last (release); the main
  * thread reads that (acquire) before it touches the device, and says a failure in one log line
- * (log_line is the main thread's). Cues before the device plays are dropped, not kept to play
+ * (the log is the main thread's). Cues before the device plays are dropped, not kept to play
  * late. ALSA's library prints its own errors on stderr when there is no card; when SDL chose
  * ALSA, those are silenced through the library SDL loaded (no new library), so no device stays
  * one line. Depends on SDL and core (cues, tone). */
@@ -176,7 +176,7 @@ static void settle(sound_t *s) {
         s->opener = NULL;
     }
     if (state == SOUND_FAILED && !s->said) {
-        log_line("no audio device (%s): the show runs silent", s->error);
+        log_warning("no audio device (%s): the show runs silent", s->error);
         s->said = true;
     }
 }

@@ -43,7 +43,7 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
     memset(t, 0, sizeof *t);
     t->allow_new = -1;
     if (!TTF_WasInit() && TTF_Init() != 0) {
-        fprintf(stderr, "stretch-kiosk: cannot start the font engine: %s\n", TTF_GetError());
+        log_error("cannot start the font engine: %s", TTF_GetError());
         return false;
     }
     const char *paths[TEXT_FACE_NUM] = {regular_path, bold_path};
@@ -53,11 +53,8 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
         SDL_RWops *rw = assets_open(paths[i], ASSETS_MAX_FONT, err, sizeof err);
         t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, 32) : NULL;
         if (!t->fonts[i]) {
-            char line[2000], shown[4000]; /* the path is the content's: escaped (log.h) */
-            snprintf(line, sizeof line, "cannot open font %s: %s", paths[i],
-                     rw ? TTF_GetError() : err);
-            log_escape(line, shown, sizeof shown);
-            fprintf(stderr, "stretch-kiosk: %s\n", shown);
+            /* the path is the content's: the log escapes it */
+            log_error("cannot open font %s: %s", paths[i], rw ? TTF_GetError() : err);
             text_shutdown(t);
             return false;
         }
@@ -196,7 +193,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
         buf[len] = '\0';
         SDL_Surface *surf = TTF_RenderUTF8_Blended(f, buf, (SDL_Color){255, 255, 255, 255});
         if (!surf) {
-            fprintf(stderr, "stretch-kiosk: cannot render text: %s\n", TTF_GetError());
+            log_warning("cannot render text: %s", TTF_GetError());
             continue;
         }
         SDL_Surface *argb = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);

@@ -44,7 +44,7 @@ static void say(check_t *k, int line, int column, const char *message) {
     char full[2400];
     if (line > 0) snprintf(full, sizeof full, "%s:%d:%d: %s", k->path, line, column, message);
     else snprintf(full, sizeof full, "%s: %s", k->path, message);
-    if (k->problems < CHECK_MAX_SAID) log_important("%s", full);
+    if (k->problems < CHECK_MAX_SAID) log_error("%s", full);
     if (k->first && k->first_size && !k->first[0]) snprintf(k->first, k->first_size, "%s", full);
     k->problems++;
 }
@@ -337,7 +337,7 @@ int textcheck_content(const content_t *c, const char *path, const char *file, si
     check_reading(k);
     text_shutdown(&k->text);
     if (k->problems > CHECK_MAX_SAID) {
-        log_important("%s: %d more problems not shown", path, k->problems - CHECK_MAX_SAID);
+        log_error("%s: %d more problems not shown", path, k->problems - CHECK_MAX_SAID);
     }
     int problems = k->problems;
     SDL_free(k);
