@@ -8,6 +8,7 @@ packages=(
   libyaml-dev libcglm-dev libqrencode-dev
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
+  clang-format                         # tests: the code's one style (scripts/format.sh --check)
   zbar-tools                           # tests: decoding the contact scene's QR code
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
   openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager

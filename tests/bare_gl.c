@@ -20,12 +20,13 @@ static GLuint shader(GLenum type, const char *src) {
 
 /* One flat triangle over the whole target, through a program of its own. */
 static int draw_with_a_shader(void) {
-    GLuint vs = shader(GL_VERTEX_SHADER,
-                       "#version 330 core\n"
-                       "void main() {\n"
-                       "    vec2 p = vec2(float((gl_VertexID & 1) * 4 - 1), float((gl_VertexID >> 1) * 4 - 1));\n"
-                       "    gl_Position = vec4(p, 0.0, 1.0);\n"
-                       "}\n");
+    GLuint vs = shader(
+        GL_VERTEX_SHADER,
+        "#version 330 core\n"
+        "void main() {\n"
+        "    vec2 p = vec2(float((gl_VertexID & 1) * 4 - 1), float((gl_VertexID >> 1) * 4 - 1));\n"
+        "    gl_Position = vec4(p, 0.0, 1.0);\n"
+        "}\n");
     GLuint fs = shader(GL_FRAGMENT_SHADER, "#version 330 core\n"
                                            "out vec4 color;\n"
                                            "void main() { color = vec4(0.1, 0.2, 0.3, 1.0); }\n");

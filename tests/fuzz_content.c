@@ -21,15 +21,11 @@
 #include "content.h"
 #include "skeleton.h"
 
-static bool valid_joint(int joint)
-{
-    return joint >= 0 && joint < SKEL_JOINT_NUM;
-}
+static bool valid_joint(int joint) { return joint >= 0 && joint < SKEL_JOINT_NUM; }
 
 /* What a good load promises the choreography player: every index in range, every repeat
  * going back, spans apart. */
-static bool choreography_valid(const content_exercise_t *ex)
-{
+static bool choreography_valid(const content_exercise_t *ex) {
     if (ex->pose_count < 1 || ex->pose_count > CONTENT_MAX_POSES || ex->phase_count < 1 ||
         ex->phase_count > CONTENT_MAX_PHASES) {
         return false;
@@ -73,12 +69,11 @@ static bool choreography_valid(const content_exercise_t *ex)
 
 /* A good load's label templates hold the placeholders their keys need, so filling them in
  * leaves no brace of those; content_format keeps to its buffer whatever the text. */
-static bool labels_valid(const content_t *c)
-{
+static bool labels_valid(const content_t *c) {
     static const content_format_args_t ARGS = {.side = "S", .n = "N", .target = "T", .min = "M"};
-    const char *const templates[] = {c->labels.side,       c->labels.hold_breaths,
+    const char *const templates[] = {c->labels.side,         c->labels.hold_breaths,
                                      c->labels.hold_seconds, c->labels.hold_range,
-                                     c->labels.repetition, c->labels.resuming};
+                                     c->labels.repetition,   c->labels.resuming};
     const char *const needs[] = {"{side}", "{target}", "{target}", "{min}", "{n}", "{n}"};
     for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++) {
         if (!templates[i] || !strstr(templates[i], needs[i])) {
@@ -93,8 +88,8 @@ static bool labels_valid(const content_t *c)
         }
     }
     const char *const texts[] = {
-        c->labels.get_ready,    c->labels.switch_sides, c->labels.breathe_in,
-        c->labels.breathe_out,  c->labels.right,        c->labels.left,
+        c->labels.get_ready,        c->labels.switch_sides, c->labels.breathe_in,
+        c->labels.breathe_out,      c->labels.right,        c->labels.left,
         c->labels.hold_comfortable, c->labels.breaths_left, c->labels.seconds_left,
         c->labels.seconds_held,
     };
@@ -111,8 +106,7 @@ static bool labels_valid(const content_t *c)
 /* What a good load promises the kiosk loop, section present or not: a quit chord of two
  * modifiers or more and one key, hours that open before they close, at least one day, and
  * content_kiosk_open agreeing with them. */
-static bool kiosk_valid(const content_t *c)
-{
+static bool kiosk_valid(const content_t *c) {
     const int mods = c->kiosk.quit_mods;
     const char key = c->kiosk.quit_key;
     const int fkey = c->kiosk.quit_fkey;
@@ -146,8 +140,7 @@ static bool kiosk_valid(const content_t *c)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static content_t content; /* ~260 KB: static, reused; content_parse resets it */
     content_errors_t errors;
     bool ok = content_parse(&content, (const char *)data, size, &errors);
@@ -202,30 +195,72 @@ typedef struct seed_t {
 } seed_t;
 
 /* splitmix64: the whole input of one number from (seed, number) alone */
-static uint64_t rng_next(uint64_t *state)
-{
+static uint64_t rng_next(uint64_t *state) {
     uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
 }
 
-static size_t rng_below(uint64_t *state, size_t n)
-{
-    return n ? (size_t)(rng_next(state) % n) : 0;
-}
+static size_t rng_below(uint64_t *state, size_t n) { return n ? (size_t)(rng_next(state) % n) : 0; }
 
 /* What a hand edit or a broken copy puts in a YAML file. */
 static const char *const TOKENS[] = {
-    ":", ": ", " ", "\t", "\n", "\r\n", "[", "]", "{", "}", "\"", "'", "- ", "#", ",", "? ",
-    "&a ", "*a", "!!str ", "!!map ", "---\n", "...\n", "|\n", ">\n", "{clinic.phone}",
-    "{clinic.", "{n}", "{target}", "\xE9", "\xC3", "\xC3\xA9", "\xEF\xBB\xBF", "\xF0\x9F\x98\x80",
-    "\\", "\\\"", "''", "\x01", "\x7F", "  ", "    ", "0", "-1", "1e9", "nan", ".inf", "true",
-    "null", "~", "0x10", "99999999999999999999", "[[[[[[[[", "{a: {b: {c: ",
+    ":",
+    ": ",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "'",
+    "- ",
+    "#",
+    ",",
+    "? ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!map ",
+    "---\n",
+    "...\n",
+    "|\n",
+    ">\n",
+    "{clinic.phone}",
+    "{clinic.",
+    "{n}",
+    "{target}",
+    "\xE9",
+    "\xC3",
+    "\xC3\xA9",
+    "\xEF\xBB\xBF",
+    "\xF0\x9F\x98\x80",
+    "\\",
+    "\\\"",
+    "''",
+    "\x01",
+    "\x7F",
+    "  ",
+    "    ",
+    "0",
+    "-1",
+    "1e9",
+    "nan",
+    ".inf",
+    "true",
+    "null",
+    "~",
+    "0x10",
+    "99999999999999999999",
+    "[[[[[[[[",
+    "{a: {b: {c: ",
 };
 
-static void put(unsigned char *buf, size_t *len, size_t at, const void *what, size_t n)
-{
+static void put(unsigned char *buf, size_t *len, size_t at, const void *what, size_t n) {
     if (*len + n > FUZZ_MAX_INPUT) {
         return;
     }
@@ -236,8 +271,7 @@ static void put(unsigned char *buf, size_t *len, size_t at, const void *what, si
 
 /* A line's bounds around `at`: [*start, *end) without its '\n'. */
 static void line_around(const unsigned char *buf, size_t len, size_t at, size_t *start,
-                        size_t *end)
-{
+                        size_t *end) {
     size_t s = at < len ? at : len;
     while (s > 0 && buf[s - 1] != '\n') {
         s--;
@@ -251,8 +285,7 @@ static void line_around(const unsigned char *buf, size_t len, size_t at, size_t 
 }
 
 static void mutate_once(uint64_t *rng, unsigned char *buf, size_t *len, const seed_t *seeds,
-                        int seed_count)
-{
+                        int seed_count) {
     size_t n = *len;
     size_t at = rng_below(rng, n + 1);
     switch (rng_below(rng, 10)) {
@@ -351,14 +384,12 @@ static void mutate_once(uint64_t *rng, unsigned char *buf, size_t *len, const se
 static volatile long long current_input = -1;
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
 
-static void tell_input(void)
-{
+static void tell_input(void) {
     fprintf(stderr, "\nfuzz_content: failed at input %lld (write it with --repro %lld)\n",
             current_input, current_input);
 }
 
-static void on_signal(int sig)
-{
+static void on_signal(int sig) {
     tell_input();
     signal(sig, SIG_DFL);
     raise(sig);
@@ -366,8 +397,7 @@ static void on_signal(int sig)
 
 /* Input number `index`: a seed, mutated 1 to 16 times. */
 static size_t make_input(uint64_t seed, uint64_t index, const seed_t *seeds, int seed_count,
-                         unsigned char *buf)
-{
+                         unsigned char *buf) {
     uint64_t rng = seed ^ (index * 0xD1B54A32D192ED03ull);
     rng_next(&rng);
     const seed_t *base = &seeds[rng_below(&rng, (size_t)seed_count)];
@@ -379,8 +409,7 @@ static size_t make_input(uint64_t seed, uint64_t index, const seed_t *seeds, int
     return len;
 }
 
-static bool read_seed(const char *path, seed_t *out)
-{
+static bool read_seed(const char *path, seed_t *out) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         return false;
@@ -391,8 +420,7 @@ static bool read_seed(const char *path, seed_t *out)
     return out->data != NULL;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     uint64_t seed = 1;
     double seconds = 10.0;
     long long repro = -1, max_runs = -1;

@@ -41,9 +41,9 @@
 
 extern char **environ;
 
-#define RATE 48000             /* as sound.c opens the device */
+#define RATE 48000 /* as sound.c opens the device */
 #define DT (1.0 / 60.0)
-#define RUN_SECONDS 39.0       /* the show's run: two breaths, a hold done, switch sides */
+#define RUN_SECONDS 39.0 /* the show's run: two breaths, a hold done, switch sides */
 #define SCENE "spinal-twists"
 #define MAX_CUES 64
 #define RESIDUAL_MAX 1e-5f     /* what is left once the tones are taken away: silence */
@@ -257,8 +257,8 @@ static void test_cues_heard(void **state) {
     out_path(err, sizeof err, "cues.err");
     unlink(raw);
     snprintf(env_file, sizeof env_file, "SDL_DISKAUDIOFILE=%s", raw);
-    const char *args[] = {"--windowed=640x360", "--scene", SCENE, "--pacing", "demo",
-                          "--sound", "on", NULL};
+    const char *args[] = {
+        "--windowed=640x360", "--scene", SCENE, "--pacing", "demo", "--sound", "on", NULL};
     const char *env[] = {"SDL_VIDEODRIVER=offscreen", "SDL_AUDIODRIVER=disk", env_file, NULL};
     int rc = run(args, env, RUN_SECONDS, err);
     size_t len = 0;
@@ -315,8 +315,8 @@ static void test_cues_heard(void **state) {
     for (int i = heard; i < wanted; i++) {
         double at = a + b * want[i].t;
         if (at + g_tone_len[want[i].kind] / (double)RATE < seconds - 0.2) {
-            fail_msg("%s at %.3f s (file %.3f s) not heard", cue_kind_name(want[i].kind),
-                     want[i].t, at);
+            fail_msg("%s at %.3f s (file %.3f s) not heard", cue_kind_name(want[i].kind), want[i].t,
+                     at);
         }
     }
     /* the kinds a patient needs, all there */
@@ -348,8 +348,8 @@ static void test_s_key(void **state) {
     out_path(err, sizeof err, "key.err");
     unlink(raw);
     snprintf(env_file, sizeof env_file, "SDL_DISKAUDIOFILE=%s", raw);
-    const char *args[] = {"--windowed=640x360", "--scene", SCENE, "--pacing", "demo",
-                          "--sound", "off", NULL};
+    const char *args[] = {
+        "--windowed=640x360", "--scene", SCENE, "--pacing", "demo", "--sound", "off", NULL};
     const char *env[] = {"SDL_VIDEODRIVER=x11", "SDL_AUDIODRIVER=disk", env_file,
                          "DBUS_SESSION_BUS_ADDRESS=disabled:", NULL};
     const run_step_t steps[] = {

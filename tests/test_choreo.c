@@ -22,14 +22,17 @@
 #include "support.h"
 
 #define DT (1.0 / 60.0)
-#define FLOOR_EPS 0.001f  /* m: nothing below the floor by more than 1 mm */
-#define JUMP_MAX 0.03f    /* m: most a joint may move in one 60 Hz frame */
-#define POP_MAX 0.004f    /* m: most a joint's move may change from one 60 Hz frame to the next
+#define FLOOR_EPS 0.001f /* m: nothing below the floor by more than 1 mm */
+#define JUMP_MAX 0.03f   /* m: most a joint may move in one 60 Hz frame */
+#define POP_MAX \
+    0.004f /* m: most a joint's move may change from one 60 Hz frame to the next
                            * (4 mm, about 1.5 g: a hand set down briskly): a limb that flips or
                            * snaps straight changes by centimetres */
-#define BODY_CLEAR 0.10f  /* m: elbows, hands, knees and feet stay this far from the line of the
+#define BODY_CLEAR \
+    0.10f /* m: elbows, hands, knees and feet stay this far from the line of the
                            * spine (half a trunk's thickness): nothing passes through the body */
-#define REST_EPS 0.03f    /* m: a hand or foot on the floor stays within 3 cm of where it was set
+#define REST_EPS \
+    0.03f /* m: a hand or foot on the floor stays within 3 cm of where it was set
                            * down until it is lifted */
 #define DEG (3.14159265f / 180.0f)
 
@@ -115,14 +118,14 @@ typedef struct sample_check_t {
     double t;
 } sample_check_t;
 
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            char what_[256];                                                               \
-            snprintf(what_, sizeof what_, __VA_ARGS__);                                    \
-            fail_msg("%s at t=%.3f (%s, step %d): %s", ex->id, st->t, st->phase_name,      \
-                     st->step + 1, what_);                                                 \
-        }                                                                                  \
+#define CHECK(cond, ...)                                                              \
+    do {                                                                              \
+        if (!(cond)) {                                                                \
+            char what_[256];                                                          \
+            snprintf(what_, sizeof what_, __VA_ARGS__);                               \
+            fail_msg("%s at t=%.3f (%s, step %d): %s", ex->id, st->t, st->phase_name, \
+                     st->step + 1, what_);                                            \
+        }                                                                             \
     } while (0)
 
 static void check_body(const content_exercise_t *ex, const choreo_state_t *st) {
@@ -165,14 +168,15 @@ static void check_body(const content_exercise_t *ex, const choreo_state_t *st) {
         to_local(st->pose.root_rot, thigh, local);
         float flex = atan2f(local[0], -local[1]) / DEG;
         float abd = asinf(glm_clamp(local[2] / glm_vec3_norm(local), -1, 1)) / DEG;
-        CHECK(flex <= 140.0f && flex >= -30.0f, "%s flexed %.0f degrees", skel_joint_name(hip), flex);
+        CHECK(flex <= 140.0f && flex >= -30.0f, "%s flexed %.0f degrees", skel_joint_name(hip),
+              flex);
         CHECK(fabsf(abd) <= 45.0f, "%s out to the side %.0f degrees", skel_joint_name(hip), abd);
     }
     /* the spine, neck, head and ankles turn within what a body allows */
     static const struct {
         int joint;
         float max_degrees;
-    } limits[] = {{SKEL_PELVIS, 55}, {SKEL_CHEST, 40}, {SKEL_NECK, 45},
+    } limits[] = {{SKEL_PELVIS, 55}, {SKEL_CHEST, 40},   {SKEL_NECK, 45},
                   {SKEL_HEAD, 60},   {SKEL_ANKLE_L, 80}, {SKEL_ANKLE_R, 80}};
     for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
         float a = quat_degrees(st->pose.rot[limits[i].joint]);
@@ -180,15 +184,15 @@ static void check_body(const content_exercise_t *ex, const choreo_state_t *st) {
               skel_joint_name(limits[i].joint), a, limits[i].max_degrees);
     }
     /* nothing passes through the trunk: the limbs' joints keep off the spine's line */
-    static const int limb_joints[] = {SKEL_ELBOW_L, SKEL_HAND_L, SKEL_ELBOW_R, SKEL_HAND_R,
-                                      SKEL_KNEE_L,  SKEL_ANKLE_L, SKEL_TOE_L, SKEL_KNEE_R,
+    static const int limb_joints[] = {SKEL_ELBOW_L, SKEL_HAND_L,  SKEL_ELBOW_R, SKEL_HAND_R,
+                                      SKEL_KNEE_L,  SKEL_ANKLE_L, SKEL_TOE_L,   SKEL_KNEE_R,
                                       SKEL_ANKLE_R, SKEL_TOE_R};
     for (size_t i = 0; i < sizeof limb_joints / sizeof limb_joints[0]; i++) {
         int j = limb_joints[i];
         float d = fminf(segment_distance(p->p[j], p->p[SKEL_PELVIS], p->p[SKEL_CHEST]),
                         segment_distance(p->p[j], p->p[SKEL_CHEST], p->p[SKEL_NECK]));
-        CHECK(d >= BODY_CLEAR, "%s is %.0f cm from the spine: inside the body",
-              skel_joint_name(j), d * 100);
+        CHECK(d >= BODY_CLEAR, "%s is %.0f cm from the spine: inside the body", skel_joint_name(j),
+              d * 100);
     }
 }
 
@@ -212,14 +216,14 @@ static void test_every_frame_is_a_possible_body(void **state) {
                 check_body(ex, st);
                 for (int j = 0; i > 0 && j < SKEL_JOINT_NUM; j++) {
                     float d = dist(st->pos.p[j], before->pos.p[j]);
-                    CHECK(d <= JUMP_MAX, "%s jumps %.1f cm in one frame",
-                          skel_joint_name(j), d * 100);
+                    CHECK(d <= JUMP_MAX, "%s jumps %.1f cm in one frame", skel_joint_name(j),
+                          d * 100);
                 }
                 for (int j = 0; i > 1 && j < SKEL_JOINT_NUM; j++) {
                     float pop = 0;
                     for (int a = 0; a < 3; a++) {
-                        float dd = st->pos.p[j][a] - 2 * before->pos.p[j][a] +
-                                   two_before->pos.p[j][a];
+                        float dd =
+                            st->pos.p[j][a] - 2 * before->pos.p[j][a] + two_before->pos.p[j][a];
                         pop += dd * dd;
                     }
                     pop = sqrtf(pop);
@@ -240,9 +244,9 @@ static void test_contacts_stay_put_until_lifted(void **state) {
     static const struct {
         int joint;
         float floor_height; /* m: the joint centre's height when it rests on the floor */
-    } contacts[] = {{SKEL_HAND_L, 0.06f},  {SKEL_HAND_R, 0.06f},  {SKEL_TOE_L, 0.045f},
-                    {SKEL_TOE_R, 0.045f},  {SKEL_ANKLE_L, 0.09f}, {SKEL_ANKLE_R, 0.09f},
-                    {SKEL_KNEE_L, 0.08f},  {SKEL_KNEE_R, 0.08f}};
+    } contacts[] = {{SKEL_HAND_L, 0.06f}, {SKEL_HAND_R, 0.06f},  {SKEL_TOE_L, 0.045f},
+                    {SKEL_TOE_R, 0.045f}, {SKEL_ANKLE_L, 0.09f}, {SKEL_ANKLE_R, 0.09f},
+                    {SKEL_KNEE_L, 0.08f}, {SKEL_KNEE_R, 0.08f}};
     enum { N = sizeof contacts / sizeof contacts[0] };
     choreo_state_t *st = malloc(sizeof *st);
     assert_non_null(st);
@@ -265,9 +269,11 @@ static void test_contacts_stay_put_until_lifted(void **state) {
                     } else if (on) {
                         float dx = p[0] - set_at[k][0], dz = p[2] - set_at[k][2];
                         float slide = sqrtf(dx * dx + dz * dz);
-                        CHECK(slide < REST_EPS, "%s slides %.1f cm along the floor (set down at "
-                              "%.2f, %.2f)", skel_joint_name(contacts[k].joint), slide * 100,
-                              set_at[k][0], set_at[k][2]);
+                        CHECK(slide < REST_EPS,
+                              "%s slides %.1f cm along the floor (set down at "
+                              "%.2f, %.2f)",
+                              skel_joint_name(contacts[k].joint), slide * 100, set_at[k][0],
+                              set_at[k][2]);
                     }
                     down[k] = on;
                 }
@@ -286,8 +292,8 @@ static void test_moving_hands_and_feet_lift_and_place(void **state) {
     static const struct {
         int joint;
         float floor_height;
-    } ends[] = {{SKEL_HAND_L, 0.06f}, {SKEL_HAND_R, 0.06f}, {SKEL_ANKLE_L, 0.09f},
-                {SKEL_ANKLE_R, 0.09f}};
+    } ends[] = {
+        {SKEL_HAND_L, 0.06f}, {SKEL_HAND_R, 0.06f}, {SKEL_ANKLE_L, 0.09f}, {SKEL_ANKLE_R, 0.09f}};
     choreo_state_t *a = malloc(sizeof *a), *b = malloc(sizeof *b), *st = malloc(sizeof *st);
     assert_non_null(a);
     assert_non_null(b);
@@ -305,7 +311,8 @@ static void test_moving_hands_and_feet_lift_and_place(void **state) {
                 int j = ends[i].joint;
                 float h = ends[i].floor_height;
                 float dx = b->pos.p[j][0] - a->pos.p[j][0], dz = b->pos.p[j][2] - a->pos.p[j][2];
-                if (a->pos.p[j][1] >= h || b->pos.p[j][1] >= h || sqrtf(dx * dx + dz * dz) < 0.10f) {
+                if (a->pos.p[j][1] >= h || b->pos.p[j][1] >= h ||
+                    sqrtf(dx * dx + dz * dz) < 0.10f) {
                     continue;
                 }
                 float top = 0;
@@ -360,7 +367,9 @@ static void every_hold(const char *id, hold_check_fn *check, int seen[3]) {
         for (int k = 0; k < c->count; k++) {
             const choreo_instance_t *in = &c->inst[k];
             if (in->hold <= 0) continue;
-            float side = in->side == CONTENT_SIDE_RIGHT ? 1.0f : in->side == CONTENT_SIDE_LEFT ? -1.0f : 0;
+            float side = in->side == CONTENT_SIDE_RIGHT  ? 1.0f
+                         : in->side == CONTENT_SIDE_LEFT ? -1.0f
+                                                         : 0;
             seen[side > 0 ? 0 : side < 0 ? 1 : 2]++;
             double t0 = in->start + in->move + in->ready;
             for (double t = t0; t < t0 + in->hold - 1e-3; t += DT) {
@@ -379,7 +388,8 @@ static float spine_bend(const skel_positions_t *p, int a, int b, int c, const fl
     vec3 u, v;
     glm_vec3_sub((float *)p->p[b], (float *)p->p[a], u);
     glm_vec3_sub((float *)p->p[c], (float *)p->p[b], v);
-    float angle = acosf(glm_clamp(glm_vec3_dot(u, v) / (glm_vec3_norm(u) * glm_vec3_norm(v)), -1, 1));
+    float angle =
+        acosf(glm_clamp(glm_vec3_dot(u, v) / (glm_vec3_norm(u) * glm_vec3_norm(v)), -1, 1));
     /* forward when the second bone turns toward the face */
     vec3 turn;
     glm_vec3_normalize_to(u, turn);
@@ -408,7 +418,8 @@ static void twist_hold(const content_exercise_t *ex, const choreo_state_t *st, f
     int lower = s > 0 ? SKEL_KNEE_R : SKEL_KNEE_L, upper = s > 0 ? SKEL_KNEE_L : SKEL_KNEE_R;
     float dy = p->p[upper][1] - p->p[lower][1];
     float dz = fabsf(p->p[upper][2] - p->p[lower][2]);
-    CHECK(dy > dz, "knees side by side (%.0f cm up, %.0f cm across), not stacked", dy * 100, dz * 100);
+    CHECK(dy > dz, "knees side by side (%.0f cm up, %.0f cm across), not stacked", dy * 100,
+          dz * 100);
     /* lowered close to the floor, out to the side named */
     CHECK(p->p[lower][1] < 0.14f, "lower knee %.0f cm up: not lowered to the floor",
           p->p[lower][1] * 100);
@@ -416,7 +427,8 @@ static void twist_hold(const content_exercise_t *ex, const choreo_state_t *st, f
     float off = (p->p[lower][2] - p->p[SKEL_PELVIS][2]) * s;
     CHECK(off > 0.25f, "knees only %.0f cm to the side", off * 100);
     /* the feet roll with the knees: stacked too, the lower foot on its side */
-    int low_ankle = s > 0 ? SKEL_ANKLE_R : SKEL_ANKLE_L, up_ankle = s > 0 ? SKEL_ANKLE_L : SKEL_ANKLE_R;
+    int low_ankle = s > 0 ? SKEL_ANKLE_R : SKEL_ANKLE_L,
+        up_ankle = s > 0 ? SKEL_ANKLE_L : SKEL_ANKLE_R;
     CHECK(p->p[up_ankle][1] - p->p[low_ankle][1] > 0.05f, "feet not rolled with the knees");
     /* both shoulders and the outstretched arms flat on the floor, on the 0.9 m mat */
     CHECK(p->p[SKEL_SHOULDER_L][1] < 0.16f && p->p[SKEL_SHOULDER_R][1] < 0.16f &&
@@ -498,7 +510,8 @@ static void child_hold(const content_exercise_t *ex, const choreo_state_t *st, f
     float upper = spine_bend(p, SKEL_PELVIS, SKEL_CHEST, SKEL_NECK, face);
     CHECK(upper >= 12.0f, "upper back not rounded (%.0f degrees)", upper);
     CHECK(lower >= 12.0f, "lower back not rounded (%.0f degrees)", lower);
-    CHECK(p->p[SKEL_NECK][1] < p->p[SKEL_CHEST][1] && p->p[SKEL_HEAD][1] < p->p[SKEL_NECK][1] + 0.02f,
+    CHECK(p->p[SKEL_NECK][1] < p->p[SKEL_CHEST][1] &&
+              p->p[SKEL_HEAD][1] < p->p[SKEL_NECK][1] + 0.02f,
           "back not falling toward the head");
     CHECK(p->p[SKEL_HEAD][1] - SKEL_HEAD_RADIUS < 0.10f, "forehead %.0f cm off the floor",
           (p->p[SKEL_HEAD][1] - SKEL_HEAD_RADIUS) * 100);
@@ -546,7 +559,8 @@ static void knee_hold(const content_exercise_t *ex, const choreo_state_t *st, fl
     const skel_positions_t *p = &st->pos;
     CHECK(s != 0, "a knee's hold has a side");
     int knee = s > 0 ? SKEL_KNEE_R : SKEL_KNEE_L, ankle = s > 0 ? SKEL_ANKLE_R : SKEL_ANKLE_L;
-    int other_ankle = s > 0 ? SKEL_ANKLE_L : SKEL_ANKLE_R, other_toe = s > 0 ? SKEL_TOE_L : SKEL_TOE_R;
+    int other_ankle = s > 0 ? SKEL_ANKLE_L : SKEL_ANKLE_R,
+        other_toe = s > 0 ? SKEL_TOE_L : SKEL_TOE_R;
     /* the knee drawn to the chest: the thigh turned up toward the chest, within 55 degrees of
      * the trunk's line (the hip flexed 125 degrees or more), the knee within 36 cm of the
      * chest's centre (the chest's front is about 10 cm above it) */
@@ -562,8 +576,8 @@ static void knee_hold(const content_exercise_t *ex, const choreo_state_t *st, fl
     }
     CHECK(p->p[other_ankle][1] < 0.09f && p->p[other_toe][1] < 0.045f, "other foot not flat");
     /* no curl-up: the head and shoulders stay down (a crunch strains the back it should ease) */
-    CHECK(p->p[SKEL_HEAD][1] < SKEL_HEAD_RADIUS + 0.03f &&
-              p->p[SKEL_SHOULDER_L][1] < 0.14f && p->p[SKEL_SHOULDER_R][1] < 0.14f,
+    CHECK(p->p[SKEL_HEAD][1] < SKEL_HEAD_RADIUS + 0.03f && p->p[SKEL_SHOULDER_L][1] < 0.14f &&
+              p->p[SKEL_SHOULDER_R][1] < 0.14f,
           "head or shoulders lifted off the mat (head %.0f cm up)", p->p[SKEL_HEAD][1] * 100);
     (void)ex;
 }
@@ -611,13 +625,15 @@ static void test_knees_to_chest(void **state) {
 static void press_hold(const content_exercise_t *ex, const choreo_state_t *st, float s) {
     const skel_positions_t *p = &st->pos;
     (void)s;
-    CHECK(p->p[SKEL_PELVIS][1] < 0.13f && p->p[SKEL_HIP_L][1] < 0.14f && p->p[SKEL_HIP_R][1] < 0.14f,
+    CHECK(p->p[SKEL_PELVIS][1] < 0.13f && p->p[SKEL_HIP_L][1] < 0.14f &&
+              p->p[SKEL_HIP_R][1] < 0.14f,
           "hips lifted off the floor");
     CHECK(p->p[SKEL_CHEST][1] > 0.28f, "upper body only %.0f cm up", p->p[SKEL_CHEST][1] * 100);
     for (int side = 0; side < 2; side++) {
         int hip = side ? SKEL_HIP_R : SKEL_HIP_L, knee = side ? SKEL_KNEE_R : SKEL_KNEE_L;
         int ankle = side ? SKEL_ANKLE_R : SKEL_ANKLE_L;
-        int sh = side ? SKEL_SHOULDER_R : SKEL_SHOULDER_L, elbow = side ? SKEL_ELBOW_R : SKEL_ELBOW_L;
+        int sh = side ? SKEL_SHOULDER_R : SKEL_SHOULDER_L,
+            elbow = side ? SKEL_ELBOW_R : SKEL_ELBOW_L;
         int hand = side ? SKEL_HAND_R : SKEL_HAND_L;
         CHECK(180.0f - angle_at(p->p[hip], p->p[knee], p->p[ankle]) < 10.0f, "legs not straight");
         /* arms nearly straight: the elbow opened to 150 degrees or more */
@@ -643,13 +659,17 @@ static void press_hold(const content_exercise_t *ex, const choreo_state_t *st, f
     vec3 thigh, trunk;
     glm_vec3_sub(hips, knees, thigh);
     glm_vec3_sub((float *)p->p[SKEL_CHEST], (float *)p->p[SKEL_PELVIS], trunk);
-    float lower = acosf(glm_clamp(glm_vec3_dot(thigh, trunk) /
-                                      (glm_vec3_norm(thigh) * glm_vec3_norm(trunk)), -1, 1)) / DEG;
+    float lower =
+        acosf(glm_clamp(glm_vec3_dot(thigh, trunk) / (glm_vec3_norm(thigh) * glm_vec3_norm(trunk)),
+                        -1, 1)) /
+        DEG;
     float upper = -spine_bend(p, SKEL_PELVIS, SKEL_CHEST, SKEL_NECK, face);
     CHECK(lower >= 12.0f && upper >= 12.0f, "arch not spread: lower back %.0f, upper %.0f degrees",
           lower, upper);
-    CHECK(lower <= 3 * upper && upper <= 3 * lower, "arch in one place: lower back %.0f, upper "
-          "%.0f degrees", lower, upper);
+    CHECK(lower <= 3 * upper && upper <= 3 * lower,
+          "arch in one place: lower back %.0f, upper "
+          "%.0f degrees",
+          lower, upper);
     (void)ex;
 }
 
@@ -721,8 +741,7 @@ static void test_no_dead_time(void **state) {
                         moved = fmaxf(moved, dist(st->pos.p[j], w->pos.p[j]));
                     }
                 }
-                CHECK(counts || moved > 0.01f, "nothing moves or counts for 1.5 s from %.2f s",
-                      t0);
+                CHECK(counts || moved > 0.01f, "nothing moves or counts for 1.5 s from %.2f s", t0);
             }
             (void)ex;
         }

@@ -70,26 +70,118 @@ static void test_valid_lines(void **state) {
     } cases[] = {
         {{NULL}, CLI_MODE_RUN, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
         {{"--windowed", NULL}, CLI_MODE_RUN, true, 1280, 720, NULL, "en", NULL, NULL, NULL, 0.0},
-        {{"--windowed=800x600", NULL}, CLI_MODE_RUN, true, 800, 600, NULL, "en", NULL, NULL, NULL, 0.0},
-        {{"--windowed=800X600", NULL}, CLI_MODE_RUN, true, 800, 600, NULL, "en", NULL, NULL, NULL, 0.0},
+        {{"--windowed=800x600", NULL},
+         CLI_MODE_RUN,
+         true,
+         800,
+         600,
+         NULL,
+         "en",
+         NULL,
+         NULL,
+         NULL,
+         0.0},
+        {{"--windowed=800X600", NULL},
+         CLI_MODE_RUN,
+         true,
+         800,
+         600,
+         NULL,
+         "en",
+         NULL,
+         NULL,
+         NULL,
+         0.0},
         {{"--screenshot", "a.png", "--scene", "intro", "--at", "2.5", "--size", "640x360", NULL},
-         CLI_MODE_SCREENSHOT, false, 640, 360, NULL, "en", "intro", "a.png", NULL, 2.5},
+         CLI_MODE_SCREENSHOT,
+         false,
+         640,
+         360,
+         NULL,
+         "en",
+         "intro",
+         "a.png",
+         NULL,
+         2.5},
         {{"--screenshot=a.png", NULL},
-         CLI_MODE_SCREENSHOT, false, 1920, 1080, NULL, "en", NULL, "a.png", NULL, 0.0},
+         CLI_MODE_SCREENSHOT,
+         false,
+         1920,
+         1080,
+         NULL,
+         "en",
+         NULL,
+         "a.png",
+         NULL,
+         0.0},
         {{"--size=3840x2160", "--at=0", "--screenshot", "out/b.png", NULL},
-         CLI_MODE_SCREENSHOT, false, 3840, 2160, NULL, "en", NULL, "out/b.png", NULL, 0.0},
+         CLI_MODE_SCREENSHOT,
+         false,
+         3840,
+         2160,
+         NULL,
+         "en",
+         NULL,
+         "out/b.png",
+         NULL,
+         0.0},
         {{"--screenshot", "a.png", "--size", "64x16384", NULL},
-         CLI_MODE_SCREENSHOT, false, 64, 16384, NULL, "en", NULL, "a.png", NULL, 0.0},
+         CLI_MODE_SCREENSHOT,
+         false,
+         64,
+         16384,
+         NULL,
+         "en",
+         NULL,
+         "a.png",
+         NULL,
+         0.0},
         {{"--check-content", "f.yaml", NULL},
-         CLI_MODE_CHECK_CONTENT, false, 0, 0, NULL, "en", NULL, NULL, "f.yaml", 0.0},
+         CLI_MODE_CHECK_CONTENT,
+         false,
+         0,
+         0,
+         NULL,
+         "en",
+         NULL,
+         NULL,
+         "f.yaml",
+         0.0},
         {{"--check-content=dir/f.yaml", NULL},
-         CLI_MODE_CHECK_CONTENT, false, 0, 0, NULL, "en", NULL, NULL, "dir/f.yaml", 0.0},
+         CLI_MODE_CHECK_CONTENT,
+         false,
+         0,
+         0,
+         NULL,
+         "en",
+         NULL,
+         NULL,
+         "dir/f.yaml",
+         0.0},
         {{"--help", NULL}, CLI_MODE_HELP, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
         {{"--version", NULL}, CLI_MODE_VERSION, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
         {{"--content", "x.yaml", "--lang", "en", "--scene", "childs-pose", NULL},
-         CLI_MODE_RUN, false, 0, 0, "x.yaml", "en", "childs-pose", NULL, NULL, 0.0},
+         CLI_MODE_RUN,
+         false,
+         0,
+         0,
+         "x.yaml",
+         "en",
+         "childs-pose",
+         NULL,
+         NULL,
+         0.0},
         {{"--lang=es", "--scene=press-up-back-extensions", "--windowed", NULL},
-         CLI_MODE_RUN, true, 1280, 720, NULL, "es", "press-up-back-extensions", NULL, NULL, 0.0},
+         CLI_MODE_RUN,
+         true,
+         1280,
+         720,
+         NULL,
+         "es",
+         "press-up-back-extensions",
+         NULL,
+         NULL,
+         0.0},
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char line[512];
@@ -101,7 +193,8 @@ static void test_valid_lines(void **state) {
         if (!cli_parse(a.argc, a.argv, &o, err, sizeof err)) {
             fail_msg("'%s' was refused: %s", line, err);
         }
-        if (o.mode != cases[i].mode) fail_msg("'%s': mode %d, want %d", line, o.mode, cases[i].mode);
+        if (o.mode != cases[i].mode)
+            fail_msg("'%s': mode %d, want %d", line, o.mode, cases[i].mode);
         if (o.windowed != cases[i].windowed) fail_msg("'%s': windowed %d", line, o.windowed);
         if (o.width != cases[i].width || o.height != cases[i].height) {
             fail_msg("'%s': size %dx%d, want %dx%d", line, o.width, o.height, cases[i].width,
@@ -112,7 +205,8 @@ static void test_valid_lines(void **state) {
         assert_str_or_null(line, "scene", o.scene, cases[i].scene);
         assert_str_or_null(line, "screenshot_path", o.screenshot_path, cases[i].shot);
         assert_str_or_null(line, "check_path", o.check_path, cases[i].check);
-        if (fabs(o.at - cases[i].at) > 1e-9) fail_msg("'%s': at %g, want %g", line, o.at, cases[i].at);
+        if (fabs(o.at - cases[i].at) > 1e-9)
+            fail_msg("'%s': at %g, want %g", line, o.at, cases[i].at);
     }
 }
 
@@ -158,7 +252,8 @@ static void test_invalid_lines(void **state) {
     } cases[] = {
         {{"--bogus", NULL}, "--bogus"},
         {{"--windowed", "--frobnicate=3", NULL}, "--frobnicate"},
-        {{"--verylongoptionnamethatgoesonandonandon", NULL}, "--verylongoptionnamethatgoesonandonandon"},
+        {{"--verylongoptionnamethatgoesonandonandon", NULL},
+         "--verylongoptionnamethatgoesonandonandon"},
         {{"--screenshot", "a.png", "--size", "10x10", NULL}, "--size"},
         {{"--screenshot", "a.png", "--size", "abc", NULL}, "--size"},
         {{"--screenshot", "a.png", "--size", "640x", NULL}, "--size"},
@@ -256,7 +351,7 @@ static void test_sound(void **state) {
         {{"--sound=off", "--windowed", NULL}, CLI_SOUND_OFF, false},
         {{"--kiosk", "--sound", "on", NULL}, CLI_SOUND_ON, true},
         {{"--sound", "on", "--sound", "off", NULL}, CLI_SOUND_OFF, false}, /* the last one */
-        {{"--bench", "--sound", "on", NULL}, CLI_SOUND_ON, false}, /* frames with sound */
+        {{"--bench", "--sound", "on", NULL}, CLI_SOUND_ON, false},         /* frames with sound */
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char line[512];
@@ -265,8 +360,10 @@ static void test_sound(void **state) {
         argv_make(&a, cases[i].args);
         cli_options_t o;
         char err[256] = "";
-        if (!cli_parse(a.argc, a.argv, &o, err, sizeof err)) fail_msg("'%s' refused: %s", line, err);
-        if (o.sound != cases[i].sound) fail_msg("'%s': sound %d, want %d", line, o.sound, cases[i].sound);
+        if (!cli_parse(a.argc, a.argv, &o, err, sizeof err))
+            fail_msg("'%s' refused: %s", line, err);
+        if (o.sound != cases[i].sound)
+            fail_msg("'%s': sound %d, want %d", line, o.sound, cases[i].sound);
         assert_int_equal(o.kiosk, cases[i].kiosk);
     }
 }
@@ -297,9 +394,9 @@ static void test_usage_mentions_every_option(void **state) {
     const char *usage = cli_usage();
     assert_non_null(usage);
     static const char *const options[] = {
-        "--windowed", "--content", "--lang", "--scene", "--screenshot", "--at",
-        "--size", "--check-content", "--dump-pose", "--region", "--pacing", "--kiosk", "--bench", "--frames", "--help", "--version",
-        "--sound", "--import",
+        "--windowed", "--content",       "--lang",      "--scene",   "--screenshot", "--at",
+        "--size",     "--check-content", "--dump-pose", "--region",  "--pacing",     "--kiosk",
+        "--bench",    "--frames",        "--help",      "--version", "--sound",      "--import",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);

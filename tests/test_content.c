@@ -27,8 +27,7 @@
 
 /* ---- Helpers ----------------------------------------------------------------------- */
 
-static char *read_file(const char *relative, size_t *len)
-{
+static char *read_file(const char *relative, size_t *len) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", SK_SOURCE_DIR, relative);
     FILE *f = fopen(path, "rb");
@@ -56,15 +55,13 @@ static char *read_file(const char *relative, size_t *len)
     return buf;
 }
 
-static content_t *content_new(void)
-{
+static content_t *content_new(void) {
     content_t *c = calloc(1, sizeof *c); /* ~600 KB: never on the stack */
     assert_non_null(c);
     return c;
 }
 
-static bool parse_file(const char *relative, content_t *c, content_errors_t *errors)
-{
+static bool parse_file(const char *relative, content_t *c, content_errors_t *errors) {
     size_t len = 0;
     char *text = read_file(relative, &len);
     bool ok = content_parse(c, text, len, errors);
@@ -72,8 +69,7 @@ static bool parse_file(const char *relative, content_t *c, content_errors_t *err
     return ok;
 }
 
-static void print_errors(const content_errors_t *errors, const char *name)
-{
+static void print_errors(const content_errors_t *errors, const char *name) {
     for (int i = 0; i < errors->count; i++) {
         char line[512];
         content_error_format(&errors->items[i], name, line, sizeof line);
@@ -82,9 +78,8 @@ static void print_errors(const content_errors_t *errors, const char *name)
 }
 
 /* Fails unless errors holds one at (line, column) whose message contains `part`. */
-static void assert_has_error(const content_errors_t *errors, const char *name, int line,
-                             int column, const char *part)
-{
+static void assert_has_error(const content_errors_t *errors, const char *name, int line, int column,
+                             const char *part) {
     for (int i = 0; i < errors->count; i++) {
         const content_error_t *e = &errors->items[i];
         if (e->line == line && e->column == column && strstr(e->message, part)) {
@@ -95,8 +90,7 @@ static void assert_has_error(const content_errors_t *errors, const char *name, i
     fail_msg("%s: no error at %d:%d containing \"%s\"", name, line, column, part);
 }
 
-static void assert_in_file_order(const content_errors_t *errors)
-{
+static void assert_in_file_order(const content_errors_t *errors) {
     for (int i = 1; i < errors->count; i++) {
         const content_error_t *a = &errors->items[i - 1];
         const content_error_t *b = &errors->items[i];
@@ -104,8 +98,7 @@ static void assert_in_file_order(const content_errors_t *errors)
     }
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
+static bool ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s);
     size_t m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
@@ -113,14 +106,13 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* Product requirement: the figure shows every step on the page. Each exercise has a pose
  * and a phase, and every step is illustrated by at least one phase. */
-static void assert_every_step_illustrated(const content_t *c, const char *name)
-{
+static void assert_every_step_illustrated(const content_t *c, const char *name) {
     assert_true(c->exercise_count > 0);
     for (int i = 0; i < c->exercise_count; i++) {
         const content_exercise_t *ex = &c->exercises[i];
         if (ex->pose_count < 1 || ex->phase_count < 1) {
-            fail_msg("%s: exercise '%s' has %d poses and %d phases", name, ex->id,
-                     ex->pose_count, ex->phase_count);
+            fail_msg("%s: exercise '%s' has %d poses and %d phases", name, ex->id, ex->pose_count,
+                     ex->phase_count);
         }
         bool shown[CONTENT_MAX_STEPS] = {false};
         for (int k = 0; k < ex->phase_count; k++) {
@@ -140,8 +132,7 @@ static void assert_every_step_illustrated(const content_t *c, const char *name)
 
 /* ---- The real content file --------------------------------------------------------- */
 
-static void test_real_file_parses(void **state)
-{
+static void test_real_file_parses(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     bool ok = parse_file("assets/content/en.yaml", c, &errors);
@@ -216,8 +207,7 @@ static void test_real_file_parses(void **state)
 }
 
 /* The choreography's cues, templates kept as written for content_format. */
-static void test_real_file_labels(void **state)
-{
+static void test_real_file_labels(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     assert_true(parse_file("assets/content/en.yaml", c, &errors));
@@ -276,8 +266,7 @@ static void test_real_file_labels(void **state)
 }
 
 /* What the page asks for: "10-15 repetitions", "Do this 4-5 times"; the others do not say. */
-static void test_real_file_repetitions(void **state)
-{
+static void test_real_file_repetitions(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     assert_true(parse_file("assets/content/en.yaml", c, &errors));
@@ -311,8 +300,7 @@ static void test_real_file_repetitions(void **state)
 
 /* The real file: always open, quit with Ctrl+Alt+Q. Then, with the hours its comment gives as
  * an example (Mon-Sat 07:30-18:30), the opening hours to the minute. */
-static void test_real_file_kiosk(void **state)
-{
+static void test_real_file_kiosk(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     assert_true(parse_file("assets/content/en.yaml", c, &errors));
@@ -325,7 +313,8 @@ static void test_real_file_kiosk(void **state)
     const char *always = "  opening_hours: always\n";
     char *at = strstr(text, always);
     assert_non_null(at);
-    const char *hours = "  opening_hours: \"07:30-18:30\"\n  open_days: [mon, tue, wed, thu, fri, sat]\n";
+    const char *hours =
+        "  opening_hours: \"07:30-18:30\"\n  open_days: [mon, tue, wed, thu, fri, sat]\n";
     char *edited = malloc(len + strlen(hours) + 1);
     assert_non_null(edited);
     size_t head = (size_t)(at - text);
@@ -354,11 +343,11 @@ static void test_real_file_kiosk(void **state)
         int weekday, hour, minute;
         bool open;
     } cases[] = {
-        {MON, 7, 29, false}, {MON, 7, 30, true},   {MON, 18, 29, true}, {MON, 18, 30, false},
-        {MON, 0, 0, false},  {MON, 23, 59, false}, {MON, 12, 0, true},  {SAT, 7, 30, true},
-        {SAT, 18, 29, true}, {FRI, 18, 30, false}, {SUN, 7, 30, false}, {SUN, 12, 0, false},
-        {SUN, 18, 29, false}, {WED, 24, 0, false},  /* minute 1440: past the day */
-        {7, 12, 0, false},   {-1, 12, 0, false},   {MON, 0, -1, false}, /* out of range */
+        {MON, 7, 29, false},  {MON, 7, 30, true},   {MON, 18, 29, true}, {MON, 18, 30, false},
+        {MON, 0, 0, false},   {MON, 23, 59, false}, {MON, 12, 0, true},  {SAT, 7, 30, true},
+        {SAT, 18, 29, true},  {FRI, 18, 30, false}, {SUN, 7, 30, false}, {SUN, 12, 0, false},
+        {SUN, 18, 29, false}, {WED, 24, 0, false}, /* minute 1440: past the day */
+        {7, 12, 0, false},    {-1, 12, 0, false},   {MON, 0, -1, false}, /* out of range */
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         int minute = cases[i].hour * 60 + cases[i].minute;
@@ -371,8 +360,7 @@ static void test_real_file_kiosk(void **state)
 }
 
 /* Its poses are the choreographer's to tune; only what the product promises is checked. */
-static void test_every_step_illustrated(void **state)
-{
+static void test_every_step_illustrated(void **state) {
     static const char *const files[] = {
         "assets/content/en.yaml",
         "tests/data/minimal.yaml",
@@ -390,8 +378,7 @@ static void test_every_step_illustrated(void **state)
 }
 
 /* Every text the show takes from the clinic's page must be on that page word for word. */
-static void test_real_file_word_for_word(void **state)
-{
+static void test_real_file_word_for_word(void **state) {
     size_t len = 0;
     char *page = read_file("tests/data/clinic-stretches-page.txt", &len);
     content_t *c = *state;
@@ -439,8 +426,7 @@ static void test_real_file_word_for_word(void **state)
 
 /* ---- The minimal fixture: section order must not matter --------------------------- */
 
-static void test_minimal_parses(void **state)
-{
+static void test_minimal_parses(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     bool ok = parse_file("tests/data/minimal.yaml", c, &errors);
@@ -505,16 +491,14 @@ static void test_minimal_parses(void **state)
     assert_float_equal(ex->phases[1].seconds, 2.0f, EPSILON);
 }
 
-static void assert_vec3(const float v[3], float x, float y, float z)
-{
+static void assert_vec3(const float v[3], float x, float y, float z) {
     assert_float_equal(v[0], x, EPSILON);
     assert_float_equal(v[1], y, EPSILON);
     assert_float_equal(v[2], z, EPSILON);
 }
 
 /* Every choreography key, with values at the edges of their ranges. */
-static void test_choreography_values(void **state)
-{
+static void test_choreography_values(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     bool ok = parse_file("tests/data/choreography.yaml", c, &errors);
@@ -527,7 +511,7 @@ static void test_choreography_values(void **state)
     assert_float_equal(ex->camera.yaw, -35.5f, EPSILON);
     assert_float_equal(ex->camera.pitch, 89.0f, EPSILON);
     assert_false(ex->ghosts);
-    assert_true(ex->arrow); /* left out: default */
+    assert_true(ex->arrow);                    /* left out: default */
     assert_int_equal(ex->repetitions_min, 12); /* one number: from and to */
     assert_int_equal(ex->repetitions_max, 12);
 
@@ -563,16 +547,56 @@ static void test_choreography_values(void **state)
         content_side_t side;
         int anchor, repeat_from, repeat_times;
     } phases[] = {
-        {"lie", 0, 0, 0.0f, CONTENT_EASE_IN_OUT, {CONTENT_HOLD_NONE, 0.0f, 0.0f},
-         CONTENT_SIDE_NONE, -1, -1, 1},
-        {"knee-up", 1, 1, 2.5f, CONTENT_EASE_LINEAR, {CONTENT_HOLD_SECONDS, 30.0f, 20.0f},
-         CONTENT_SIDE_RIGHT, SKEL_KNEE_R, -1, 1},
-        {"breathe", 2, 1, 1.0f, CONTENT_EASE_OUT, {CONTENT_HOLD_BREATHS, 10.0f, 10.0f},
-         CONTENT_SIDE_NONE, -1, 1, 10},
-        {"as-long", 2, 0, 600.0f, CONTENT_EASE_IN, {CONTENT_HOLD_COMFORTABLE, 8.0f, 8.0f},
-         CONTENT_SIDE_LEFT, -1, 3, 1},
-        {"five", 2, 0, 1.0f, CONTENT_EASE_IN_OUT, {CONTENT_HOLD_SECONDS, 5.0f, 5.0f},
-         CONTENT_SIDE_NONE, -1, -1, 1},
+        {"lie",
+         0,
+         0,
+         0.0f,
+         CONTENT_EASE_IN_OUT,
+         {CONTENT_HOLD_NONE, 0.0f, 0.0f},
+         CONTENT_SIDE_NONE,
+         -1,
+         -1,
+         1},
+        {"knee-up",
+         1,
+         1,
+         2.5f,
+         CONTENT_EASE_LINEAR,
+         {CONTENT_HOLD_SECONDS, 30.0f, 20.0f},
+         CONTENT_SIDE_RIGHT,
+         SKEL_KNEE_R,
+         -1,
+         1},
+        {"breathe",
+         2,
+         1,
+         1.0f,
+         CONTENT_EASE_OUT,
+         {CONTENT_HOLD_BREATHS, 10.0f, 10.0f},
+         CONTENT_SIDE_NONE,
+         -1,
+         1,
+         10},
+        {"as-long",
+         2,
+         0,
+         600.0f,
+         CONTENT_EASE_IN,
+         {CONTENT_HOLD_COMFORTABLE, 8.0f, 8.0f},
+         CONTENT_SIDE_LEFT,
+         -1,
+         3,
+         1},
+        {"five",
+         2,
+         0,
+         1.0f,
+         CONTENT_EASE_IN_OUT,
+         {CONTENT_HOLD_SECONDS, 5.0f, 5.0f},
+         CONTENT_SIDE_NONE,
+         -1,
+         -1,
+         1},
     };
     assert_int_equal(ex->phase_count, COUNT_OF(phases));
     for (int i = 0; i < COUNT_OF(phases); i++) {
@@ -645,7 +669,9 @@ static const bad_case_t BAD_CASES[] = {
     {"bad-reserved-id.yaml", 65, 9, "exercise id 'reviews' is the name of a built-in scene", 1},
     {"bad-id-chars.yaml", 65, 9, "may only use lowercase letters a-z, digits and '-'", 1},
     {"bad-playlist-scene.yaml", 35, 5,
-     "unknown scene 'stretch-b' in playlist; known scenes: intro, reviews, review, contact, stretch-a", 1},
+     "unknown scene 'stretch-b' in playlist; known scenes: intro, reviews, review, contact, "
+     "stretch-a",
+     1},
     {"bad-empty-playlist.yaml", 32, 11, "'playlist' must not be empty", 1},
     {"bad-negative-seconds.yaml", 19, 21,
      "'exercise_seconds' must be greater than 0 and at most 3600, not '-5'", 1},
@@ -685,8 +711,7 @@ static const bad_case_t BAD_CASES[] = {
      1},
     {"bad-ease.yaml", 88, 15, "'ease' must be linear, in, out or in-out, not 'fast'", 1},
     {"bad-hold-two-kinds.yaml", 88, 28,
-     "'hold' takes one of breaths, seconds or comfortable, not both 'breaths' and 'seconds'",
-     1},
+     "'hold' takes one of breaths, seconds or comfortable, not both 'breaths' and 'seconds'", 1},
     {"bad-hold-range.yaml", 88, 26,
      "the first of 'seconds' (30) must not be more than the second (20)", 1},
     {"bad-repeat-later.yaml", 84, 24,
@@ -699,8 +724,7 @@ static const bad_case_t BAD_CASES[] = {
     /* timing, label templates, repetitions */
     {"bad-demo-breaths.yaml", 30, 17, "'demo_breaths' must be a whole number, not '2.5'", 1},
     {"bad-resume-missing.yaml", 18, 3, "timing is missing 'resume_seconds'", 1},
-    {"bad-template-placeholder.yaml", 47, 9, "'{n}' is not known in 'side'; it may use {side}",
-     1},
+    {"bad-template-placeholder.yaml", 47, 9, "'{n}' is not known in 'side'; it may use {side}", 1},
     {"bad-template-missing.yaml", 55, 15, "'repetition' must contain {target}", 1},
     {"bad-repetitions-range.yaml", 72, 19,
      "the first of 'repetitions' (15) must not be more than the second (10)", 1},
@@ -727,8 +751,7 @@ static const bad_case_t BAD_CASES[] = {
     {"bad-kiosk-empty-hint.yaml", 35, 9, "'hint' must not be empty", 1},
 };
 
-static void test_bad_fixtures(void **state)
-{
+static void test_bad_fixtures(void **state) {
     content_t *c = *state;
     for (int i = 0; i < COUNT_OF(BAD_CASES); i++) {
         const bad_case_t *t = &BAD_CASES[i];
@@ -750,8 +773,7 @@ static void test_bad_fixtures(void **state)
 
 /* The walker finds the exercise's error before it resolves the playlist; the report is
  * still in file order. */
-static void test_two_errors_in_file_order(void **state)
-{
+static void test_two_errors_in_file_order(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     assert_false(parse_file("tests/data/bad-two-errors.yaml", c, &errors));
@@ -792,16 +814,16 @@ static const edit_case_t EDIT_CASES[] = {
      "'transition_seconds' must be between 0 and 5, not '6'", 1},
     {24, 1, "  transition_seconds: -0.1", 24, 23, "must be between 0 and 5, not '-0.1'", 1},
     {24, 1, "  transition_seconds: 5", 0, 0, NULL, 0},
-    {25, 1, "  breath_in_seconds: nan", 25, 22,
-     "'breath_in_seconds' must be a number, not 'nan'", 1},
+    {25, 1, "  breath_in_seconds: nan", 25, 22, "'breath_in_seconds' must be a number, not 'nan'",
+     1},
     {25, 1, "  breath_in_seconds: .inf", 25, 22, "must be a number, not '.inf'", 1},
     {25, 1, "  breath_in_seconds: 1e999", 25, 22, "must be a number, not '1e999'", 1},
     {25, 1, "  breath_in_seconds: 4.5e0", 0, 0, NULL, 0},
     {27, 1, "  get_ready_seconds: 3s", 27, 22, "must be a number, not '3s'", 1},
     {27, 1, "  get_ready_seconds: 0", 27, 22, "must be greater than 0", 1},
     {27, 1, "  get_ready_seconds: \"\"", 27, 22, "must be a number, not empty", 1},
-    {28, 1, "  idle_seconds: 0.5", 28, 17,
-     "'idle_seconds' must be between 1 and 3600, not '0.5'", 1},
+    {28, 1, "  idle_seconds: 0.5", 28, 17, "'idle_seconds' must be between 1 and 3600, not '0.5'",
+     1},
     {28, 1, "  idle_seconds: 1", 0, 0, NULL, 0},
     {29, 1, "  demo_hold_seconds: 0", 29, 22,
      "'demo_hold_seconds' must be greater than 0 and at most 600, not '0'", 1},
@@ -877,15 +899,15 @@ static const edit_case_t EDIT_CASES[] = {
     {69, 3, "    steps: []", 69, 12, "'steps' must not be empty", 1},
     {70, 1, "      - [a]", 70, 9, "a step must be a text, not a list", 1},
     {70, 1, "      - \"\"", 70, 9, "a step must not be empty", 1},
-    {90, 3, "  items: oops", 90, 10,
-     "'items' must be a list of reviews (text, name), not 'oops'", 1},
+    {90, 3, "  items: oops", 90, 10, "'items' must be a list of reviews (text, name), not 'oops'",
+     1},
     {91, 1, "    - text: \"\"", 91, 13, "'text' must not be empty", 1},
     {92, 1, "      name: [x]", 92, 13, "'name' must be a text, not a list", 1},
     {92, 1, "      nam: x", 91, 7, "review is missing 'name'", 2},
     {100, 1, "  name: \"{clinic.phone}\"", 0, 0, NULL, 0}, /* clinic texts are not expanded */
     {104, 1, "  qr_text: \"\"", 104, 12, "'qr_text' must not be empty", 1},
 
-    /* ---- choreography: camera and cues (inserted after the steps, line 71) */
+/* ---- choreography: camera and cues (inserted after the steps, line 71) */
 #define AFTER_STEPS(text) 71, 1, "      - Second step.\n" text
     {AFTER_STEPS("    camera: {yaw: 181}"), 72, 19, "'yaw' must be between -180 and 180, not '181'",
      1},
@@ -905,8 +927,8 @@ static const edit_case_t EDIT_CASES[] = {
     {AFTER_STEPS("    repetitions: [7, 7]"), 0, 0, NULL, 0},
     {AFTER_STEPS("    repetitions: 101"), 72, 18,
      "'repetitions' must be between 1 and 100, not '101'", 1},
-    {AFTER_STEPS("    repetitions: 2.5"), 72, 18,
-     "'repetitions' must be a whole number, not '2.5'", 1},
+    {AFTER_STEPS("    repetitions: 2.5"), 72, 18, "'repetitions' must be a whole number, not '2.5'",
+     1},
     {AFTER_STEPS("    repetitions: ten"), 72, 18, "'repetitions' must be a number, not 'ten'", 1},
     {AFTER_STEPS("    repetitions: [10]"), 72, 18,
      "'repetitions' must be a whole number or a range of two whole numbers [from, to], not a "
@@ -944,8 +966,7 @@ static const edit_case_t EDIT_CASES[] = {
      1},
     {74, 1, "        at: [0, -0.1, 0]", 74, 17, "the y of 'at' must be between 0 and 2", 1},
     {74, 1, "        at: [-3.5, 0.95, 0]", 74, 14, "the x of 'at' must be between -3 and 3", 1},
-    {74, 1, "        at: [0, 0.95, [0]]", 74, 23, "the z of 'at' must be a number, not a list",
-     1},
+    {74, 1, "        at: [0, 0.95, [0]]", 74, 23, "the z of 'at' must be a number, not a list", 1},
     {74, 1, "        at: [0, 0.95, 0]\n        turn: [0, 0, 361]", 75, 22,
      "the z of 'turn' must be between -360 and 360, not '361'", 1},
     {74, 1, "        at: [0, 0.95, 0]\n        pose: x", 75, 9,
@@ -961,14 +982,13 @@ static const edit_case_t EDIT_CASES[] = {
      "'shoulder_r' must be a list of 3 numbers [x, y, z], not a mapping", 1},
     {78, 1, "          pelvis: [0, 0, 10]\n          head: [0, 0, -360]", 0, 0, NULL, 0},
 
-    /* ---- reach (inserted after line 78) */
+/* ---- reach (inserted after line 78) */
 #define REACH(text) 78, 1, "          shoulder_r: [0, 0, 170]\n        reach:\n" text
     {REACH("          hand_r: [0.3, 3.5, 0]"), 80, 25,
      "the y of 'hand_r' must be between -3 and 3, not '3.5'", 1},
     {REACH("          hand_r: {joint: elbow_r}"), 80, 27,
      "'hand_r' cannot follow 'elbow_r': reaching moves it", 1},
-    {REACH("          ankle_l: {joint: ankle_l}"), 80, 28, "'ankle_l' cannot follow 'ankle_l'",
-     1},
+    {REACH("          ankle_l: {joint: ankle_l}"), 80, 28, "'ankle_l' cannot follow 'ankle_l'", 1},
     {REACH("          hand_r: {joint: knee_r, offset: [0, 0, 1.5]}"), 80, 50,
      "the z of 'offset' must be between -1 and 1, not '1.5'", 1},
     {REACH("          hand_r: {joint: knees}"), 80, 27,
@@ -1020,7 +1040,8 @@ static const edit_case_t EDIT_CASES[] = {
     {87, 1, "        seconds: 2\n        arrow: pelvis", 0, 0, NULL, 0},
     {87, 1, "        seconds: 2\n        timing: {trunk: [0, 1]}", 88, 18,
      "unknown key 'trunk' in timing; expected one of: hips, spine, head, arm_l, arm_r, leg_l, "
-     "leg_r", 1},
+     "leg_r",
+     1},
     {87, 1, "        seconds: 2\n        timing: {arm_r: [0.5, 0.52]}", 88, 25,
      "'arm_r' must give the part at least 0.05 of the move, not [0.5, 0.52]", 1},
     {87, 1, "        seconds: 2\n        timing: {arm_r: [0.6, 0.2]}", 88, 26,
@@ -1029,7 +1050,7 @@ static const edit_case_t EDIT_CASES[] = {
      "the second of 'arm_r' must be between 0 and 1, not '1.5'", 1},
     {87, 1, "        seconds: 2\n        timing: {hips: [0, 0.8], arm_r: [0.2, 1]}", 0, 0, NULL, 0},
 
-    /* ---- hold (inserted after line 87) */
+/* ---- hold (inserted after line 87) */
 #define HOLD(text) 87, 1, "        seconds: 2\n        hold: " text
     {HOLD("{breaths: 2.5}"), 88, 25, "'breaths' must be a whole number, not '2.5'", 1},
     {HOLD("{breaths: 0}"), 88, 25, "'breaths' must be between 1 and 100, not '0'", 1},
@@ -1038,8 +1059,7 @@ static const edit_case_t EDIT_CASES[] = {
     {HOLD("5"), 88, 15, "'hold' must be a mapping, not '5'", 1},
     {HOLD("{breath: 3}"), 88, 16,
      "unknown key 'breath' in hold; expected one of: breaths, seconds, comfortable", 1},
-    {HOLD("{seconds: 0}"), 88, 25, "'seconds' must be greater than 0 and at most 600, not '0'",
-     1},
+    {HOLD("{seconds: 0}"), 88, 25, "'seconds' must be greater than 0 and at most 600, not '0'", 1},
     {HOLD("{seconds: [10]}"), 88, 25,
      "'seconds' must be a number or a range of two numbers [from, to], not a list of 1", 1},
     {HOLD("{seconds: {from: 1}}"), 88, 25,
@@ -1055,7 +1075,7 @@ static const edit_case_t EDIT_CASES[] = {
     {HOLD("{breaths: 2, breaths: 3}"), 88, 28, "duplicate key 'breaths' in hold", 1},
 #undef HOLD
 
-    /* ---- repeat (inserted after line 87: phase 'raise', the second of two) */
+/* ---- repeat (inserted after line 87: phase 'raise', the second of two) */
 #define REPEAT(text) 87, 1, "        seconds: 2\n        repeat: " text
     {REPEAT("{from: raise, times: 2.5}"), 88, 38, "'times' must be a whole number, not '2.5'", 1},
     {REPEAT("{from: raise, times: 0}"), 88, 38, "'times' must be between 1 and 100, not '0'", 1},
@@ -1074,7 +1094,7 @@ static const edit_case_t EDIT_CASES[] = {
      0, 0, NULL, 0},
 #undef REPEAT
 
-    /* ---- kiosk (inserted after the playlist, line 32: "kiosk:" is line 33) */
+/* ---- kiosk (inserted after the playlist, line 32: "kiosk:" is line 33) */
 #define PLAYLIST "playlist: [intro, stretch-a, reviews, contact]\n"
 #define KIOSK(text) 32, 1, PLAYLIST "kiosk:\n" text
 #define HOURS "  opening_hours: \"07:30-18:30\"\n"
@@ -1107,8 +1127,7 @@ static const edit_case_t EDIT_CASES[] = {
     {KIOSK("  quit_keys: Ctrl-Alt-Q"), 34, 14, "unknown key 'Ctrl-Alt-Q' in quit_keys", 1},
     {KIOSK("  quit_keys: \"Ctrl+Alt+\\u00E9\""), 34, 14, "unknown key '\xC3\xA9' in quit_keys", 1},
     {KIOSK("  quit_keys: Ctrl++Alt+Q"), 34, 14,
-     "quit_keys 'Ctrl++Alt+Q' has an empty part; join the keys with one '+', e.g. Ctrl+Alt+Q",
-     1},
+     "quit_keys 'Ctrl++Alt+Q' has an empty part; join the keys with one '+', e.g. Ctrl+Alt+Q", 1},
     {KIOSK("  quit_keys: Ctrl+Alt+"), 34, 14, "has an empty part", 1},
     {KIOSK("  quit_keys: Ctrl+Alt+Q+W"), 34, 14,
      "quit_keys names two keys, 'Q' and 'W'; give one letter, digit or F1-F12 after the "
@@ -1147,8 +1166,7 @@ static const edit_case_t EDIT_CASES[] = {
      "the closing time of 'opening_hours' must be between 00:00 and 24:00, not '24:01'", 1},
     {KIOSK("  opening_hours: \"12:00-12:00\""), 34, 18,
      "the opening time of 'opening_hours' (12:00) must be before the closing time (12:00)", 1},
-    {KIOSK("  opening_hours: \"22:00-06:00\""), 34, 18, "hours past midnight are not supported",
-     1},
+    {KIOSK("  opening_hours: \"22:00-06:00\""), 34, 18, "hours past midnight are not supported", 1},
     {KIOSK("  opening_hours: \"24:00-24:00\""), 34, 18, "must be before the closing time", 1},
     /* open_days */
     {KIOSK(HOURS "  open_days: [MON, Sun]"), 0, 0, NULL, 0},
@@ -1177,19 +1195,18 @@ static const edit_case_t EDIT_CASES[] = {
     /* drift_pixels, reload_seconds */
     {KIOSK("  drift_pixels: 0"), 0, 0, NULL, 0},
     {KIOSK("  drift_pixels: 20"), 0, 0, NULL, 0},
-    {KIOSK("  drift_pixels: -1"), 34, 17, "'drift_pixels' must be between 0 and 20, not '-1'",
-     1},
+    {KIOSK("  drift_pixels: -1"), 34, 17, "'drift_pixels' must be between 0 and 20, not '-1'", 1},
     {KIOSK("  drift_pixels: 3px"), 34, 17, "'drift_pixels' must be a number, not '3px'", 1},
     {KIOSK("  reload_seconds: 0.5"), 0, 0, NULL, 0},
     {KIOSK("  reload_seconds: 60"), 0, 0, NULL, 0},
-    {KIOSK("  reload_seconds: 61"), 34, 19,
-     "'reload_seconds' must be between 0.5 and 60, not '61'", 1},
+    {KIOSK("  reload_seconds: 61"), 34, 19, "'reload_seconds' must be between 0.5 and 60, not '61'",
+     1},
     {KIOSK("  reload_seconds: 0"), 34, 19, "'reload_seconds' must be between 0.5 and 60", 1},
     /* one error per key, in file order */
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 34, 14, "at least two of", 2},
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 35, 17, "'drift_pixels'", 2},
 
-    /* ---- sound (inserted after the playlist, line 32: "sound:" is line 33) */
+/* ---- sound (inserted after the playlist, line 32: "sound:" is line 33) */
 #define SOUND(text) 32, 1, PLAYLIST "sound:\n" text
     {32, 1, PLAYLIST "sound: {}", 0, 0, NULL, 0},
     {32, 1, PLAYLIST "sound: on", 33, 8, "'sound' must be a mapping, not 'on'", 1},
@@ -1200,7 +1217,8 @@ static const edit_case_t EDIT_CASES[] = {
     {SOUND("  interactive: true"), 34, 16, "'interactive' must be a mapping, not 'true'", 1},
     {SOUND("  kiosk: [on]"), 34, 10, "'kiosk' must be a mapping, not a list", 1},
     {SOUND("  interactive: {on: yes}"), 34, 21, "'on' must be true or false, not 'yes'", 1},
-    {SOUND("  interactive: {volume: 1.5}"), 34, 25, "'volume' must be between 0 and 1, not '1.5'", 1},
+    {SOUND("  interactive: {volume: 1.5}"), 34, 25, "'volume' must be between 0 and 1, not '1.5'",
+     1},
     {SOUND("  kiosk: {volume: -0.1}"), 34, 19, "'volume' must be between 0 and 1, not '-0.1'", 1},
     {SOUND("  kiosk: {volume: loud}"), 34, 19, "'volume' must be a number, not 'loud'", 1},
     {SOUND("  kiosk: {on: true, level: 3}"), 34, 21,
@@ -1209,7 +1227,8 @@ static const edit_case_t EDIT_CASES[] = {
      "duplicate key 'on' in sound's interactive (first at line 35)", 1},
     /* both modes' mistakes, in file order */
     {SOUND("  interactive: {volume: 2}\n  kiosk: {on: 1}"), 34, 25, "'volume'", 2},
-    {SOUND("  interactive: {volume: 2}\n  kiosk: {on: 1}"), 35, 15, "'on' must be true or false", 2},
+    {SOUND("  interactive: {volume: 2}\n  kiosk: {on: 1}"), 35, 15, "'on' must be true or false",
+     2},
 #undef SOUND
 #undef HOURS
 #undef KIOSK
@@ -1218,8 +1237,7 @@ static const edit_case_t EDIT_CASES[] = {
 
 /* minimal.yaml with lines first..first+count-1 replaced; the caller frees it. */
 static char *minimal_edit(const char *base, int first, int count, const char *replacement,
-                          size_t *len)
-{
+                          size_t *len) {
     const char *from = base;
     for (int line = 1; line < first; line++) {
         from = strchr(from, '\n');
@@ -1241,8 +1259,7 @@ static char *minimal_edit(const char *base, int first, int count, const char *re
     return text;
 }
 
-static void test_edit_cases(void **state)
-{
+static void test_edit_cases(void **state) {
     content_t *c = *state;
     size_t base_len = 0;
     char *base = read_file("tests/data/minimal.yaml", &base_len);
@@ -1288,13 +1305,13 @@ static const qr_case_t QR_CASES[] = {
     /* the shipped number: "+1" before ten digits */
     {"(209) 830-1799", NULL, "tel:+12098301799", 0, 0, NULL},
     {"209.830.1799", NULL, "tel:+12098301799", 0, 0, NULL},
-    {"1 (209) 830-1799", NULL, "tel:+12098301799", 0, 0, NULL}, /* eleven digits from 1: "+" */
+    {"1 (209) 830-1799", NULL, "tel:+12098301799", 0, 0, NULL},  /* eleven digits from 1: "+" */
     {"+44 20 7946 0000", NULL, "tel:+442079460000", 0, 0, NULL}, /* a country code as written */
     {"555-0100", NULL, "tel:5550100", 0, 0, NULL}, /* a local number: dialled as written */
     {"(415) 555-0123", "\"tel:{clinic.phone}\"", "tel:+14155550123", 0, 0, NULL},
     {"(415) 555-0123", "tel:{clinic.care_phone}", "tel:5550199", 0, 0, NULL},
-    {"(415) 555-0123", "\"Call {clinic.name}: {clinic.phone}\"",
-     "Call Test Clinic: (415) 555-0123", 0, 0, NULL},
+    {"(415) 555-0123", "\"Call {clinic.name}: {clinic.phone}\"", "Call Test Clinic: (415) 555-0123",
+     0, 0, NULL},
     {"(415) 555-0123", "https://example.org/call", "https://example.org/call", 0, 0, NULL},
     /* a tel: link of the author's own making, not a dialable number: kept as written */
     {"(415) 555-0123", "tel:1-800-FLOWERS", "tel:1-800-FLOWERS", 0, 0, NULL},
@@ -1303,14 +1320,14 @@ static const qr_case_t QR_CASES[] = {
      "cannot dial; write the number in digits, or give the QR code its own 'qr_text'"},
     {"(209) 830-1799 ext. 12", NULL, NULL, 101, 10, "it has 'e', which a phone cannot dial"},
     {"\"--\"", NULL, NULL, 101, 10, "it has no digits"},
-    {"1-800-FLOWERS", "tel:+18003569377", "tel:+18003569377", 0, 0, NULL}, /* its own qr_text: fine */
+    {"1-800-FLOWERS", "tel:+18003569377", "tel:+18003569377", 0, 0,
+     NULL}, /* its own qr_text: fine */
     {"(415) 555-0123", "\"tel:{clinic.fax}\"", NULL, 104, 12, "unknown placeholder '{clinic.fax}'"},
     {"(415) 555-0123", "\"tel:{clinic.phone\"", NULL, 104, 12, "without a closing '}'"},
     {"(415) 555-0123", "\"\"", NULL, 104, 12, "'qr_text' must not be empty"},
 };
 
-static void test_qr_text(void **state)
-{
+static void test_qr_text(void **state) {
     content_t *c = *state;
     size_t base_len = 0;
     char *base = read_file("tests/data/minimal.yaml", &base_len);
@@ -1349,8 +1366,7 @@ static void test_qr_text(void **state)
 }
 
 /* A file without the kiosk section, or with only some of its keys, takes the defaults. */
-static void test_kiosk_defaults(void **state)
-{
+static void test_kiosk_defaults(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     static const struct {
@@ -1404,8 +1420,7 @@ static void test_kiosk_defaults(void **state)
 
 /* Sound: silent unless the file says so, per mode; a mode's volume without 'on' is still
  * off, and 'on' without a volume takes the default 0.5. */
-static void test_sound_values(void **state)
-{
+static void test_sound_values(void **state) {
     static const struct {
         const char *section; /* after the playlist; NULL: none */
         bool present, interactive_on;
@@ -1426,8 +1441,9 @@ static void test_sound_values(void **state)
     char *base = read_file("tests/data/minimal.yaml", &base_len);
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char replacement[256];
-        snprintf(replacement, sizeof replacement, "playlist: [intro, stretch-a, reviews, contact]%s%s",
-                 cases[i].section ? "\n" : "", cases[i].section ? cases[i].section : "");
+        snprintf(replacement, sizeof replacement,
+                 "playlist: [intro, stretch-a, reviews, contact]%s%s", cases[i].section ? "\n" : "",
+                 cases[i].section ? cases[i].section : "");
         size_t len = 0;
         char *text = minimal_edit(base, 32, 1, replacement, &len);
         bool ok = content_parse(c, text, len, &errors);
@@ -1460,8 +1476,7 @@ static void test_sound_values(void **state)
 }
 
 /* Kiosk sections written in other ways than en.yaml's, and what they give. */
-static void test_kiosk_values(void **state)
-{
+static void test_kiosk_values(void **state) {
     enum { SUN = 1 << 0, MON = 1 << 1, SAT = 1 << 6, ALL = 0x7F };
     enum { CTRL = CONTENT_MOD_CTRL, ALT = CONTENT_MOD_ALT, SHIFT = CONTENT_MOD_SHIFT };
     static const struct {
@@ -1484,10 +1499,10 @@ static void test_kiosk_values(void **state)
         {"  opening_hours: always\n  drift_pixels: 0\n  reload_seconds: 60", CTRL | ALT, 'q', 0,
          true, 0, 1440, ALL, 0, 60, NULL},
         {"  opening_hours: \"0:00-24:00\"", CTRL | ALT, 'q', 0, false, 0, 1440, ALL, 3, 2, NULL},
-        {"  opening_hours: \" 9:05 - 17:00 \"\n  open_days: [SUN, sat]", CTRL | ALT, 'q', 0,
-         false, 545, 1020, SUN | SAT, 3, 2, NULL},
-        {"  opening_hours: 07:30-18:30\n  open_days: [Mon]", CTRL | ALT, 'q', 0, false, 450,
-         1110, MON, 3, 2, NULL},
+        {"  opening_hours: \" 9:05 - 17:00 \"\n  open_days: [SUN, sat]", CTRL | ALT, 'q', 0, false,
+         545, 1020, SUN | SAT, 3, 2, NULL},
+        {"  opening_hours: 07:30-18:30\n  open_days: [Mon]", CTRL | ALT, 'q', 0, false, 450, 1110,
+         MON, 3, 2, NULL},
         {"  hint: \"Call {clinic.phone}\"\n  reload_seconds: 0.5", CTRL | ALT, 'q', 0, true, 0,
          1440, ALL, 3, 0.5f, "Call 555-0100"},
     };
@@ -1551,9 +1566,9 @@ static const text_case_t TEXT_CASES[] = {
     {"a:\n  b: \"x\"\n\tc: 3\n", 3, 1, "a tab is used for indenting here; use spaces"},
     {"version: 1\nlanguage: \"\xFF\"\n", 2, 12,
      "the file is not saved as UTF-8: the byte 0xFF here ('\xC3\xBF' in Latin-1) is not UTF-8"},
-    {"a: \xC3\xA9\xC3\n", 1, 5, "the byte 0xC3 here"},    /* cut short at the end */
-    {"a: \xC0\xAF\n", 1, 4, "the byte 0xC0 here"}, /* overlong "/" */
-    {"a: \xED\xA0\x80\n", 1, 4, "the byte 0xED here"},    /* a UTF-16 surrogate */
+    {"a: \xC3\xA9\xC3\n", 1, 5, "the byte 0xC3 here"},     /* cut short at the end */
+    {"a: \xC0\xAF\n", 1, 4, "the byte 0xC0 here"},         /* overlong "/" */
+    {"a: \xED\xA0\x80\n", 1, 4, "the byte 0xED here"},     /* a UTF-16 surrogate */
     {"a: \xF4\x90\x80\x80\n", 1, 4, "the byte 0xF4 here"}, /* beyond U+10FFFF */
     {"version: 1\nlanguage: \x01\n", 2, 11,
      "a control character (U+0001) is in the file here; delete it"},
@@ -1561,8 +1576,9 @@ static const text_case_t TEXT_CASES[] = {
      "the '[' opened here is not closed; end the list with ']'"},
     {"a:\n  b: {x: 1, y: 2\n  c: 3\n", 2, 6,
      "the '{' opened here is not closed; end the mapping with '}'"},
-    {"a: [1, \"2\" 3]\n", 1, 12, "a comma or ']' is missing here, in the list that starts at "
-                                  "column 4"},
+    {"a: [1, \"2\" 3]\n", 1, 12,
+     "a comma or ']' is missing here, in the list that starts at "
+     "column 4"},
     {"a:\n  b: \"it is\n  c: 3\n", 2, 6, "the quote (\") opened here is not closed"},
     {"a:\n  b: 'it is\n  c: 3\n", 2, 6,
      "the quote (') opened here is not closed; end the text with ' on the same line"},
@@ -1587,8 +1603,7 @@ static const text_case_t TEXT_CASES[] = {
 /* The issue's slips made in the real file, each on the first line of its kind from line 400
  * on (the end of the file, where libyaml's own mark was lines off): the message names the
  * line and column of the slip. */
-static void test_real_file_slips(void **state)
-{
+static void test_real_file_slips(void **state) {
     content_t *c = *state;
     size_t len = 0;
     char *base = read_file("assets/content/en.yaml", &len);
@@ -1604,8 +1619,8 @@ static void test_real_file_slips(void **state)
             assert_non_null(end);
             char *quote = strstr(at, ": \"");
             bool quoted = quote && quote < end && end[-1] == '"' && end - quote > 4;
-            bool indented = at[0] == ' ' && at[1] == ' ' && at[2] != ' ' && at[2] != '#' &&
-                            at[2] != '-';
+            bool indented =
+                at[0] == ' ' && at[1] == ' ' && at[2] != ' ' && at[2] != '#' && at[2] != '-';
             bool plain = quote == NULL || quote > end;
             char *colon = strstr(at, ": ");
             bool plain_text = plain && colon && colon < end && colon[2] >= 'A' && colon[2] <= 'Z';
@@ -1641,8 +1656,7 @@ static void test_real_file_slips(void **state)
     free(base);
 }
 
-static void test_text_cases(void **state)
-{
+static void test_text_cases(void **state) {
     content_t *c = *state;
     for (int i = 0; i < COUNT_OF(TEXT_CASES); i++) {
         const text_case_t *t = &TEXT_CASES[i];
@@ -1655,8 +1669,7 @@ static void test_text_cases(void **state)
     }
 }
 
-static void test_empty_input(void **state)
-{
+static void test_empty_input(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     static const char *const texts[] = {"", "# only a comment\n", "\n\n"};
@@ -1672,8 +1685,7 @@ static void test_empty_input(void **state)
 }
 
 /* More errors than fit: the first CONTENT_MAX_ERRORS in file order are kept, all counted. */
-static void test_error_cap(void **state)
-{
+static void test_error_cap(void **state) {
     char text[1024] = "";
     for (int i = 0; i < 20; i++) {
         char line[32];
@@ -1690,8 +1702,7 @@ static void test_error_cap(void **state)
     assert_non_null(strstr(errors.items[CONTENT_MAX_ERRORS - 1].message, "unknown key 'k4'"));
 }
 
-static void test_arena_overflow(void **state)
-{
+static void test_arena_overflow(void **state) {
     const char *head = "version: 1\nintro:\n  body: ";
     size_t body = CONTENT_ARENA_BYTES + 10;
     size_t len = strlen(head) + body;
@@ -1710,8 +1721,7 @@ static void test_arena_overflow(void **state)
 
 /* ---- Bounds: size and depth (the reliability review) ------------------------------ */
 
-static double seconds_now(void)
-{
+static double seconds_now(void) {
     struct timespec t;
     timespec_get(&t, TIME_UTC); /* C11; a wall clock is fine for a 1 s hang guard */
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
@@ -1720,8 +1730,7 @@ static double seconds_now(void)
 /* Parses `text`, which must fail at (line, column) with `part`, and within 1 s: a guard
  * against a hang only; without the bound libyaml took 30 s on 100k levels. */
 static void assert_refused_fast(content_t *c, const char *name, const char *text, size_t len,
-                                int line, int column, const char *part)
-{
+                                int line, int column, const char *part) {
     content_errors_t errors;
     double start = seconds_now();
     bool ok = content_parse(c, text, len, &errors);
@@ -1734,8 +1743,7 @@ static void assert_refused_fast(content_t *c, const char *name, const char *text
     }
 }
 
-static void test_depth_bound(void **state)
-{
+static void test_depth_bound(void **state) {
     content_t *c = *state;
     const size_t levels = 100000;
     char *text = malloc(4 * levels + 64);
@@ -1760,8 +1768,7 @@ static void test_depth_bound(void **state)
         text[2 * i + 1] = ' ';
     }
     text[2 * levels] = 'x';
-    assert_refused_fast(c, "- x 100k", text, 2 * levels + 1, 1, 2 * CONTENT_MAX_DEPTH + 1,
-                        DEEP);
+    assert_refused_fast(c, "- x 100k", text, 2 * levels + 1, 1, 2 * CONTENT_MAX_DEPTH + 1, DEEP);
     /* block mappings by indentation, one more space each line: the 65th key */
     size_t n = 0;
     for (int depth = 0; depth < 200; depth++) {
@@ -1770,8 +1777,8 @@ static void test_depth_bound(void **state)
         memcpy(text + n, "k:\n", 3);
         n += 3;
     }
-    assert_refused_fast(c, "indented x 200", text, n, CONTENT_MAX_DEPTH + 1,
-                        CONTENT_MAX_DEPTH + 1, DEEP);
+    assert_refused_fast(c, "indented x 200", text, n, CONTENT_MAX_DEPTH + 1, CONTENT_MAX_DEPTH + 1,
+                        DEEP);
     /* mappings in flow lists, as a real section might be written: "a: [{b: [{..." */
     n = 0;
     for (size_t i = 0; i < levels / 2; i++) {
@@ -1790,8 +1797,7 @@ static void test_depth_bound(void **state)
     free(text);
 }
 
-static void test_size_bound(void **state)
-{
+static void test_size_bound(void **state) {
     content_t *c = *state;
     /* the real file with a comment that takes it past 1 MiB */
     size_t len = 0;
@@ -1817,8 +1823,7 @@ static void test_size_bound(void **state)
 }
 
 /* One pose or phase more than fits: reported at the first that does not fit. */
-static void test_choreography_capacity(void **state)
-{
+static void test_choreography_capacity(void **state) {
     content_t *c = *state;
     size_t base_len = 0;
     char *base = read_file("tests/data/minimal.yaml", &base_len);
@@ -1829,7 +1834,9 @@ static void test_choreography_capacity(void **state)
     for (int i = 0; i <= CONTENT_MAX_POSES; i++) {
         char line[64];
         snprintf(line, sizeof line, "\n      %s: {at: [0, 1, 0]}",
-                 i == 0 ? "standing" : i == 1 ? "arm-up" : "p");
+                 i == 0   ? "standing"
+                 : i == 1 ? "arm-up"
+                          : "p");
         if (i >= 2) {
             snprintf(line, sizeof line, "\n      p%d: {at: [0, 1, 0]}", i);
         }
@@ -1854,8 +1861,7 @@ static void test_choreography_capacity(void **state)
     edited = minimal_edit(base, 79, 9, text, &len);
     assert_false(content_parse(c, edited, len, &errors));
     assert_int_equal(errors.total, 1);
-    assert_has_error(&errors, "phases", 80 + CONTENT_MAX_PHASES, 9,
-                     "too many phases (at most 32)");
+    assert_has_error(&errors, "phases", 80 + CONTENT_MAX_PHASES, 9, "too many phases (at most 32)");
     free(edited);
 
     /* every rotating joint once fits */
@@ -1881,8 +1887,7 @@ static void test_choreography_capacity(void **state)
 
 /* ---- Repeatability ----------------------------------------------------------------- */
 
-static void test_parse_twice_identical(void **state)
-{
+static void test_parse_twice_identical(void **state) {
     size_t len = 0;
     char *text = read_file("assets/content/en.yaml", &len);
     content_t *a = *state;
@@ -1916,8 +1921,7 @@ static void test_parse_twice_identical(void **state)
 
 /* ---- Small public functions -------------------------------------------------------- */
 
-static void test_error_format(void **state)
-{
+static void test_error_format(void **state) {
     (void)state;
     content_error_t e = {.line = 3, .column = 7};
     snprintf(e.message, sizeof e.message, "message");
@@ -1930,8 +1934,7 @@ static void test_error_format(void **state)
     assert_string_equal(tiny, "x.ya"); /* cut, still terminated */
 }
 
-static void test_find_scene(void **state)
-{
+static void test_find_scene(void **state) {
     content_t *c = *state;
     content_errors_t errors;
     assert_true(parse_file("assets/content/en.yaml", c, &errors));
@@ -1969,8 +1972,8 @@ static void test_find_scene(void **state)
 /* ---- content_format: label templates filled at run time --------------------------- */
 
 #define FORMAT_BUFFER 64
-#define RE "R\xC3\xA9"         /* "Ré": é is two bytes */
-#define ELLIPSIS "\xE2\x80\xA6" /* "…": three bytes */
+#define RE "R\xC3\xA9"           /* "Ré": é is two bytes */
+#define ELLIPSIS "\xE2\x80\xA6"  /* "…": three bytes */
 #define SMILE "\xF0\x9F\x98\x80" /* U+1F600: four bytes */
 
 typedef struct format_case_t {
@@ -1983,23 +1986,22 @@ typedef struct format_case_t {
 static const format_case_t FORMAT_CASES[] = {
     /* each placeholder */
     {"{side} side", {.side = "Right"}, FORMAT_BUFFER, "Right side"},
-    {"Hold for {target} deep breaths", {.target = "10"}, FORMAT_BUFFER,
-     "Hold for 10 deep breaths"},
+    {"Hold for {target} deep breaths", {.target = "10"}, FORMAT_BUFFER, "Hold for 10 deep breaths"},
     {"Resuming in {n}", {.n = "3"}, FORMAT_BUFFER, "Resuming in 3"},
     {"from {min}", {.min = "20"}, FORMAT_BUFFER, "from 20"},
     /* several in one string, in any order, one twice, side by side */
-    {"Hold for {min} to {target} seconds", {.min = "20", .target = "30"}, FORMAT_BUFFER,
+    {"Hold for {min} to {target} seconds",
+     {.min = "20", .target = "30"},
+     FORMAT_BUFFER,
      "Hold for 20 to 30 seconds"},
-    {"Repetition {n} of {target}", {.n = "3", .target = "15"}, FORMAT_BUFFER,
-     "Repetition 3 of 15"},
+    {"Repetition {n} of {target}", {.n = "3", .target = "15"}, FORMAT_BUFFER, "Repetition 3 of 15"},
     {"{target} ({n}) {n}", {.n = "1", .target = "9"}, FORMAT_BUFFER, "9 (1) 1"},
     {"{min}{target}{side}{n}", {"L", "n", "t", "m"}, FORMAT_BUFFER, "mtLn"},
     {"{side}", {.side = RE}, FORMAT_BUFFER, RE},
     {"{n}", {.n = ""}, FORMAT_BUFFER, ""},
     /* an argument not given: the placeholder stays as written */
     {"Repetition {n} of {target}", {.n = "3"}, FORMAT_BUFFER, "Repetition 3 of {target}"},
-    {"Repetition {n} of {target}", {.side = "Left"}, FORMAT_BUFFER,
-     "Repetition {n} of {target}"},
+    {"Repetition {n} of {target}", {.side = "Left"}, FORMAT_BUFFER, "Repetition {n} of {target}"},
     /* other braces stay as written */
     {"{x} {n}", {.n = "1"}, FORMAT_BUFFER, "{x} 1"},
     {"{N} {clinic.name} {} }{", {.n = "1"}, FORMAT_BUFFER, "{N} {clinic.name} {} }{"},
@@ -2027,8 +2029,7 @@ static const format_case_t FORMAT_CASES[] = {
     {"{n}y", {.n = "12345"}, 4, "123"},
 };
 
-static void test_format_cases(void **state)
-{
+static void test_format_cases(void **state) {
     (void)state;
     for (int i = 0; i < COUNT_OF(FORMAT_CASES); i++) {
         const format_case_t *t = &FORMAT_CASES[i];
@@ -2047,8 +2048,7 @@ static void test_format_cases(void **state)
     }
 }
 
-static void test_format_edges(void **state)
-{
+static void test_format_edges(void **state) {
     (void)state;
     char out[16];
     memset(out, '#', sizeof out);
@@ -2073,14 +2073,12 @@ static void test_format_edges(void **state)
 #undef SMILE
 
 /* Every test gets a zeroed content_t in *state: ~600 KB, never on the stack. */
-static int content_setup(void **state)
-{
+static int content_setup(void **state) {
     *state = calloc(1, sizeof(content_t));
     return *state ? 0 : -1;
 }
 
-static int content_teardown(void **state)
-{
+static int content_teardown(void **state) {
     free(*state);
     return 0;
 }
@@ -2089,8 +2087,7 @@ static int content_teardown(void **state)
 
 /* Every displayed text of the real file knows its place (for glyph and fit messages), file
  * names and ids do not count as displayed, and a character is found at its own column. */
-static void test_sources(void **state)
-{
+static void test_sources(void **state) {
     (void)state;
     content_t *c = content_new();
     content_errors_t errors;
@@ -2148,8 +2145,7 @@ static void test_sources(void **state)
     free(c);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         TEST(test_real_file_parses),
         TEST(test_real_file_word_for_word),

@@ -56,11 +56,11 @@ typedef struct hold_seen_t {
     content_side_t side;
     int numbers[128]; /* the big numeral in order, each change once */
     int count;
-    int ready[8];     /* get-ready numerals in order */
+    int ready[8]; /* get-ready numerals in order */
     int ready_count;
     int target, target_min;
     int repetition, repetitions;
-    int breaths_in;   /* "Breathe in" shown this many times */
+    int breaths_in; /* "Breathe in" shown this many times */
     float min_mark;
 } hold_seen_t;
 
@@ -74,7 +74,8 @@ static int walk(const choreo_t *c, hold_seen_t *holds, int max) {
         choreo_sample(c, i * DT, &g_state);
         countdown_compute(c, &g_state, &cd);
         bool holdish = cd.stage == COUNTDOWN_GET_READY || cd.stage == COUNTDOWN_HOLDING;
-        if (holdish && (!in_hold || (prev.stage == COUNTDOWN_HOLDING && cd.stage == COUNTDOWN_GET_READY))) {
+        if (holdish &&
+            (!in_hold || (prev.stage == COUNTDOWN_HOLDING && cd.stage == COUNTDOWN_GET_READY))) {
             n++;
             assert_true(n < max);
             memset(&holds[n], 0, sizeof holds[n]);
@@ -138,7 +139,8 @@ static void test_spinal_twists_ten_breaths_each_side(void **state) {
         assert_get_ready(&holds[i]);
     }
     /* about six breaths a minute */
-    float per_minute = 60.0f / (g_content->timing.breath_in_seconds + g_content->timing.breath_out_seconds);
+    float per_minute =
+        60.0f / (g_content->timing.breath_in_seconds + g_content->timing.breath_out_seconds);
     assert_true(per_minute >= 5.0f && per_minute <= 7.0f);
 }
 
@@ -180,7 +182,8 @@ static void test_breath_words_alternate(void **state) {
             double from = in->start + in->move + in->ready, to = from + in->hold;
             int flips = 0;
             bool last = true, seen = false;
-            for (double t = from + 1e-4; t <= to; t = fmin(t + DT, t < to - 1e-9 ? to - 1e-9 : to + 1)) {
+            for (double t = from + 1e-4; t <= to;
+                 t = fmin(t + DT, t < to - 1e-9 ? to - 1e-9 : to + 1)) {
                 choreo_sample(c, t, &g_state);
                 countdown_compute(c, &g_state, &cd_scratch);
                 if (cd_scratch.stage != COUNTDOWN_HOLDING) continue;
@@ -287,7 +290,8 @@ static void test_demo_pacing(void **state) {
             const content_hold_t *h = &g_content->exercises[e].phases[d->inst[k].phase].hold;
             if (h->kind == CONTENT_HOLD_BREATHS) {
                 float cycle = d->breath_in + d->breath_out;
-                assert_true(fabsf(d->inst[k].hold - g_content->timing.demo_breaths * cycle) < 1e-3f);
+                assert_true(fabsf(d->inst[k].hold - g_content->timing.demo_breaths * cycle) <
+                            1e-3f);
             } else if (h->kind != CONTENT_HOLD_NONE) {
                 assert_true(d->inst[k].hold <= g_content->timing.demo_hold_seconds + 1e-3f);
             }
@@ -296,7 +300,7 @@ static void test_demo_pacing(void **state) {
     hold_seen_t holds[8];
     int n = walk(&g_demo[exercise_index("spinal-twists")], holds, 8);
     assert_int_equal(n, 2);
-    assert_int_equal(holds[0].target, 10); /* the page's target, still known */
+    assert_int_equal(holds[0].target, 10);    /* the page's target, still known */
     assert_int_equal(holds[0].numbers[0], 2); /* the ring counts the breaths shown: 2, 1 */
     assert_true(holds[0].count < 10);
 }
@@ -319,9 +323,11 @@ static void test_demo_pacing_is_honest(void **state) {
             for (int k = 0; k < ch->count; k++) {
                 const choreo_instance_t *in = &ch->inst[k];
                 const content_hold_t *h = &c->exercises[e].phases[in->phase].hold;
-                if (in->hold <= 0 || (h->kind != CONTENT_HOLD_BREATHS && h->kind != CONTENT_HOLD_SECONDS)) continue;
+                if (in->hold <= 0 ||
+                    (h->kind != CONTENT_HOLD_BREATHS && h->kind != CONTENT_HOLD_SECONDS))
+                    continue;
                 int shown = h->kind == CONTENT_HOLD_BREATHS ? (int)lroundf(in->hold / cycle)
-                                                           : (int)ceilf(in->hold - 1e-3f);
+                                                            : (int)ceilf(in->hold - 1e-3f);
                 double from = in->start + in->move + in->ready;
                 int first = -1, last = -1, prev = 1 << 30;
                 for (double t = from + 0.01; t < from + in->hold - 0.01; t += 0.05) {
@@ -338,7 +344,8 @@ static void test_demo_pacing_is_honest(void **state) {
                     assert_int_equal(cd.target, (int)lroundf(h->count)); /* the page's */
                     assert_int_equal(cd.shortened, shown < (int)lroundf(h->count));
                     if (p == 0) assert_false(cd.shortened);
-                    if (h->kind == CONTENT_HOLD_SECONDS && cd.shortened) assert_true(cd.min_mark < 0);
+                    if (h->kind == CONTENT_HOLD_SECONDS && cd.shortened)
+                        assert_true(cd.min_mark < 0);
                 }
                 if (first != shown || last != 1) {
                     fail_msg("%s pacing, %s hold %d: the ring counts %d..%d, %d shown",
@@ -367,7 +374,8 @@ static void test_pause_and_resume_recount(void **state) {
     content_scene_ref_t ref = {SCENE_EXERCISE, e};
     show_t s;
     show_init(&s, g_content, g_follow, show_find_in_playlist(g_content, ref));
-    double hold_mid = g_follow[e].inst[3].start + g_follow[e].inst[3].move + g_follow[e].inst[3].ready + 5;
+    double hold_mid =
+        g_follow[e].inst[3].start + g_follow[e].inst[3].move + g_follow[e].inst[3].ready + 5;
     while (s.view.time < hold_mid) show_update(&s, DT);
     double t0 = s.view.time;
     assert_true(show_command(&s, SHOW_CMD_TOGGLE_PAUSE, 0));
@@ -411,7 +419,8 @@ static void test_step_jump_glides(void **state) {
                         float d = glm_vec3_distance(g_state.pos.p[j], prev.p[j]);
                         if (d > 0.05f) {
                             fail_msg("%s: step %d jump moves %s %.1f cm in a frame",
-                                     g_content->exercises[e].id, step + 1, skel_joint_name(j), d * 100);
+                                     g_content->exercises[e].id, step + 1, skel_joint_name(j),
+                                     d * 100);
                         }
                     }
                 }

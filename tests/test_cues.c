@@ -27,7 +27,7 @@
 #include "tone.h"
 
 #define DT (1.0 / 60.0)
-#define EPS 1e-3     /* s: float time of the routine against the show's double time */
+#define EPS 1e-3 /* s: float time of the routine against the show's double time */
 #define MAX_EVENTS 4096
 #define RATE 48000
 
@@ -95,9 +95,9 @@ static void add(events_t *ev, double t, cue_kind_t kind) {
  * instances alone (not from the counter the cues are made from). */
 static void expected(const choreo_t *ch, double from, double to, events_t *ev) {
     float cycle = ch->breath_in + ch->breath_out;
-#define AT(t, kind)                                            \
-    do {                                                       \
-        double at_ = (t);                                      \
+#define AT(t, kind)                                                  \
+    do {                                                             \
+        double at_ = (t);                                            \
         if (at_ > from + EPS && at_ <= to + EPS) add(ev, at_, kind); \
     } while (0)
     for (int k = 0; k < ch->count; k++) {
@@ -473,7 +473,7 @@ static void test_tones(void **state) {
     static float buf[3 * RATE]; /* TONE_MAX_SECONDS and more */
     for (int k = CUE_NONE + 1; k < CUE_KIND_NUM; k++) {
         int n = tone_length(k, RATE);
-        assert_true(n > RATE / 50);                       /* at least 20 ms */
+        assert_true(n > RATE / 50); /* at least 20 ms */
         assert_true(n <= TONE_MAX_SECONDS * RATE + 1);
         assert_int_equal(tone_render(k, RATE, buf, (int)(sizeof buf / sizeof buf[0])), n);
         float peak = 0.0f;
@@ -534,14 +534,10 @@ static void test_tones(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_follow),
-        cmocka_unit_test(test_demo),
-        cmocka_unit_test(test_playlist),
-        cmocka_unit_test(test_pause),
-        cmocka_unit_test(test_jumps),
-        cmocka_unit_test(test_takeover_and_reload),
-        cmocka_unit_test(test_no_allocation),
-        cmocka_unit_test(test_tones),
+        cmocka_unit_test(test_follow),        cmocka_unit_test(test_demo),
+        cmocka_unit_test(test_playlist),      cmocka_unit_test(test_pause),
+        cmocka_unit_test(test_jumps),         cmocka_unit_test(test_takeover_and_reload),
+        cmocka_unit_test(test_no_allocation), cmocka_unit_test(test_tones),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

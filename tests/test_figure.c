@@ -64,7 +64,8 @@ static int teardown(void **state) {
     return 0;
 }
 
-static layout_box_t body_box(const figure_fit_t *fit, const choreo_t *ch, const choreo_state_t *st) {
+static layout_box_t body_box(const figure_fit_t *fit, const choreo_t *ch,
+                             const choreo_state_t *st) {
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
     int n = figure_body(fit, ch, st, caps);
     assert_true(n > 20 && n <= FIGURE_CAPSULES_MAX);
@@ -135,15 +136,18 @@ static void test_figure_is_the_hero(void **state) {
                     /* every failure is told (a few of each kind), then the test fails */
                     if (!layout_box_inside(b, L.exercise.figure) && failures++ < 40) {
                         printf("FAIL %s at %dx%d, t %.1f: figure %.0f,%.0f %.0fx%.0f leaves its "
-                               "panel %.0f,%.0f %.0fx%.0f\n", id, L.width, L.height, t,
-                               (double)b.x, (double)b.y, (double)b.w, (double)b.h,
-                               (double)L.exercise.figure.x, (double)L.exercise.figure.y,
-                               (double)L.exercise.figure.w, (double)L.exercise.figure.h);
+                               "panel %.0f,%.0f %.0fx%.0f\n",
+                               id, L.width, L.height, t, (double)b.x, (double)b.y, (double)b.w,
+                               (double)b.h, (double)L.exercise.figure.x,
+                               (double)L.exercise.figure.y, (double)L.exercise.figure.w,
+                               (double)L.exercise.figure.h);
                     }
                     if ((drawing_meets(&fit, ch, &st, L.exercise.counter) ||
-                         drawing_meets(&fit, ch, &st, L.exercise.status)) && failures++ < 40) {
+                         drawing_meets(&fit, ch, &st, L.exercise.status)) &&
+                        failures++ < 40) {
                         printf("FAIL %s at %dx%d, t %.1f: the figure meets the counter or its "
-                               "lines\n", id, L.width, L.height, t);
+                               "lines\n",
+                               id, L.width, L.height, t);
                     }
                 }
             }
@@ -152,8 +156,9 @@ static void test_figure_is_the_hero(void **state) {
             bool thin = L.width == 1920 && L.height == 1080 && limb < LIMB_MIN_PX_1080;
             failures += small + thin;
             printf("%s%-26s %5dx%-5d spans at least %4.1f%% of the screen (needs %2.0f%%), limbs "
-                   "%5.1f px\n", small || thin ? "FAIL " : "", id, L.width, L.height,
-                   (double)(least * 100), (double)(need * 100), (double)limb);
+                   "%5.1f px\n",
+                   small || thin ? "FAIL " : "", id, L.width, L.height, (double)(least * 100),
+                   (double)(need * 100), (double)limb);
         }
     }
     if (failures) fail_msg("%d failures", failures);
@@ -165,7 +170,8 @@ static void rasterise(const figure_capsule_t *caps, int n, layout_box_t stage, u
     memset(img, 0, (size_t)w * (size_t)h);
     for (int i = 0; i < n; i++) {
         const figure_capsule_t *c = &caps[i];
-        float ax = c->ax - stage.x, ay = c->ay - stage.y, bx = c->bx - stage.x, by = c->by - stage.y;
+        float ax = c->ax - stage.x, ay = c->ay - stage.y, bx = c->bx - stage.x,
+              by = c->by - stage.y;
         int x0 = (int)floorf(fminf(ax, bx) - c->radius), x1 = (int)ceilf(fmaxf(ax, bx) + c->radius);
         int y0 = (int)floorf(fminf(ay, by) - c->radius), y1 = (int)ceilf(fmaxf(ay, by) + c->radius);
         float dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
@@ -209,7 +215,8 @@ static void test_each_side_changes_the_picture(void **state) {
         const choreo_t *ch = &choreos[e];
         const char *id = content->exercises[e].id;
         choreo_state_t right, left, first;
-        if (!side_hold(ch, CONTENT_SIDE_RIGHT, &right) || !side_hold(ch, CONTENT_SIDE_LEFT, &left)) {
+        if (!side_hold(ch, CONTENT_SIDE_RIGHT, &right) ||
+            !side_hold(ch, CONTENT_SIDE_LEFT, &left)) {
             continue;
         }
         sided++;
@@ -310,7 +317,8 @@ static void test_working_side_in_front(void **state) {
             assert_int_equal(tone_at(&fit, caps, n, &st, rest), FIGURE_TONE_FAR);
             assert_int_equal(tone_at(&fit, caps, n, &st, work_knee), FIGURE_TONE_NEAR);
             assert_int_equal(tone_at(&fit, caps, n, &st, rest_knee), FIGURE_TONE_FAR);
-            assert_true(order_at(&fit, caps, n, &st, work_knee) > order_at(&fit, caps, n, &st, rest_knee));
+            assert_true(order_at(&fit, caps, n, &st, work_knee) >
+                        order_at(&fit, caps, n, &st, rest_knee));
             checked++;
         }
         content->exercises[e].working_side = was;
@@ -359,8 +367,8 @@ static void test_nose_shows_the_face(void **state) {
             }
             if (reach < head_r * 1.35f) {
                 fail_msg("%s, instance %d: nothing stands out of the head toward the face "
-                         "(%.0f px past its centre, the rim at %.0f)", content->exercises[e].id, k,
-                         (double)reach, (double)head_r);
+                         "(%.0f px past its centre, the rim at %.0f)",
+                         content->exercises[e].id, k, (double)reach, (double)head_r);
             }
         }
     }

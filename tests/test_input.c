@@ -36,7 +36,10 @@ static int teardown(void **state) {
 
 /* A 1600x900 window showing an exercise: the figure's stage on the left, like the layout. */
 static input_context_t screen(bool kiosk) {
-    return (input_context_t){.content = content, .kiosk = kiosk, .width = 1600, .height = 900,
+    return (input_context_t){.content = content,
+                             .kiosk = kiosk,
+                             .width = 1600,
+                             .height = 900,
                              .figure = {50, 250, 680, 520}};
 }
 
@@ -95,8 +98,7 @@ static void keys_map_to_the_show(void **state) {
     /* 1-9, on the row and the keypad: the n-th exercise of the playlist, however many */
     for (int n = 0; n < 9; n++) {
         expect(feed(&in, key_event(SDLK_1 + n, 0), ctx), INPUT_SHOW, SHOW_CMD_GOTO_EXERCISE, n);
-        expect(feed(&in, key_event(SDLK_KP_1 + n, 0), ctx), INPUT_SHOW, SHOW_CMD_GOTO_EXERCISE,
-               n);
+        expect(feed(&in, key_event(SDLK_KP_1 + n, 0), ctx), INPUT_SHOW, SHOW_CMD_GOTO_EXERCISE, n);
     }
     expect(feed(&in, key_event(SDLK_s, 0), ctx), INPUT_SOUND, SHOW_CMD_NONE, 0);
     expect(feed(&in, key_event(SDLK_f, 0), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
@@ -131,16 +133,13 @@ static void a_kiosk_has_one_way_out(void **state) {
     expect(feed(&in, key_event(SDLK_s, 0), ctx), INPUT_SHOW, SHOW_CMD_NONE, 0);
     /* the staff's chord counts the keys held now (SDL's keyboard state), not the modifiers an
      * event recorded: in a fast storm, Q arrives stamped Ctrl+Alt after both were let go */
-    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE,
-           0);
+    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     Uint8 *held = (Uint8 *)SDL_GetKeyboardState(NULL); /* SDL's own array: held by hand here */
     held[SDL_SCANCODE_LCTRL] = held[SDL_SCANCODE_RALT] = 1;
-    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_QUIT, SHOW_CMD_NONE,
-           0);
+    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_QUIT, SHOW_CMD_NONE, 0);
     expect(feed(&in, key_event(SDLK_q, 0), ctx), INPUT_QUIT, SHOW_CMD_NONE, 0);
     held[SDL_SCANCODE_LSHIFT] = 1; /* exactly its modifiers */
-    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE,
-           0);
+    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     held[SDL_SCANCODE_LCTRL] = held[SDL_SCANCODE_RALT] = held[SDL_SCANCODE_LSHIFT] = 0;
     SDL_Event lost = {.type = SDL_WINDOWEVENT};
     lost.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
@@ -152,16 +151,20 @@ static void clicks_go_back_on_and_pause(void **state) {
     (void)state;
     input_t in = {0};
     input_context_t ctx = screen(false);
-    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
-    expect(feed(&in, click(1000, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE, 0);
+    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE,
+           0);
+    expect(feed(&in, click(1000, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_NEXT_SCENE,
+           0);
     expect(feed(&in, click(20, 100, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
-    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE, 0);
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE,
+           0);
     /* a double click on the figure: fullscreen, and what the first click did is undone;
      * a triple click pauses again, a fourth click is fullscreen again */
     input_result_t dbl = feed(&in, click(400, 500, SDL_BUTTON_LEFT, 2), ctx);
     expect(dbl, INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
     assert_true(dbl.undo_click);
-    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 3), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE, 0);
+    expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 3), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_PAUSE,
+           0);
     expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 4), ctx), INPUT_FULLSCREEN, SHOW_CMD_NONE, 0);
     /* as the loop applies it: a playing show, double clicked, plays on, with no re-count */
     show_t show;
@@ -179,7 +182,8 @@ static void clicks_go_back_on_and_pause(void **state) {
     ctx.figure = (layout_box_t){0};
     expect(feed(&in, click(400, 500, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_PREV_SCENE, 0);
     ctx.help = true; /* the help open: a click closes it */
-    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP, 0);
+    expect(feed(&in, click(1500, 450, SDL_BUTTON_LEFT, 1), ctx), INPUT_SHOW, SHOW_CMD_TOGGLE_HELP,
+           0);
     /* a touch's own mouse copy is not a second click */
     SDL_Event copy = click(1500, 450, SDL_BUTTON_LEFT, 1);
     copy.button.which = SDL_TOUCH_MOUSEID;
@@ -236,12 +240,13 @@ static void taps_and_swipes(void **state) {
     expect(feed(&in, finger(SDL_FINGERUP, 0.4f, 0.5f, 4000 + INPUT_TOUCH_MS + 200, 11), ctx),
            INPUT_NONE, SHOW_CMD_NONE, 0);
     feed(&in, finger(SDL_FINGERDOWN, 0.5f, 0.2f, 6000, 12), ctx);
-    expect(feed(&in, finger(SDL_FINGERUP, 0.55f, 0.8f, 6200, 12), ctx), INPUT_NONE,
-           SHOW_CMD_NONE, 0);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.55f, 0.8f, 6200, 12), ctx), INPUT_NONE, SHOW_CMD_NONE,
+           0);
     /* a second finger while one is down is ignored; the first one's lift counts */
     feed(&in, finger(SDL_FINGERDOWN, 0.8f, 0.5f, 7000, 13), ctx);
     feed(&in, finger(SDL_FINGERDOWN, 0.2f, 0.5f, 7010, 14), ctx);
-    expect(feed(&in, finger(SDL_FINGERUP, 0.2f, 0.5f, 7100, 14), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, finger(SDL_FINGERUP, 0.2f, 0.5f, 7100, 14), ctx), INPUT_NONE, SHOW_CMD_NONE,
+           0);
     expect(feed(&in, finger(SDL_FINGERUP, 0.5f, 0.5f, 7200, 13), ctx), INPUT_SHOW,
            SHOW_CMD_NEXT_SCENE, 0);
     /* a touch that never lifted (cancelled) does not block the next one */
@@ -307,8 +312,8 @@ static void a_size_change_redraws(void **state) {
     (void)state;
     input_t in = {0};
     Uint8 events[] = {SDL_WINDOWEVENT_SIZE_CHANGED, SDL_WINDOWEVENT_RESIZED,
-                      SDL_WINDOWEVENT_MAXIMIZED, SDL_WINDOWEVENT_RESTORED,
-                      SDL_WINDOWEVENT_EXPOSED, SDL_WINDOWEVENT_DISPLAY_CHANGED};
+                      SDL_WINDOWEVENT_MAXIMIZED,    SDL_WINDOWEVENT_RESTORED,
+                      SDL_WINDOWEVENT_EXPOSED,      SDL_WINDOWEVENT_DISPLAY_CHANGED};
     for (size_t i = 0; i < sizeof events; i++) {
         SDL_Event e = {.type = SDL_WINDOWEVENT};
         e.window.event = events[i];

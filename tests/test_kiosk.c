@@ -37,8 +37,9 @@ static void write_file(const char *path, const char *text) {
 
 static int setup(void **state) {
     (void)state;
-    snprintf(dir, sizeof dir, "%s/sk-test-kiosk-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    alarm(30); /* a read that blocks (a FIFO) or never ends (/dev/zero) fails here, not hangs */
+    snprintf(dir, sizeof dir, "%s/sk-test-kiosk-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    alarm(30);    /* a read that blocks (a FIFO) or never ends (/dev/zero) fails here, not hangs */
     log_limit(1); /* the show's limits, as app_run_show sets them */
     return mkdtemp(dir) ? 0 : -1;
 }
@@ -214,7 +215,9 @@ static void the_first_error_of_every_refused_edit_is_said(void **state) {
 
 static void content_text_is_escaped(void) {
     /* U+202E (right-to-left override), U+2066 (isolate), U+0085 (C1 next line), ESC, a tab */
-    log_warning("exercise title \xe2\x80\xae" "evil\xe2\x81\xa6 \xc2\x85" "x\x1b[2Jy\tz é ü");
+    log_warning("exercise title \xe2\x80\xae"
+                "evil\xe2\x81\xa6 \xc2\x85"
+                "x\x1b[2Jy\tz é ü");
 }
 
 static void no_control_or_bidi_characters_reach_the_journal(void **state) {

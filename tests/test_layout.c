@@ -24,13 +24,11 @@ static const struct {
     bool portrait;
     float unit; /* 1 on 1920x1080 and 1080x1920 */
 } k_sizes[] = {
-    {320, 240, false, 1.0f / 6.0f},   {640, 360, false, 1.0f / 3.0f},
-    {1280, 720, false, 2.0f / 3.0f},  {1920, 1080, false, 1.0f},
-    {2560, 1080, false, 1.0f},        /* 21:9 */
-    {1440, 1080, false, 0.75f},       /* 4:3 */
-    {3840, 2160, false, 2.0f},        {7680, 4320, false, 4.0f},
-    {1080, 1920, true, 1.0f},         {720, 1280, true, 2.0f / 3.0f},
-    {2160, 3840, true, 2.0f},
+    {320, 240, false, 1.0f / 6.0f}, {640, 360, false, 1.0f / 3.0f}, {1280, 720, false, 2.0f / 3.0f},
+    {1920, 1080, false, 1.0f},      {2560, 1080, false, 1.0f}, /* 21:9 */
+    {1440, 1080, false, 0.75f},                                /* 4:3 */
+    {3840, 2160, false, 2.0f},      {7680, 4320, false, 4.0f},      {1080, 1920, true, 1.0f},
+    {720, 1280, true, 2.0f / 3.0f}, {2160, 3840, true, 2.0f},
 };
 
 static const scene_kind_t k_kinds[] = {SCENE_INTRO, SCENE_EXERCISE, SCENE_REVIEWS, SCENE_CONTACT};
@@ -119,7 +117,8 @@ static void test_top_level_boxes(void **state) {
                     fail_box("is nested but listed without nested", L.width, L.height, k_kinds[k],
                              b[i]);
                 }
-                if (!box_finite(b[i].box)) fail_box("is not finite", L.width, L.height, k_kinds[k], b[i]);
+                if (!box_finite(b[i].box))
+                    fail_box("is not finite", L.width, L.height, k_kinds[k], b[i]);
                 if (!(b[i].box.w > 0.0f && b[i].box.h > 0.0f)) {
                     fail_box("is empty", L.width, L.height, k_kinds[k], b[i]);
                 }
@@ -151,7 +150,8 @@ static void test_nested_boxes(void **state) {
             int nf = layout_scene_boxes(&L, kind, false, flat);
             int na = layout_scene_boxes(&L, kind, true, all);
             int expected_nested = 0;
-            for (int i = 0; i < COUNT_OF(k_nested); i++) expected_nested += k_nested[i].kind == kind;
+            for (int i = 0; i < COUNT_OF(k_nested); i++)
+                expected_nested += k_nested[i].kind == kind;
             assert_int_equal(na, nf + expected_nested);
             /* nested=true lists the same top-level boxes, plus the nested ones. */
             for (int i = 0; i < nf; i++) {
@@ -229,9 +229,8 @@ static void test_one_line_boxes_hold_min_font(void **state) {
         };
         for (int i = 0; i < COUNT_OF(lines); i++) {
             if (lines[i].box.h + EPSILON < L.font.min) {
-                fail_msg("%dx%d: %s is %.2f px tall, under the minimum font of %.2f px",
-                         L.width, L.height, lines[i].name, (double)lines[i].box.h,
-                         (double)L.font.min);
+                fail_msg("%dx%d: %s is %.2f px tall, under the minimum font of %.2f px", L.width,
+                         L.height, lines[i].name, (double)lines[i].box.h, (double)L.font.min);
             }
         }
     }
@@ -329,7 +328,8 @@ static void test_degenerate_sizes(void **state) {
             layout_named_box_t b[LAYOUT_MAX_NAMED];
             int n = layout_scene_boxes(&L, k_kinds[k], true, b);
             for (int i = 0; i < n; i++) {
-                if (!box_finite(b[i].box)) fail_box("is not finite", L.width, L.height, k_kinds[k], b[i]);
+                if (!box_finite(b[i].box))
+                    fail_box("is not finite", L.width, L.height, k_kinds[k], b[i]);
             }
         }
     }

@@ -276,7 +276,7 @@ static void two_quick_edits_end_with_the_second(void **state) {
     edit(f, "First Edit");
     reload_request(&f->reload);
     assert_false(frame(f));
-    let_one_job_finish(f); /* the first edit read and parsed ... */
+    let_one_job_finish(f);  /* the first edit read and parsed ... */
     edit(f, "Second Edit"); /* ... when the second is written and seen */
     reload_request(&f->reload);
     assert_true(frame(f)); /* the first swapped in; the second waits for the worker */
@@ -341,14 +341,13 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(frames_go_on_while_the_worker_loads_and_saves, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(a_broken_edit_is_refused_and_the_last_good_copy_kept,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_broken_edit_is_refused_and_the_last_good_copy_kept, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(two_quick_edits_end_with_the_second, setup, teardown),
         cmocka_unit_test_setup_teardown(an_idle_frame_allocates_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_end_of_the_show_waits_for_the_worker, setup,
+        cmocka_unit_test_setup_teardown(the_end_of_the_show_waits_for_the_worker, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_interactive_show_reloads_the_same_way, setup_interactive,
                                         teardown),
-        cmocka_unit_test_setup_teardown(an_interactive_show_reloads_the_same_way,
-                                        setup_interactive, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

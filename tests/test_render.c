@@ -30,8 +30,9 @@ static int setup(void **state) {
     pixels = malloc(PIXELS_MAX);
     if (!app || !pixels) return -1;
     return app_open_offscreen(app, SK_SOURCE_DIR "/assets/content/en.yaml", "en", NULL,
-                              CHOREO_PACING_FOLLOW) == 0 ? 0
-                                                                                              : -1;
+                              CHOREO_PACING_FOLLOW) == 0
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state) {
@@ -126,8 +127,8 @@ static void test_first_frame_texts_are_prepared(void **state) {
             else show_init(&show, app->content, app->choreos, i);
             render_t *r = calloc(1, sizeof *r);
             assert_non_null(r);
-            assert_true(render_init(r, app->content, app->assets_dir,
-                                    app->platform.linked_programs, &show, w, h));
+            assert_true(render_init(r, app->content, app->assets_dir, app->platform.linked_programs,
+                                    &show, w, h));
             int prepared = r->text.rasterised;
             assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
             render_frame(r, &show, w, h, true);
@@ -147,8 +148,8 @@ static void test_first_frame_texts_are_prepared(void **state) {
  * visibly drawn, and none overflowing. */
 static void test_every_scene_every_size(void **state) {
     (void)state;
-    const size2_t sizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920},
-                             {1440, 1080}, {2560, 1080}, {640, 360}, {360, 640}};
+    const size2_t sizes[] = {{1280, 720},  {1920, 1080}, {3840, 2160}, {1080, 1920},
+                             {1440, 1080}, {2560, 1080}, {640, 360},   {360, 640}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         int w = sizes[s].w, h = sizes[s].h;
         for (int i = 0; i < app->content->playlist_count; i++) {
@@ -170,7 +171,8 @@ static void test_every_scene_every_size(void **state) {
             }
             if (hi - lo < 100) fail_msg("%s at %dx%d looks blank (luma %d..%d)", id, w, h, lo, hi);
             if (rec->count < 4) fail_msg("%s at %dx%d drew only %d texts", id, w, h, rec->count);
-            if (rec->overflow) fail_msg("%s at %dx%d: %d texts did not fit", id, w, h, rec->overflow);
+            if (rec->overflow)
+                fail_msg("%s at %dx%d: %d texts did not fit", id, w, h, rec->overflow);
             layout_box_t screen = {0, 0, (float)w, (float)h};
             for (int t = 0; t < rec->count; t++) {
                 for (int u = t + 1; u < rec->count; u++) { /* no two texts on each other */
@@ -188,11 +190,13 @@ static void test_every_scene_every_size(void **state) {
                     fail_msg("%s at %dx%d: '%.30s' drawn off screen", id, w, h, rec->texts[t]);
                 }
                 if (!layout_box_inside(b, rec->text_targets[t])) {
-                    fail_msg("%s at %dx%d: '%.30s' outside its layout box", id, w, h, rec->texts[t]);
+                    fail_msg("%s at %dx%d: '%.30s' outside its layout box", id, w, h,
+                             rec->texts[t]);
                 }
                 /* text is visible where it was placed (skip tiny ones like step numbers) */
                 if (b.w * b.h > 400 && contrast_in(w, h, b) < 60) {
-                    fail_msg("%s at %dx%d: '%.30s' not visible in its box", id, w, h, rec->texts[t]);
+                    fail_msg("%s at %dx%d: '%.30s' not visible in its box", id, w, h,
+                             rec->texts[t]);
                 }
             }
         }
@@ -249,8 +253,8 @@ static void test_tiny_window_keeps_everything_inside(void **state) {
             assert_true(layout_box_inside(rec->text_boxes[t], screen));
             layout_box_t b = rec->text_boxes[t], o = rec->text_targets[t];
             if (!layout_box_inside(b, o)) {
-                fail_msg("'%.30s' at %.2f,%.2f %.2fx%.2f outside %.2f,%.2f %.2fx%.2f", rec->texts[t],
-                         b.x, b.y, b.w, b.h, o.x, o.y, o.w, o.h);
+                fail_msg("'%.30s' at %.2f,%.2f %.2fx%.2f outside %.2f,%.2f %.2fx%.2f",
+                         rec->texts[t], b.x, b.y, b.w, b.h, o.x, o.y, o.w, o.h);
             }
         }
     }
@@ -268,7 +272,8 @@ static void test_exercise_draws_every_step(void **state) {
         const render_record_t *rec = &app->render.record;
         for (int s = 0; s < c->exercises[e].step_count; s++) {
             bool found = false;
-            for (int t = 0; t < rec->count; t++) found = found || rec->texts[t] == c->exercises[e].steps[s];
+            for (int t = 0; t < rec->count; t++)
+                found = found || rec->texts[t] == c->exercises[e].steps[s];
             if (!found) fail_msg("%s: step %d not drawn", c->exercises[e].id, s + 1);
         }
     }
@@ -315,7 +320,8 @@ static void test_reproducible_and_cached(void **state) {
         }
     }
     if (app->render.text.rasterised != rasterised) {
-        fail_msg("%d texts were rasterised after warming", app->render.text.rasterised - rasterised);
+        fail_msg("%d texts were rasterised after warming",
+                 app->render.text.rasterised - rasterised);
     }
 }
 
@@ -490,7 +496,8 @@ static void test_ring_says_what_it_counts(void **state) {
                              rec->copies[words]);
                 }
             }
-            singulars += !strcmp(rec->copies[num], "1") && strcmp(rec->copies[words], c->labels.get_ready);
+            singulars +=
+                !strcmp(rec->copies[num], "1") && strcmp(rec->copies[words], c->labels.get_ready);
             repetitions += !strcmp(rec->copies[words], c->labels.repetition_word);
         }
     }
@@ -565,7 +572,8 @@ static uint64_t intro_body_pixels(void) {
         layout_box_t b = rec->text_boxes[t];
         uint64_t h = 1469598103934665603ull;
         for (int y = (int)b.y; y < (int)(b.y + b.h); y++) {
-            for (int x = (int)b.x; x < (int)(b.x + b.w); x++) h = (h ^ px(1280, x, y)[1]) * 1099511628211ull;
+            for (int x = (int)b.x; x < (int)(b.x + b.w); x++)
+                h = (h ^ px(1280, x, y)[1]) * 1099511628211ull;
         }
         return h;
     }
@@ -649,9 +657,10 @@ static void test_figure_inside_its_box_and_moving(void **state) {
             layout_box_t drawn = app->render.figure_drawn;
             layout_box_t box = app->render.layout.exercise.figure;
             if (!layout_box_inside(drawn, box)) {
-                fail_msg("%s at %dx%d: figure %.0f,%.0f %.0fx%.0f outside its box %.0f,%.0f %.0fx%.0f",
-                         c->exercises[e].id, w, h, drawn.x, drawn.y, drawn.w, drawn.h, box.x, box.y,
-                         box.w, box.h);
+                fail_msg(
+                    "%s at %dx%d: figure %.0f,%.0f %.0fx%.0f outside its box %.0f,%.0f %.0fx%.0f",
+                    c->exercises[e].id, w, h, drawn.x, drawn.y, drawn.w, drawn.h, box.x, box.y,
+                    box.w, box.h);
             }
             /* it fills much of its stage even in a move (the stage holds the counter too, and
              * the camera is between two shots): at least half its width or height */
@@ -670,11 +679,13 @@ static void test_figure_inside_its_box_and_moving(void **state) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     size_t k = ((size_t)y * w + x) * 4;
-                    if (abs(before[k] - pixels[k]) + abs(before[k + 1] - pixels[k + 1]) < 24) continue;
+                    if (abs(before[k] - pixels[k]) + abs(before[k + 1] - pixels[k + 1]) < 24)
+                        continue;
                     changed += x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
                 }
             }
-            if (changed < 200) fail_msg("%s at %dx%d: the figure did not move", c->exercises[e].id, w, h);
+            if (changed < 200)
+                fail_msg("%s at %dx%d: the figure did not move", c->exercises[e].id, w, h);
             free(before);
         }
     }
@@ -776,14 +787,17 @@ static void assert_partial_equals_scratch(const char *what, int w, int h, unsign
         for (int x = 0; x < w; x++) {
             size_t k = ((size_t)y * w + x) * 4;
             if (abs(partial[k] - pixels[k]) + abs(partial[k + 1] - pixels[k + 1]) +
-                    abs(partial[k + 2] - pixels[k + 2]) > 12) {
+                    abs(partial[k + 2] - pixels[k + 2]) >
+                12) {
                 printf("  differs first at %d,%d\n", x, y);
                 y = h;
                 break;
             }
         }
     }
-    if (differ) fail_msg("%s: the partially redrawn frame differs from scratch in %ld pixels", what, differ);
+    if (differ)
+        fail_msg("%s: the partially redrawn frame differs from scratch in %ld pixels", what,
+                 differ);
 }
 
 /* Wipes under the kiosk's burn-in drift, a card stepped during a wipe, and a pause resumed:
@@ -924,12 +938,14 @@ static void test_staff_notice(void **state) {
                 if (rec->texts[t] == app->show.notice_text) found = t;
             }
             if (found < 0) fail_msg("staff notice at %dx%d: not drawn", w, h);
-            if (rec->overflow) fail_msg("staff notice at %dx%d: %d texts did not fit", w, h, rec->overflow);
+            if (rec->overflow)
+                fail_msg("staff notice at %dx%d: %d texts did not fit", w, h, rec->overflow);
             layout_box_t b = rec->text_boxes[found], screen = {0, 0, (float)w, (float)h};
             if (!layout_box_inside(b, screen) || !layout_box_inside(b, rec->text_targets[found])) {
-                fail_msg("staff notice at %dx%d: '%.30s' outside its box", w, h, rec->copies[found]);
+                fail_msg("staff notice at %dx%d: '%.30s' outside its box", w, h,
+                         rec->copies[found]);
             }
-            assert_true(b.y < h * 0.3f); /* at the top, over the scene */
+            assert_true(b.y < h * 0.3f);                     /* at the top, over the scene */
             assert_true(b.h >= app->render.layout.font.min); /* readable, not shrunk away */
         }
     }
@@ -940,7 +956,8 @@ static void test_staff_notice(void **state) {
     show_notice_text(&app->show, texts[1]);
     assert_partial_equals_scratch("staff notice, new words", w, h, partial);
     assert_true(drawn_text(app->show.notice_text));
-    for (int f = 0; f < (int)(SHOW_STAFF_NOTICE_SECONDS * 60) - 30; f++) app_advance(app, 1.0 / 60.0);
+    for (int f = 0; f < (int)(SHOW_STAFF_NOTICE_SECONDS * 60) - 30; f++)
+        app_advance(app, 1.0 / 60.0);
     render(w, h);
     assert_true(drawn_text(app->show.notice_text)); /* still there at 9.5 s */
     for (int f = 0; f < 60; f++) app_advance(app, 1.0 / 60.0);

@@ -459,7 +459,8 @@ static void test_review_cards_timing(void **state) {
     }
     /* The longest review can be read to its end while its card shows (--check-content
      * refuses a file where it cannot) ... */
-    double reading = c->reviews.items[longest].word_count * 60.0 / c->timing.reading_words_per_minute;
+    double reading =
+        c->reviews.items[longest].word_count * 60.0 / c->timing.reading_words_per_minute;
     assert_true(reading > lo && reading <= hi);
     assert_true(fabs(show_review_seconds(c, longest) - reading) < TIME_EPS);
     /* ... and where a card may stay less than that, it is capped. */
@@ -853,8 +854,9 @@ static void test_up_down_keep_the_place(void **state) {
             assert_true(stops->count >= c->exercises[e].step_count);
             int n_times = (int)ceil(ch->duration / 0.25);
             for (int m = 0; m < n_times + 2 * ch->count; m++) {
-                double t = m < n_times ? m * 0.25
-                                       : ch->inst[(m - n_times) / 2].start + 0.01 * ((m - n_times) % 2);
+                double t = m < n_times
+                               ? m * 0.25
+                               : ch->inst[(m - n_times) / 2].start + 0.01 * ((m - n_times) % 2);
                 if (t >= ch->duration - 0.05) continue;
                 show_t s;
                 show_init(&s, c, chs, index);
@@ -1063,7 +1065,9 @@ static void test_number_keys_follow_the_playlist(void **state) {
     assert_int_equal(c->exercise_count, 5);
     for (int n = 0; n < 5; n++) { /* as written: the playlist's order is the file's */
         int e = show_numbered_exercise(c, n);
-        assert_int_equal(e, c->playlist[show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e})].exercise);
+        assert_int_equal(
+            e, c->playlist[show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e})]
+                   .exercise);
         show_t s;
         show_init(&s, c, NULL, 0);
         assert_true(show_command(&s, SHOW_CMD_GOTO_EXERCISE, n));

@@ -48,9 +48,9 @@ static int g_takeovers, g_loops_back;
 
 static void run_minutes(app_t *app, double minutes, long *frame) {
     static const show_cmd_t storm[] = {
-        SHOW_CMD_NEXT_SCENE, SHOW_CMD_PREV_SCENE, SHOW_CMD_NEXT_ITEM,   SHOW_CMD_PREV_ITEM,
-        SHOW_CMD_GOTO_EXERCISE, SHOW_CMD_GOTO_INTRO, SHOW_CMD_GOTO_CONTACT,
-        SHOW_CMD_GOTO_REVIEWS, SHOW_CMD_TOGGLE_PAUSE, SHOW_CMD_TOGGLE_HELP};
+        SHOW_CMD_NEXT_SCENE,    SHOW_CMD_PREV_SCENE, SHOW_CMD_NEXT_ITEM,    SHOW_CMD_PREV_ITEM,
+        SHOW_CMD_GOTO_EXERCISE, SHOW_CMD_GOTO_INTRO, SHOW_CMD_GOTO_CONTACT, SHOW_CMD_GOTO_REVIEWS,
+        SHOW_CMD_TOGGLE_PAUSE,  SHOW_CMD_TOGGLE_HELP};
     long frames = (long)(minutes * 60.0 / DT);
     for (long i = 0; i < frames; i++, (*frame)++) {
         /* every ~3 minutes a visitor mashes keys for a few seconds, then walks away */

@@ -74,11 +74,13 @@ static void test_every_text_reads_at_4_5_to_1(void **state) {
     const struct {
         const char *name;
         content_color_t color;
-    } inks[] = {{"text", c->theme.text}, {"text_dim", c->theme.text_dim}, {"accent", c->theme.accent}};
+    } inks[] = {
+        {"text", c->theme.text}, {"text_dim", c->theme.text_dim}, {"accent", c->theme.accent}};
     for (size_t g = 0; g < sizeof grounds / sizeof grounds[0]; g++) {
         for (size_t i = 0; i < sizeof inks / sizeof inks[0]; i++) {
             double r = contrast(inks[i].color, grounds[g].color);
-            if (r < 4.5) fail_msg("%s on %s: %.2f:1, under 4.5:1", inks[i].name, grounds[g].name, r);
+            if (r < 4.5)
+                fail_msg("%s on %s: %.2f:1, under 4.5:1", inks[i].name, grounds[g].name, r);
         }
     }
     /* pills, the current step's number and the paused label: accent_text on accent */

@@ -132,7 +132,6 @@ content_t *app_check_content(const char *path, char *first, size_t first_size) {
     return load_checked(path, NULL, false, true, first, first_size);
 }
 
-
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     choreo_t *ch = SDL_calloc((size_t)(c->exercise_count > 0 ? c->exercise_count : 1), sizeof *ch);
     if (!ch) {
@@ -141,8 +140,8 @@ choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     }
     for (int e = 0; e < c->exercise_count; e++) {
         if (!choreo_build(&ch[e], c, e, pacing)) {
-            log_warning("%s: the routine repeats more than %d moves; cut short",
-                    c->exercises[e].id, CHOREO_MAX_INSTANCES);
+            log_warning("%s: the routine repeats more than %d moves; cut short", c->exercises[e].id,
+                        CHOREO_MAX_INSTANCES);
         }
     }
     return ch;
@@ -160,8 +159,7 @@ static int scene_index(const content_t *c, const char *scene) {
         snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
                  content_scene_id(c, c->playlist[k]));
     }
-    log_error("--scene: no scene '%s' in the playlist (scenes: %s)", scene,
-            known);
+    log_error("--scene: no scene '%s' in the playlist (scenes: %s)", scene, known);
     return -1;
 }
 
@@ -239,7 +237,7 @@ bool app_content_usable(const content_t *c, const char *path, const char *assets
     for (int e = 0; ch && e < c->exercise_count; e++) {
         if (!choreo_build(ch, c, e, CHOREO_PACING_FOLLOW)) {
             log_error("%s: %s: the routine repeats to more than %d moves; repeat less", path,
-                     c->exercises[e].id, CHOREO_MAX_INSTANCES);
+                      c->exercises[e].id, CHOREO_MAX_INSTANCES);
             ok = false;
         }
     }
@@ -276,9 +274,9 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
         if (!c) continue;
         snprintf(app->content_assets, sizeof app->content_assets, "%s", tries[i].assets);
         log_must(LOG_WARNING, "%s: not usable: the kiosk shows %s%s%s until the file is fixed",
-                      app->content_path, tries[i].content,
-                      tries[i].assets == kept_assets ? " with the fonts and picture kept in " : "",
-                      tries[i].assets == kept_assets ? kept_assets : "");
+                 app->content_path, tries[i].content,
+                 tries[i].assets == kept_assets ? " with the fonts and picture kept in " : "",
+                 tries[i].assets == kept_assets ? kept_assets : "");
         return c;
     }
     return NULL;
@@ -287,7 +285,7 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
 /* Content, routines, the show (a kiosk's when `kiosk`), the window and the renderer: the show
  * is set before the renderer, which prepares its first frame. Returns an exit code. */
 int app_start(app_t *app, const char *content_path, const char *lang, const char *scene,
-                 choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk) {
+              choreo_pacing_t pacing, const platform_desc_t *desc, bool kiosk) {
     int rc = locate_content(app, content_path, lang);
     if (rc) return rc;
     bool show = !desc->offscreen; /* a show someone watches keeps its content on disk */
@@ -356,8 +354,8 @@ void app_close(app_t *app) {
     app->content = NULL;
 }
 
-int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
-                       const char *scene, choreo_pacing_t pacing) {
+int app_open_offscreen(app_t *app, const char *content_path, const char *lang, const char *scene,
+                       choreo_pacing_t pacing) {
     memset(app, 0, sizeof *app);
     /* Headless by construction: the offscreen driver renders through EGL with no display. */
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
@@ -431,7 +429,8 @@ static int run_screenshot(const cli_options_t *o) {
             rc = APP_EXIT_USAGE;
         } else {
             layout_box_t b = app->render.layout.exercise.figure;
-            rc = save_png(o->screenshot_path, o->width, (int)b.x, (int)b.y, (int)b.w, (int)b.h, rgba);
+            rc = save_png(o->screenshot_path, o->width, (int)b.x, (int)b.y, (int)b.w, (int)b.h,
+                          rgba);
         }
     } else {
         rc = save_png(o->screenshot_path, o->width, 0, 0, o->width, o->height, rgba);
@@ -535,8 +534,10 @@ static double ms_since_process_start(void) {
     if (!p) return -1;
     unsigned long long start = 0;
     /* after ") ": state is field 3; starttime is field 22 */
-    if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d "
-                      "%*d %llu", &start) != 1) {
+    if (sscanf(p + 2,
+               "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d "
+               "%*d %llu",
+               &start) != 1) {
         return -1;
     }
     struct timespec ts;
@@ -584,14 +585,15 @@ static int run_bench(const cli_options_t *o) {
     double started = ms_since_process_start() - now_ms(); /* start, on our clock */
     app_t *app = SDL_calloc(1, sizeof *app);
     if (!app) return APP_EXIT_RUNTIME;
-    choreo_pacing_t pacing = !o->pacing_set || o->demo_pacing ? CHOREO_PACING_DEMO
-                                                             : CHOREO_PACING_FOLLOW;
+    choreo_pacing_t pacing =
+        !o->pacing_set || o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW;
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     /* a cold start, as after a reboot: Mesa's shader cache off, unless the caller chose */
     bool cache_chosen = getenv("MESA_SHADER_CACHE_DISABLE") || getenv("MESA_SHADER_CACHE_DIR");
     if (!cache_chosen) setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
     int w = o->width, h = o->height;
-    platform_desc_t desc = {.title = "stretch-kiosk bench", .offscreen = true, .width = w, .height = h};
+    platform_desc_t desc = {
+        .title = "stretch-kiosk bench", .offscreen = true, .width = w, .height = h};
     int rc = app_start(app, o->content_path, o->lang, NULL, pacing, &desc, false);
     if (rc) {
         SDL_free(app);
@@ -635,8 +637,8 @@ static int run_bench(const cli_options_t *o) {
         times[i] = now_ms() - t0;
         if (getenv("SK_BENCH_VERBOSE") && times[i] > 12.0) {
             printf("bench: frame %ld: %.1f ms, scene %s%s, damage %.0fx%.0f\n", i, times[i],
-                    content_scene_id(app->content, app->show.view.scene),
-                    app->show.transitioning ? " (transition)" : "", app->damage.w, app->damage.h);
+                   content_scene_id(app->content, app->show.view.scene),
+                   app->show.transitioning ? " (transition)" : "", app->damage.w, app->damage.h);
         }
         if (i == 0) {
             first_frame = now_ms() + started;
@@ -672,15 +674,16 @@ static int run_bench(const cli_options_t *o) {
     printf("frame wall ms: median %.2f  p95 %.2f  p99 %.2f  max %.2f\n", med, p95, p99, max);
     printf("frame cpu ms: %.2f per frame (user+system of all threads over %ld frames)\n", cpu_per,
            frames);
-    printf("frames presented: %ld of %ld; redrawn: %.1f%% of the pixels of all frames\n",
-           presented, frames, 100.0 * (double)redrawn_pixels / ((double)w * h * (double)frames));
+    printf("frames presented: %ld of %ld; redrawn: %.1f%% of the pixels of all frames\n", presented,
+           frames, 100.0 * (double)redrawn_pixels / ((double)w * h * (double)frames));
     printf("first frame: %.0f ms after process start (Mesa's shader cache %s); texts set for "
            "it at start-up: %d, in it: %d\n",
            first_frame, cache_chosen ? "as the environment sets it" : "off: a cold start",
            texts_before, texts_in_first);
     long text_bytes = 0;
     for (int i = 0; i < app->render.text.entry_count; i++) {
-        text_bytes += (long)app->render.text.entries[i].block.w * app->render.text.entries[i].block.h;
+        text_bytes +=
+            (long)app->render.text.entries[i].block.w * app->render.text.entries[i].block.h;
     }
     printf("memory: peak PSS %.1f MiB (frame %ld), PSS at the end %.1f MiB, peak RSS %.1f MiB "
            "(text cache: %d textures, %.1f MiB)\n",
@@ -704,13 +707,15 @@ static int run_bench(const cli_options_t *o) {
     bool big = (long)w * h > 1920L * 1080L;
     char over[512] = "";
     size_t used = 0;
-#define OVER(...) used += (size_t)snprintf(over + used, used < sizeof over ? sizeof over - used : 0, __VA_ARGS__)
+#define OVER(...) \
+    used += (size_t)snprintf(over + used, used < sizeof over ? sizeof over - used : 0, __VA_ARGS__)
     if (!big && (p99 > 16.7 || max > 16.7)) OVER(" p99 %.1f / max %.1f ms > 16.7;", p99, max);
     if (big && p99 >= 33.0) OVER(" p99 %.1f ms >= 33;", p99);
     if (cpu_per > (big ? 12.0 : 4.0)) OVER(" cpu %.2f ms/frame > %.0f;", cpu_per, big ? 12.0 : 4.0);
     if (!big && first_frame > 150.0) OVER(" first frame %.0f ms > 150;", first_frame);
     if (!big && pss_peak > 100 * 1024) OVER(" peak PSS %.1f MiB > 100;", pss_peak / 1024.0);
-    if (steady_from < 0 || steady_allocs > 0) OVER(" %ld heap allocations in steady state;", steady_allocs);
+    if (steady_from < 0 || steady_allocs > 0)
+        OVER(" %ld heap allocations in steady state;", steady_allocs);
 #undef OVER
     if (over[0]) printf("bench: over budget:%s\n", over);
     else printf("bench: ok\n");

@@ -21,12 +21,12 @@ typedef struct app_t {
     /* where the shown content's fonts and mark come from: assets_dir, or the last good set's
      * folder (lastgood_assets) when a kiosk fell back to it */
     char content_assets[APP_PATH_MAX];
-    content_t *content; /* heap: one block, owned */
-    choreo_t *choreos;  /* heap: one per exercise, owned (the pacing being played) */
+    content_t *content;       /* heap: one block, owned */
+    choreo_t *choreos;        /* heap: one per exercise, owned (the pacing being played) */
     choreo_t *choreos_follow; /* kiosk: the follow-along routines a visitor takes over with */
     choreo_pacing_t pacing;
-    int reloads;        /* content reloads applied */
-    int refused;        /* content edits refused (broken) */
+    int reloads; /* content reloads applied */
+    int refused; /* content edits refused (broken) */
     show_t show;
     platform_t platform;
     render_t render;
@@ -35,8 +35,8 @@ typedef struct app_t {
     input_t input;          /* pointer and touch state */
     sound_t sound;          /* the cues heard (app_sound_start) */
     bool sound_chosen;      /* --sound or S said on or off: a content reload keeps it */
-    bool force_full;       /* next offscreen frame is drawn whole (tests) */
-    layout_box_t damage;   /* what the last offscreen frame redrew */
+    bool force_full;        /* next offscreen frame is drawn whole (tests) */
+    layout_box_t damage;    /* what the last offscreen frame redrew */
 } app_t;
 
 /* Exit codes (DESIGN §6). */
@@ -76,8 +76,8 @@ choreo_t *app_build_choreos(const content_t *content, choreo_pacing_t pacing);
 
 /* For headless use (screenshots, render tests): content, hidden window, GL, renderer, and the
  * show started at `scene` (NULL = playlist start). content_path NULL = assets/content/<lang>.yaml. Returns an exit code; 0 = ready. */
-int app_open_offscreen(app_t *app, const char *content_path, const char *lang,
-                       const char *scene, choreo_pacing_t pacing);
+int app_open_offscreen(app_t *app, const char *content_path, const char *lang, const char *scene,
+                       choreo_pacing_t pacing);
 /* Advances the show by `seconds` in fixed ticks (deterministic). */
 void app_advance(app_t *app, double seconds);
 /* Renders the current state at w x h into the offscreen target; rgba (w*h*4, top row first)

@@ -9,21 +9,21 @@
 /* Sizes in metres of a 1.70 m figure. A limb is drawn about 7 cm wide, much bolder than a
  * real arm: a stick figure read from across a waiting room needs the weight. */
 #define LIMB_RADIUS 0.034f
-#define TORSO_RADIUS 0.054f    /* the spine at the pelvis, and the hips */
+#define TORSO_RADIUS 0.054f     /* the spine at the pelvis, and the hips */
 #define SPINE_TOP_RADIUS 0.044f /* ... tapering to this at the neck */
 #define NECK_RADIUS 0.036f
-#define PALM_RADIUS 0.043f     /* a hand is a blob a little wider than the forearm */
-#define PALM_LENGTH 0.055f     /* ... reaching this far past the wrist */
-#define FOOT_RADIUS 0.031f     /* the instep, ankle to toe */
-#define SOLE_RADIUS 0.027f     /* the sole, heel to toe */
+#define PALM_RADIUS 0.043f /* a hand is a blob a little wider than the forearm */
+#define PALM_LENGTH 0.055f /* ... reaching this far past the wrist */
+#define FOOT_RADIUS 0.031f /* the instep, ankle to toe */
+#define SOLE_RADIUS 0.027f /* the sole, heel to toe */
 #define NOSE_RADIUS 0.030f
 #define EYE_RADIUS 0.024f
-#define SPINE_SEGMENTS 6       /* capsules along the curved spine */
-#define FRAME_MARGIN 0.012f    /* m around each key pose */
-#define SHOT_SHARED 0.8f      /* poses share a shot that draws them at least this large */
-#define MAT_HALF_WIDTH 0.45f   /* m: an exercise mat is about 0.9 m wide */
-#define FLOOR_SHOWN 0.25f      /* m of mat framed either side of the body's line */
-#define MAT_OVERHANG 0.15f     /* m the mat reaches past head and feet */
+#define SPINE_SEGMENTS 6     /* capsules along the curved spine */
+#define FRAME_MARGIN 0.012f  /* m around each key pose */
+#define SHOT_SHARED 0.8f     /* poses share a shot that draws them at least this large */
+#define MAT_HALF_WIDTH 0.45f /* m: an exercise mat is about 0.9 m wide */
+#define FLOOR_SHOWN 0.25f    /* m of mat framed either side of the body's line */
+#define MAT_OVERHANG 0.15f   /* m the mat reaches past head and feet */
 
 /* In the ankle's frame (toe at 0.15, -0.05): the heel, under and a little behind the ankle. */
 static const vec3 HEEL = {-0.045f, -0.045f, 0};
@@ -42,13 +42,20 @@ typedef struct bone_t {
 /* The limbs (the spine is a curve of its own, the hands and feet shapes of their own). */
 static const bone_t BONES[] = {
     {SKEL_NECK, SKEL_HEAD, NECK_RADIUS, 0},
-    {SKEL_CHEST, SKEL_SHOULDER_L, LIMB_RADIUS, -1}, {SKEL_SHOULDER_L, SKEL_ELBOW_L, LIMB_RADIUS, -1},
-    {SKEL_ELBOW_L, SKEL_HAND_L, LIMB_RADIUS, -1},   {SKEL_CHEST, SKEL_SHOULDER_R, LIMB_RADIUS, 1},
-    {SKEL_SHOULDER_R, SKEL_ELBOW_R, LIMB_RADIUS, 1}, {SKEL_ELBOW_R, SKEL_HAND_R, LIMB_RADIUS, 1},
-    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -2},    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -2},
-    {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -2},   {SKEL_ANKLE_L, SKEL_TOE_L, FOOT_RADIUS, -2},
-    {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 2},     {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 2},
-    {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 2},    {SKEL_ANKLE_R, SKEL_TOE_R, FOOT_RADIUS, 2},
+    {SKEL_CHEST, SKEL_SHOULDER_L, LIMB_RADIUS, -1},
+    {SKEL_SHOULDER_L, SKEL_ELBOW_L, LIMB_RADIUS, -1},
+    {SKEL_ELBOW_L, SKEL_HAND_L, LIMB_RADIUS, -1},
+    {SKEL_CHEST, SKEL_SHOULDER_R, LIMB_RADIUS, 1},
+    {SKEL_SHOULDER_R, SKEL_ELBOW_R, LIMB_RADIUS, 1},
+    {SKEL_ELBOW_R, SKEL_HAND_R, LIMB_RADIUS, 1},
+    {SKEL_PELVIS, SKEL_HIP_L, TORSO_RADIUS, -2},
+    {SKEL_HIP_L, SKEL_KNEE_L, LIMB_RADIUS, -2},
+    {SKEL_KNEE_L, SKEL_ANKLE_L, LIMB_RADIUS, -2},
+    {SKEL_ANKLE_L, SKEL_TOE_L, FOOT_RADIUS, -2},
+    {SKEL_PELVIS, SKEL_HIP_R, TORSO_RADIUS, 2},
+    {SKEL_HIP_R, SKEL_KNEE_R, LIMB_RADIUS, 2},
+    {SKEL_KNEE_R, SKEL_ANKLE_R, LIMB_RADIUS, 2},
+    {SKEL_ANKLE_R, SKEL_TOE_R, FOOT_RADIUS, 2},
 };
 #define BONE_COUNT ((int)(sizeof BONES / sizeof BONES[0]))
 
@@ -166,7 +173,10 @@ static void spine(piece_t *pc, int *n, const figure_lens_t *f, bool grid,
         float qx = (1 - t) * (1 - t) * x[0] + 2 * t * (1 - t) * cx + t * t * x[2];
         float qy = (1 - t) * (1 - t) * y[0] + 2 * t * (1 - t) * cy + t * t * y[2];
         piece_t *p = &pc[(*n)++];
-        *p = (piece_t){px, py, qx, qy,
+        *p = (piece_t){px,
+                       py,
+                       qx,
+                       qy,
                        (TORSO_RADIUS + (SPINE_TOP_RADIUS - TORSO_RADIUS) * m) * f->scale,
                        m < tc ? d[0] + (d[1] - d[0]) * m / tc
                               : d[1] + (d[2] - d[1]) * (m - tc) / (1 - tc),
@@ -241,9 +251,11 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, backs_t ba
     for (int i = 0; i <= n; i++) {
         if (!head_done && (i == n || (!behind(pc[i].side, back) && pc[i].depth > hd))) {
             float hr = SKEL_HEAD_RADIUS * f->scale, nr = NOSE_RADIUS * f->scale;
-            if (nose_behind) out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
+            if (nose_behind)
+                out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
             out[m++] = (figure_capsule_t){hx, hy, hx, hy, hr, FIGURE_TONE_NEAR};
-            if (!nose_behind) out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
+            if (!nose_behind)
+                out[m++] = (figure_capsule_t){nbx, nby, ntx, nty, nr, FIGURE_TONE_NEAR};
             if (face && !nose_behind) {
                 vec3 side = {0, 0, 1}, eye = {EYE[0], EYE[1], EYE[2]};
                 glm_quat_rotatev((float *)pos->frame[SKEL_HEAD], side, side);
@@ -253,15 +265,16 @@ static int build(const figure_lens_t *f, const skel_positions_t *pos, backs_t ba
                 at_joint(pos, SKEL_HEAD, eye, eye);
                 float ex, ey;
                 place(f, eye, grid, &ex, &ey, NULL);
-                out[m++] = (figure_capsule_t){ex, ey, ex, ey, EYE_RADIUS * f->scale,
-                                              FIGURE_TONE_FACE};
+                out[m++] =
+                    (figure_capsule_t){ex, ey, ex, ey, EYE_RADIUS * f->scale, FIGURE_TONE_FACE};
             }
             head_done = true;
         }
         if (i == n) break;
         const piece_t *p = &pc[i];
-        out[m++] = (figure_capsule_t){p->ax, p->ay, p->bx, p->by, p->radius,
-                                      behind(p->side, back) ? FIGURE_TONE_FAR : FIGURE_TONE_NEAR};
+        out[m++] = (figure_capsule_t){
+            p->ax, p->ay,     p->bx,
+            p->by, p->radius, behind(p->side, back) ? FIGURE_TONE_FAR : FIGURE_TONE_NEAR};
     }
     return m;
 }
@@ -300,12 +313,14 @@ float figure_limb_width(const figure_lens_t *lens) { return 2.0f * LIMB_RADIUS *
 /* A key pose as drawn, on the camera's plane (metres, y down): x from, to, y from, to. */
 static void measure(const figure_lens_t *unit, const skel_positions_t *pos, float e[4]) {
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
-    layout_box_t b = figure_capsules_bounds(caps, build(unit, pos, (backs_t){1, 1}, true, false, caps));
+    layout_box_t b =
+        figure_capsules_bounds(caps, build(unit, pos, (backs_t){1, 1}, true, false, caps));
     float m[4] = {b.x, b.x + b.w, b.y, b.y + b.h};
     /* and the strip of floor it lies on (FLOOR_SHOWN either side of its middle line along the
      * mat): a figure framed without the floor under it seems to float */
     float x0 = 1e9f, x1 = -1e9f;
-    for (int j = 0; j < SKEL_JOINT_NUM; j++) x0 = fminf(x0, pos->p[j][0]), x1 = fmaxf(x1, pos->p[j][0]);
+    for (int j = 0; j < SKEL_JOINT_NUM; j++)
+        x0 = fminf(x0, pos->p[j][0]), x1 = fmaxf(x1, pos->p[j][0]);
     for (int i = 0; i < 4; i++) {
         vec3 w = {i < 2 ? x0 : x1, 0, i % 2 ? FLOOR_SHOWN : -FLOOR_SHOWN};
         float x, y;
@@ -525,7 +540,8 @@ void figure_lens(const figure_fit_t *f, const choreo_t *c, const choreo_state_t 
             }
             figure_shot_t mid = f->mid_shot;
             float u = st->move_t;
-            s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2)) : mix_shots(mid, to, smooth(u * 2 - 1));
+            s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2))
+                         : mix_shots(mid, to, smooth(u * 2 - 1));
         }
     }
     out->scale = s.scale, out->ox = s.ox, out->oy = s.oy;
@@ -560,9 +576,9 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
         /* a named part that hardly moves gets no arrow: it would be a dot */
         if (glm_vec3_distance((float *)from->p[joint], (float *)to->p[joint]) < 0.03f) return;
     } else {
-        static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R, SKEL_HAND_L, SKEL_HAND_R,
-                                         SKEL_HEAD, SKEL_CHEST, SKEL_PELVIS, SKEL_ANKLE_L,
-                                         SKEL_ANKLE_R};
+        static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R,  SKEL_HAND_L,
+                                         SKEL_HAND_R, SKEL_HEAD,    SKEL_CHEST,
+                                         SKEL_PELVIS, SKEL_ANKLE_L, SKEL_ANKLE_R};
         float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
         for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
             int j = CANDIDATES[i];

@@ -18,8 +18,8 @@
  * large the figure is drawn. */
 typedef struct figure_lens_t {
     vec3 right, up, toward; /* camera axes in world space */
-    float scale;         /* pixels per metre */
-    float ox, oy;        /* screen position of the world origin */
+    float scale;            /* pixels per metre */
+    float ox, oy;           /* screen position of the world origin */
 } figure_lens_t;
 
 /* Where the figure stands and how large (a shot), one per key pose. */
@@ -32,13 +32,13 @@ typedef struct figure_shot_t {
  * from the last pose's shot out to one holding both poses and in to the next one's, so the
  * figure is large at every hold yet whole through a move from lying to kneeling. */
 typedef struct figure_fit_t {
-    int exercise;        /* -1 = not computed */
-    const choreo_t *choreo; /* the routine it frames */
-    layout_box_t box;    /* the stage */
+    int exercise;                         /* -1 = not computed */
+    const choreo_t *choreo;               /* the routine it frames */
+    layout_box_t box;                     /* the stage */
     layout_box_t avoid[FIGURE_AVOID_MAX]; /* what the figure keeps clear of (counter, status) */
     int avoid_count;
-    figure_lens_t lens;  /* the camera's axes (and the whole routine's framing) */
-    int count;           /* key poses (the routine's instances) */
+    figure_lens_t lens;                    /* the camera's axes (and the whole routine's framing) */
+    int count;                             /* key poses (the routine's instances) */
     float extent[CHOREO_MAX_INSTANCES][4]; /* each key pose as drawn, on the camera's plane:
                                             * x from, to, y (down) from, to; metres */
     figure_shot_t shot[CHOREO_MAX_INSTANCES];
@@ -52,9 +52,9 @@ typedef struct figure_fit_t {
      * the routine and the instance, so the fit stays the same fit; a frame draws the figure
      * once a damaged rectangle and would work them out each time): the camera half-way
      * between two shots, and the world path of the arrow's joint. */
-    int mid_of;                /* instance whose mid-move shot is held, or -1 */
+    int mid_of; /* instance whose mid-move shot is held, or -1 */
     figure_shot_t mid_shot;
-    int arrow_of;              /* instance whose arrow path is held, or -1 */
+    int arrow_of; /* instance whose arrow path is held, or -1 */
     vec3 arrow_path[FIGURE_ARROW_POINTS];
 } figure_fit_t;
 
@@ -63,7 +63,11 @@ typedef struct figure_colors_t {
 } figure_colors_t;
 
 /* The figure's drawing as capsules, back to front (a disc when the ends meet), pixels. */
-typedef enum figure_tone_t { FIGURE_TONE_FAR = 0, FIGURE_TONE_NEAR, FIGURE_TONE_FACE } figure_tone_t;
+typedef enum figure_tone_t {
+    FIGURE_TONE_FAR = 0,
+    FIGURE_TONE_NEAR,
+    FIGURE_TONE_FACE
+} figure_tone_t;
 typedef struct figure_capsule_t {
     float ax, ay, bx, by, radius;
     figure_tone_t tone;

@@ -15,12 +15,10 @@ bool files_make_dirs(const char *dir);
 
 /* Writes data to path in full and fsyncs it (0644, never through a link at the last step);
  * a file left half written is removed. */
-bool files_write_synced(const char *path, const void *data, size_t len, char *err,
-                        size_t err_size);
+bool files_write_synced(const char *path, const void *data, size_t len, char *err, size_t err_size);
 
 /* A temporary file beside path, fsynced, renamed over it, and the folder fsynced. */
-bool files_write_atomic(const char *path, const void *data, size_t len, char *err,
-                        size_t err_size);
+bool files_write_atomic(const char *path, const void *data, size_t len, char *err, size_t err_size);
 
 /* fsyncs the folder holding `file` (a rename in it then survives a power cut). */
 bool files_sync_folder(const char *file);

@@ -63,12 +63,18 @@ static GLuint compile(const gfx_t *g, GLenum type, const char *name) {
 }
 
 static const char *const uniform_names[GFX_U_NUM] = {
-    [GFX_U_MODE] = "u_mode",       [GFX_U_SCREEN] = "u_screen",
-    [GFX_U_SHIFT] = "u_shift",     [GFX_U_RECT] = "u_rect",
-    [GFX_U_CORNERS] = "u_corners", [GFX_U_ENDS] = "u_ends",
-    [GFX_U_RADIUS] = "u_radius",   [GFX_U_COLOR] = "u_color",
-    [GFX_U_BORDER_COLOR] = "u_border_color", [GFX_U_BORDER] = "u_border",
-    [GFX_U_PROGRESS] = "u_progress", [GFX_U_ORIGIN] = "u_origin",
+    [GFX_U_MODE] = "u_mode",
+    [GFX_U_SCREEN] = "u_screen",
+    [GFX_U_SHIFT] = "u_shift",
+    [GFX_U_RECT] = "u_rect",
+    [GFX_U_CORNERS] = "u_corners",
+    [GFX_U_ENDS] = "u_ends",
+    [GFX_U_RADIUS] = "u_radius",
+    [GFX_U_COLOR] = "u_color",
+    [GFX_U_BORDER_COLOR] = "u_border_color",
+    [GFX_U_BORDER] = "u_border",
+    [GFX_U_PROGRESS] = "u_progress",
+    [GFX_U_ORIGIN] = "u_origin",
 };
 
 /* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
@@ -92,7 +98,8 @@ static GLuint link(const gfx_t *g, GLuint vs, GLuint fs, const char *what) {
 
 static void locate(gfx_program_t *p, int stage, GLuint id) {
     p->stage[stage] = id;
-    for (int u = 0; u < GFX_U_NUM; u++) p->loc[stage][u] = glGetUniformLocation(id, uniform_names[u]);
+    for (int u = 0; u < GFX_U_NUM; u++)
+        p->loc[stage][u] = glGetUniformLocation(id, uniform_names[u]);
 }
 
 /* The vertex stage is the same for every program. Built separately, it is one program the
@@ -150,9 +157,10 @@ bool gfx_init(gfx_t *g, bool linked) {
     memset(g, 0, sizeof *g);
     g->gles = !epoxy_is_desktop_gl();
     int version = epoxy_gl_version();
-    g->separate = !linked && (g->gles ? version >= 31
-                                      : version >= 41 ||
-                                            epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
+    g->separate =
+        !linked &&
+        (g->gles ? version >= 31
+                 : version >= 41 || epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
     g->current = -1;
     g->opacity = 1.0f;
     /* The first frame's pixels, touched now: the software rasteriser's threads clear them
@@ -250,9 +258,7 @@ static bool outside(const gfx_t *g, layout_box_t b) {
            b.y + b.h + pad < c->y;
 }
 
-gfx_color_t gfx_rgb(content_color_t c, float alpha) {
-    return (gfx_color_t){c.r, c.g, c.b, alpha};
-}
+gfx_color_t gfx_rgb(content_color_t c, float alpha) { return (gfx_color_t){c.r, c.g, c.b, alpha}; }
 
 /* Sets uniform u to n floats (1, 2, 4, or 8: the four corners) in each of p's stages that has
  * it. */
@@ -274,8 +280,9 @@ static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, 
         }
     }
 }
-#define UNIFORM(g, p, u, ...)                                                                    \
-    uniform_fv(g, p, u, (int)(sizeof((float[]){__VA_ARGS__}) / sizeof(float)), (float[]){__VA_ARGS__})
+#define UNIFORM(g, p, u, ...)                                                  \
+    uniform_fv(g, p, u, (int)(sizeof((float[]){__VA_ARGS__}) / sizeof(float)), \
+               (float[]){__VA_ARGS__})
 
 /* Binds the program for `mode` and places its quad: on `box`, or on `corners` (four (x, y)
  * in triangle-strip order; v_local is then the pixel itself, not its offset from the box's
@@ -342,8 +349,8 @@ static bool scissor_px(gfx_t *g, int x0, int y0, int x1, int y1) {
     return true;
 }
 
-static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
-                     float radius, float border_width) {
+static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border, float radius,
+                     float border_width) {
     gfx_program_t *p = use(g, GFX_MODE_RECT, box, NULL);
     set_color(g, p, GFX_U_COLOR, fill, g->opacity);
     set_color(g, p, GFX_U_BORDER_COLOR, border, g->opacity);
@@ -372,8 +379,10 @@ void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t 
     gfx_quad(g, inner, fill);
     int bx0 = (int)floorf(on.x), by0 = (int)floorf(on.y);
     int bx1 = (int)ceilf(on.x + on.w), by1 = (int)ceilf(on.y + on.h);
-    const int band[4][4] = {{bx0, by0, bx1, y0}, {bx0, y1, bx1, by1}, /* top, bottom */
-                            {bx0, y0, x0, y1},   {x1, y0, bx1, y1}};  /* left, right */
+    const int band[4][4] = {{bx0, by0, bx1, y0},
+                            {bx0, y1, bx1, by1}, /* top, bottom */
+                            {bx0, y0, x0, y1},
+                            {x1, y0, bx1, y1}}; /* left, right */
     for (int i = 0; i < 4; i++) {
         if (scissor_px(g, band[i][0], band[i][1], band[i][2], band[i][3])) {
             rect_sdf(g, box, fill, border, radius, 0.0f);
@@ -414,7 +423,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
      * box would be mostly empty pixels the rasteriser still shades */
     float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
     float ux = len > 1e-4f ? dx / len : 1.0f, uy = len > 1e-4f ? dy / len : 0.0f; /* along */
-    float ex = ux * pad, ey = uy * pad, nx = -uy * pad, ny = ux * pad;  /* along, across */
+    float ex = ux * pad, ey = uy * pad, nx = -uy * pad, ny = ux * pad; /* along, across */
     const float corners[8] = {ax - ex - nx, ay - ey - ny, bx + ex - nx, by + ey - ny,
                               ax - ex + nx, ay - ey + ny, bx + ex + nx, by + ey + ny};
     gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box, corners);
@@ -469,9 +478,7 @@ static GLuint texture_make(GLint internal, GLenum format, int w, int h, const vo
     return t;
 }
 
-int gfx_texture_side(int n) {
-    return n <= 1 ? 3 : n | 1;
-}
+int gfx_texture_side(int n) { return n <= 1 ? 3 : n | 1; }
 
 static gfx_texture_t texture_padded(GLint internal, GLenum format, int bpp, int w, int h,
                                     const unsigned char *pixels) {

@@ -64,16 +64,16 @@ typedef struct gfx_texture_t {
 } gfx_texture_t;
 
 typedef struct gfx_t {
-    bool gles;          /* running on OpenGL ES (3.0 or later) rather than desktop GL 3.3 core */
-    bool separate;      /* programs are pipelines sharing one vertex program (see gfx_init) */
-    GLuint vertex;      /* that vertex program */
+    bool gles;     /* running on OpenGL ES (3.0 or later) rather than desktop GL 3.3 core */
+    bool separate; /* programs are pipelines sharing one vertex program (see gfx_init) */
+    GLuint vertex; /* that vertex program */
     GLuint vao;
     gfx_program_t programs[GFX_PROGRAM_NUM];
-    int current;        /* program in use, -1 none */
-    gfx_texture_t blank; /* for the warm-up: a texture of the text's kind */
-    int width, height;  /* target size, pixels */
-    float opacity;      /* multiplies every colour's alpha */
-    bool dry;           /* draw calls do nothing (a scene is walked to warm its text cache) */
+    int current;            /* program in use, -1 none */
+    gfx_texture_t blank;    /* for the warm-up: a texture of the text's kind */
+    int width, height;      /* target size, pixels */
+    float opacity;          /* multiplies every colour's alpha */
+    bool dry;               /* draw calls do nothing (a scene is walked to warm its text cache) */
     float shift_x, shift_y; /* everything but the background moves by this (burn-in drift) */
     bool clipped;           /* drawing is limited to `clip` (a partial redraw) */
     layout_box_t clip;      /* pixels, top-left origin */

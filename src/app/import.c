@@ -121,11 +121,11 @@ static bool make_parents(const char *path) {
 #define IMPORT_MAX_ASSETS 3 /* font_regular, font_bold, mark */
 
 typedef struct import_t {
-    char folder[PATH_MAX];     /* the stick's stretch-kiosk folder, resolved */
+    char folder[PATH_MAX]; /* the stick's stretch-kiosk folder, resolved */
     const char *assets;
     char added[IMPORT_MAX_ASSETS][PATH_MAX]; /* assets copied in (removed on a refusal) */
     int added_count;
-    char why[512];             /* the reason a refusal gives */
+    char why[512]; /* the reason a refusal gives */
 } import_t;
 
 /* One font or image the content names: copied in from the stick when new there, the same as
@@ -133,8 +133,8 @@ typedef struct import_t {
 static bool take_asset(import_t *im, const char *key, const char *rel, const char *name) {
     if (!rel) return true;
     if (!confined_name(rel)) {
-        snprintf(im->why, sizeof im->why, "%s: theme.%s '%s' is outside the %s folder", name,
-                 key, rel, IMPORT_FOLDER);
+        snprintf(im->why, sizeof im->why, "%s: theme.%s '%s' is outside the %s folder", name, key,
+                 rel, IMPORT_FOLDER);
         return false;
     }
     char src[PATH_MAX], real[PATH_MAX], dst[PATH_MAX];
@@ -219,7 +219,8 @@ static void leave_notice(const char *text) {
         log_error("import: no state folder for the TV's notice: %s", err);
         return;
     }
-    if (!files_write_atomic(path, line, strlen(line), err, sizeof err)) log_error("import: %s", err);
+    if (!files_write_atomic(path, line, strlen(line), err, sizeof err))
+        log_error("import: %s", err);
 }
 
 static import_result_t finish(import_result_t result, const char *text, char *notice,
@@ -246,11 +247,10 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     }
     char err[PATH_MAX + 128];
     size_t len = 0;
-    char *data = join(src, sizeof src, im.folder, name) ? read_file(src, &len, err, sizeof err)
-                                                        : NULL;
+    char *data =
+        join(src, sizeof src, im.folder, name) ? read_file(src, &len, err, sizeof err) : NULL;
     if (!data) {
-        snprintf(text, sizeof text, "USB content not used: %s/%s: %s", IMPORT_FOLDER, name,
-                 err);
+        snprintf(text, sizeof text, "USB content not used: %s/%s: %s", IMPORT_FOLDER, name, err);
         return finish(IMPORT_REFUSED, text, notice, notice_size);
     }
     char staging[PATH_MAX], backup[PATH_MAX];
@@ -260,8 +260,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         !files_write_synced(staging, data, len, err, sizeof err)) {
         free(data);
         log_error("import: %s", err);
-        return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
-                      notice, notice_size);
+        return finish(IMPORT_FAILED, "USB content not used: it could not be written here", notice,
+                      notice_size);
     }
 
     /* the fonts and images it names (the parse here only finds their names; the check
@@ -309,8 +309,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", content_path, strerror(errno));
         log_error("import: %s", err);
         unlink(staging);
-        return finish(IMPORT_FAILED, "USB content not used: it could not be written here",
-                      notice, notice_size);
+        return finish(IMPORT_FAILED, "USB content not used: it could not be written here", notice,
+                      notice_size);
     }
     files_sync_folder(content_path);
     return finish(IMPORT_UPDATED, "Content updated from USB", notice, notice_size);
@@ -356,5 +356,7 @@ int import_main(const char *stick, const char *content_path) {
         return APP_EXIT_RUNTIME;
     }
     import_result_t r = import_run(stick, content_path, assets, notice, sizeof notice);
-    return r == IMPORT_UPDATED ? APP_EXIT_OK : r == IMPORT_REFUSED ? APP_EXIT_USAGE : APP_EXIT_RUNTIME;
+    return r == IMPORT_UPDATED   ? APP_EXIT_OK
+           : r == IMPORT_REFUSED ? APP_EXIT_USAGE
+                                 : APP_EXIT_RUNTIME;
 }

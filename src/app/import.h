@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define IMPORT_FOLDER "stretch-kiosk"  /* the folder on the stick */
-#define IMPORT_NOTICE_FILE "notice"    /* in the state folder: the outcome, one line */
-#define IMPORT_MAX_BYTES (4L << 20)    /* largest file taken from a stick */
-#define IMPORT_NOTICE_CHECK_MS 2000    /* how often the kiosk looks for a new notice */
+#define IMPORT_FOLDER "stretch-kiosk" /* the folder on the stick */
+#define IMPORT_NOTICE_FILE "notice"   /* in the state folder: the outcome, one line */
+#define IMPORT_MAX_BYTES (4L << 20)   /* largest file taken from a stick */
+#define IMPORT_NOTICE_CHECK_MS 2000   /* how often the kiosk looks for a new notice */
 
 typedef enum import_result_t {
     IMPORT_UPDATED = 0, /* checked and installed */

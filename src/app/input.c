@@ -32,20 +32,28 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
         return act(INPUT_QUIT);
     if (ctx->kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) return act(INPUT_NONE);
     switch (sym) {
-    case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_n: return show(SHOW_CMD_NEXT_SCENE, 0);
-    case SDLK_LEFT: case SDLK_PAGEUP: case SDLK_p: return show(SHOW_CMD_PREV_SCENE, 0);
+    case SDLK_RIGHT:
+    case SDLK_PAGEDOWN:
+    case SDLK_n: return show(SHOW_CMD_NEXT_SCENE, 0);
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+    case SDLK_p: return show(SHOW_CMD_PREV_SCENE, 0);
     case SDLK_DOWN: return show(SHOW_CMD_NEXT_ITEM, 0);
     case SDLK_UP: return show(SHOW_CMD_PREV_ITEM, 0);
     case SDLK_HOME: return show(SHOW_CMD_GOTO_INTRO, 0);
     case SDLK_END: return show(SHOW_CMD_GOTO_CONTACT, 0);
     case SDLK_r: return show(SHOW_CMD_GOTO_REVIEWS, 0);
     case SDLK_SPACE: return show(SHOW_CMD_TOGGLE_PAUSE, 0);
-    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: return show(SHOW_CMD_TOGGLE_HELP, 0);
+    case SDLK_h:
+    case SDLK_F1:
+    case SDLK_QUESTION: return show(SHOW_CMD_TOGGLE_HELP, 0);
     case SDLK_SLASH: /* '?' on layouts where it is Shift+/ */
         return mod & KMOD_SHIFT ? show(SHOW_CMD_TOGGLE_HELP, 0) : act(INPUT_NONE);
-    case SDLK_f: case SDLK_F11: return act(ctx->kiosk ? INPUT_NONE : INPUT_FULLSCREEN);
+    case SDLK_f:
+    case SDLK_F11: return act(ctx->kiosk ? INPUT_NONE : INPUT_FULLSCREEN);
     case SDLK_s: return ctx->kiosk ? show(SHOW_CMD_NONE, 0) : act(INPUT_SOUND);
-    case SDLK_ESCAPE: case SDLK_q: /* closes the help; else quits, but never a kiosk */
+    case SDLK_ESCAPE:
+    case SDLK_q: /* closes the help; else quits, but never a kiosk */
         if (ctx->help) return show(SHOW_CMD_TOGGLE_HELP, 0);
         return act(ctx->kiosk ? INPUT_NONE : INPUT_QUIT);
     default: break;
@@ -60,11 +68,17 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
 
 static input_result_t window(const SDL_WindowEvent *w, const input_context_t *ctx) {
     switch (w->event) {
-    case SDL_WINDOWEVENT_EXPOSED: case SDL_WINDOWEVENT_SHOWN: case SDL_WINDOWEVENT_RESTORED:
-    case SDL_WINDOWEVENT_SIZE_CHANGED: case SDL_WINDOWEVENT_RESIZED:
-    case SDL_WINDOWEVENT_MAXIMIZED: case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+    case SDL_WINDOWEVENT_RESIZED:
+    case SDL_WINDOWEVENT_MAXIMIZED:
+    case SDL_WINDOWEVENT_DISPLAY_CHANGED:
         return act(INPUT_REDRAW); /* the window system lost our pixels, or the size changed */
-    case SDL_WINDOWEVENT_FOCUS_LOST: case SDL_WINDOWEVENT_MINIMIZED: case SDL_WINDOWEVENT_HIDDEN:
+    case SDL_WINDOWEVENT_FOCUS_LOST:
+    case SDL_WINDOWEVENT_MINIMIZED:
+    case SDL_WINDOWEVENT_HIDDEN:
         return act(ctx->kiosk ? INPUT_RECLAIM : INPUT_NONE); /* nothing may cover the show */
     default: return act(INPUT_NONE);
     }
@@ -110,8 +124,7 @@ input_result_t input_event(input_t *in, const SDL_Event *e, const input_context_
         input_result_t r = input_point(ctx, (float)b->x, (float)b->y);
         /* a player's double click on the figure: fullscreen, and the pause its first click
          * made is undone (a third click pauses again, a fourth is fullscreen again) */
-        if (b->clicks >= 2 && b->clicks % 2 == 0 && !ctx->kiosk &&
-            r.cmd == SHOW_CMD_TOGGLE_PAUSE) {
+        if (b->clicks >= 2 && b->clicks % 2 == 0 && !ctx->kiosk && r.cmd == SHOW_CMD_TOGGLE_PAUSE) {
             return (input_result_t){INPUT_FULLSCREEN, SHOW_CMD_NONE, 0, true};
         }
         return r;

@@ -34,9 +34,9 @@ typedef struct input_result_t {
 typedef struct input_context_t {
     const content_t *content; /* the staff's quit chord */
     bool kiosk;
-    bool help;                /* the help overlay is open */
-    float width, height;      /* the window, in the pointer's coordinates */
-    layout_box_t figure;      /* the figure's stage, pointer coordinates; w == 0: none */
+    bool help;           /* the help overlay is open */
+    float width, height; /* the window, in the pointer's coordinates */
+    layout_box_t figure; /* the figure's stage, pointer coordinates; w == 0: none */
 } input_context_t;
 
 #define INPUT_POINTER_IDLE_MS 3000 /* a still pointer hides after this long */
@@ -49,12 +49,12 @@ typedef struct input_t {
     Uint64 pointer_moved_ms; /* when the mouse last moved or clicked; 0 never */
     bool pointer_shown;      /* as last set */
     bool finger_down;
-    SDL_TouchID touch;       /* the device and ... */
-    SDL_FingerID finger;     /* ... finger being followed (one at a time) */
+    SDL_TouchID touch;        /* the device and ... */
+    SDL_FingerID finger;      /* ... finger being followed (one at a time) */
     float finger_x, finger_y; /* where it went down, 0..1 */
     Uint32 finger_ms;
-    float wheel;             /* wheel travel not yet turned into steps */
-    Uint32 wheel_ms;         /* when the wheel last turned */
+    float wheel;     /* wheel travel not yet turned into steps */
+    Uint32 wheel_ms; /* when the wheel last turned */
 } input_t;
 
 /* One event in, one action out. `now_ms` is the event clock (SDL_GetTicks64). */

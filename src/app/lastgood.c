@@ -43,8 +43,8 @@ bool lastgood_assets(char *dir, size_t size, char *err, size_t err_size) {
 }
 
 /* Copies one font or picture of the set (the content named it; the start opened it). */
-static bool keep_asset(const char *assets_dir, const char *kept_dir, const char *rel,
-                       char *err, size_t err_size) {
+static bool keep_asset(const char *assets_dir, const char *kept_dir, const char *rel, char *err,
+                       size_t err_size) {
     char from[4200], to[4200];
     if (!assets_path(assets_dir, rel, from, sizeof from, err, err_size)) return false;
     int n = snprintf(to, sizeof to, "%s/%s", kept_dir, rel);
@@ -71,8 +71,8 @@ static bool save_text(const char *text, size_t len, char *err, size_t err_size) 
     if (!lastgood_path(path, sizeof path, err, err_size)) return false;
     char *kept = NULL;
     size_t kept_len = 0;
-    bool same = assets_read(path, &kept, &kept_len, ignored, sizeof ignored) &&
-                kept_len == len && memcmp(kept, text, len) == 0;
+    bool same = assets_read(path, &kept, &kept_len, ignored, sizeof ignored) && kept_len == len &&
+                memcmp(kept, text, len) == 0;
     SDL_free(kept);
     if (same) return true; /* kept already: no write */
     return files_write_atomic(path, text, len, err, err_size);
@@ -90,4 +90,3 @@ bool lastgood_save_set(const char *text, size_t len, const content_t *c, const c
     }
     return save_text(text, len, err, err_size); /* last: it never names what is not there */
 }
-

@@ -11,13 +11,14 @@
 #include <string.h>
 
 #define RECENT 64 /* distinct lines remembered: more than a broken file's errors (content.h) */
-#define PRIORITY_BURST 20        /* priority lines at once at most ... */
-#define PRIORITY_REFILL_SECONDS 1 /* ... then one a second: two an edit, at most one edit a reload */
+#define PRIORITY_BURST 20 /* priority lines at once at most ... */
+#define PRIORITY_REFILL_SECONDS \
+    1 /* ... then one a second: two an edit, at most one edit a reload */
 
 typedef struct recent_t {
     unsigned long hash;
-    Uint64 at;      /* ms */
-    long repeats;   /* times suppressed since it was last written */
+    Uint64 at;    /* ms */
+    long repeats; /* times suppressed since it was last written */
 } recent_t;
 
 /* A spin lock, not a mutex: nothing to create (a line may be said before anything is set up),
@@ -32,8 +33,8 @@ static struct {
     recent_t recent[RECENT];
     int next;
     long dropped;
-    bool limit;       /* log_limit */
-    int journal;      /* 0 not known yet, 1 stderr is the journal, -1 not */
+    bool limit;  /* log_limit */
+    int journal; /* 0 not known yet, 1 stderr is the journal, -1 not */
 } g_log;
 
 void log_limit(int on) {
@@ -166,12 +167,12 @@ static void say(log_level_t level, bool important, const char *fmt, va_list ap) 
     SDL_AtomicUnlock(&g_lock);
 }
 
-#define SAY(level, important)            \
-    do {                                 \
-        va_list ap;                      \
-        va_start(ap, fmt);               \
-        say(level, important, fmt, ap);  \
-        va_end(ap);                      \
+#define SAY(level, important)           \
+    do {                                \
+        va_list ap;                     \
+        va_start(ap, fmt);              \
+        say(level, important, fmt, ap); \
+        va_end(ap);                     \
     } while (0)
 
 void log_error(const char *fmt, ...) { SAY(LOG_ERROR, false); }

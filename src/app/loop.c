@@ -17,17 +17,17 @@ typedef struct loop_t {
     app_t *app;
     bool kiosk;
     bool running;
-    bool open;              /* kiosk: within opening hours (else the screen is black) */
-    kiosk_watch_t watch;    /* the content file */
-    reload_t reload;        /* its reloads, on a worker thread */
-    Uint64 last;            /* performance counter at the last tick */
-    double accumulator;     /* s not yet ticked */
-    double clock;           /* s since the loop started, for the drift */
+    bool open;               /* kiosk: within opening hours (else the screen is black) */
+    kiosk_watch_t watch;     /* the content file */
+    reload_t reload;         /* its reloads, on a worker thread */
+    Uint64 last;             /* performance counter at the last tick */
+    double accumulator;      /* s not yet ticked */
+    double clock;            /* s since the loop started, for the drift */
     Uint64 next_hours_check; /* ms */
-    bool stall;             /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
+    bool stall;              /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
     long frames;
-    bool told_no_sound;     /* the screen said there is no sound device */
-    bool click_paused;      /* the show's pause before the last single click, ... */
+    bool told_no_sound;       /* the screen said there is no sound device */
+    bool click_paused;        /* the show's pause before the last single click, ... */
     double click_resume_left; /* ... and its re-count: a double click puts them back */
 } loop_t;
 
@@ -63,12 +63,13 @@ static void dump_screen(const app_t *app, bool open) {
         choreo_sample(ch, v->time, &st);
         countdown_compute(ch, &st, &cd);
         printf(", \"side\": \"%s\", \"repetition\": %d, \"repetitions\": %d",
-               cd.side == CONTENT_SIDE_LEFT ? "left" : cd.side == CONTENT_SIDE_RIGHT ? "right"
-                                                                                  : "none",
+               cd.side == CONTENT_SIDE_LEFT    ? "left"
+               : cd.side == CONTENT_SIDE_RIGHT ? "right"
+                                               : "none",
                cd.repetition, cd.repetitions);
     }
-    printf(", \"size\": [%d, %d], \"resizes\": %d, \"pointer\": %s", app->present.w,
-           app->present.h, app->present.resizes, app->platform.pointer_shown ? "true" : "false");
+    printf(", \"size\": [%d, %d], \"resizes\": %d, \"pointer\": %s", app->present.w, app->present.h,
+           app->present.resizes, app->platform.pointer_shown ? "true" : "false");
     printf(", \"reloads\": %d, \"paused\": %s, \"help\": %s, \"texts\": [", app->reloads,
            s->paused ? "true" : "false", s->help ? "true" : "false");
     const render_record_t *rec = &app->render.record;
@@ -115,7 +116,7 @@ static void input(loop_t *l) {
         case INPUT_SOUND: /* S: the cues on or off, and the screen says which */
             app->sound_chosen = true;
             sound_set_on(&app->sound, !app->sound.on);
-            show_notice(&app->show, !app->sound.on        ? SHOW_NOTICE_SOUND_OFF
+            show_notice(&app->show, !app->sound.on              ? SHOW_NOTICE_SOUND_OFF
                                     : sound_failed(&app->sound) ? SHOW_NOTICE_SOUND_NONE
                                                                 : SHOW_NOTICE_SOUND_ON);
             l->told_no_sound = sound_failed(&app->sound);
@@ -139,9 +140,10 @@ static void tick(loop_t *l) {
     if (kiosk_watch_changed(&l->watch, now_ms, app->content->kiosk.reload_seconds)) {
         reload_request(&l->reload); /* an edit seen while the worker is busy waits its turn */
     }
-    reload_frame(&l->reload, app); /* a finished reload swapped in, a requested one started */
+    reload_frame(&l->reload, app);    /* a finished reload swapped in, a requested one started */
     char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
-    if (l->kiosk && import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
+    if (l->kiosk && import_notice_poll(now_ms, staff, sizeof staff))
+        show_notice_text(&app->show, staff);
     if (l->kiosk && now_ms >= l->next_hours_check) {
         l->next_hours_check = now_ms + 1000;
         bool now_open = kiosk_open_now(app->content);
@@ -182,8 +184,8 @@ static bool draw(loop_t *l) {
 /* Waits out the rest of the frame: never spins a core, and sleeps in short slices so a
  * signal is answered at once. Closed, two frames a second are plenty. */
 static void wait_frame(const loop_t *l, Uint64 frame_start, bool swapped) {
-    double spent = (double)(SDL_GetPerformanceCounter() - frame_start) /
-                   (double)SDL_GetPerformanceFrequency();
+    double spent =
+        (double)(SDL_GetPerformanceCounter() - frame_start) / (double)SDL_GetPerformanceFrequency();
     double budget = l->open ? 1.0 / APP_TICK_HZ : 0.5;
     if (l->app->platform.vsync && swapped) return; /* the swap waited for the display */
     Uint32 left = spent < budget ? (Uint32)((budget - spent) * 1000.0) : 0;
@@ -211,8 +213,8 @@ int app_run_show(const cli_options_t *o) {
     log_limit(1); /* a show runs for weeks: a repeating fault is said once, then counted */
     platform_install_signal_handlers();
     bool kiosk = o->kiosk;
-    app->pacing = kiosk ? CHOREO_PACING_DEMO
-                        : (o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW);
+    app->pacing =
+        kiosk ? CHOREO_PACING_DEMO : (o->demo_pacing ? CHOREO_PACING_DEMO : CHOREO_PACING_FOLLOW);
     platform_desc_t desc = {.title = "Stretches to Relieve Back Pain",
                             .windowed = o->windowed && !kiosk,
                             .width = o->width > 0 ? o->width : CLI_DEFAULT_WINDOW_W,

@@ -76,7 +76,8 @@ static int x_error(Display *d, XErrorEvent *e) {
     bool put = e->request_code == X_PUT_IMAGE ||
                (x_shm_major && e->request_code == x_shm_major && e->minor_code == X_SHM_PUT_IMAGE);
     if (put && (e->error_code == BadValue || e->error_code == BadMatch)) {
-        if (!x_present_lost) log_warning("the window changed size while a frame was shown: redrawn");
+        if (!x_present_lost)
+            log_warning("the window changed size while a frame was shown: redrawn");
         x_present_lost = 1;
         return 0;
     }
@@ -209,11 +210,20 @@ static void set_context_attributes(bool es) {
  * suppress) the few blocks they keep for the process's life. Pinning them loaded makes those
  * reports disappear while leaks of ours are still caught (NOTES.md). */
 static void keep_gl_drivers_loaded(void) {
-    static const char *libs[] = {
-        "libEGL_mesa.so.0", "libGLX_mesa.so.0", "libEGL.so.1", "libGLX.so.0", "libGL.so.1",
-        "libGLESv2.so.2", "libLLVM-15.so.1", "libX11.so.6", "libdbus-1.so.3", "libgbm.so.1",
-        "libglapi.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so",
-        "/usr/lib/aarch64-linux-gnu/dri/swrast_dri.so", "libepoxy.so.0"};
+    static const char *libs[] = {"libEGL_mesa.so.0",
+                                 "libGLX_mesa.so.0",
+                                 "libEGL.so.1",
+                                 "libGLX.so.0",
+                                 "libGL.so.1",
+                                 "libGLESv2.so.2",
+                                 "libLLVM-15.so.1",
+                                 "libX11.so.6",
+                                 "libdbus-1.so.3",
+                                 "libgbm.so.1",
+                                 "libglapi.so.0",
+                                 "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so",
+                                 "/usr/lib/aarch64-linux-gnu/dri/swrast_dri.so",
+                                 "libepoxy.so.0"};
     for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
         dlopen(libs[i], RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
     }
@@ -248,12 +258,12 @@ static bool video_start(bool offscreen) {
         if (platform_signal_received()) return false; /* asked to stop: nothing to say */
         if (!wait || waited >= DISPLAY_WAIT_MS) {
             log_error("cannot open the display (DISPLAY=%s, WAYLAND_DISPLAY=%s): %s",
-                    x11 ? x11 : "unset", wayland ? wayland : "unset", SDL_GetError());
+                      x11 ? x11 : "unset", wayland ? wayland : "unset", SDL_GetError());
             return false;
         }
         if (waited == 0) {
             log_notice("the display does not answer yet (%s): trying for %d s", SDL_GetError(),
-                     DISPLAY_WAIT_MS / 1000);
+                       DISPLAY_WAIT_MS / 1000);
         }
         SDL_Delay(100);
     }
@@ -288,12 +298,12 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     p->linked_programs = api && strstr(api, "linked");
     for (int es = api && !strncmp(api, "es", 2) ? 1 : 0; es <= 1 && !p->gl; es++) {
         set_context_attributes(es != 0);
-        p->window = SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
-                                     h, flags);
+        p->window =
+            SDL_CreateWindow(d->title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
         if (!p->window) {
             log_error("cannot open a %dx%d OpenGL window (needs OpenGL 3.3 core or OpenGL ES "
                       "3.0): %s",
-                    w, h, SDL_GetError());
+                      w, h, SDL_GetError());
             SDL_Quit();
             return false;
         }
@@ -305,7 +315,7 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     }
     if (!p->gl) {
         log_error("needs OpenGL 3.3 core or OpenGL ES 3.0, and this system offers neither: %s",
-                SDL_GetError());
+                  SDL_GetError());
         SDL_Quit();
         return false;
     }
@@ -315,7 +325,8 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
     /* Under X11, Mesa offers to copy part of the back buffer to the screen: then a frame in
      * which only the figure moved costs only the figure's rectangle, not a whole swap. */
     const char *driver = SDL_GetCurrentVideoDriver();
-    if (!d->offscreen && driver && !strcmp(driver, "x11") && epoxy_has_glx(glXGetCurrentDisplay())) {
+    if (!d->offscreen && driver && !strcmp(driver, "x11") &&
+        epoxy_has_glx(glXGetCurrentDisplay())) {
         Display *dpy = glXGetCurrentDisplay();
         p->copy_sub_buffer = dpy && epoxy_has_glx_extension(dpy, 0, "GLX_MESA_copy_sub_buffer") &&
                              !SDL_getenv("STRETCH_KIOSK_FULL_SWAPS") && shm_works(dpy);

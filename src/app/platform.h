@@ -15,15 +15,15 @@ typedef struct platform_t {
     bool fullscreen;
     int window_w, window_h; /* the size it takes when not fullscreen */
     bool pointer_shown;
-    bool vsync; /* swaps wait for the display */
+    bool vsync;           /* swaps wait for the display */
     bool copy_sub_buffer; /* X11 with GLX_MESA_copy_sub_buffer: present a rectangle at a time */
     bool linked_programs; /* STRETCH_KIOSK_GL asked for linked programs (tests; see gfx_init) */
 } platform_t;
 
 typedef struct platform_desc_t {
     const char *title;
-    bool offscreen;  /* a hidden window for rendering into framebuffers (screenshots, tests) */
-    bool windowed;   /* else fullscreen at the desktop's native size */
+    bool offscreen; /* a hidden window for rendering into framebuffers (screenshots, tests) */
+    bool windowed;  /* else fullscreen at the desktop's native size */
     int width, height;
 } platform_desc_t;
 
@@ -54,6 +54,5 @@ bool platform_present_lost(void);
 
 /* Kiosk: brings the window back — restored, fullscreen, raised, focused. */
 void platform_reclaim(platform_t *p);
-
 
 #endif

@@ -47,8 +47,8 @@ static bool present_closed(present_t *p, platform_t *pl, int w, int h) {
 bool present_frame(present_t *p, platform_t *pl, render_t *r, const show_t *show, bool open) {
     int w = 0, h = 0;
     platform_drawable_size(pl, &w, &h);
-    if (w <= 0 || h <= 0 || (SDL_GetWindowFlags(pl->window) &
-                             (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN))) {
+    if (w <= 0 || h <= 0 ||
+        (SDL_GetWindowFlags(pl->window) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_HIDDEN))) {
         p->whole = true; /* nobody sees it: no work; whole again when it is back */
         return false;
     }

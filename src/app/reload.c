@@ -66,7 +66,7 @@ static void start(reload_t *r, reload_job_t job) {
     r->thread = SDL_CreateThread(work, "sk-reload", r);
     if (!r->thread) { /* a stall this once rather than an edit lost or a copy not kept */
         log_warning("cannot start the reload worker (%s): the reload runs on the loop",
-                 SDL_GetError());
+                    SDL_GetError());
         work(r);
     }
 }
@@ -80,8 +80,8 @@ static bool apply(reload_t *r, app_t *app) {
     bool ok = c && app_content_usable(c, r->path, app->assets_dir) && main &&
               (!r->kiosk || follow) && render_set_content(&app->render, c, app->assets_dir);
     if (!ok) {
-        log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)", app->content_path,
-                      ++app->refused);
+        log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)",
+                 app->content_path, ++app->refused);
         drop_results(r);
         return false;
     }

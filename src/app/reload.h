@@ -24,20 +24,20 @@ typedef enum reload_job_t {
 } reload_job_t;
 
 typedef struct reload_t {
-    SDL_Thread *thread;   /* the worker, while a job runs or waits to be joined */
-    SDL_atomic_t done;    /* set by the worker as its last act: the loop may join it */
-    reload_job_t job;     /* the loop's side: changed only while no worker runs */
-    bool pending;         /* an edit seen and not loaded yet (seen while busy: not lost) */
-    SDL_sem *hold;        /* tests: each job waits on this before it starts (NULL: none) */
+    SDL_Thread *thread; /* the worker, while a job runs or waits to be joined */
+    SDL_atomic_t done;  /* set by the worker as its last act: the loop may join it */
+    reload_job_t job;   /* the loop's side: changed only while no worker runs */
+    bool pending;       /* an edit seen and not loaded yet (seen while busy: not lost) */
+    SDL_sem *hold;      /* tests: each job waits on this before it starts (NULL: none) */
     /* the job, set by the loop before the thread starts; its results, read after the join */
     char path[APP_PATH_MAX];
-    bool kiosk;              /* the follow-along routines are built too */
-    choreo_pacing_t pacing;  /* of the routines played */
-    content_t *content;      /* heap: parsed, not yet checked (NULL: it did not parse) */
+    bool kiosk;                         /* the follow-along routines are built too */
+    choreo_pacing_t pacing;             /* of the routines played */
+    content_t *content;                 /* heap: parsed, not yet checked (NULL: it did not parse) */
     choreo_t *choreos, *choreos_follow; /* heap (NULL: not laid out) */
-    char *text;              /* heap: the bytes parsed, to keep as the last good copy */
+    char *text;                         /* heap: the bytes parsed, to keep as the last good copy */
     size_t text_len;
-    const content_t *saved;  /* the save job's content (the app's: only read) ... */
+    const content_t *saved;    /* the save job's content (the app's: only read) ... */
     char assets[APP_PATH_MAX]; /* ... and the folder its fonts and picture are copied from */
 } reload_t;
 

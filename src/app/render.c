@@ -37,7 +37,8 @@ static gfx_texture_t qr_make(const char *text) {
     for (int y = 0; y < q->width; y++) {
         for (int x = 0; x < q->width; x++) {
             if (q->data[y * q->width + x] & 1) {
-                cov[(size_t)(y + QR_QUIET_MODULES) * (size_t)n + (size_t)(x + QR_QUIET_MODULES)] = 255;
+                cov[(size_t)(y + QR_QUIET_MODULES) * (size_t)n + (size_t)(x + QR_QUIET_MODULES)] =
+                    255;
             }
         }
     }
@@ -168,7 +169,7 @@ static void mark_load(render_t *r, int px) {
             }
             if (r->preparing && rgba->w == px && rgba->h == px) {
                 r->mark_pending = packed; /* no GL here: made a texture after the walk */
-            } else if (r->preparing) { /* not px square (a picture): the first frame loads it */
+            } else if (r->preparing) {    /* not px square (a picture): the first frame loads it */
                 SDL_free(packed);
                 r->mark_px = 0;
             } else {
@@ -222,12 +223,12 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
         r->mark_pending = NULL;
     }
     r->warm_task = -1; /* the first frame sets no text ahead of need */
-    malloc_trim(0); /* what compiling took and gave back goes back to the system */
+    malloc_trim(0);    /* what compiling took and gave back goes back to the system */
     return true;
 }
 
-bool render_audit(const content_t *content, const char *assets_dir, const show_t *show,
-                  int width, int height, render_misfit_fn fn, void *user) {
+bool render_audit(const content_t *content, const char *assets_dir, const show_t *show, int width,
+                  int height, render_misfit_fn fn, void *user) {
     render_t *r = SDL_calloc(1, sizeof *r);
     if (!r) return false;
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
@@ -351,7 +352,8 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     float dots_w = fminf(pitch * (float)n, b.w * 0.45f);
     pitch = dots_w / (float)n;
     for (int i = 0; i < n; i++) {
-        layout_box_t dot = {b.x + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d};
+        layout_box_t dot = {b.x + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d,
+                            d};
         if (i == v->playlist_index) {
             dot.x -= d * 0.5f;
             dot.w += d;
@@ -370,9 +372,9 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     if (ns.kind == SCENE_CONTACT) next_title = c->contact.title;
     if (ns.kind == SCENE_INTRO) next_title = c->intro.title;
     layout_box_t label = {b.x + dots_w + d * 2, b.y, b.w - dots_w - d * 2, b.h};
-    layout_box_t lb = draw_text(r, c->labels.next,
-                                style(TEXT_BOLD, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
-                                label, VALIGN_CENTER, col(r, c->theme.text_dim));
+    layout_box_t lb =
+        draw_text(r, c->labels.next, style(TEXT_BOLD, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
+                  label, VALIGN_CENTER, col(r, c->theme.text_dim));
     float gap = L->font.small * 0.35f;
     layout_box_t title = {lb.x + lb.w + gap, b.y, label.x + label.w - (lb.x + lb.w + gap), b.h};
     draw_text(r, next_title, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
@@ -387,8 +389,8 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
     float indent = bubble + L->font.body * 0.6f;
     text_style_t st = style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT);
     const float gap_lines = 0.75f;
-    int size = text_fit_group(&r->text, ex->steps, ex->step_count, st, box.w - indent, box.h,
-                              gap_lines);
+    int size =
+        text_fit_group(&r->text, ex->steps, ex->step_count, st, box.w - indent, box.h, gap_lines);
     st.size = st.min_size = (float)size;
     float skip = (float)text_line_height(&r->text, TEXT_REGULAR, size);
     /* Heights at the fitted size; on a screen too small for the smallest size the whole list
@@ -403,9 +405,11 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
     float k = total > box.h ? box.h / total : 1.0f;
     if (r->misfit && k < 1.0f) {
         layout_box_t wrap = {box.x + indent, box.y, box.w - indent, box.h};
-        r->misfit(r->misfit_user, &(render_misfit_t){.text = ex->steps[0], .style = st,
-                                                      .box = wrap, .steps = ex,
-                                                      .gap_lines = gap_lines});
+        r->misfit(r->misfit_user, &(render_misfit_t){.text = ex->steps[0],
+                                                     .style = st,
+                                                     .box = wrap,
+                                                     .steps = ex,
+                                                     .gap_lines = gap_lines});
     }
     r->steps_scaled = k < 1.0f; /* each step's own shrink is the list's, said above */
     bubble = fminf(bubble, skip * 1.25f);
@@ -450,9 +454,8 @@ static const figure_fit_t *fit_for(render_t *r, const choreo_t *c) {
     int n = figure_avoid(L, avoid);
     /* (the demo and follow routines of one exercise are framed apart: their poses differ) */
     if (f->exercise != c->exercise || f->choreo != c || f->count != c->count ||
-        memcmp(&f->box, &L->exercise.stage, sizeof f->box) != 0 ||
-        f->avoid_count != n || memcmp(f->avoid, avoid, (size_t)n * sizeof avoid[0]) != 0 ||
-        f->lens.scale <= 0) {
+        memcmp(&f->box, &L->exercise.stage, sizeof f->box) != 0 || f->avoid_count != n ||
+        memcmp(f->avoid, avoid, (size_t)n * sizeof avoid[0]) != 0 || f->lens.scale <= 0) {
         figure_fit(f, c, L->exercise.stage, avoid, n);
     }
     return f;
@@ -593,7 +596,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     } line_t;
     line_t lines[4];
     int n = 0;
-    const char *side_word = cd.side == CONTENT_SIDE_RIGHT ? c->labels.right
+    const char *side_word = cd.side == CONTENT_SIDE_RIGHT  ? c->labels.right
                             : cd.side == CONTENT_SIDE_LEFT ? c->labels.left
                                                            : NULL;
     if (side_word) {
@@ -607,8 +610,8 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
         lines[n++] = (line_t){side_buf, TEXT_BOLD, size, c->theme.accent, false};
     }
     if (cd.kind == COUNTDOWN_BREATHS && cd.stage == COUNTDOWN_HOLDING) {
-        lines[n++] = (line_t){cd.inhaling ? c->labels.breathe_in : c->labels.breathe_out,
-                              TEXT_BOLD, size * 1.15f, c->theme.text, false};
+        lines[n++] = (line_t){cd.inhaling ? c->labels.breathe_in : c->labels.breathe_out, TEXT_BOLD,
+                              size * 1.15f, c->theme.text, false};
     }
     /* the hold the count is for (the next instance's, while counting in over a move) */
     const content_hold_t *h = &ex->phases[ch->inst[st->hold_instance].phase].hold;
@@ -681,7 +684,7 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     const figure_fit_t *fit = fit_for(r, ch);
     choreo_state_t local, *st = &local;
     bool shown = r->state_valid && v == r->state_view; /* the view on screen, not a warm-up's */
-    if (shown) st = &r->state; /* computed for the damage check */
+    if (shown) st = &r->state;                         /* computed for the damage check */
     else view_state(v, st);
     figure_colors_t colors = figure_colors(c);
     layout_box_t moving;
@@ -715,8 +718,10 @@ static void draw_dots(render_t *r, layout_box_t b, int n, int current) {
     float pitch = d * 2.4f;
     float x0 = b.x + (b.w - pitch * (float)n) * 0.5f;
     for (int i = 0; i < n; i++) {
-        layout_box_t dot = {x0 + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d};
-        gfx_rect(&r->gfx, dot, i == current ? col(r, c->theme.accent) : gfx_rgb(c->theme.text_dim, 0.35f),
+        layout_box_t dot = {x0 + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d,
+                            d};
+        gfx_rect(&r->gfx, dot,
+                 i == current ? col(r, c->theme.accent) : gfx_rgb(c->theme.text_dim, 0.35f),
                  d * 0.5f);
     }
 }
@@ -810,10 +815,11 @@ static void draw_footer(render_t *r, const show_t *show) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     /* the kiosk's loop shows its own calm hint about the keys */
-    const char *hint = show->kiosk && !show->takeover && c->kiosk.hint ? c->kiosk.hint
-                                                                        : c->labels.help_hint;
-    draw_text(r, c->labels.footer, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
-              L->footer, VALIGN_CENTER, col(r, c->theme.text_dim));
+    const char *hint =
+        show->kiosk && !show->takeover && c->kiosk.hint ? c->kiosk.hint : c->labels.help_hint;
+    draw_text(r, c->labels.footer,
+              style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT), L->footer,
+              VALIGN_CENTER, col(r, c->theme.text_dim));
     draw_text(r, hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
               L->help_hint, VALIGN_CENTER, col(r, c->theme.text_dim));
 }
@@ -850,7 +856,8 @@ static void draw_help(render_t *r, bool kiosk) {
             }
             for (int k = 0, e; (e = show_numbered_exercise(c, k)) >= 0; k++) {
                 if (k % per_row == 0 && n == max) break;
-                if (k % per_row == 0) rows[n++] = (help_row_t){{NULL, NULL}, {NULL, NULL}, per_row > 1};
+                if (k % per_row == 0)
+                    rows[n++] = (help_row_t){{NULL, NULL}, {NULL, NULL}, per_row > 1};
                 rows[n - 1].keys[k % per_row] = DIGITS[k];
                 rows[n - 1].action[k % per_row] = c->exercises[e].title;
             }
@@ -888,7 +895,8 @@ static void draw_paused(render_t *r, const char *label) {
     const text_block_t *b = text_get(&r->text, label, st, box.w, box.h);
     if (!b) return;
     float pad = L->font.body * 0.6f;
-    layout_box_t pill = {((float)L->width - (float)b->w) * 0.5f - pad, box.y, (float)b->w + 2 * pad, box.h};
+    layout_box_t pill = {((float)L->width - (float)b->w) * 0.5f - pad, box.y, (float)b->w + 2 * pad,
+                         box.h};
     gfx_rect(&r->gfx, pill, col(r, c->theme.accent), box.h * 0.5f);
     draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
@@ -924,9 +932,8 @@ static void draw_notice(render_t *r, show_notice_t notice, const char *staff, bo
     bool two = notice == SHOW_NOTICE_STAFF;
     layout_box_t box = notice_box(r, banner, two);
     float pad = L->font.body * 0.6f;
-    layout_box_t inner = two ? (layout_box_t){box.x + pad, box.y + pad * 0.5f, box.w - 2 * pad,
-                                              box.h - pad}
-                             : box;
+    layout_box_t inner =
+        two ? (layout_box_t){box.x + pad, box.y + pad * 0.5f, box.w - 2 * pad, box.h - pad} : box;
     text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
     const text_block_t *b = text_get(&r->text, label, st, inner.w, inner.h);
     if (!b) return;
@@ -949,7 +956,8 @@ static show_view_t view_at_start(const show_t *show, int index) {
     v.scene = c->playlist[index];
     v.jump = v.item_mix = 1.0f;
     v.choreos = show->choreos;
-    if (v.scene.kind == SCENE_REVIEW && c->reviews.count > 0) v.item = show->next_review % c->reviews.count;
+    if (v.scene.kind == SCENE_REVIEW && c->reviews.count > 0)
+        v.item = show->next_review % c->reviews.count;
     return v;
 }
 
@@ -1055,10 +1063,18 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     uint64_t h = 1469598103934665603ull;
     bool exercise = v->scene.kind == SCENE_EXERCISE;
     bool cards = v->scene.kind == SCENE_REVIEWS || v->scene.kind == SCENE_REVIEW;
-    long f[] = {r->layout.width, r->layout.height, (long)r->generation, v->playlist_index,
-                exercise || cards ? 0 : v->item, show->paused, show->help,
-                show->paused ? 0 : (long)ceil(show->resume_left - 1e-6), show->resume_left > 0,
-                show->kiosk && !show->takeover, quant(r->gfx.shift_x, 8), quant(r->gfx.shift_y, 8)};
+    long f[] = {r->layout.width,
+                r->layout.height,
+                (long)r->generation,
+                v->playlist_index,
+                exercise || cards ? 0 : v->item,
+                show->paused,
+                show->help,
+                show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
+                show->resume_left > 0,
+                show->kiosk && !show->takeover,
+                quant(r->gfx.shift_x, 8),
+                quant(r->gfx.shift_y, 8)};
     *full = hash_in(h, f, sizeof f);
     /* the highlighted step, the review card: their own panel only */
     long p[] = {v->item, cards ? quant(v->item_mix, 512) : 0};
@@ -1089,10 +1105,20 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     countdown_t cd;
     countdown_compute(ch, &r->state, &cd);
     const layout_t *L = &r->layout;
-    long k[] = {cd.kind, cd.stage, cd.count, cd.remaining, cd.ready_left, cd.inhaling,
-                cd.side, cd.switch_sides, cd.repetition, cd.repetitions,
-                quant(cd.progress, COUNTER_ARC_STEPS(L)), quant(cd.breath, COUNTER_BREATH_STEPS(L)),
-                r->state.phase, r->state.instance};
+    long k[] = {cd.kind,
+                cd.stage,
+                cd.count,
+                cd.remaining,
+                cd.ready_left,
+                cd.inhaling,
+                cd.side,
+                cd.switch_sides,
+                cd.repetition,
+                cd.repetitions,
+                quant(cd.progress, COUNTER_ARC_STEPS(L)),
+                quant(cd.breath, COUNTER_BREATH_STEPS(L)),
+                r->state.phase,
+                r->state.instance};
     *counter = hash_in(h, k, sizeof k);
 }
 
@@ -1289,7 +1315,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
             float from = r->wipe_edge - WIPE_LINE - 1.0f;
             damage_add(&damage, (layout_box_t){from, 0, edge - from, (float)height});
         }
-        for (int i = 0; wipe && i < damage.count; i++) damage.box[i] = clip_box(damage.box[i], revealed);
+        for (int i = 0; wipe && i < damage.count; i++)
+            damage.box[i] = clip_box(damage.box[i], revealed);
         if (show->notice != r->shown_notice || show->notice_serial != r->shown_notice_serial) {
             /* a notice shown, gone or given new words (over either scene) */
             bool banner = show->paused || show->resume_left > 0;
@@ -1331,7 +1358,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         draw_part(r, show, &show->view, box, revealed);
         if (wipe) {
             int kept = r->record.count, kept_overflow = r->record.overflow;
-            draw_part(r, show, &show->from, box, (layout_box_t){edge, 0, (float)width - edge, (float)height});
+            draw_part(r, show, &show->from, box,
+                      (layout_box_t){edge, 0, (float)width - edge, (float)height});
             r->record.count = kept, r->record.overflow = kept_overflow;
             /* the leading edge: a thin line in the accent colour, on the incoming side, not
              * moved by the drift (the strip redrawn next frame is counted without it) */

@@ -13,13 +13,13 @@
 
 /* A text that does not fit its place even at its smallest size (render_audit). */
 typedef struct render_misfit_t {
-    const char *text;    /* as drawn: one of the content's strings, or a copy made for the
+    const char *text;   /* as drawn: one of the content's strings, or a copy made for the
                           * call (a formatted label, a review's name with its prefix) */
-    text_style_t style;  /* as set */
-    layout_box_t box;    /* the place it was given */
+    text_style_t style; /* as set */
+    layout_box_t box;   /* the place it was given */
     const content_exercise_t *steps; /* the exercise whose steps do not fit their panel
                                       * together (text is then its first step), else NULL */
-    float gap_lines;     /* steps: the gap between them, in lines */
+    float gap_lines;                 /* steps: the gap between them, in lines */
 } render_misfit_t;
 
 typedef void (*render_misfit_fn)(void *user, const render_misfit_t *misfit);
@@ -43,23 +43,23 @@ typedef struct render_t {
                                * module (w: the side in modules, quiet zone included) */
     render_record_t record;
     figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
-    layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
+    layout_box_t figure_drawn;  /* bounds of the last figure drawn, pixels (for tests) */
     layout_box_t figure_moving; /* of it, what changes from move to move: ghosts, arrow, body */
     /* Where each step of the exercise on screen was drawn (its highlight's box), so a new
      * highlighted step redraws two rows, not the panel. */
     layout_box_t step_rows[CONTENT_MAX_STEPS];
-    int step_rows_of;          /* exercise index + 1 the rows are of; 0 none */
-    int shown_item;            /* the step or card on screen */
-    show_notice_t shown_notice; /* the notice on screen */
+    int step_rows_of;             /* exercise index + 1 the rows are of; 0 none */
+    int shown_item;               /* the step or card on screen */
+    show_notice_t shown_notice;   /* the notice on screen */
     unsigned shown_notice_serial; /* its show_t.notice_serial (a staff notice's new words) */
     char assets_dir[1024];
-    gfx_texture_t mark_texture; /* the clinic's mark, rasterised at its box's size */
-    int mark_px;               /* the size it was rasterised at; 0 = not yet */
-    bool mark_failed;          /* could not be loaded: said once, then drawn without */
+    gfx_texture_t mark_texture;  /* the clinic's mark, rasterised at its box's size */
+    int mark_px;                 /* the size it was rasterised at; 0 = not yet */
+    bool mark_failed;            /* could not be loaded: said once, then drawn without */
     unsigned char *mark_pending; /* its pixels (mark_px square) before its texture is made */
-    bool preparing;            /* a walk on a thread without GL (render_init): texts and the
+    bool preparing;              /* a walk on a thread without GL (render_init): texts and the
                                   mark are rasterised into memory, made textures later */
-    int warm_task;             /* next thing to walk for the text cache (render_frame) */
+    int warm_task;               /* next thing to walk for the text cache (render_frame) */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
@@ -69,22 +69,22 @@ typedef struct render_t {
     int figure_cap_count, last_figure_cap_count;
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
-    bool figure_cues, last_figure_cues; /* in a move: its ghosts and arrow are shown */
+    bool figure_cues, last_figure_cues;     /* in a move: its ghosts and arrow are shown */
     uint64_t figure_lens, last_figure_lens; /* the camera (it eases between shots in a move) */
-    unsigned generation;       /* bumped by render_set_content: new content, all redrawn */
+    unsigned generation; /* bumped by render_set_content: new content, all redrawn */
     /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
      * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what
      * moved in the part already revealed: no second picture is kept. */
-    int wipe_pair[2];          /* the change being wiped: from, to (playlist indices) */
-    float wipe_edge;           /* pixels from the left the incoming scene is drawn to; 0 none */
-    int drawn_scene;           /* playlist index the target holds whole, or -1 */
-    bool drawn_hint;           /* ... with the kiosk's calm hint in its footer */
-    bool state_valid;          /* `state` is state_view's figure, for this frame */
+    int wipe_pair[2]; /* the change being wiped: from, to (playlist indices) */
+    float wipe_edge;  /* pixels from the left the incoming scene is drawn to; 0 none */
+    int drawn_scene;  /* playlist index the target holds whole, or -1 */
+    bool drawn_hint;  /* ... with the kiosk's calm hint in its footer */
+    bool state_valid; /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
     render_misfit_fn misfit; /* render_audit's: told each text that does not fit */
     void *misfit_user;
-    bool steps_scaled;       /* the steps on screen are scaled down together (said once) */
+    bool steps_scaled; /* the steps on screen are scaled down together (said once) */
 } render_t;
 
 /* Needs a current GL context. Fonts come from assets_dir + the theme's font paths; `linked`
@@ -99,8 +99,8 @@ void render_shutdown(render_t *r);
  * without GL: the texts are only measured, with the content's fonts from assets_dir, and `fn`
  * is called for each that does not fit its place. False (said in the log) when the fonts do
  * not open. */
-bool render_audit(const content_t *content, const char *assets_dir, const show_t *show,
-                  int width, int height, render_misfit_fn fn, void *user);
+bool render_audit(const content_t *content, const char *assets_dir, const show_t *show, int width,
+                  int height, render_misfit_fn fn, void *user);
 
 /* Switches to new content (after a reload), its fonts and mark from assets_dir: rebuilds the
  * QR code, opens the fonts anew when the theme or the folder changed (texts already set in

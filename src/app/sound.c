@@ -29,8 +29,8 @@ typedef void (*alsa_error_handler_t)(const char *file, int line, const char *fun
                                      const char *fmt, ...);
 typedef int (*alsa_set_handler_t)(alsa_error_handler_t handler);
 
-static void alsa_quiet(const char *file, int line, const char *function, int err,
-                       const char *fmt, ...) {
+static void alsa_quiet(const char *file, int line, const char *function, int err, const char *fmt,
+                       ...) {
     (void)file, (void)line, (void)function, (void)err, (void)fmt;
 }
 

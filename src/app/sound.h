@@ -12,10 +12,10 @@
 
 #include "cues.h"
 
-#define SOUND_RATE 48000  /* samples a second, mono, 32-bit float (as SDL's disk driver writes) */
+#define SOUND_RATE 48000   /* samples a second, mono, 32-bit float (as SDL's disk driver writes) */
 #define SOUND_SAMPLES 1024 /* a callback's samples: 21 ms */
-#define SOUND_VOICES 8    /* cues heard at once */
-#define SOUND_QUEUE 16    /* cues waiting for the audio thread (a power of two) */
+#define SOUND_VOICES 8     /* cues heard at once */
+#define SOUND_QUEUE 16     /* cues waiting for the audio thread (a power of two) */
 
 typedef enum sound_state_t {
     SOUND_CLOSED = 0, /* no device (never on) */
@@ -31,22 +31,22 @@ typedef struct sound_voice_t {
 
 typedef struct sound_t {
     /* the main thread's */
-    bool on;             /* cues are heard */
-    bool said;           /* the failure's log line is written */
-    SDL_Thread *opener;  /* opens the device; joined once done */
-    cues_t cues;         /* the show as the last tick left it */
+    bool on;            /* cues are heard */
+    bool said;          /* the failure's log line is written */
+    SDL_Thread *opener; /* opens the device; joined once done */
+    cues_t cues;        /* the show as the last tick left it */
     /* the opener thread's, read by others only after state says READY or FAILED */
-    atomic_int state;    /* sound_state_t */
-    char error[256];     /* why there is no device */
+    atomic_int state; /* sound_state_t */
+    char error[256];  /* why there is no device */
     SDL_AudioDeviceID device;
-    float *tones;        /* heap, one block: every cue's samples, made at opening */
+    float *tones; /* heap, one block: every cue's samples, made at opening */
     int offset[CUE_KIND_NUM], length[CUE_KIND_NUM];
     /* shared with the audio thread */
     atomic_bool audible;
-    _Atomic float gain;  /* the volume, 0..1 */
+    _Atomic float gain;               /* the volume, 0..1 */
     unsigned char queue[SOUND_QUEUE]; /* cue kinds: the main thread writes at head ... */
     atomic_uint head, tail;           /* ... the audio thread reads at tail */
-    atomic_long heard;   /* cues the audio thread started (tests) */
+    atomic_long heard;                /* cues the audio thread started (tests) */
     /* the audio thread's */
     sound_voice_t voice[SOUND_VOICES];
 } sound_t;

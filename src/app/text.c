@@ -34,8 +34,8 @@ static uint64_t hash_bytes(uint64_t h, const void *data, size_t n) {
 
 static uint64_t hash_style(const char *s, text_style_t st, float box_w, float box_h) {
     uint64_t h = hash_bytes(1469598103934665603ull, s, strlen(s));
-    int k[6] = {(int)st.face, (int)lroundf(st.size * 8), (int)lroundf(st.min_size * 8),
-                (int)st.align, (int)lroundf(box_w), (int)lroundf(box_h)};
+    int k[6] = {(int)st.face,  (int)lroundf(st.size * 8), (int)lroundf(st.min_size * 8),
+                (int)st.align, (int)lroundf(box_w),       (int)lroundf(box_h)};
     return hash_bytes(h, k, sizeof k);
 }
 
@@ -129,7 +129,8 @@ static void wrap(TTF_Font *f, const char *s, int max_w, wrapped_t *out) {
         if (w > max_w && line_end > line_start) {
             /* the word does not fit: close the line before it */
             line_t *l = &out->lines[out->count++];
-            *l = (line_t){line_start, line_end - line_start, measure(f, s, line_start, line_end - line_start)};
+            *l = (line_t){line_start, line_end - line_start,
+                          measure(f, s, line_start, line_end - line_start)};
             line_start = line_end = i;
             continue; /* measure the word again on a fresh line */
         }
@@ -226,8 +227,7 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
     return b;
 }
 
-const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float box_w,
-                             float box_h) {
+const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float box_w, float box_h) {
     if (!s || !*s) return NULL;
     uint64_t key = hash_style(s, st, box_w, box_h);
     for (int i = 0; i < t->entry_count; i++) {

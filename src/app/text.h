@@ -29,7 +29,7 @@ typedef struct text_style_t {
 typedef struct text_block_t {
     gfx_texture_t texture;
     int w, h;
-    int size;      /* pixel size it was set at */
+    int size; /* pixel size it was set at */
     int lines;
     bool overflow; /* did not fit the box even at min_size */
 } text_block_t;
@@ -53,9 +53,9 @@ typedef struct text_t {
     text_fit_memo_t memo[TEXT_FIT_MEMO_MAX];
     int memo_next;
     uint32_t frame;
-    int rasterised; /* texts rasterised since init (cache misses), for tests and benchmarks */
-    int allow_new;  /* how many more misses may be rasterised now; < 0 = no limit */
-    int skipped;    /* misses left for later because allow_new ran out */
+    int rasterised;     /* texts rasterised since init (cache misses), for tests and benchmarks */
+    int allow_new;      /* how many more misses may be rasterised now; < 0 = no limit */
+    int skipped;        /* misses left for later because allow_new ran out */
     bool defer_uploads; /* misses keep their coverage in memory, without GL (another thread) */
     bool measure_only;  /* misses are wrapped and fitted, not rasterised (render_audit) */
 } text_t;

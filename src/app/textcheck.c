@@ -22,9 +22,9 @@
 #include "show.h"
 #include "text.h"
 
-#define CHECK_MAX_SAID 40   /* problems logged in full; the rest are counted */
-#define CHECK_MAX_SEEN 256  /* texts already said not to fit (each once) */
-#define QUOTE_CHARS 40      /* characters of a text quoted in a message */
+#define CHECK_MAX_SAID 40  /* problems logged in full; the rest are counted */
+#define CHECK_MAX_SEEN 256 /* texts already said not to fit (each once) */
+#define QUOTE_CHARS 40     /* characters of a text quoted in a message */
 
 typedef struct check_t {
     const content_t *c;
@@ -33,7 +33,7 @@ typedef struct check_t {
     char *first;
     size_t first_size;
     int problems;
-    text_t text;          /* the theme's fonts, for glyphs and measuring */
+    text_t text; /* the theme's fonts, for glyphs and measuring */
     const char *font_names[TEXT_FACE_NUM];
     int screen_w, screen_h; /* the screen being walked */
     uint64_t seen[CHECK_MAX_SEEN];
@@ -184,7 +184,8 @@ static const content_source_t *source_of(const content_t *c, const char *drawn) 
 
 static bool seen_before(check_t *k, const char *s) {
     uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 1099511628211ull;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
     for (int i = 0; i < k->seen_count; i++) {
         if (k->seen[i] == h) return true;
     }
@@ -208,8 +209,7 @@ static int steps_fitting(check_t *k, const render_misfit_t *m, char *buf, int to
             o += strlen(o) + 1;
             left -= w;
         }
-        if (text_fits_group(&k->text, cut, n, m->style, m->box.w, m->box.h,
-                            m->gap_lines)) {
+        if (text_fits_group(&k->text, cut, n, m->style, m->box.w, m->box.h, m->gap_lines)) {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -227,7 +227,8 @@ static void on_misfit(void *user, const render_misfit_t *m) {
     char screen[40];
     snprintf(screen, sizeof screen, "%dx%d", k->screen_w, k->screen_h);
     size_t len = strlen(m->text);
-    for (int i = 0; m->steps && i < m->steps->step_count; i++) len += strlen(m->steps->steps[i]) + 1;
+    for (int i = 0; m->steps && i < m->steps->step_count; i++)
+        len += strlen(m->steps->steps[i]) + 1;
     char *buf = SDL_malloc(len + 1);
     if (!buf) return;
     if (m->steps) {
@@ -319,7 +320,11 @@ int textcheck_content(const content_t *c, const char *path, const char *file, si
                       const char *assets_dir, char *first, size_t first_size) {
     check_t *k = SDL_calloc(1, sizeof *k);
     if (!k) return 1;
-    *k = (check_t){.c = c, .path = path, .file = file, .file_len = file_len, .first = first,
+    *k = (check_t){.c = c,
+                   .path = path,
+                   .file = file,
+                   .file_len = file_len,
+                   .first = first,
                    .first_size = first_size};
     char regular[1024], bold[1024], err[1300];
     if (!assets_path(assets_dir, c->theme.font_regular, regular, sizeof regular, err, sizeof err) ||

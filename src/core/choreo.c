@@ -10,7 +10,10 @@ static float ease(content_ease_t e, float u) {
     switch (e) {
     case CONTENT_EASE_LINEAR: return u;
     case CONTENT_EASE_IN: return u * u * u;
-    case CONTENT_EASE_OUT: { float v = 1 - u; return 1 - v * v * v; }
+    case CONTENT_EASE_OUT: {
+        float v = 1 - u;
+        return 1 - v * v * v;
+    }
     default: /* in-out: smootherstep, zero speed and acceleration at both ends */
         return u * u * u * (u * (u * 6 - 15) + 10);
     }
@@ -55,8 +58,8 @@ static void instance_pose(const choreo_t *c, int k, skel_pose_t *out) {
 
 /* The reach target of `joint` in an instance's pose, resolved against current positions, or
  * false when that pose does not place this joint. Mirrored for the left side. */
-static bool reach_target(const choreo_t *c, int k, int joint, const skel_positions_t *pos,
-                         vec3 out, vec3 bend, bool *has_bend) {
+static bool reach_target(const choreo_t *c, int k, int joint, const skel_positions_t *pos, vec3 out,
+                         vec3 bend, bool *has_bend) {
     const choreo_instance_t *in = &c->inst[k];
     const content_pose_t *cp = &exercise(c)->poses[exercise(c)->phases[in->phase].pose];
     bool left = in->side == CONTENT_SIDE_LEFT;
@@ -129,8 +132,7 @@ static float *own_place(const skel_positions_t *key, skel_positions_t *now, int 
  * pace (e[part]). Feet first, so a hand can follow a knee. ends[] are the two poses' own
  * positions (before reaching), for the limbs' own bend. */
 static void solve_reach(const choreo_t *c, int from, int to, const float *e,
-                        const skel_positions_t *ends[2], skel_pose_t *pose,
-                        skel_positions_t *pos) {
+                        const skel_positions_t *ends[2], skel_pose_t *pose, skel_positions_t *pos) {
     for (int i = 0; i < 4; i++) {
         int j = REACH_ORDER[i];
         float u = e[skel_part_of(j)];
@@ -387,7 +389,8 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
     } else if (still >= 0) {
         /* before a breathing hold, the calm breath ends where the counted breaths begin */
         if (ph->hold.kind == CONTENT_HOLD_BREATHS) still_length = in->ready;
-        if (still < still_length) breathe(p, CHOREO_IDLE_DEGREES * idle_breath(c, still, still_length));
+        if (still < still_length)
+            breathe(p, CHOREO_IDLE_DEGREES * idle_breath(c, still, still_length));
     }
     skel_positions_t pa, pb;
     skel_fk(&a, &pa);
@@ -495,7 +498,7 @@ double choreo_place_start(const choreo_t *c, choreo_place_t place) {
         choreo_place_t p = inst_place(c, k);
         if (!inst_shown(c, k) || p.step != place.step) continue;
         /* the place itself, else its side at the nearest repetition, else the step anywhere */
-        long score = place_equal(p, place) ? 0
+        long score = place_equal(p, place)  ? 0
                      : p.side == place.side ? 1 + labs((long)p.repetition - place.repetition)
                                             : 1000000L;
         if (best < 0 || score < best_score) {

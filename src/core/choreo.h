@@ -51,31 +51,31 @@ typedef struct choreo_t {
     float breath_in, breath_out; /* s, from content timing */
     choreo_instance_t inst[CHOREO_MAX_INSTANCES];
     int count;
-    float duration; /* s, one whole routine */
+    float duration;    /* s, one whole routine */
     bool anchor_first; /* the first move keeps its anchor where the routine's last pose has it
                         * (only when the routine ends where it began: else its place would
                         * jump between the first move and the second) */
 } choreo_t;
 
 typedef struct choreo_state_t {
-    double t;             /* s into the routine, wrapped */
+    double t; /* s into the routine, wrapped */
     int instance;
     int phase;
     const char *phase_name;
-    int step;             /* 0-based step shown */
+    int step; /* 0-based step shown */
     content_side_t side;
     int repetition;
-    float move_t;         /* 0..1 through the move (eased) */
-    bool moving;          /* in the move into the pose (ghosts and arrow are shown) */
-    bool ready;           /* in the get-ready count before a hold (also while moving) */
-    float ready_left;     /* s left of the get-ready count */
-    int hold_instance;    /* the instance whose hold the count is for: this one, or the next
+    float move_t;      /* 0..1 through the move (eased) */
+    bool moving;       /* in the move into the pose (ghosts and arrow are shown) */
+    bool ready;        /* in the get-ready count before a hold (also while moving) */
+    float ready_left;  /* s left of the get-ready count */
+    int hold_instance; /* the instance whose hold the count is for: this one, or the next
                            * while counting in over the move before it */
     bool holding;
-    float hold_elapsed;   /* s into the hold */
-    float hold_length;    /* s the hold lasts in this pacing */
-    float breath;         /* 0..1 lungs filled (breathing holds), else 0 */
-    int breath_index;     /* 0-based breath of a breathing hold */
+    float hold_elapsed; /* s into the hold */
+    float hold_length;  /* s the hold lasts in this pacing */
+    float breath;       /* 0..1 lungs filled (breathing holds), else 0 */
+    int breath_index;   /* 0-based breath of a breathing hold */
     skel_pose_t pose;
     skel_positions_t pos;
 } choreo_state_t;

@@ -115,7 +115,8 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             size_set = true;
         } else if (!strcmp(name, "--content")) {
             o->content_path = take_value(argc, argv, &i, name, eq);
-            if (!o->content_path || !*o->content_path) return fail(err, n, "--content needs a FILE");
+            if (!o->content_path || !*o->content_path)
+                return fail(err, n, "--content needs a FILE");
         } else if (!strcmp(name, "--lang")) {
             o->lang = take_value(argc, argv, &i, name, eq);
             if (!o->lang || !valid_id(o->lang)) {
@@ -131,8 +132,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (v && strchr(v, ':')) {
                 if (!parse_range(v, &o->at, &o->at_end, &o->at_step)) {
-                    return fail(err, n, "--at START:END:STEP needs 0 <= START <= END, STEP > 0, "
-                                        "such as 0:10:0.5");
+                    return fail(err, n,
+                                "--at START:END:STEP needs 0 <= START <= END, STEP > 0, "
+                                "such as 0:10:0.5");
                 }
             } else if (!v || !parse_seconds(v, &o->at)) {
                 return fail(err, n, "--at needs a time in seconds, 0 or more, such as 12.5");
@@ -168,8 +170,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
         } else if (!strcmp(name, "--sound")) {
             const char *v = take_value(argc, argv, &i, name, eq);
             if (!v || (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)) {
-                return fail(err, n, "--sound takes 'on' or 'off' (sound cues for breaths, holds "
-                                    "and sides)");
+                return fail(err, n,
+                            "--sound takes 'on' or 'off' (sound cues for breaths, holds "
+                            "and sides)");
             }
             o->sound = !strcmp(v, "on") ? CLI_SOUND_ON : CLI_SOUND_OFF;
         } else if (!strcmp(name, "--region")) {
@@ -183,7 +186,8 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
             if (!set_mode(o, CLI_MODE_DUMP_POSE, name, err, n)) return false;
         } else if (!strcmp(name, "--check-content")) {
             o->check_path = take_value(argc, argv, &i, name, eq);
-            if (!o->check_path || !*o->check_path) return fail(err, n, "--check-content needs a FILE");
+            if (!o->check_path || !*o->check_path)
+                return fail(err, n, "--check-content needs a FILE");
             if (!set_mode(o, CLI_MODE_CHECK_CONTENT, name, err, n)) return false;
         } else if (!strcmp(name, "--import")) {
             o->import_path = take_value(argc, argv, &i, name, eq);
@@ -205,8 +209,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
         return fail(err, n, "--frames only applies to --bench");
     }
     if (o->mode == CLI_MODE_BENCH && (scene_set || o->windowed || at_set)) {
-        return fail(err, n, "--bench plays the whole playlist offscreen; it takes --frames, "
-                            "--size, --pacing, --sound and --content");
+        return fail(err, n,
+                    "--bench plays the whole playlist offscreen; it takes --frames, "
+                    "--size, --pacing, --sound and --content");
     }
     if (o->mode != CLI_MODE_SCREENSHOT && o->mode != CLI_MODE_DUMP_POSE && at_set) {
         return fail(err, n, "--at only applies to --screenshot and --dump-pose");
@@ -233,8 +238,9 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
         return fail(err, n, "--check-content takes only the FILE to check");
     }
     if (o->mode == CLI_MODE_IMPORT && (scene_set || o->windowed || !o->content_path)) {
-        return fail(err, n, "--import DIR takes --content FILE: the installed content file it "
-                            "replaces");
+        return fail(err, n,
+                    "--import DIR takes --content FILE: the installed content file it "
+                    "replaces");
     }
     if ((o->mode == CLI_MODE_SCREENSHOT || o->mode == CLI_MODE_BENCH) && !size_set) {
         o->width = CLI_DEFAULT_SHOT_W;
@@ -265,12 +271,14 @@ const char *cli_usage(void) {
            "\n"
            "Options:\n"
            "  --windowed[=WxH]     a resizable window (default 1280x720) instead of fullscreen\n"
-           "  --kiosk              the waiting-room loop: demo pacing, keys take over for a while,\n"
+           "  --kiosk              the waiting-room loop: demo pacing, keys take over for a "
+           "while,\n"
            "                       only the staff's chord (Ctrl+Alt+Q) quits; content reloads\n"
            "  --content FILE       the show's content (default: assets/content/<lang>.yaml)\n"
            "  --lang CODE          language of the default content file (default: en)\n"
            "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"
-           "  --pacing MODE        follow (default): the page's real counts; demo: every movement,\n"
+           "  --pacing MODE        follow (default): the page's real counts; demo: every "
+           "movement,\n"
            "                       holds cut short but labelled with the real target\n"
            "  --sound on|off       soft tones for breaths, the last seconds of a hold, a hold\n"
            "                       done, switch sides and the next exercise (default: as the\n"

@@ -34,22 +34,22 @@ typedef enum cli_sound_t {
 
 typedef struct cli_options_t {
     cli_mode_t mode;
-    bool windowed;             /* --windowed: a window instead of fullscreen */
-    int width, height;         /* --windowed=WxH or --size WxH; 0 = default for the mode */
-    const char *content_path;  /* --content FILE; NULL = assets/content/<lang>.yaml */
-    const char *lang;          /* --lang CODE; default "en" */
-    const char *scene;         /* --scene ID; NULL = first of the playlist */
+    bool windowed;            /* --windowed: a window instead of fullscreen */
+    int width, height;        /* --windowed=WxH or --size WxH; 0 = default for the mode */
+    const char *content_path; /* --content FILE; NULL = assets/content/<lang>.yaml */
+    const char *lang;         /* --lang CODE; default "en" */
+    const char *scene;        /* --scene ID; NULL = first of the playlist */
     const char *screenshot_path;
-    double at;                 /* --at SECONDS, scene time; default 0 */
-    double at_end, at_step;    /* --dump-pose --at START:END:STEP; at_step 0 = one time */
-    const char *check_path;    /* --check-content FILE */
-    const char *import_path;   /* --import DIR: the stick's mount point */
-    bool region_figure;        /* --region figure: crop the screenshot to the figure's box */
-    bool demo_pacing;          /* --pacing demo (holds cut short) rather than follow */
-    bool pacing_set;           /* --pacing was given */
-    bool kiosk;                /* --kiosk: the unattended waiting-room loop */
-    long frames;               /* --bench --frames N; 0 = two loops of the playlist */
-    cli_sound_t sound;         /* --sound on|off: the show's sound cues */
+    double at;               /* --at SECONDS, scene time; default 0 */
+    double at_end, at_step;  /* --dump-pose --at START:END:STEP; at_step 0 = one time */
+    const char *check_path;  /* --check-content FILE */
+    const char *import_path; /* --import DIR: the stick's mount point */
+    bool region_figure;      /* --region figure: crop the screenshot to the figure's box */
+    bool demo_pacing;        /* --pacing demo (holds cut short) rather than follow */
+    bool pacing_set;         /* --pacing was given */
+    bool kiosk;              /* --kiosk: the unattended waiting-room loop */
+    long frames;             /* --bench --frames N; 0 = two loops of the playlist */
+    cli_sound_t sound;       /* --sound on|off: the show's sound cues */
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.

@@ -63,25 +63,25 @@
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-#define MAX_FIELDS 40          /* most keys one mapping table may have */
-#define MAX_SECONDS 3600.0     /* upper bound of every timing value (s); keeps ms in 32 bits */
-#define QUOTE_MAX 40           /* bytes of a value quoted in a message, before "…" */
-#define NUMBER_MAX_LENGTH 32   /* longest number text accepted (bytes) */
+#define MAX_FIELDS 40           /* most keys one mapping table may have */
+#define MAX_SECONDS 3600.0      /* upper bound of every timing value (s); keeps ms in 32 bits */
+#define QUOTE_MAX 40            /* bytes of a value quoted in a message, before "…" */
+#define NUMBER_MAX_LENGTH 32    /* longest number text accepted (bytes) */
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
-#define MAX_MOVE_SECONDS 600.0 /* longest move or hold of one phase (s) */
-#define MAX_COUNT 100          /* most breaths of a hold, plays of a repeat, repetitions */
+#define MAX_MOVE_SECONDS 600.0  /* longest move or hold of one phase (s) */
+#define MAX_COUNT 100           /* most breaths of a hold, plays of a repeat, repetitions */
 #define MAX_RESUME_SECONDS 30.0 /* longest re-count after a pause (s) */
-#define MAX_ANGLE 360.0        /* degrees, either way, of a joint or the whole body */
-#define MAX_WORLD 3.0          /* m from the origin, sideways and forward, of a point */
-#define MAX_HEIGHT 2.0         /* m above the floor of the pelvis */
-#define MAX_OFFSET 1.0         /* m from a followed joint */
-#define MAX_DRIFT_PIXELS 20.0  /* kiosk burn-in drift, px at 1080p */
-#define MIN_RELOAD_SECONDS 0.5 /* kiosk content-file checks: not busier than this (s) ... */
+#define MAX_ANGLE 360.0         /* degrees, either way, of a joint or the whole body */
+#define MAX_WORLD 3.0           /* m from the origin, sideways and forward, of a point */
+#define MAX_HEIGHT 2.0          /* m above the floor of the pelvis */
+#define MAX_OFFSET 1.0          /* m from a followed joint */
+#define MAX_DRIFT_PIXELS 20.0   /* kiosk burn-in drift, px at 1080p */
+#define MIN_RELOAD_SECONDS 0.5  /* kiosk content-file checks: not busier than this (s) ... */
 #define MAX_RELOAD_SECONDS 60.0 /* ... and not slower (s) */
 #define MINUTES_PER_DAY (24 * 60)
 #define DAYS_PER_WEEK 7
-#define MAX_FKEY 12            /* F1..F12 */
-#define DEFAULT_VOLUME 0.5f    /* sound cues: of the tones as made */
+#define MAX_FKEY 12         /* F1..F12 */
+#define DEFAULT_VOLUME 0.5f /* sound cues: of the tones as made */
 #define DEFAULT_QUIT_KEYS "Ctrl+Alt+Q"
 
 /* ---- Tables ------------------------------------------------------------------------ */
@@ -169,46 +169,50 @@ typedef struct map_spec_t {
 
 #define TEXT(key, type, member) \
     { .name = key, .kind = FIELD_TEXT, .offset = offsetof(type, member) }
-#define TEMPLATE(key, member, slot_bits)                                                  \
-    {                                                                                     \
-        .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member),    \
-        .slots = slot_bits                                                                \
+#define TEMPLATE(key, member, slot_bits)                                               \
+    {                                                                                  \
+        .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member), \
+        .slots = slot_bits                                                             \
     }
 #define LABEL(key, member) TEMPLATE(key, member, 0u)
-#define OPT_LABEL(key, member)                                                            \
-    { .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member),      \
-      .optional = true }
+#define OPT_LABEL(key, member)                                                         \
+    {                                                                                  \
+        .name = key, .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.member), \
+        .optional = true                                                               \
+    }
 #define RAW(key, type, member) \
     { .name = key, .kind = FIELD_TEXT_RAW, .offset = offsetof(type, member) }
 #define COLOR(key, member) \
     { .name = key, .kind = FIELD_COLOR, .offset = offsetof(content_t, theme.member) }
-#define NUM(key, type, member, lo, lo_exclusive, hi, opt)                                 \
-    {                                                                                     \
-        .name = key, .kind = FIELD_NUMBER, .offset = offsetof(type, member), .min = lo,   \
-        .min_exclusive = lo_exclusive, .max = hi, .optional = opt                         \
+#define NUM(key, type, member, lo, lo_exclusive, hi, opt)                               \
+    {                                                                                   \
+        .name = key, .kind = FIELD_NUMBER, .offset = offsetof(type, member), .min = lo, \
+        .min_exclusive = lo_exclusive, .max = hi, .optional = opt                       \
     }
 #define NUMBER(key, member, lo, lo_exclusive, hi) \
     NUM(key, content_t, timing.member, lo, lo_exclusive, hi, false)
 #define SECONDS(key, member) NUMBER(key, member, 0.0, true, MAX_SECONDS)
-#define INT(key, type, member, lo, hi, opt)                                               \
-    {                                                                                     \
-        .name = key, .kind = FIELD_INT, .offset = offsetof(type, member), .min = lo,      \
-        .max = hi, .optional = opt                                                        \
+#define INT(key, type, member, lo, hi, opt)                                                     \
+    {                                                                                           \
+        .name = key, .kind = FIELD_INT, .offset = offsetof(type, member), .min = lo, .max = hi, \
+        .optional = opt                                                                         \
     }
 #define FLAG(key, type, member) \
     { .name = key, .kind = FIELD_BOOL, .offset = offsetof(type, member), .optional = true }
-#define ENUM(key, type, member, table)                                                    \
-    {                                                                                     \
-        .name = key, .kind = FIELD_ENUM, .offset = offsetof(type, member),                \
-        .names = table, .name_count = COUNT_OF(table), .optional = true                   \
+#define ENUM(key, type, member, table)                                                     \
+    {                                                                                      \
+        .name = key, .kind = FIELD_ENUM, .offset = offsetof(type, member), .names = table, \
+        .name_count = COUNT_OF(table), .optional = true                                    \
     }
-#define VEC3(key, type, member, range3, opt)                                              \
-    {                                                                                     \
-        .name = key, .kind = FIELD_VEC3, .offset = offsetof(type, member),                \
-        .range = range3, .optional = opt                                                  \
+#define VEC3(key, type, member, range3, opt)                                                \
+    {                                                                                       \
+        .name = key, .kind = FIELD_VEC3, .offset = offsetof(type, member), .range = range3, \
+        .optional = opt                                                                     \
     }
-#define NODE(key) { .name = key, .kind = FIELD_NODE }
-#define OPT_NODE(key) { .name = key, .kind = FIELD_NODE, .optional = true }
+#define NODE(key) \
+    { .name = key, .kind = FIELD_NODE }
+#define OPT_NODE(key) \
+    { .name = key, .kind = FIELD_NODE, .optional = true }
 
 enum {
     TOP_VERSION,
@@ -227,7 +231,9 @@ enum {
 };
 static const field_t TOP_FIELDS[] = {
     [TOP_VERSION] = NODE("version"),
-    [TOP_LANGUAGE] = {.name = "language", .kind = FIELD_TEXT, .hidden = true,
+    [TOP_LANGUAGE] = {.name = "language",
+                      .kind = FIELD_TEXT,
+                      .hidden = true,
                       .offset = offsetof(content_t, language)},
     [TOP_CLINIC] = NODE("clinic"),
     [TOP_THEME] = NODE("theme"),
@@ -262,12 +268,19 @@ static const field_t THEME_FIELDS[] = {
     COLOR("accent", accent),
     COLOR("accent_text", accent_text),
     COLOR("figure", figure),
-    {.name = "font_regular", .kind = FIELD_TEXT, .hidden = true,
+    {.name = "font_regular",
+     .kind = FIELD_TEXT,
+     .hidden = true,
      .offset = offsetof(content_t, theme.font_regular)},
-    {.name = "font_bold", .kind = FIELD_TEXT, .hidden = true,
+    {.name = "font_bold",
+     .kind = FIELD_TEXT,
+     .hidden = true,
      .offset = offsetof(content_t, theme.font_bold)},
-    {.name = "mark", .kind = FIELD_TEXT_RAW, .offset = offsetof(content_t, theme.mark),
-     .optional = true, .hidden = true},
+    {.name = "mark",
+     .kind = FIELD_TEXT_RAW,
+     .offset = offsetof(content_t, theme.mark),
+     .optional = true,
+     .hidden = true},
 };
 
 enum { TIMING_REVIEW_MIN = 3, TIMING_REVIEW_MAX = 4 };
@@ -320,17 +333,31 @@ static const field_t LABELS_FIELDS[] = {
     OPT_LABEL("repetition_word", repetition_word),
     TEMPLATE("repetition", repetition, SLOT_N | SLOT_TARGET),
     TEMPLATE("resuming", resuming, SLOT_N),
-    {.name = "sound_on", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_on),
+    {.name = "sound_on",
+     .kind = FIELD_TEXT,
+     .offset = offsetof(content_t, labels.sound_on),
      .optional = true},
-    {.name = "sound_off", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_off),
+    {.name = "sound_off",
+     .kind = FIELD_TEXT,
+     .offset = offsetof(content_t, labels.sound_off),
      .optional = true},
-    {.name = "sound_none", .kind = FIELD_TEXT, .offset = offsetof(content_t, labels.sound_none),
+    {.name = "sound_none",
+     .kind = FIELD_TEXT,
+     .offset = offsetof(content_t, labels.sound_none),
      .optional = true},
-    {.name = "hold_breaths_shown", .kind = FIELD_TEXT, .optional = true,
-     .offset = offsetof(content_t, labels.hold_breaths_shown), .slots = SLOT_N | SLOT_TARGET},
-    {.name = "hold_seconds_shown", .kind = FIELD_TEXT, .optional = true,
-     .offset = offsetof(content_t, labels.hold_seconds_shown), .slots = SLOT_N | SLOT_TARGET},
-    {.name = "hold_range_shown", .kind = FIELD_TEXT, .optional = true,
+    {.name = "hold_breaths_shown",
+     .kind = FIELD_TEXT,
+     .optional = true,
+     .offset = offsetof(content_t, labels.hold_breaths_shown),
+     .slots = SLOT_N | SLOT_TARGET},
+    {.name = "hold_seconds_shown",
+     .kind = FIELD_TEXT,
+     .optional = true,
+     .offset = offsetof(content_t, labels.hold_seconds_shown),
+     .slots = SLOT_N | SLOT_TARGET},
+    {.name = "hold_range_shown",
+     .kind = FIELD_TEXT,
+     .optional = true,
      .offset = offsetof(content_t, labels.hold_range_shown),
      .slots = SLOT_N | SLOT_MIN | SLOT_TARGET},
     [LABELS_HELP] = NODE("help"),
@@ -444,8 +471,7 @@ static const field_t PHASE_FIELDS[] = {
     [PHASE_NAME] = NODE("name"),
     [PHASE_STEP] = NODE("step"), /* its range depends on the exercise: read_phase checks it */
     [PHASE_POSE] = NODE("pose"),
-    [PHASE_SECONDS] =
-        NUM("seconds", content_phase_t, seconds, 0.0, false, MAX_MOVE_SECONDS, false),
+    [PHASE_SECONDS] = NUM("seconds", content_phase_t, seconds, 0.0, false, MAX_MOVE_SECONDS, false),
     [PHASE_EASE] = ENUM("ease", content_phase_t, ease, EASE_NAMES),
     [PHASE_HOLD] = OPT_NODE("hold"),
     [PHASE_SIDE] = ENUM("side", content_phase_t, side, SIDE_NAMES),
@@ -506,10 +532,8 @@ static const field_t REVIEW_FIELDS[] = {
 };
 
 static const field_t CONTACT_FIELDS[] = {
-    TEXT("title", content_t, contact.title),
-    TEXT("body", content_t, contact.body),
-    TEXT("severe", content_t, contact.severe),
-    TEXT("call", content_t, contact.call),
+    TEXT("title", content_t, contact.title),           TEXT("body", content_t, contact.body),
+    TEXT("severe", content_t, contact.severe),         TEXT("call", content_t, contact.call),
     TEXT("qr_caption", content_t, contact.qr_caption),
 };
 
@@ -523,13 +547,15 @@ enum {
     KIOSK_RELOAD_SECONDS,
 };
 static const field_t KIOSK_FIELDS[] = {
-    [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"),         /* "Ctrl+Alt+Q" */
-    [KIOSK_HINT] = {.name = "hint", .kind = FIELD_TEXT,
-                    .offset = offsetof(content_t, kiosk.hint), .optional = true},
+    [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"), /* "Ctrl+Alt+Q" */
+    [KIOSK_HINT] = {.name = "hint",
+                    .kind = FIELD_TEXT,
+                    .offset = offsetof(content_t, kiosk.hint),
+                    .optional = true},
     [KIOSK_OPENING_HOURS] = OPT_NODE("opening_hours"), /* "always" or "HH:MM-HH:MM" */
     [KIOSK_OPEN_DAYS] = OPT_NODE("open_days"),         /* [mon, tue, ...] */
-    [KIOSK_DRIFT_PIXELS] = NUM("drift_pixels", content_t, kiosk.drift_pixels, 0.0, false,
-                               MAX_DRIFT_PIXELS, true),
+    [KIOSK_DRIFT_PIXELS] =
+        NUM("drift_pixels", content_t, kiosk.drift_pixels, 0.0, false, MAX_DRIFT_PIXELS, true),
     [KIOSK_RELOAD_SECONDS] = NUM("reload_seconds", content_t, kiosk.reload_seconds,
                                  MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
 };
@@ -546,7 +572,8 @@ static const field_t SOUND_MODE_FIELDS[] = {
     NUM("volume", content_sound_t, volume, 0.0, false, 1.0, true),
 };
 
-#define SPEC(what, label, fields) { what, label, fields, COUNT_OF(fields) }
+#define SPEC(what, label, fields) \
+    { what, label, fields, COUNT_OF(fields) }
 static const mapping_spec_t TOP_SPEC = SPEC("the file", "the top level", TOP_FIELDS);
 static const mapping_spec_t CLINIC_SPEC = SPEC("clinic", "'clinic'", CLINIC_FIELDS);
 static const mapping_spec_t THEME_SPEC = SPEC("theme", "'theme'", THEME_FIELDS);
@@ -562,8 +589,7 @@ static const mapping_spec_t FOLLOW_SPEC = SPEC("reach target", "a reach target",
 static const mapping_spec_t PHASE_SPEC = SPEC("phase", "each phase", PHASE_FIELDS);
 static const mapping_spec_t HOLD_SPEC = SPEC("hold", "'hold'", HOLD_FIELDS);
 static const mapping_spec_t REPEAT_SPEC = SPEC("repeat", "'repeat'", REPEAT_FIELDS);
-static const mapping_spec_t TIMING_PARTS_SPEC =
-    SPEC("timing", "'timing'", TIMING_PARTS_FIELDS);
+static const mapping_spec_t TIMING_PARTS_SPEC = SPEC("timing", "'timing'", TIMING_PARTS_FIELDS);
 static const mapping_spec_t REVIEWS_SPEC = SPEC("reviews", "'reviews'", REVIEWS_FIELDS);
 static const mapping_spec_t REVIEW_SPEC = SPEC("review", "each review", REVIEW_FIELDS);
 static const mapping_spec_t CONTACT_SPEC = SPEC("contact", "'contact'", CONTACT_FIELDS);
@@ -586,12 +612,17 @@ static const list_spec_t REVIEWS_LIST = {"'items'", "a list of reviews (text, na
 static const list_spec_t PHASES_LIST = {"'phases'", "a list of phases", "phases",
                                         CONTENT_MAX_PHASES, false};
 
-static const map_spec_t POSES_MAP = {"'poses'", "a mapping of pose names to poses", "pose",
-                                     "poses", CONTENT_MAX_POSES, false};
-static const map_spec_t JOINTS_MAP = {"'joints'", "a mapping of joint names to angles [x, y, z]",
-                                      "joint", "joints", CONTENT_MAX_ROTATED, true};
-static const map_spec_t REACH_MAP = {"'reach'", "a mapping of hands and ankles to targets",
-                                     "reach target", "reach targets", CONTENT_MAX_REACH, true};
+static const map_spec_t POSES_MAP = {
+    "'poses'", "a mapping of pose names to poses", "pose", "poses", CONTENT_MAX_POSES, false};
+static const map_spec_t JOINTS_MAP = {"'joints'",
+                                      "a mapping of joint names to angles [x, y, z]",
+                                      "joint",
+                                      "joints",
+                                      CONTENT_MAX_ROTATED,
+                                      true};
+static const map_spec_t REACH_MAP = {"'reach'",         "a mapping of hands and ankles to targets",
+                                     "reach target",    "reach targets",
+                                     CONTENT_MAX_REACH, true};
 
 /* Placeholders and the clinic text each one stands for. */
 static const struct {
@@ -628,8 +659,7 @@ typedef struct parse_t {
 /* ---- Errors ------------------------------------------------------------------------ */
 
 /* Inserts in file order (stable for equal positions); keeps the first CONTENT_MAX_ERRORS. */
-static void errors_add(content_errors_t *errors, int line, int column, const char *message)
-{
+static void errors_add(content_errors_t *errors, int line, int column, const char *message) {
     errors->total++;
     int pos = errors->count;
     while (pos > 0) {
@@ -655,8 +685,7 @@ static void errors_add(content_errors_t *errors, int line, int column, const cha
 }
 
 CONTENT_PRINTF(3, 4)
-static void error_at(parse_t *p, yaml_mark_t mark, const char *fmt, ...)
-{
+static void error_at(parse_t *p, yaml_mark_t mark, const char *fmt, ...) {
     char message[CONTENT_ERROR_MESSAGE_MAX];
     va_list args;
     va_start(args, fmt);
@@ -666,8 +695,7 @@ static void error_at(parse_t *p, yaml_mark_t mark, const char *fmt, ...)
 }
 
 /* Writes 'value' into buf, cut at a UTF-8 boundary with "…", control characters as spaces. */
-static const char *quote(const char *value, size_t len, char *buf, size_t size)
-{
+static const char *quote(const char *value, size_t len, char *buf, size_t size) {
     size_t cut = len;
     if (cut > QUOTE_MAX) {
         cut = QUOTE_MAX;
@@ -687,20 +715,16 @@ static const char *quote(const char *value, size_t len, char *buf, size_t size)
 }
 
 /* "a mapping", "a list", "empty" or the quoted value, for "must be X, not <this>". */
-static const char *node_describe(const yaml_node_t *node, char *buf, size_t size)
-{
+static const char *node_describe(const yaml_node_t *node, char *buf, size_t size) {
     switch (node->type) {
-    case YAML_MAPPING_NODE:
-        return "a mapping";
-    case YAML_SEQUENCE_NODE:
-        return "a list";
+    case YAML_MAPPING_NODE: return "a mapping";
+    case YAML_SEQUENCE_NODE: return "a list";
     case YAML_SCALAR_NODE:
         if (node->data.scalar.length == 0) {
             return "empty";
         }
         return quote((const char *)node->data.scalar.value, node->data.scalar.length, buf, size);
-    default:
-        return "nothing";
+    default: return "nothing";
     }
 }
 
@@ -712,8 +736,7 @@ typedef struct list_builder_t {
     bool full;
 } list_builder_t;
 
-static void list_builder_add(list_builder_t *b, const char *item)
-{
+static void list_builder_add(list_builder_t *b, const char *item) {
     if (b->full) {
         return;
     }
@@ -733,8 +756,7 @@ static void list_builder_add(list_builder_t *b, const char *item)
 }
 
 /* Line and column of a byte offset, for libyaml's reader errors, which give no mark. */
-static yaml_mark_t mark_from_offset(const char *text, size_t len, size_t offset)
-{
+static yaml_mark_t mark_from_offset(const char *text, size_t len, size_t offset) {
     yaml_mark_t mark = {0, 0, 0};
     if (offset > len) {
         offset = len;
@@ -763,8 +785,7 @@ static yaml_mark_t mark_from_offset(const char *text, size_t len, size_t offset)
  * words. A file that is not UTF-8 is found before libyaml reads it (check_utf8). */
 
 /* The offset of line `line` (0-based) in text, or len. */
-static size_t line_start(const char *text, size_t len, size_t line)
-{
+static size_t line_start(const char *text, size_t len, size_t line) {
     size_t i = 0;
     for (size_t n = 0; n < line && i < len; i++) {
         if (text[i] == '\n') {
@@ -776,8 +797,7 @@ static size_t line_start(const char *text, size_t len, size_t line)
 
 /* The byte offset of a libyaml mark, from its line and column (characters): libyaml's own
  * index counts characters in some versions and bytes in others. */
-static size_t mark_offset(const char *text, size_t len, yaml_mark_t mark)
-{
+static size_t mark_offset(const char *text, size_t len, yaml_mark_t mark) {
     size_t i = line_start(text, len, mark.line);
     for (size_t column = 0; column < mark.column && i < len && text[i] != '\n'; column++) {
         i++;
@@ -788,15 +808,13 @@ static size_t mark_offset(const char *text, size_t len, yaml_mark_t mark)
     return i;
 }
 
-static size_t line_end(const char *text, size_t len, size_t start)
-{
+static size_t line_end(const char *text, size_t len, size_t start) {
     const char *nl = memchr(text + start, '\n', len - start);
     return nl ? (size_t)(nl - text) : len;
 }
 
 /* The first tab among the spaces that indent the line at `start`, or (size_t)-1. */
-static size_t indent_tab(const char *text, size_t len, size_t start)
-{
+static size_t indent_tab(const char *text, size_t len, size_t start) {
     for (size_t i = start; i < len && (text[i] == ' ' || text[i] == '\t'); i++) {
         if (text[i] == '\t') {
             return i;
@@ -808,14 +826,13 @@ static size_t indent_tab(const char *text, size_t len, size_t start)
 /* The offset of a quote that opens a text on the line [start, end) and is not closed on it,
  * or (size_t)-1. A quote opens a text where a value starts: after the indentation, "- ",
  * ": ", "? ", '[', '{' or ','; an apostrophe inside plain words ("don't") does not. */
-static size_t unclosed_quote(const char *text, size_t start, size_t end)
-{
+static size_t unclosed_quote(const char *text, size_t start, size_t end) {
     bool value_start = true;
     size_t i = start;
     while (i < end) {
         char c = text[i];
-        bool blank_after = i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\t' ||
-                           text[i + 1] == '\r';
+        bool blank_after =
+            i + 1 >= end || text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\r';
         if (c == ' ' || c == '\t') {
             i++;
         } else if (c == '#' && (i == start || text[i - 1] == ' ' || text[i - 1] == '\t')) {
@@ -852,8 +869,7 @@ static size_t unclosed_quote(const char *text, size_t start, size_t end)
 
 /* The last quote opened and not closed on its line, from the first line to `last_line`
  * (0-based) inclusive, or (size_t)-1. */
-static size_t find_unclosed_quote(const char *text, size_t len, size_t last_line)
-{
+static size_t find_unclosed_quote(const char *text, size_t len, size_t last_line) {
     size_t found = (size_t)-1;
     size_t start = 0;
     for (size_t line = 0; line <= last_line && start < len; line++) {
@@ -869,8 +885,7 @@ static size_t find_unclosed_quote(const char *text, size_t len, size_t last_line
 
 /* Whether ": " comes before `offset` on its line, after a key: then a colon at offset is
  * inside that key's text. */
-static bool colon_before(const char *text, size_t start, size_t offset)
-{
+static bool colon_before(const char *text, size_t start, size_t offset) {
     for (size_t i = start; i + 1 < offset; i++) {
         if (text[i] == '#' && (i == start || text[i - 1] == ' ')) {
             return false;
@@ -882,8 +897,7 @@ static bool colon_before(const char *text, size_t start, size_t offset)
     return false;
 }
 
-static void report_quote(parse_t *p, const char *text, size_t len, size_t offset)
-{
+static void report_quote(parse_t *p, const char *text, size_t len, size_t offset) {
     char quote_char = offset < len ? text[offset] : '"';
     error_at(p, mark_from_offset(text, len, offset),
              "the quote %s opened here is not closed; end the text with %s on the same line",
@@ -891,8 +905,7 @@ static void report_quote(parse_t *p, const char *text, size_t len, size_t offset
 }
 
 static void report_yaml_error(parse_t *p, const yaml_parser_t *parser, const char *text,
-                              size_t len)
-{
+                              size_t len) {
     const char *problem = parser->problem ? parser->problem : "unknown problem";
     const char *context = parser->context ? parser->context : "";
     yaml_mark_t mark = parser->problem_mark;
@@ -933,8 +946,10 @@ static void report_yaml_error(parse_t *p, const yaml_parser_t *parser, const cha
                strcmp(context, "while parsing a flow mapping") == 0) {
         bool list = strstr(context, "sequence") != NULL;
         if (parser->context_mark.line == mark.line) {
-            error_at(p, mark, "a comma or %s is missing here, in the %s that starts at "
-                     "column %d", list ? "']'" : "'}'", list ? "list" : "mapping",
+            error_at(p, mark,
+                     "a comma or %s is missing here, in the %s that starts at "
+                     "column %d",
+                     list ? "']'" : "'}'", list ? "list" : "mapping",
                      (int)parser->context_mark.column + 1);
         } else {
             error_at(p, parser->context_mark,
@@ -954,10 +969,13 @@ static void report_yaml_error(parse_t *p, const yaml_parser_t *parser, const cha
 
 /* The length of the UTF-8 character at s (1..4), or 0 when it is not UTF-8 (overlong,
  * surrogate, beyond U+10FFFF, cut short). */
-static size_t utf8_length(const unsigned char *s, size_t left)
-{
+static size_t utf8_length(const unsigned char *s, size_t left) {
     unsigned c = s[0];
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    size_t n = c < 0x80             ? 1
+               : (c & 0xE0) == 0xC0 ? 2
+               : (c & 0xF0) == 0xE0 ? 3
+               : (c & 0xF8) == 0xF0 ? 4
+                                    : 0;
     if (n == 0 || n > left) {
         return 0;
     }
@@ -977,8 +995,7 @@ static size_t utf8_length(const unsigned char *s, size_t left)
 
 /* The text must be UTF-8 (libyaml's own message is "invalid leading UTF-8 octet" at the
  * start of the file). A UTF-16 file, with its byte order mark, is left to libyaml. */
-static bool check_utf8(parse_t *p, const char *text, size_t len)
-{
+static bool check_utf8(parse_t *p, const char *text, size_t len) {
     const unsigned char *s = (const unsigned char *)text;
     if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) {
         return true;
@@ -1006,8 +1023,7 @@ static bool check_utf8(parse_t *p, const char *text, size_t len)
 /* Reads the text's events once, before the tree is built, counting how deep lists and
  * mappings go: the first one deeper than CONTENT_MAX_DEPTH stops the read at once, before
  * libyaml's time grows with the square of the depth. A syntax error is reported here. */
-static bool check_depth(parse_t *p, const char *text, size_t len)
-{
+static bool check_depth(parse_t *p, const char *text, size_t len) {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         error_at(p, (yaml_mark_t){0, 0, 0}, "out of memory while starting the YAML parser");
@@ -1039,14 +1055,9 @@ static bool check_depth(parse_t *p, const char *text, size_t len)
             }
             break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            depth--;
-            break;
-        case YAML_STREAM_END_EVENT:
-            done = true;
-            break;
-        default:
-            break;
+        case YAML_MAPPING_END_EVENT: depth--; break;
+        case YAML_STREAM_END_EVENT: done = true; break;
+        default: break;
         }
         yaml_event_delete(&event);
     }
@@ -1056,8 +1067,7 @@ static bool check_depth(parse_t *p, const char *text, size_t len)
 
 /* ---- Arena and texts --------------------------------------------------------------- */
 
-static bool arena_put(content_t *c, const char *s, size_t n)
-{
+static bool arena_put(content_t *c, const char *s, size_t n) {
     if (n > CONTENT_ARENA_BYTES - c->arena_used) {
         return false;
     }
@@ -1066,8 +1076,8 @@ static bool arena_put(content_t *c, const char *s, size_t n)
     return true;
 }
 
-static const char *placeholder_value(const content_t *c, const char *name, size_t len, bool *known)
-{
+static const char *placeholder_value(const content_t *c, const char *name, size_t len,
+                                     bool *known) {
     for (int i = 0; i < COUNT_OF(PLACEHOLDERS); i++) {
         if (strlen(PLACEHOLDERS[i].name) == len && memcmp(PLACEHOLDERS[i].name, name, len) == 0) {
             *known = true;
@@ -1081,8 +1091,7 @@ static const char *placeholder_value(const content_t *c, const char *name, size_
 }
 
 /* The slot_t bit of a name written between braces, or 0. */
-static unsigned slot_find(const char *name, size_t len)
-{
+static unsigned slot_find(const char *name, size_t len) {
     for (int i = 0; i < COUNT_OF(SLOTS); i++) {
         if (strlen(SLOTS[i].name) == len && memcmp(SLOTS[i].name, name, len) == 0) {
             return SLOTS[i].slot;
@@ -1092,8 +1101,7 @@ static unsigned slot_find(const char *name, size_t len)
 }
 
 /* "{side}", "{min} and {target}", "{a}, {b} and {c}": the slots of `bits`, in SLOTS order. */
-static const char *slot_list(unsigned bits, char *buf, size_t size)
-{
+static const char *slot_list(unsigned bits, char *buf, size_t size) {
     int total = 0;
     for (int i = 0; i < COUNT_OF(SLOTS); i++) {
         total += (bits & SLOTS[i].slot) != 0;
@@ -1116,8 +1124,7 @@ static const char *slot_list(unsigned bits, char *buf, size_t size)
  * text in messages. Never returns NULL: on an error it reports and returns "" (the parse
  * fails anyway). */
 static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, const char *label,
-                             unsigned slots)
-{
+                             unsigned slots) {
     content_t *c = p->out;
     const char *s = (const char *)node->data.scalar.value;
     size_t len = node->data.scalar.length;
@@ -1137,10 +1144,9 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, c
         if (!close) {
             char q[QUOTE_MAX + 8];
             char like[64] = "{clinic.phone}";
-            error_at(p, node->start_mark,
-                     "%s has '{' without a closing '}'; placeholders look like %s",
-                     quote(s, len, q, sizeof q),
-                     slots ? slot_list(slots, like, sizeof like) : like);
+            error_at(
+                p, node->start_mark, "%s has '{' without a closing '}'; placeholders look like %s",
+                quote(s, len, q, sizeof q), slots ? slot_list(slots, like, sizeof like) : like);
             c->arena_used = start;
             return "";
         }
@@ -1198,9 +1204,8 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, c
 }
 
 /* Keeps where a displayed text was written (content_t.sources). */
-static void source_add(parse_t *p, const yaml_node_t *node, const char *section,
-                       const char *field, const char *text)
-{
+static void source_add(parse_t *p, const yaml_node_t *node, const char *section, const char *field,
+                       const char *text) {
     content_t *c = p->out;
     if (c->source_count >= CONTENT_MAX_SOURCES || !text[0]) {
         return;
@@ -1221,8 +1226,7 @@ static void source_add(parse_t *p, const yaml_node_t *node, const char *section,
 /* A text that may use the run-time placeholders `slots` (a label template) and must use
  * them all; `label` names the value in messages: "'title'" or "a step". */
 static bool get_template(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
-                         bool may_be_empty, unsigned slots, const char **out)
-{
+                         bool may_be_empty, unsigned slots, const char **out) {
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SCALAR_NODE) {
         error_at(p, node->start_mark, "%s must be a text, not %s", label,
@@ -1248,15 +1252,13 @@ static bool get_template(parse_t *p, const yaml_node_t *node, const char *label,
 }
 
 static bool get_text(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
-                     bool may_be_empty, const char **out)
-{
+                     bool may_be_empty, const char **out) {
     return get_template(p, node, label, raw, may_be_empty, 0u, out);
 }
 
 /* A decimal number written in full: digits, sign, point, exponent; no hex, inf or nan.
  * strtod reads '.' as the decimal point because the app never calls setlocale(LC_NUMERIC). */
-static bool number_parse(const char *s, size_t len, double *out)
-{
+static bool number_parse(const char *s, size_t len, double *out) {
     if (len == 0 || len > NUMBER_MAX_LENGTH) {
         return false;
     }
@@ -1283,8 +1285,7 @@ static bool number_parse(const char *s, size_t len, double *out)
     return true;
 }
 
-static bool get_number(parse_t *p, const yaml_node_t *node, const char *label, double *out)
-{
+static bool get_number(parse_t *p, const yaml_node_t *node, const char *label, double *out) {
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SCALAR_NODE ||
         !number_parse((const char *)node->data.scalar.value, node->data.scalar.length, out)) {
@@ -1295,8 +1296,7 @@ static bool get_number(parse_t *p, const yaml_node_t *node, const char *label, d
     return true;
 }
 
-static int hex_digit(char c)
-{
+static int hex_digit(char c) {
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
@@ -1310,8 +1310,7 @@ static int hex_digit(char c)
 }
 
 static bool get_color(parse_t *p, const yaml_node_t *node, const char *label,
-                      content_color_t *out)
-{
+                      content_color_t *out) {
     int v[6] = {-1, -1, -1, -1, -1, -1};
     bool ok = node->type == YAML_SCALAR_NODE && node->data.scalar.length == 7 &&
               node->data.scalar.value[0] == '#';
@@ -1331,9 +1330,8 @@ static bool get_color(parse_t *p, const yaml_node_t *node, const char *label,
     return true;
 }
 
-static bool in_range(parse_t *p, const yaml_node_t *node, const char *label, double v,
-                     double min, bool min_exclusive, double max)
-{
+static bool in_range(parse_t *p, const yaml_node_t *node, const char *label, double v, double min,
+                     bool min_exclusive, double max) {
     bool low_ok = min_exclusive ? v > min : v >= min;
     if (low_ok && v <= max) {
         return true;
@@ -1349,8 +1347,7 @@ static bool in_range(parse_t *p, const yaml_node_t *node, const char *label, dou
     return false;
 }
 
-static bool check_range(parse_t *p, const yaml_node_t *node, const field_t *f, double v)
-{
+static bool check_range(parse_t *p, const yaml_node_t *node, const field_t *f, double v) {
     char label[64];
     snprintf(label, sizeof label, "'%s'", f->name);
     return in_range(p, node, label, v, f->min, f->min_exclusive, f->max);
@@ -1358,8 +1355,7 @@ static bool check_range(parse_t *p, const yaml_node_t *node, const field_t *f, d
 
 /* A number without a fraction ("2", "2.0", "2e0"); its range is the caller's (check it
  * before converting to int). */
-static bool get_whole(parse_t *p, const yaml_node_t *node, const char *label, double *out)
-{
+static bool get_whole(parse_t *p, const yaml_node_t *node, const char *label, double *out) {
     double v = 0.0;
     if (!get_number(p, node, label, &v)) {
         return false;
@@ -1375,8 +1371,7 @@ static bool get_whole(parse_t *p, const yaml_node_t *node, const char *label, do
 }
 
 static bool get_int(parse_t *p, const yaml_node_t *node, const char *label, int min, int max,
-                    int *out)
-{
+                    int *out) {
     double v = 0.0;
     if (!get_whole(p, node, label, &v) || !in_range(p, node, label, v, min, false, max)) {
         return false;
@@ -1387,8 +1382,7 @@ static bool get_int(parse_t *p, const yaml_node_t *node, const char *label, int 
 
 /* YAML's plain true and false only: "yes", "on" and "True" mean different things to
  * different YAML readers, so they are refused. */
-static bool get_bool(parse_t *p, const yaml_node_t *node, const char *label, bool *out)
-{
+static bool get_bool(parse_t *p, const yaml_node_t *node, const char *label, bool *out) {
     if (node->type == YAML_SCALAR_NODE) {
         const char *s = (const char *)node->data.scalar.value;
         size_t len = node->data.scalar.length;
@@ -1409,8 +1403,7 @@ static bool get_bool(parse_t *p, const yaml_node_t *node, const char *label, boo
 
 /* One of names[]: "'ease' must be linear, in, out or in-out, not 'fast'". */
 static bool get_enum(parse_t *p, const yaml_node_t *node, const char *label,
-                     const enum_name_t *names, int count, int *out)
-{
+                     const enum_name_t *names, int count, int *out) {
     if (node->type == YAML_SCALAR_NODE) {
         for (int i = 0; i < count; i++) {
             if (strlen(names[i].name) == node->data.scalar.length &&
@@ -1433,9 +1426,8 @@ static bool get_enum(parse_t *p, const yaml_node_t *node, const char *label,
 }
 
 /* [x, y, z]: exactly three numbers, each in its axis's range. */
-static bool get_vec3(parse_t *p, const yaml_node_t *node, const char *label,
-                     const range3_t *range, float out[3])
-{
+static bool get_vec3(parse_t *p, const yaml_node_t *node, const char *label, const range3_t *range,
+                     float out[3]) {
     static const char *const AXES[3] = {"x", "y", "z"};
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SEQUENCE_NODE) {
@@ -1467,13 +1459,9 @@ static bool get_vec3(parse_t *p, const yaml_node_t *node, const char *label,
 
 /* ---- Mappings and lists ------------------------------------------------------------ */
 
-static yaml_node_t *node_at(parse_t *p, int index)
-{
-    return yaml_document_get_node(p->doc, index);
-}
+static yaml_node_t *node_at(parse_t *p, int index) { return yaml_document_get_node(p->doc, index); }
 
-static int field_find(const mapping_spec_t *spec, const char *key, size_t len)
-{
+static int field_find(const mapping_spec_t *spec, const char *key, size_t len) {
     for (int i = 0; i < spec->field_count; i++) {
         if (strlen(spec->fields[i].name) == len && memcmp(spec->fields[i].name, key, len) == 0) {
             return i;
@@ -1485,8 +1473,7 @@ static int field_find(const mapping_spec_t *spec, const char *key, size_t len)
 /* Checks `node` is a mapping whose keys are all in spec, none twice, none required missing.
  * found[i] gets the value node of spec->fields[i] (NULL when absent). */
 static bool check_keys(parse_t *p, const yaml_node_t *node, const mapping_spec_t *spec,
-                       yaml_node_t *found[MAX_FIELDS])
-{
+                       yaml_node_t *found[MAX_FIELDS]) {
     for (int i = 0; i < MAX_FIELDS; i++) {
         found[i] = NULL;
     }
@@ -1515,8 +1502,9 @@ static bool check_keys(parse_t *p, const yaml_node_t *node, const mapping_spec_t
         int i = field_find(spec, name, len);
         if (i < 0) {
             char message[CONTENT_ERROR_MESSAGE_MAX];
-            snprintf(message, sizeof message, "unknown key %s in %s; expected one of: ",
-                     quote(name, len, q, sizeof q), spec->what);
+            snprintf(message, sizeof message,
+                     "unknown key %s in %s; expected one of: ", quote(name, len, q, sizeof q),
+                     spec->what);
             list_builder_t b = {message, sizeof message, 0, false};
             for (int k = 0; k < spec->field_count; k++) {
                 list_builder_add(&b, spec->fields[k].name);
@@ -1541,8 +1529,7 @@ static bool check_keys(parse_t *p, const yaml_node_t *node, const mapping_spec_t
 /* Reads the typed fields found by check_keys into `base`. A field whose value is wrong gets
  * found[i] = NULL, so callers can tell "present and valid" for cross-field checks. */
 static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *found[MAX_FIELDS],
-                        void *base)
-{
+                        void *base) {
     for (int i = 0; i < spec->field_count; i++) {
         const field_t *f = &spec->fields[i];
         yaml_node_t *node = found[i];
@@ -1557,8 +1544,8 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
         case FIELD_TEXT:
         case FIELD_TEXT_RAW: {
             const char *text = NULL;
-            ok = get_template(p, node, label, f->kind == FIELD_TEXT_RAW, f->may_be_empty,
-                              f->slots, &text);
+            ok = get_template(p, node, label, f->kind == FIELD_TEXT_RAW, f->may_be_empty, f->slots,
+                              &text);
             if (ok) {
                 memcpy(dest, &text, sizeof text);
                 if (!f->hidden) {
@@ -1616,8 +1603,7 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
             }
             break;
         }
-        case FIELD_NODE:
-            break;
+        case FIELD_NODE: break;
         }
         if (!ok) {
             found[i] = NULL;
@@ -1626,8 +1612,7 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
 }
 
 static bool read_mapping(parse_t *p, const yaml_node_t *node, const mapping_spec_t *spec,
-                         void *base, yaml_node_t *found[MAX_FIELDS])
-{
+                         void *base, yaml_node_t *found[MAX_FIELDS]) {
     if (!check_keys(p, node, spec, found)) {
         return false;
     }
@@ -1638,8 +1623,7 @@ static bool read_mapping(parse_t *p, const yaml_node_t *node, const mapping_spec
 /* Checks `node` is a list per spec; fills items[] with the first spec->max item nodes and
  * returns how many, reporting the first that does not fit. */
 static int read_list(parse_t *p, const yaml_node_t *node, const list_spec_t *spec,
-                     yaml_node_t **items)
-{
+                     yaml_node_t **items) {
     if (node->type != YAML_SEQUENCE_NODE) {
         char d[QUOTE_MAX + 8];
         error_at(p, node->start_mark, "%s must be %s, not %s", spec->label, spec->expected,
@@ -1669,8 +1653,7 @@ static int read_list(parse_t *p, const yaml_node_t *node, const list_spec_t *spe
  * values[] with the first spec->max pairs and returns how many, or -1 when `node` is not a
  * mapping at all (so callers can tell "no names" from "names unreadable"). */
 static int read_named(parse_t *p, const yaml_node_t *node, const map_spec_t *spec,
-                      yaml_node_t **keys, yaml_node_t **values)
-{
+                      yaml_node_t **keys, yaml_node_t **values) {
     char q[QUOTE_MAX + 8];
     if (node->type != YAML_MAPPING_NODE) {
         error_at(p, node->start_mark, "%s must be %s, not %s", spec->label, spec->expected,
@@ -1700,8 +1683,8 @@ static int read_named(parse_t *p, const yaml_node_t *node, const map_spec_t *spe
         for (int k = 0; k < count && !duplicate; k++) {
             if (keys[k]->data.scalar.length == len &&
                 memcmp(keys[k]->data.scalar.value, name, len) == 0) {
-                error_at(p, key->start_mark, "duplicate %s %s in %s (first at line %d)",
-                         spec->item, quote(name, len, q, sizeof q), spec->label,
+                error_at(p, key->start_mark, "duplicate %s %s in %s (first at line %d)", spec->item,
+                         quote(name, len, q, sizeof q), spec->label,
                          (int)keys[k]->start_mark.line + 1);
                 duplicate = true;
             }
@@ -1728,11 +1711,9 @@ typedef enum joint_set_t {
     JOINTS_REACH,    /* keys of a pose's 'reach' */
 } joint_set_t;
 
-static bool joint_in_set(int joint, joint_set_t set)
-{
+static bool joint_in_set(int joint, joint_set_t set) {
     switch (set) {
-    case JOINTS_ROTATING:
-        return skel_joint_rotates(joint);
+    case JOINTS_ROTATING: return skel_joint_rotates(joint);
     case JOINTS_REACH:
         for (int i = 0; i < COUNT_OF(REACH_LIMBS); i++) {
             if (REACH_LIMBS[i].end == joint) {
@@ -1740,15 +1721,13 @@ static bool joint_in_set(int joint, joint_set_t set)
             }
         }
         return false;
-    case JOINTS_ALL:
-        break;
+    case JOINTS_ALL: break;
     }
     return true;
 }
 
 /* Appends the joints of `set` to a message, in skeleton order. */
-static void joint_list(list_builder_t *b, joint_set_t set)
-{
+static void joint_list(list_builder_t *b, joint_set_t set) {
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
         if (joint_in_set(j, set)) {
             list_builder_add(b, skel_joint_name(j));
@@ -1758,8 +1737,7 @@ static void joint_list(list_builder_t *b, joint_set_t set)
 
 /* A joint named by a scalar node, which must be in `set`. */
 static bool get_joint(parse_t *p, const yaml_node_t *node, const char *label, joint_set_t set,
-                      int *out)
-{
+                      int *out) {
     char q[QUOTE_MAX + 8];
     if (node->type != YAML_SCALAR_NODE) {
         error_at(p, node->start_mark, "%s must be a joint name, not %s", label,
@@ -1773,8 +1751,8 @@ static bool get_joint(parse_t *p, const yaml_node_t *node, const char *label, jo
         [JOINTS_ALL] = "joints", [JOINTS_ROTATING] = "joints", [JOINTS_REACH] = "reach targets"};
     char message[CONTENT_ERROR_MESSAGE_MAX];
     if (joint < 0) {
-        snprintf(message, sizeof message, "unknown joint %s; %s: ",
-                 quote(name, len, q, sizeof q), LIST_NAMES[set]);
+        snprintf(message, sizeof message, "unknown joint %s; %s: ", quote(name, len, q, sizeof q),
+                 LIST_NAMES[set]);
     } else if (!joint_in_set(joint, set) && set == JOINTS_ROTATING) {
         snprintf(message, sizeof message,
                  "'%s' does not rotate (nothing hangs from it); joints that rotate: ",
@@ -1795,8 +1773,7 @@ static bool get_joint(parse_t *p, const yaml_node_t *node, const char *label, jo
 
 /* ---- Sections ---------------------------------------------------------------------- */
 
-static void read_section(parse_t *p, const yaml_node_t *node, const mapping_spec_t *spec)
-{
+static void read_section(parse_t *p, const yaml_node_t *node, const mapping_spec_t *spec) {
     yaml_node_t *found[MAX_FIELDS];
     read_mapping(p, node, spec, p->out, found);
 }
@@ -1807,8 +1784,7 @@ static void read_section(parse_t *p, const yaml_node_t *node, const mapping_spec
  * other numbers are kept as written (dialled within their own country). Returns false when
  * the phone has no digit or holds anything else (a letter, "ext."), which a link cannot dial;
  * *bad is then that character (or 0 for no digits). */
-static bool tel_number(const char *phone, char *out, size_t size, char *bad)
-{
+static bool tel_number(const char *phone, char *out, size_t size, char *bad) {
     char digits[64];
     size_t n = 0;
     bool plus = false;
@@ -1840,8 +1816,7 @@ static bool tel_number(const char *phone, char *out, size_t size, char *bad)
 /* The clinic's texts as written, then its QR text: "tel:" and the phone by default (an
  * error when the phone cannot be dialled), else qr_text with its placeholders filled and a
  * "tel:" link's number made dialable the same way when it is a phone number. */
-static void read_clinic(parse_t *p, const yaml_node_t *node)
-{
+static void read_clinic(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &CLINIC_SPEC, p->out, found)) {
         return;
@@ -1899,8 +1874,7 @@ static void read_clinic(parse_t *p, const yaml_node_t *node)
     c->clinic.qr_text = c->arena + start;
 }
 
-static void read_version(parse_t *p, const yaml_node_t *node)
-{
+static void read_version(parse_t *p, const yaml_node_t *node) {
     double v = 0.0;
     if (!get_number(p, node, "'version'", &v)) {
         return;
@@ -1915,8 +1889,7 @@ static void read_version(parse_t *p, const yaml_node_t *node)
     p->out->version = 1;
 }
 
-static void read_timing(parse_t *p, const yaml_node_t *node)
-{
+static void read_timing(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &TIMING_SPEC, p->out, found)) {
         return;
@@ -1931,8 +1904,7 @@ static void read_timing(parse_t *p, const yaml_node_t *node)
     }
 }
 
-static void read_labels(parse_t *p, const yaml_node_t *node)
-{
+static void read_labels(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &LABELS_SPEC, p->out, found) || !found[LABELS_HELP]) {
         return;
@@ -1947,14 +1919,12 @@ static void read_labels(parse_t *p, const yaml_node_t *node)
     p->out->labels.help_count = n;
 }
 
-static bool is_id_char(char c)
-{
+static bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 /* Names the author chooses (exercise ids, pose and phase names): [a-z0-9-]+. */
-static bool check_id_chars(parse_t *p, const yaml_node_t *node, const char *what, const char *id)
-{
+static bool check_id_chars(parse_t *p, const yaml_node_t *node, const char *what, const char *id) {
     char q[QUOTE_MAX + 8];
     for (const char *s = id; *s; s++) {
         if (!is_id_char(*s)) {
@@ -1967,8 +1937,7 @@ static bool check_id_chars(parse_t *p, const yaml_node_t *node, const char *what
     return true;
 }
 
-static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index)
-{
+static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index) {
     content_t *c = p->out;
     const char *id = NULL;
     if (!get_text(p, node, "'id'", true, false, &id)) {
@@ -1999,8 +1968,7 @@ static void read_exercise_id(parse_t *p, const yaml_node_t *node, int index)
 /* ---- Choreography ------------------------------------------------------------------ */
 
 /* Each joint of `joints` once, each one that rotates, each angle in range; file order. */
-static void read_pose_joints(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
-{
+static void read_pose_joints(parse_t *p, const yaml_node_t *node, content_pose_t *pose) {
     yaml_node_t *keys[CONTENT_MAX_ROTATED];
     yaml_node_t *values[CONTENT_MAX_ROTATED];
     int n = read_named(p, node, &JOINTS_MAP, keys, values);
@@ -2020,8 +1988,7 @@ static void read_pose_joints(parse_t *p, const yaml_node_t *node, content_pose_t
 }
 
 /* A joint whose place the reach of `end` changes: following it would chase itself. */
-static bool reach_moves(int end, int joint)
-{
+static bool reach_moves(int end, int joint) {
     for (int i = 0; i < COUNT_OF(REACH_LIMBS); i++) {
         if (REACH_LIMBS[i].end == end) {
             return joint == end || joint == REACH_LIMBS[i].middle;
@@ -2031,8 +1998,7 @@ static bool reach_moves(int end, int joint)
 }
 
 /* Whether a mapping node has `key`, whatever its value. */
-static bool mapping_has(parse_t *p, const yaml_node_t *node, const char *key)
-{
+static bool mapping_has(parse_t *p, const yaml_node_t *node, const char *key) {
     for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
          pair < node->data.mapping.pairs.top; pair++) {
         const yaml_node_t *k = node_at(p, pair->key);
@@ -2045,8 +2011,7 @@ static bool mapping_has(parse_t *p, const yaml_node_t *node, const char *key)
 }
 
 /* `hand_r: [x, y, z]` (a world point) or `hand_r: {joint: knee_r, offset: [x, y, z]}`. */
-static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
-{
+static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t *pose) {
     yaml_node_t *keys[CONTENT_MAX_REACH];
     yaml_node_t *values[CONTENT_MAX_REACH];
     int n = read_named(p, node, &REACH_MAP, keys, values);
@@ -2074,7 +2039,8 @@ static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t 
             if (has_joint == has_at || (has_at && has_offset)) {
                 error_at(p, value->start_mark,
                          "%s takes either 'joint' (with an 'offset' from it) or 'at' (a point "
-                         "on the mat)", label);
+                         "on the mat)",
+                         label);
                 ok = false;
             }
             ok = ok && (!at || get_joint(p, at, "'joint'", JOINTS_ALL, &reach.at_joint));
@@ -2098,8 +2064,7 @@ static void read_pose_reach(parse_t *p, const yaml_node_t *node, content_pose_t 
     }
 }
 
-static void read_pose(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
-{
+static void read_pose(parse_t *p, const yaml_node_t *node, content_pose_t *pose) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &POSE_SPEC, pose, found)) {
         return;
@@ -2115,8 +2080,7 @@ static void read_pose(parse_t *p, const yaml_node_t *node, content_pose_t *pose)
 /* Returns false when no pose could be read (not a mapping, empty), so phases are not checked
  * against them. A pose whose name or body is wrong is still counted: phases naming it get no
  * second error. */
-static bool read_poses(parse_t *p, const yaml_node_t *node, content_exercise_t *ex)
-{
+static bool read_poses(parse_t *p, const yaml_node_t *node, content_exercise_t *ex) {
     yaml_node_t *keys[CONTENT_MAX_POSES];
     yaml_node_t *values[CONTENT_MAX_POSES];
     int n = read_named(p, node, &POSES_MAP, keys, values);
@@ -2132,8 +2096,7 @@ static bool read_poses(parse_t *p, const yaml_node_t *node, content_exercise_t *
     return n > 0;
 }
 
-static bool scalar_is(const yaml_node_t *node, const char *s)
-{
+static bool scalar_is(const yaml_node_t *node, const char *s) {
     return node->type == YAML_SCALAR_NODE && s && strlen(s) == node->data.scalar.length &&
            memcmp(s, node->data.scalar.value, node->data.scalar.length) == 0;
 }
@@ -2141,8 +2104,7 @@ static bool scalar_is(const yaml_node_t *node, const char *s)
 /* "unknown <what> 'x'; <list_label>: a, b, c"; `label` is the key, for a value that is no
  * name at all. Empty names (already reported) are left out. */
 static void unknown_name(parse_t *p, const yaml_node_t *node, const char *label, const char *what,
-                         const char *list_label, const char *const *names, int count)
-{
+                         const char *list_label, const char *const *names, int count) {
     char q[QUOTE_MAX + 8];
     char message[CONTENT_ERROR_MESSAGE_MAX];
     if (node->type != YAML_SCALAR_NODE || node->data.scalar.length == 0) {
@@ -2164,9 +2126,8 @@ static void unknown_name(parse_t *p, const yaml_node_t *node, const char *label,
 /* A number or a range [from, to] with from <= to, each whole when `whole`, each in
  * (min, max] when min_exclusive, else [min, max]. `name` is the key: "'seconds'". A single
  * number gives out[0] = out[1]. */
-static bool get_range(parse_t *p, const yaml_node_t *node, const char *name, bool whole,
-                      double min, bool min_exclusive, double max, double out[2])
-{
+static bool get_range(parse_t *p, const yaml_node_t *node, const char *name, bool whole, double min,
+                      bool min_exclusive, double max, double out[2]) {
     double v[2] = {0.0, 0.0};
     if (node->type == YAML_SCALAR_NODE) {
         bool ok = whole ? get_whole(p, node, name, &v[0]) : get_number(p, node, name, &v[0]);
@@ -2212,8 +2173,7 @@ static bool get_range(parse_t *p, const yaml_node_t *node, const char *name, boo
     return true;
 }
 
-static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
-{
+static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_t *hold) {
     double v[2];
     if (get_range(p, node, "'seconds'", false, 0.0, true, MAX_MOVE_SECONDS, v)) {
         *hold = (content_hold_t){CONTENT_HOLD_SECONDS, (float)v[1], (float)v[0]};
@@ -2221,8 +2181,7 @@ static void read_hold_seconds(parse_t *p, const yaml_node_t *node, content_hold_
 }
 
 /* What the page asks for: "10-15 repetitions" is [10, 15]. */
-static void read_repetitions(parse_t *p, const yaml_node_t *node, content_exercise_t *ex)
-{
+static void read_repetitions(parse_t *p, const yaml_node_t *node, content_exercise_t *ex) {
     double v[2];
     if (get_range(p, node, "'repetitions'", true, 1.0, false, MAX_COUNT, v)) {
         ex->repetitions_min = (int)v[0];
@@ -2233,8 +2192,7 @@ static void read_repetitions(parse_t *p, const yaml_node_t *node, content_exerci
 /* The key of a hold's second kind in file order, and the first one's name; a kind given
  * twice is check_keys's error, not this one. */
 static const yaml_node_t *hold_second_kind(parse_t *p, const yaml_node_t *node,
-                                           const char **first)
-{
+                                           const char **first) {
     const yaml_node_t *first_key = NULL;
     for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
          pair < node->data.mapping.pairs.top; pair++) {
@@ -2242,8 +2200,8 @@ static const yaml_node_t *hold_second_kind(parse_t *p, const yaml_node_t *node,
         if (!key || key->type != YAML_SCALAR_NODE) {
             continue;
         }
-        int i = field_find(&HOLD_SPEC, (const char *)key->data.scalar.value,
-                           key->data.scalar.length);
+        int i =
+            field_find(&HOLD_SPEC, (const char *)key->data.scalar.value, key->data.scalar.length);
         if (i < 0) {
             continue;
         }
@@ -2258,8 +2216,7 @@ static const yaml_node_t *hold_second_kind(parse_t *p, const yaml_node_t *node,
 }
 
 /* Exactly one of breaths, seconds, comfortable. */
-static void read_hold(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
-{
+static void read_hold(parse_t *p, const yaml_node_t *node, content_hold_t *hold) {
     yaml_node_t *found[MAX_FIELDS];
     int errors_before = p->errors->total;
     if (!check_keys(p, node, &HOLD_SPEC, found)) {
@@ -2301,8 +2258,7 @@ static void read_hold(parse_t *p, const yaml_node_t *node, content_hold_t *hold)
 
 /* `timing: {arm_r: [0.3, 1], head: [0.2, 1]}`: each part's share of the move, a range
  * within 0..1 that is not empty. */
-static void read_phase_timing(parse_t *p, const yaml_node_t *node, content_phase_t *phase)
-{
+static void read_phase_timing(parse_t *p, const yaml_node_t *node, content_phase_t *phase) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &TIMING_PARTS_SPEC, phase, found)) {
         return;
@@ -2319,8 +2275,8 @@ static void read_phase_timing(parse_t *p, const yaml_node_t *node, content_phase
         }
         if (v[1] - v[0] < 0.05 - 1e-9) { /* (0.15 - 0.1 is a hair under 0.05 in binary) */
             error_at(p, found[k]->start_mark,
-                     "%s must give the part at least 0.05 of the move, not [%g, %g]", label,
-                     v[0], v[1]);
+                     "%s must give the part at least 0.05 of the move, not [%g, %g]", label, v[0],
+                     v[1]);
             continue;
         }
         phase->part_from[k] = (float)v[0];
@@ -2335,8 +2291,7 @@ typedef struct phase_nodes_t {
 } phase_nodes_t;
 
 static void read_phase(parse_t *p, const yaml_node_t *node, content_exercise_t *ex, int index,
-                       bool poses_known, phase_nodes_t *nodes)
-{
+                       bool poses_known, phase_nodes_t *nodes) {
     content_phase_t *phase = &ex->phases[index];
     *phase = (content_phase_t){
         .name = "", .anchor = -1, .arrow = -1, .repeat_from = -1, .repeat_times = 1};
@@ -2416,8 +2371,7 @@ static void read_phase(parse_t *p, const yaml_node_t *node, content_exercise_t *
 
 /* Resolves each repeat's 'from' (this phase or an earlier one) and checks that no two spans
  * from..this share a phase: a span inside another would make "how often" ambiguous. */
-static void read_repeats(parse_t *p, content_exercise_t *ex, const phase_nodes_t *nodes)
-{
+static void read_repeats(parse_t *p, content_exercise_t *ex, const phase_nodes_t *nodes) {
     for (int i = 0; i < ex->phase_count; i++) {
         const yaml_node_t *from = nodes[i].from;
         if (!from) {
@@ -2447,8 +2401,8 @@ static void read_repeats(parse_t *p, content_exercise_t *ex, const phase_nodes_t
         for (int a = k; a < i; a++) {
             if (ex->phases[a].repeat_from >= 0) {
                 error_at(p, from->start_mark,
-                         "repeat span overlaps the one of phase '%s' (line %d)",
-                         ex->phases[a].name, (int)nodes[a].from->start_mark.line + 1);
+                         "repeat span overlaps the one of phase '%s' (line %d)", ex->phases[a].name,
+                         (int)nodes[a].from->start_mark.line + 1);
                 ex->phases[i].repeat_from = -1;
                 break;
             }
@@ -2457,8 +2411,7 @@ static void read_repeats(parse_t *p, content_exercise_t *ex, const phase_nodes_t
 }
 
 static void read_phases(parse_t *p, const yaml_node_t *node, content_exercise_t *ex,
-                        bool poses_known)
-{
+                        bool poses_known) {
     yaml_node_t *items[CONTENT_MAX_PHASES];
     phase_nodes_t nodes[CONTENT_MAX_PHASES];
     memset(nodes, 0, sizeof nodes);
@@ -2470,8 +2423,7 @@ static void read_phases(parse_t *p, const yaml_node_t *node, content_exercise_t 
     read_repeats(p, ex, nodes);
 }
 
-static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
-{
+static void read_exercise(parse_t *p, const yaml_node_t *node, int index) {
     content_exercise_t *ex = &p->out->exercises[index];
     ex->ghosts = true;
     ex->arrow = true;
@@ -2510,8 +2462,7 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index)
     }
 }
 
-static void read_exercises(parse_t *p, const yaml_node_t *node)
-{
+static void read_exercises(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *items[CONTENT_MAX_EXERCISES];
     int n = read_list(p, node, &EXERCISES_LIST, items);
     for (int i = 0; i < n; i++) {
@@ -2520,8 +2471,7 @@ static void read_exercises(parse_t *p, const yaml_node_t *node)
     p->out->exercise_count = n;
 }
 
-static int word_count(const char *text)
-{
+static int word_count(const char *text) {
     int words = 0;
     bool in_word = false;
     for (const char *s = text; *s; s++) {
@@ -2534,8 +2484,7 @@ static int word_count(const char *text)
     return words;
 }
 
-static void read_reviews(parse_t *p, const yaml_node_t *node)
-{
+static void read_reviews(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &REVIEWS_SPEC, p->out, found) || !found[REVIEWS_ITEMS]) {
         return;
@@ -2555,7 +2504,7 @@ static void read_reviews(parse_t *p, const yaml_node_t *node)
 
 /* Modifiers of the quit chord, as written (any case). */
 static const struct {
-    const char *name; /* lowercase */
+    const char *name;  /* lowercase */
     const char *shown; /* in messages */
     int mod;
 } MODIFIERS[] = {
@@ -2573,8 +2522,7 @@ static const char *const DAY_NAMES[DAYS_PER_WEEK] = {"sun", "mon", "tue", "wed",
 #define QUIT_EXAMPLE "e.g. Ctrl+Alt+Q"
 
 /* Before the walk: what a file without the section, or without a key of it, means. */
-static void kiosk_defaults(content_t *c)
-{
+static void kiosk_defaults(content_t *c) {
     c->kiosk.present = false;
     c->kiosk.quit_mods = CONTENT_MOD_CTRL | CONTENT_MOD_ALT;
     c->kiosk.quit_key = 'q';
@@ -2590,14 +2538,10 @@ static void kiosk_defaults(content_t *c)
 }
 
 /* ASCII only: the C library's tolower depends on the locale. */
-static char ascii_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
+static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
 
 /* s[0..len) equals `lower` (lowercase) in any case. */
-static bool equal_fold(const char *s, size_t len, const char *lower)
-{
+static bool equal_fold(const char *s, size_t len, const char *lower) {
     if (strlen(lower) != len) {
         return false;
     }
@@ -2610,8 +2554,7 @@ static bool equal_fold(const char *s, size_t len, const char *lower)
 }
 
 /* The MODIFIERS index of a token, or -1. */
-static int modifier_find(const char *s, size_t len)
-{
+static int modifier_find(const char *s, size_t len) {
     for (int i = 0; i < COUNT_OF(MODIFIERS); i++) {
         if (equal_fold(s, len, MODIFIERS[i].name)) {
             return i;
@@ -2621,8 +2564,7 @@ static int modifier_find(const char *s, size_t len)
 }
 
 /* A letter or digit (*key, lowercased) or F1..F12 (*fkey); "F" alone is the letter f. */
-static bool quit_key_parse(const char *s, size_t len, char *key, int *fkey)
-{
+static bool quit_key_parse(const char *s, size_t len, char *key, int *fkey) {
     char c = ascii_lower(s[0]);
     if (len == 1 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
         *key = c;
@@ -2650,8 +2592,7 @@ static bool quit_key_parse(const char *s, size_t len, char *key, int *fkey)
 /* "Ctrl+Alt+Q": modifiers, each once, at least two of them, then one letter, digit or F-key.
  * Two modifiers at least: a patient leaning on the keyboard must not end the show. Spaces
  * around the parts are allowed ("Ctrl + Alt + Q"). One error per value, the first found. */
-static void read_quit_keys(parse_t *p, const yaml_node_t *node)
-{
+static void read_quit_keys(parse_t *p, const yaml_node_t *node) {
     const char *text = NULL;
     if (!get_text(p, node, "'quit_keys'", true, false, &text)) {
         return;
@@ -2705,8 +2646,7 @@ static void read_quit_keys(parse_t *p, const yaml_node_t *node)
             return;
         }
         if (m >= 0 && (mods & MODIFIERS[m].mod)) {
-            error_at(p, node->start_mark,
-                     "duplicate modifier %s in quit_keys: %s is already given",
+            error_at(p, node->start_mark, "duplicate modifier %s in quit_keys: %s is already given",
                      quote(part, len, q, sizeof q), MODIFIERS[m].shown);
             return;
         }
@@ -2746,8 +2686,7 @@ static void read_quit_keys(parse_t *p, const yaml_node_t *node)
 
 /* "H:MM" or "HH:MM" at *s, advancing it; *minutes gets hours * 60 + minutes unchecked
  * (the caller checks the range, so "25:00" is named as out of range, not as a bad format). */
-static bool clock_parse(const char **s, const char *end, int *hours, int *minutes)
-{
+static bool clock_parse(const char **s, const char *end, int *hours, int *minutes) {
     const char *c = *s;
     int h = 0;
     int digits = 0;
@@ -2766,8 +2705,7 @@ static bool clock_parse(const char **s, const char *end, int *hours, int *minute
     return true;
 }
 
-static const char *skip_blanks(const char *s, const char *end)
-{
+static const char *skip_blanks(const char *s, const char *end) {
     while (s < end && (*s == ' ' || *s == '\t')) {
         s++;
     }
@@ -2776,8 +2714,7 @@ static const char *skip_blanks(const char *s, const char *end)
 
 /* "always" or "HH:MM-HH:MM" (24 h, 00:00..24:00, opening before closing: no overnight
  * hours). Returns false on an error (reported). */
-static bool read_opening_hours(parse_t *p, const yaml_node_t *node)
-{
+static bool read_opening_hours(parse_t *p, const yaml_node_t *node) {
     char d[QUOTE_MAX + 8];
     bool scalar = node->type == YAML_SCALAR_NODE;
     const char *text = scalar ? (const char *)node->data.scalar.value : "";
@@ -2789,8 +2726,8 @@ static bool read_opening_hours(parse_t *p, const yaml_node_t *node)
         return true;
     }
     const char *end = text + len;
-    const char *at[2] = {NULL, NULL};     /* where each time starts, for messages */
-    const char *after[2] = {NULL, NULL};  /* ... and ends */
+    const char *at[2] = {NULL, NULL};    /* where each time starts, for messages */
+    const char *after[2] = {NULL, NULL}; /* ... and ends */
     int hours[2] = {0, 0};
     int minutes[2] = {0, 0};
     bool ok = scalar;
@@ -2837,8 +2774,7 @@ static bool read_opening_hours(parse_t *p, const yaml_node_t *node)
 }
 
 /* A non-empty list of day names, any case, each once. */
-static void read_open_days(parse_t *p, const yaml_node_t *node)
-{
+static void read_open_days(parse_t *p, const yaml_node_t *node) {
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SEQUENCE_NODE) {
         error_at(p, node->start_mark, "'open_days' must be a list of days (" DAY_LIST "), not %s",
@@ -2890,8 +2826,7 @@ static void read_open_days(parse_t *p, const yaml_node_t *node)
     }
 }
 
-static void read_kiosk(parse_t *p, const yaml_node_t *node)
-{
+static void read_kiosk(parse_t *p, const yaml_node_t *node) {
     p->out->kiosk.present = true;
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &KIOSK_SPEC, p->out, found)) {
@@ -2916,15 +2851,13 @@ static void read_kiosk(parse_t *p, const yaml_node_t *node)
 }
 
 /* Before the walk: a file without the sound section, or without a key of it, is silent. */
-static void sound_defaults(content_t *c)
-{
+static void sound_defaults(content_t *c) {
     c->sound.present = false;
     c->sound.interactive = (content_sound_t){false, DEFAULT_VOLUME};
     c->sound.kiosk = (content_sound_t){false, DEFAULT_VOLUME};
 }
 
-static void read_sound(parse_t *p, const yaml_node_t *node)
-{
+static void read_sound(parse_t *p, const yaml_node_t *node) {
     p->out->sound.present = true;
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &SOUND_SPEC, p->out, found)) {
@@ -2941,8 +2874,7 @@ static void read_sound(parse_t *p, const yaml_node_t *node)
 }
 
 /* After the exercises: the playlist may name exercises that come later in the file. */
-static void read_playlist(parse_t *p, const yaml_node_t *node)
-{
+static void read_playlist(parse_t *p, const yaml_node_t *node) {
     content_t *c = p->out;
     yaml_node_t *items[CONTENT_MAX_PLAYLIST];
     int n = read_list(p, node, &PLAYLIST_LIST, items);
@@ -2976,8 +2908,7 @@ static void read_playlist(parse_t *p, const yaml_node_t *node)
     c->playlist_count = n;
 }
 
-static void read_document(parse_t *p, const yaml_node_t *root)
-{
+static void read_document(parse_t *p, const yaml_node_t *root) {
     yaml_node_t *found[MAX_FIELDS];
     if (!check_keys(p, root, &TOP_SPEC, found)) {
         return;
@@ -3024,8 +2955,7 @@ static void read_document(parse_t *p, const yaml_node_t *root)
 
 /* ---- Public ------------------------------------------------------------------------ */
 
-bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors)
-{
+bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors) {
     memset(out, 0, sizeof *out);
     memset(errors, 0, sizeof *errors);
     kiosk_defaults(out);
@@ -3090,8 +3020,7 @@ bool content_parse(content_t *out, const char *text, size_t len, content_errors_
     return errors->total == 0;
 }
 
-const content_source_t *content_source_of(const content_t *content, const char *text)
-{
+const content_source_t *content_source_of(const content_t *content, const char *text) {
     for (int i = 0; content && text && i < content->source_count; i++) {
         if (content->sources[i].text == text) {
             return &content->sources[i];
@@ -3101,8 +3030,7 @@ const content_source_t *content_source_of(const content_t *content, const char *
 }
 
 void content_source_locate(const content_source_t *source, const char *file, size_t file_len,
-                           const char *what, size_t n, int *line, int *column)
-{
+                           const char *what, size_t n, int *line, int *column) {
     *line = source->line;
     *column = source->column;
     size_t end = source->end < file_len ? source->end : file_len;
@@ -3120,8 +3048,7 @@ void content_source_locate(const content_source_t *source, const char *file, siz
 }
 
 void content_error_format(const content_error_t *error, const char *filename, char *buf,
-                          size_t buf_size)
-{
+                          size_t buf_size) {
     if (!buf || buf_size == 0) {
         return;
     }
@@ -3129,8 +3056,7 @@ void content_error_format(const content_error_t *error, const char *filename, ch
              error->column, error->message);
 }
 
-bool content_find_scene(const content_t *content, const char *id, content_scene_ref_t *out)
-{
+bool content_find_scene(const content_t *content, const char *id, content_scene_ref_t *out) {
     if (!content || !id) {
         return false;
     }
@@ -3154,30 +3080,23 @@ bool content_find_scene(const content_t *content, const char *id, content_scene_
     return true;
 }
 
-const char *content_scene_id(const content_t *content, content_scene_ref_t scene)
-{
+const char *content_scene_id(const content_t *content, content_scene_ref_t scene) {
     switch (scene.kind) {
-    case SCENE_INTRO:
-        return "intro";
-    case SCENE_REVIEWS:
-        return "reviews";
-    case SCENE_REVIEW:
-        return "review";
-    case SCENE_CONTACT:
-        return "contact";
+    case SCENE_INTRO: return "intro";
+    case SCENE_REVIEWS: return "reviews";
+    case SCENE_REVIEW: return "review";
+    case SCENE_CONTACT: return "contact";
     case SCENE_EXERCISE:
         if (content && scene.exercise >= 0 && scene.exercise < content->exercise_count &&
             content->exercises[scene.exercise].id) {
             return content->exercises[scene.exercise].id;
         }
         return "";
-    default:
-        return "";
+    default: return "";
     }
 }
 
-bool content_kiosk_open(const content_t *content, int weekday, int minute_of_day)
-{
+bool content_kiosk_open(const content_t *content, int weekday, int minute_of_day) {
     if (!content || content->kiosk.always_open) {
         return true;
     }
@@ -3197,8 +3116,7 @@ typedef struct format_out_t {
 } format_out_t;
 
 /* Appends n bytes of s, or as many as fit up to a UTF-8 character boundary. */
-static void format_put(format_out_t *o, const char *s, size_t n)
-{
+static void format_put(format_out_t *o, const char *s, size_t n) {
     if (o->cut) {
         return;
     }
@@ -3218,8 +3136,7 @@ static void format_put(format_out_t *o, const char *s, size_t n)
 /* The argument of the slot written at `brace` ("{n}..."), or NULL: none there, or not given.
  * Compares in place, so a brace without its close costs nothing more. */
 static const char *format_arg(const char *brace, const content_format_args_t *args,
-                              size_t *written)
-{
+                              size_t *written) {
     for (int i = 0; args && i < COUNT_OF(SLOTS); i++) {
         size_t len = strlen(SLOTS[i].name);
         if (strncmp(brace + 1, SLOTS[i].name, len) == 0 && brace[1 + len] == '}') {
@@ -3233,8 +3150,7 @@ static const char *format_arg(const char *brace, const content_format_args_t *ar
 }
 
 size_t content_format(char *out, size_t out_size, const char *tmpl,
-                      const content_format_args_t *args)
-{
+                      const content_format_args_t *args) {
     if (!out || out_size == 0) {
         return 0;
     }

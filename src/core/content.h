@@ -12,16 +12,18 @@
 #define CONTENT_MAX_PLAYLIST 64
 #define CONTENT_MAX_HELP 16
 #define CONTENT_MAX_ERRORS 16
-#define CONTENT_MAX_POSES 16    /* named poses per exercise */
-#define CONTENT_MAX_PHASES 32   /* phases per exercise */
-#define CONTENT_MAX_REACH 4     /* IK targets per pose (two hands, two feet) */
-#define CONTENT_MAX_ROTATED 19  /* joints a pose may rotate */
+#define CONTENT_MAX_POSES 16   /* named poses per exercise */
+#define CONTENT_MAX_PHASES 32  /* phases per exercise */
+#define CONTENT_MAX_REACH 4    /* IK targets per pose (two hands, two feet) */
+#define CONTENT_MAX_ROTATED 19 /* joints a pose may rotate */
 #define CONTENT_ARENA_BYTES (256 * 1024)
 #define CONTENT_ERROR_MESSAGE_MAX 240
-#define CONTENT_MAX_SOURCES 1024 /* shown texts whose place in the file is kept (~120 in the
+#define CONTENT_MAX_SOURCES \
+    1024                                /* shown texts whose place in the file is kept (~120 in the
                                   * real file; 40 exercises of 12 steps and all else fit) */
 #define CONTENT_MAX_BYTES (1024 * 1024) /* largest content file parsed (the real one is ~20 KB) */
-#define CONTENT_MAX_DEPTH 64 /* lists and mappings inside each other (the real file needs ~8);
+#define CONTENT_MAX_DEPTH \
+    64 /* lists and mappings inside each other (the real file needs ~8);
                               * libyaml's time grows with the square of the depth */
 
 /* Modifier bits of the kiosk's quit chord (content_t.kiosk.quit_mods). */
@@ -86,15 +88,15 @@ typedef struct content_reach_t {
     int at_joint;   /* skel_joint_t to follow, or -1 for a world point */
     float point[3]; /* world metres, or the offset from at_joint */
     bool has_bend;
-    float bend[3];  /* world direction the elbow or knee points (has_bend), else its own way */
+    float bend[3]; /* world direction the elbow or knee points (has_bend), else its own way */
 } content_reach_t;
 
 /* A named pose: the pelvis's place and turn, joint rotations and reach targets.
  * Angles in degrees, Euler X (forward axis), Y (up), Z (right) in the parent's frame. */
 typedef struct content_pose_t {
     const char *name;
-    float root_at[3];   /* pelvis, world metres */
-    float root_rot[3];  /* degrees */
+    float root_at[3];  /* pelvis, world metres */
+    float root_rot[3]; /* degrees */
     int rotated_count;
     int rotated_joint[CONTENT_MAX_ROTATED]; /* skel_joint_t */
     float rotation[CONTENT_MAX_ROTATED][3]; /* degrees */
@@ -105,21 +107,21 @@ typedef struct content_pose_t {
 /* One move of the choreography: to a pose, then an optional hold. */
 typedef struct content_phase_t {
     const char *name;
-    int step;            /* 0-based index of the step it illustrates */
-    int pose;            /* index into the exercise's poses */
-    float seconds;       /* length of the move, s (0 = cut) */
+    int step;      /* 0-based index of the step it illustrates */
+    int pose;      /* index into the exercise's poses */
+    float seconds; /* length of the move, s (0 = cut) */
     content_ease_t ease;
     content_hold_t hold;
     content_side_t side;
-    int anchor;          /* skel_joint_t held still in the world during the move, or -1 */
-    int arrow;           /* skel_joint_t whose path the move's arrow follows (the part the page
+    int anchor; /* skel_joint_t held still in the world during the move, or -1 */
+    int arrow;  /* skel_joint_t whose path the move's arrow follows (the part the page
                           * names: the hips of child's pose), or -1: the one that moves most */
     /* When each part of the body moves within the move, as fractions of it (skel_part_t
      * order): the part that leads starts first, the one that follows ends last. [0, 1] by
      * default. Written for the right side: a left phase swaps arm_r/arm_l, leg_r/leg_l. */
     float part_from[7], part_to[7];
-    int repeat_from;     /* phase index to go back to after this one, or -1 */
-    int repeat_times;    /* how often the span repeat_from..this plays in all (>= 1) */
+    int repeat_from;  /* phase index to go back to after this one, or -1 */
+    int repeat_times; /* how often the span repeat_from..this plays in all (>= 1) */
 } content_phase_t;
 
 typedef struct content_camera_t {
@@ -137,8 +139,8 @@ typedef struct content_exercise_t {
     int repetitions_min; /* what the page asks for: "10-15 repetitions" is 10, 15; a single */
     int repetitions_max; /* number N is N, N; 0, 0 when the exercise does not say (1..100) */
     content_camera_t camera;
-    bool ghosts; /* faint start and end poses of the current move */
-    bool arrow;  /* an arrow showing the move's direction */
+    bool ghosts;       /* faint start and end poses of the current move */
+    bool arrow;        /* an arrow showing the move's direction */
     bool working_side; /* a sided phase draws its side's limbs in front in the near tone */
     content_pose_t poses[CONTENT_MAX_POSES];
     int pose_count;
@@ -161,7 +163,7 @@ typedef struct content_sound_t {
 typedef struct content_help_t {
     const char *keys;
     const char *action;
-    bool in_kiosk; /* shown in --kiosk too (default); false for keys a kiosk ignores */
+    bool in_kiosk;  /* shown in --kiosk too (default); false for keys a kiosk ignores */
     bool exercises; /* shown as one row per number key instead: the key and the title of its
                      * exercise (show_numbered_exercise); default false */
 } content_help_t;
@@ -197,7 +199,8 @@ typedef struct content_t {
             accent_text, figure;
         const char *font_regular; /* path relative to the assets folder */
         const char *font_bold;
-        const char *mark; /* the clinic's mark (SVG or PNG) relative to the assets folder; NULL = none */
+        const char
+            *mark; /* the clinic's mark (SVG or PNG) relative to the assets folder; NULL = none */
     } theme;
 
     struct {

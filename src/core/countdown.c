@@ -7,8 +7,8 @@
 #include <string.h>
 
 const char *countdown_kind_name(countdown_kind_t kind) {
-    static const char *const names[COUNTDOWN_KIND_NUM] = {"none", "breaths", "seconds",
-                                                          "stopwatch", "reps"};
+    static const char *const names[COUNTDOWN_KIND_NUM] = {"none", "breaths", "seconds", "stopwatch",
+                                                          "reps"};
     return kind >= 0 && kind < COUNTDOWN_KIND_NUM ? names[kind] : "none";
 }
 

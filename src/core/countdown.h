@@ -27,18 +27,18 @@ typedef struct countdown_t {
     countdown_kind_t kind;
     countdown_stage_t stage;
     content_hold_kind_t hold_kind; /* the hold this moment belongs to (labels its target) */
-    int count;       /* breaths: the breath now (1-based); seconds/stopwatch: whole seconds
+    int count;      /* breaths: the breath now (1-based); seconds/stopwatch: whole seconds
                         held; reps: the repetition */
-    int target;      /* the page's target: 10 breaths, 30 s, 10 repetitions; 0 = open */
-    int target_min;  /* the page's lower figure: 20 of "20 to 30 s"; = target otherwise */
-    int remaining;   /* breaths or seconds or repetitions left, counting down to 1; 0 = none */
-    int shown;       /* breaths or whole seconds this hold lasts as shown: the target, or
+    int target;     /* the page's target: 10 breaths, 30 s, 10 repetitions; 0 = open */
+    int target_min; /* the page's lower figure: 20 of "20 to 30 s"; = target otherwise */
+    int remaining;  /* breaths or seconds or repetitions left, counting down to 1; 0 = none */
+    int shown;      /* breaths or whole seconds this hold lasts as shown: the target, or
                         fewer where demo pacing cuts it short (what `remaining` counts) */
-    bool shortened;  /* demo pacing cut this hold short of the page's target */
-    int ready_left;  /* get-ready numeral, 3..1 */
-    float progress;  /* 0..1 of the ring filled */
-    float min_mark;  /* 0..1 where the ring marks the lower figure; < 0 none */
-    float breath;    /* 0..1 lungs filled (the pacer's size) */
+    bool shortened; /* demo pacing cut this hold short of the page's target */
+    int ready_left; /* get-ready numeral, 3..1 */
+    float progress; /* 0..1 of the ring filled */
+    float min_mark; /* 0..1 where the ring marks the lower figure; < 0 none */
+    float breath;   /* 0..1 lungs filled (the pacer's size) */
     bool inhaling;
     int repetition;  /* 1-based hold number on this side */
     int repetitions; /* holds on this side in the routine */

@@ -11,9 +11,9 @@
 #include "countdown.h"
 
 const char *cue_kind_name(cue_kind_t kind) {
-    static const char *const names[CUE_KIND_NUM] = {
-        "none",    "breathe-in", "breathe-out",  "count-3",      "count-2",
-        "count-1", "hold-done",  "switch-sides", "next-exercise"};
+    static const char *const names[CUE_KIND_NUM] = {"none",      "breathe-in",   "breathe-out",
+                                                    "count-3",   "count-2",      "count-1",
+                                                    "hold-done", "switch-sides", "next-exercise"};
     return kind >= 0 && kind < CUE_KIND_NUM ? names[kind] : "none";
 }
 
@@ -52,9 +52,9 @@ int cues_update(cues_t *cues, const show_t *show, cue_kind_t *out, int max) {
     cues_t *now = cues;
     moment(show, now);
     int n = 0;
-#define CUE(kind)                      \
-    do {                               \
-        if (n < max) out[n++] = kind;  \
+#define CUE(kind)                     \
+    do {                              \
+        if (n < max) out[n++] = kind; \
     } while (0)
     if (!was.valid || was.content != now->content || show_frozen(show)) return 0;
     if (now->scene_serial != was.scene_serial) { /* a new scene: only its own start */

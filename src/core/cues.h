@@ -11,9 +11,9 @@
 
 typedef enum cue_kind_t {
     CUE_NONE = 0,
-    CUE_BREATHE_IN,    /* a breath of a breathing hold begins (the hold's first included) */
-    CUE_BREATHE_OUT,   /* ... its breathing out */
-    CUE_COUNT_3,       /* 3, 2 and 1 whole seconds are left of a timed hold */
+    CUE_BREATHE_IN,  /* a breath of a breathing hold begins (the hold's first included) */
+    CUE_BREATHE_OUT, /* ... its breathing out */
+    CUE_COUNT_3,     /* 3, 2 and 1 whole seconds are left of a timed hold */
     CUE_COUNT_2,
     CUE_COUNT_1,
     CUE_HOLD_DONE,     /* a hold (breaths, seconds, as long as you can) ends */
@@ -22,8 +22,8 @@ typedef enum cue_kind_t {
     CUE_KIND_NUM
 } cue_kind_t;
 
-#define CUES_MAX 4          /* most cues one tick gives */
-#define CUES_MAX_STEP 0.25  /* s: the scene's time moving further in one tick is a jump */
+#define CUES_MAX 4         /* most cues one tick gives */
+#define CUES_MAX_STEP 0.25 /* s: the scene's time moving further in one tick is a jump */
 
 /* The show as the last tick left it, reduced to what cues are made of. Zero it (cues_init)
  * before the first tick; it belongs to one show. */
@@ -35,9 +35,9 @@ typedef struct cues_t {
     double time;              /* s, the scene's time */
     int instance;             /* the routine's move or hold */
     bool holding;
-    bool inhaling;            /* in a breathing hold, breathing in */
-    int hold_left;            /* in a timed hold, whole seconds left (rounded up); else 0 */
-    bool switch_sides;        /* the counter says "Switch sides" */
+    bool inhaling;     /* in a breathing hold, breathing in */
+    int hold_left;     /* in a timed hold, whole seconds left (rounded up); else 0 */
+    bool switch_sides; /* the counter says "Switch sides" */
 } cues_t;
 
 void cues_init(cues_t *cues);

@@ -5,9 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-static layout_box_t box(float x, float y, float w, float h) {
-    return (layout_box_t){x, y, w, h};
-}
+static layout_box_t box(float x, float y, float w, float h) { return (layout_box_t){x, y, w, h}; }
 
 /* Shrinks a box by `pad` on every side. */
 static layout_box_t inset(layout_box_t b, float pad) {
@@ -86,8 +84,8 @@ void layout_compute(layout_t *L, int width, int height) {
 
     /* Intro */
     {
-        layout_box_t *o[] = {&L->intro.mark, &L->intro.title, &L->intro.body, &L->intro.call,
-                             &L->intro.phone, &L->intro.address};
+        layout_box_t *o[] = {&L->intro.mark, &L->intro.title, &L->intro.body,
+                             &L->intro.call, &L->intro.phone, &L->intro.address};
         const float land[] = {0.22f, 0.15f, 0.25f, 0.08f, 0.14f, 0.07f};
         const float port[] = {0.20f, 0.15f, 0.28f, 0.07f, 0.10f, 0.07f};
         stack(narrow(ca, read_w), L->portrait ? port : land, 6, gap, o);
@@ -115,8 +113,8 @@ void layout_compute(layout_t *L, int width, int height) {
             layout_box_t *t = &L->exercise.title;
             float prog_w = ca.w * 0.36f;
             t->w -= prog_w + gap;
-            L->exercise.progress = box(ca.x + ca.w - prog_w, t->y + t->h - prog_h * 1.5f, prog_w,
-                                       prog_h);
+            L->exercise.progress =
+                box(ca.x + ca.w - prog_w, t->y + t->h - prog_h * 1.5f, prog_w, prog_h);
             L->exercise.figure.h = body.h;
         }
         L->exercise.panel = box(body.x + fig_w + gap * 2, body.y, body.w - fig_w - gap * 2, body.h);
@@ -134,7 +132,8 @@ void layout_compute(layout_t *L, int width, int height) {
         /* landscape: a smaller ring, and two lines beside it each tall enough for heading-size
          * text (draw_counter sizes them to their row); portrait's low, wide panel keeps the
          * larger ring with lines sized to it */
-        float side = L->portrait ? fminf(f.h * 0.40f, f.w * 0.36f) : fminf(f.h * 0.34f, f.w * 0.30f);
+        float side =
+            L->portrait ? fminf(f.h * 0.40f, f.w * 0.36f) : fminf(f.h * 0.34f, f.w * 0.30f);
         L->exercise.counter = box(f.x + f.w - side, f.y, side, side);
         float lines = L->portrait ? side * 0.62f : fminf(2.0f * L->font.heading / 0.62f, side);
         L->exercise.status = box(f.x, f.y, f.w - side - gap, lines);
@@ -178,11 +177,11 @@ void layout_compute(layout_t *L, int width, int height) {
         float cap_h = fmaxf(56.0f * u, 1.4f * min_px);
         layout_box_t qr_area = box(right.x, right.y, right.w, right.h - cap_h - gap);
         L->contact.qr = square_in(qr_area, 520.0f * u);
-        L->contact.qr_caption = box(right.x, L->contact.qr.y + L->contact.qr.h + gap * 0.5f,
-                                    right.w, cap_h);
+        L->contact.qr_caption =
+            box(right.x, L->contact.qr.y + L->contact.qr.h + gap * 0.5f, right.w, cap_h);
     } else {
-        layout_box_t *o[] = {&L->contact.title, &L->contact.body, &L->contact.severe,
-                             &L->contact.call, &L->contact.address, &L->contact.qr,
+        layout_box_t *o[] = {&L->contact.title,     &L->contact.body,    &L->contact.severe,
+                             &L->contact.call,      &L->contact.address, &L->contact.qr,
                              &L->contact.qr_caption};
         const float w[] = {0.11f, 0.16f, 0.19f, 0.07f, 0.05f, 0.26f, 0.03f};
         stack(ca, w, 7, gap, o);
@@ -209,24 +208,45 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
     ADD(help_hint);
     switch (kind) {
     case SCENE_INTRO:
-        ADD(intro.mark); ADD(intro.title); ADD(intro.body); ADD(intro.call); ADD(intro.phone); ADD(intro.address);
+        ADD(intro.mark);
+        ADD(intro.title);
+        ADD(intro.body);
+        ADD(intro.call);
+        ADD(intro.phone);
+        ADD(intro.address);
         break;
     case SCENE_EXERCISE:
-        ADD(exercise.title); ADD(exercise.purpose); ADD(exercise.figure); ADD(exercise.progress);
+        ADD(exercise.title);
+        ADD(exercise.purpose);
+        ADD(exercise.figure);
+        ADD(exercise.progress);
         ADD(exercise.panel);
         if (nested) {
-            ADD(exercise.how_to); ADD(exercise.steps); ADD(exercise.stage);
-            ADD(exercise.counter); ADD(exercise.status);
+            ADD(exercise.how_to);
+            ADD(exercise.steps);
+            ADD(exercise.stage);
+            ADD(exercise.counter);
+            ADD(exercise.status);
         }
         break;
     case SCENE_REVIEWS:
     case SCENE_REVIEW:
-        ADD(reviews.title); ADD(reviews.card); ADD(reviews.dots);
-        if (nested) { ADD(reviews.text); ADD(reviews.name); }
+        ADD(reviews.title);
+        ADD(reviews.card);
+        ADD(reviews.dots);
+        if (nested) {
+            ADD(reviews.text);
+            ADD(reviews.name);
+        }
         break;
     case SCENE_CONTACT:
-        ADD(contact.title); ADD(contact.body); ADD(contact.severe); ADD(contact.call);
-        ADD(contact.address); ADD(contact.qr); ADD(contact.qr_caption);
+        ADD(contact.title);
+        ADD(contact.body);
+        ADD(contact.severe);
+        ADD(contact.call);
+        ADD(contact.address);
+        ADD(contact.qr);
+        ADD(contact.qr_caption);
         break;
     default: break;
     }

@@ -22,7 +22,8 @@ double show_scene_seconds(const show_t *s, content_scene_ref_t scene) {
     case SCENE_EXERCISE:
         return s->choreos ? s->choreos[scene.exercise].duration : c->timing.exercise_seconds;
     case SCENE_CONTACT: return c->timing.contact_seconds;
-    case SCENE_REVIEW: return show_review_seconds(c, s->view.scene.kind == SCENE_REVIEW ? s->view.item : 0);
+    case SCENE_REVIEW:
+        return show_review_seconds(c, s->view.scene.kind == SCENE_REVIEW ? s->view.item : 0);
     case SCENE_REVIEWS: {
         double total = 0.0;
         for (int i = 0; i < c->reviews.count; i++) total += show_review_seconds(c, i);
@@ -186,8 +187,8 @@ static bool goto_scene(show_t *s, content_scene_ref_t scene) {
     return true;
 }
 
-void show_init_kiosk(show_t *s, const content_t *c, const choreo_t *demo,
-                     const choreo_t *follow, int playlist_index) {
+void show_init_kiosk(show_t *s, const content_t *c, const choreo_t *demo, const choreo_t *follow,
+                     int playlist_index) {
     show_init(s, c, demo, playlist_index);
     s->kiosk = true;
     s->choreos_demo = demo;
@@ -262,7 +263,7 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
         if (items == 0) return false;
         if (v->scene.kind == SCENE_EXERCISE && s->choreos) return step_jump(s, +1);
         if (v->scene.kind == SCENE_REVIEWS) {
-            set_item(s, (v->item + 1) % items); /* the carousel loops */
+            set_item(s, (v->item + 1) % items);      /* the carousel loops */
             v->browse_idle = c->timing.idle_seconds; /* and waits while someone browses */
         } else if (v->item + 1 < items) {
             set_item(s, v->item + 1);

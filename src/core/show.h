@@ -14,7 +14,7 @@ typedef enum show_cmd_t {
     SHOW_CMD_NONE = 0,
     SHOW_CMD_NEXT_SCENE,
     SHOW_CMD_PREV_SCENE,
-    SHOW_CMD_NEXT_ITEM,     /* next step of an exercise (one stop along its routine: on the
+    SHOW_CMD_NEXT_ITEM, /* next step of an exercise (one stop along its routine: on the
                              * side and repetition being done first), next review card */
     SHOW_CMD_PREV_ITEM,
     SHOW_CMD_GOTO_EXERCISE, /* arg: 0-based number key (0 = key 1): show_numbered_exercise */
@@ -47,14 +47,14 @@ typedef struct show_view_t {
  * The renderer shows the content's label for it; 0 is none. */
 typedef enum show_notice_t {
     SHOW_NOTICE_NONE = 0,
-    SHOW_NOTICE_SOUND_ON,  /* labels.sound_on */
-    SHOW_NOTICE_SOUND_OFF, /* labels.sound_off */
+    SHOW_NOTICE_SOUND_ON,   /* labels.sound_on */
+    SHOW_NOTICE_SOUND_OFF,  /* labels.sound_off */
     SHOW_NOTICE_SOUND_NONE, /* labels.sound_none: on, but this computer has no sound device */
     SHOW_NOTICE_STAFF,      /* a line for the staff (a USB update's outcome): show_t.notice_text */
     SHOW_NOTICE_NUM
 } show_notice_t;
 
-#define SHOW_NOTICE_SECONDS 1.5 /* how long a notice stays */
+#define SHOW_NOTICE_SECONDS 1.5        /* how long a notice stays */
 #define SHOW_STAFF_NOTICE_SECONDS 10.0 /* a staff notice: long enough to walk up and read */
 #define SHOW_NOTICE_TEXT_MAX 240       /* bytes of a staff notice's text, NUL included */
 
@@ -64,18 +64,18 @@ typedef struct show_t {
     /* Kiosk mode: the loop plays the demo routines; any key hands control to the visitor
      * (follow-along routines) until timing.idle_seconds pass without one. */
     bool kiosk;
-    bool takeover;           /* a visitor has control */
-    double idle;             /* s since the last key, during a takeover */
+    bool takeover; /* a visitor has control */
+    double idle;   /* s since the last key, during a takeover */
     const choreo_t *choreos_demo, *choreos_follow;
-    show_view_t view;    /* the scene on screen (the incoming one during a transition) */
-    show_view_t from;    /* the outgoing scene, frozen, while a transition runs */
-    double transition;   /* seconds since the last scene change */
-    bool transitioning;  /* from is still partly visible */
+    show_view_t view;   /* the scene on screen (the incoming one during a transition) */
+    show_view_t from;   /* the outgoing scene, frozen, while a transition runs */
+    double transition;  /* seconds since the last scene change */
+    bool transitioning; /* from is still partly visible */
     bool paused;
-    double resume_left;  /* s of the re-count after a pause; time stands still until 0 */
+    double resume_left; /* s of the re-count after a pause; time stands still until 0 */
     bool help;
-    double clock;        /* seconds since show_init, including pauses */
-    int next_review;     /* the card the next "review" stop of the playlist shows */
+    double clock;          /* seconds since show_init, including pauses */
+    int next_review;       /* the card the next "review" stop of the playlist shows */
     unsigned scene_serial; /* scenes entered since show_init (the same one again counts) */
     show_notice_t notice;  /* shown for notice_left more seconds (pauses too) */
     double notice_left;
@@ -85,8 +85,7 @@ typedef struct show_t {
 
 /* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
  * (one per exercise, or NULL) sets each exercise's length and which step is shown when. */
-void show_init(show_t *show, const content_t *content, const choreo_t *choreos,
-               int playlist_index);
+void show_init(show_t *show, const content_t *content, const choreo_t *choreos, int playlist_index);
 
 /* Kiosk mode: loops `demo` routines; a key switches to `follow` ones (see show_t). */
 void show_init_kiosk(show_t *show, const content_t *content, const choreo_t *demo,

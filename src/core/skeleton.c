@@ -41,9 +41,7 @@ static const joint_def_t JOINTS[SKEL_JOINT_NUM] = {
 
 #define SKEL_IK_SOFT 0.03f /* share of a limb's length over which it eases straight */
 
-const char *skel_joint_name(int j) {
-    return j >= 0 && j < SKEL_JOINT_NUM ? JOINTS[j].name : "";
-}
+const char *skel_joint_name(int j) { return j >= 0 && j < SKEL_JOINT_NUM ? JOINTS[j].name : ""; }
 
 int skel_joint_find(const char *name, size_t len) {
     for (int j = 0; j < SKEL_JOINT_NUM; j++) {
@@ -54,11 +52,23 @@ int skel_joint_find(const char *name, size_t len) {
 
 int skel_part_of(int j) {
     switch (j) {
-    case SKEL_NECK: case SKEL_HEAD: case SKEL_NOSE: return SKEL_PART_HEAD;
-    case SKEL_SHOULDER_L: case SKEL_ELBOW_L: case SKEL_HAND_L: return SKEL_PART_ARM_L;
-    case SKEL_SHOULDER_R: case SKEL_ELBOW_R: case SKEL_HAND_R: return SKEL_PART_ARM_R;
-    case SKEL_HIP_L: case SKEL_KNEE_L: case SKEL_ANKLE_L: case SKEL_TOE_L: return SKEL_PART_LEG_L;
-    case SKEL_HIP_R: case SKEL_KNEE_R: case SKEL_ANKLE_R: case SKEL_TOE_R: return SKEL_PART_LEG_R;
+    case SKEL_NECK:
+    case SKEL_HEAD:
+    case SKEL_NOSE: return SKEL_PART_HEAD;
+    case SKEL_SHOULDER_L:
+    case SKEL_ELBOW_L:
+    case SKEL_HAND_L: return SKEL_PART_ARM_L;
+    case SKEL_SHOULDER_R:
+    case SKEL_ELBOW_R:
+    case SKEL_HAND_R: return SKEL_PART_ARM_R;
+    case SKEL_HIP_L:
+    case SKEL_KNEE_L:
+    case SKEL_ANKLE_L:
+    case SKEL_TOE_L: return SKEL_PART_LEG_L;
+    case SKEL_HIP_R:
+    case SKEL_KNEE_R:
+    case SKEL_ANKLE_R:
+    case SKEL_TOE_R: return SKEL_PART_LEG_R;
     default: return SKEL_PART_SPINE;
     }
 }
@@ -188,8 +198,7 @@ void skel_natural_bend(const skel_positions_t *pos, int end, vec3 out) {
 
 /* Turns the upper bone about its own axis so its joint bends in the plane of `bend`: an elbow
  * or knee only hinges one way, so the limb's twist decides where it can go. */
-static void twist_to_bend(skel_pose_t *pose, skel_positions_t *pos, int end, vec3 axis,
-                          vec3 bend) {
+static void twist_to_bend(skel_pose_t *pose, skel_positions_t *pos, int end, vec3 axis, vec3 bend) {
     int mid = JOINTS[end].parent, up = JOINTS[mid].parent;
     vec3 u, natural, want, now_p, want_p, cross;
     glm_vec3_normalize_to(axis, u);

@@ -74,14 +74,14 @@ bool skel_joint_rotates(int joint);
  * pelvis bends the lower back, carrying chest, arms and head but not the hips; head turns the
  * face). Identity rotations give the rest pose: standing, arms by the sides. */
 typedef struct skel_pose_t {
-    vec3 root_pos;                 /* pelvis, world metres */
-    versor root_rot;               /* whole-body orientation */
-    versor rot[SKEL_JOINT_NUM];    /* local rotation at each joint */
+    vec3 root_pos;              /* pelvis, world metres */
+    versor root_rot;            /* whole-body orientation */
+    versor rot[SKEL_JOINT_NUM]; /* local rotation at each joint */
 } skel_pose_t;
 
 typedef struct skel_positions_t {
-    vec3 p[SKEL_JOINT_NUM];        /* world metres */
-    versor frame[SKEL_JOINT_NUM];  /* world orientation of each joint's frame */
+    vec3 p[SKEL_JOINT_NUM];       /* world metres */
+    versor frame[SKEL_JOINT_NUM]; /* world orientation of each joint's frame */
 } skel_positions_t;
 
 void skel_pose_rest(skel_pose_t *pose);

@@ -60,10 +60,14 @@ static const struct {
     const tone_note_t *notes;
     int count;
 } TONES[CUE_KIND_NUM] = {
-    [CUE_BREATHE_IN] = {NOTES(BREATHE_IN)},     [CUE_BREATHE_OUT] = {NOTES(BREATHE_OUT)},
-    [CUE_COUNT_3] = {NOTES(TICK)},              [CUE_COUNT_2] = {NOTES(TICK)},
-    [CUE_COUNT_1] = {NOTES(TICK_LAST)},         [CUE_HOLD_DONE] = {NOTES(HOLD_DONE)},
-    [CUE_SWITCH_SIDES] = {NOTES(SWITCH_SIDES)}, [CUE_NEXT_EXERCISE] = {NOTES(NEXT_EXERCISE)},
+    [CUE_BREATHE_IN] = {NOTES(BREATHE_IN)},
+    [CUE_BREATHE_OUT] = {NOTES(BREATHE_OUT)},
+    [CUE_COUNT_3] = {NOTES(TICK)},
+    [CUE_COUNT_2] = {NOTES(TICK)},
+    [CUE_COUNT_1] = {NOTES(TICK_LAST)},
+    [CUE_HOLD_DONE] = {NOTES(HOLD_DONE)},
+    [CUE_SWITCH_SIDES] = {NOTES(SWITCH_SIDES)},
+    [CUE_NEXT_EXERCISE] = {NOTES(NEXT_EXERCISE)},
 };
 
 static bool known(cue_kind_t kind, int rate) {

@@ -8,10 +8,10 @@
 
 #include "cues.h"
 
-#define TONE_PEAK 0.32f         /* the loudest sample of any cue (full scale is 1) */
-#define TONE_MAX_SECONDS 1.5    /* the longest cue */
-#define TONE_MIN_RATE 8000      /* samples a second the tones are made for ... */
-#define TONE_MAX_RATE 192000    /* ... */
+#define TONE_PEAK 0.32f      /* the loudest sample of any cue (full scale is 1) */
+#define TONE_MAX_SECONDS 1.5 /* the longest cue */
+#define TONE_MIN_RATE 8000   /* samples a second the tones are made for ... */
+#define TONE_MAX_RATE 192000 /* ... */
 
 /* Samples of cue `kind` at `rate` samples a second (0 for CUE_NONE or a rate out of range);
  * the last is silence. */
