@@ -17,15 +17,13 @@ typedef struct loop_t {
     app_t *app;
     bool kiosk;
     bool running;
-    bool open;               /* kiosk: within opening hours (else the screen is black) */
-    kiosk_watch_t watch;     /* the content file */
-    reload_t reload;         /* its reloads, on a worker thread */
-    Uint64 last;             /* performance counter at the last tick */
-    double accumulator;      /* s not yet ticked */
-    double clock;            /* s since the loop started, for the drift */
-    Uint64 next_hours_check; /* ms */
-    bool stall;              /* test hook (tests/kiosk_test.sh): the loop hangs after a second */
-    long frames;
+    bool open;                /* kiosk: within opening hours (else the screen is black) */
+    kiosk_watch_t watch;      /* the content file */
+    reload_t reload;          /* its reloads, on a worker thread */
+    Uint64 last;              /* performance counter at the last tick */
+    double accumulator;       /* s not yet ticked */
+    double clock;             /* s since the loop started, for the drift */
+    Uint64 next_hours_check;  /* ms */
     bool told_no_sound;       /* the screen said there is no sound device */
     bool click_paused;        /* the show's pause before the last single click, ... */
     double click_resume_left; /* ... and its re-count: a double click puts them back */
@@ -203,7 +201,6 @@ static void frame(loop_t *l) {
     bool swapped = draw(l);
     if (platform_dump_requested()) dump_screen(l->app, l->open);
     if (l->kiosk) kiosk_watchdog_feed();
-    if (l->stall && ++l->frames > 60) SDL_Delay(60000);
     wait_frame(l, frame_start, swapped);
 }
 
@@ -225,7 +222,6 @@ int app_run_show(const cli_options_t *o) {
         return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
     }
     loop_t l = {.app = app, .kiosk = kiosk, .running = true, .open = true};
-    l.stall = kiosk && SDL_getenv("STRETCH_KIOSK_TEST_STALL") != NULL;
     if (kiosk) {
         SDL_DisableScreenSaver();
         if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
