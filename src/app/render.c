@@ -1058,7 +1058,7 @@ static layout_box_t grow_box(layout_box_t b, float d) {
 /* What the screen shows, reduced to numbers that change exactly when pixels would: the whole
  * screen's, and the figure's and the counter's, which move on their own. */
 static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *panel,
-                       uint64_t *stage, uint64_t *counter) {
+                       uint64_t *stage, uint64_t *counter, uint64_t *counter_words) {
     const show_view_t *v = &show->view;
     uint64_t h = 1469598103934665603ull;
     bool exercise = v->scene.kind == SCENE_EXERCISE;
@@ -1079,7 +1079,7 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     /* the highlighted step, the review card: their own panel only */
     long p[] = {v->item, cards ? quant(v->item_mix, 512) : 0};
     *panel = exercise || cards ? hash_in(h, p, sizeof p) : 0;
-    *stage = *counter = 0;
+    *stage = *counter = *counter_words = 0;
     r->state_valid = false;
     if (v->scene.kind != SCENE_EXERCISE || !v->choreos) return;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
@@ -1105,21 +1105,15 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     countdown_t cd;
     countdown_compute(ch, &r->state, &cd);
     const layout_t *L = &r->layout;
-    long k[] = {cd.kind,
-                cd.stage,
-                cd.count,
-                cd.remaining,
-                cd.ready_left,
-                cd.inhaling,
-                cd.side,
-                cd.switch_sides,
-                cd.repetition,
-                cd.repetitions,
-                quant(cd.progress, COUNTER_ARC_STEPS(L)),
-                quant(cd.breath, COUNTER_BREATH_STEPS(L)),
-                r->state.phase,
-                r->state.instance};
-    *counter = hash_in(h, k, sizeof k);
+    long k[] = {cd.kind,       cd.stage,       cd.count,       cd.remaining,
+                cd.ready_left, cd.inhaling,    cd.side,        cd.switch_sides,
+                cd.repetition, cd.repetitions, r->state.phase, r->state.instance};
+    /* the words (the numeral, the lines beside the ring) apart from the ring's arc and the
+     * breath pacer, which move alone most frames and redraw only the ring's box */
+    *counter_words = hash_in(h, k, sizeof k);
+    long ring[] = {quant(cd.progress, COUNTER_ARC_STEPS(L)),
+                   quant(cd.breath, COUNTER_BREATH_STEPS(L))};
+    *counter = hash_in(*counter_words, ring, sizeof ring);
 }
 
 static layout_box_t union_box(layout_box_t a, layout_box_t b) {
@@ -1213,7 +1207,7 @@ static void moved_capsules(render_t *r, damage_t *damage, float pad) {
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
  * counter), padded by the drift: the partial redraw of an unchanged scene. */
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
-                         damage_t *damage) {
+                         uint64_t kw, damage_t *damage) {
     const layout_t *L = &r->layout;
     float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
     const show_view_t *v = &show->view;
@@ -1247,7 +1241,10 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
         }
     }
     if (kc != r->key_counter) {
-        layout_box_t band = union_box(L->exercise.counter, L->exercise.status);
+        /* the same words: only the arc or the pacer moved, both inside the ring's box */
+        layout_box_t band = kw == r->key_counter_words
+                                ? L->exercise.counter
+                                : union_box(L->exercise.counter, L->exercise.status);
         damage_add(damage, grow_box(band, pad));
     }
 }
@@ -1290,8 +1287,8 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         full = true;
     }
     warm(r, show);
-    uint64_t kf, kp, ks, kc;
-    frame_keys(r, show, &kf, &kp, &ks, &kc);
+    uint64_t kf, kp, ks, kc, kw;
+    frame_keys(r, show, &kf, &kp, &ks, &kc, &kw);
     layout_box_t screen = {0, 0, (float)width, (float)height};
     /* a scene change wipes, unless an overlay covers it: then the new scene is drawn whole */
     bool wipe = show_transition_mix(show) < 1.0f && !show->help && !show_frozen(show);
@@ -1310,7 +1307,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     } else if (kf != r->key_full) {
         damage_add(&damage, wipe ? revealed : screen);
     } else {
-        moved_damage(r, show, kp, ks, kc, &damage);
+        moved_damage(r, show, kp, ks, kc, kw, &damage);
         if (r->wipe_edge > 0.0f) { /* the strip newly revealed, and the edge's line drawn there */
             float from = r->wipe_edge - WIPE_LINE - 1.0f;
             damage_add(&damage, (layout_box_t){from, 0, edge - from, (float)height});
@@ -1335,6 +1332,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     r->key_panel = kp;
     r->key_stage = ks;
     r->key_counter = kc;
+    r->key_counter_words = kw;
     r->shown_item = show->view.item;
     r->shown_notice = show->notice;
     r->shown_notice_serial = show->notice_serial;

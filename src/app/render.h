@@ -63,6 +63,7 @@ typedef struct render_t {
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
+    uint64_t key_counter_words; /* key_counter but the ring's arc and pacer */
     /* the live figure's capsules, now and last frame (none: not drawn): within a move, only
      * those that moved are redrawn */
     figure_capsule_t figure_caps[FIGURE_CAPSULES_MAX], last_figure_caps[FIGURE_CAPSULES_MAX];
