@@ -172,7 +172,7 @@ static int expected_cues(const content_t *c, cue_at_t *out, int max, double seco
     for (long i = 1; i * DT <= seconds; i++) {
         show_update(&show, DT);
         int got = cues_update(&cues, &show, k, CUES_MAX);
-        for (int j = 0; j < got && n < max; j++) out[n++] = (cue_at_t){show.clock, k[j]};
+        for (int j = 0; j < got && n < max; j++) out[n++] = (cue_at_t){(double)i * DT, k[j]};
     }
     free(demo);
     return n;

@@ -305,7 +305,6 @@ bool show_command(show_t *s, show_cmd_t cmd, int arg) {
 void show_update(show_t *s, double dt) {
     const content_t *c = s->content;
     if (dt <= 0.0) return;
-    s->clock += dt;
     if (s->notice != SHOW_NOTICE_NONE) { /* on its own clock: a notice goes, paused or not */
         s->notice_left -= dt;
         if (s->notice_left <= 0.0) s->notice = SHOW_NOTICE_NONE, s->notice_left = 0.0;

@@ -74,7 +74,6 @@ typedef struct show_t {
     bool paused;
     double resume_left; /* s of the re-count after a pause; time stands still until 0 */
     bool help;
-    double clock;          /* seconds since show_init, including pauses */
     int next_review;       /* the card the next "review" stop of the playlist shows */
     unsigned scene_serial; /* scenes entered since show_init (the same one again counts) */
     show_notice_t notice;  /* shown for notice_left more seconds (pauses too) */
