@@ -2,6 +2,7 @@
  * Draws with gfx capsules and one quad (the mat) only; allocates nothing. Depends on gfx and
  * core. */
 #include "figure.h"
+#include "maths.h"
 
 #include <math.h>
 #include <string.h>
@@ -503,11 +504,6 @@ void figure_fit(figure_fit_t *f, const choreo_t *c, layout_box_t box, const layo
     f->mat_x1 = wx1 + MAT_OVERHANG;
 }
 
-static float smooth(float u) {
-    u = glm_clamp(u, 0.0f, 1.0f);
-    return u * u * (3 - 2 * u);
-}
-
 static figure_shot_t mix_shots(figure_shot_t a, figure_shot_t b, float w) {
     return (figure_shot_t){a.scale + (b.scale - a.scale) * w, a.ox + (b.ox - a.ox) * w,
                            a.oy + (b.oy - a.oy) * w};
@@ -540,8 +536,8 @@ void figure_lens(const figure_fit_t *f, const choreo_t *c, const choreo_state_t 
             }
             figure_shot_t mid = f->mid_shot;
             float u = st->move_t;
-            s = u < 0.5f ? mix_shots(from, mid, smooth(u * 2))
-                         : mix_shots(mid, to, smooth(u * 2 - 1));
+            s = u < 0.5f ? mix_shots(from, mid, maths_smoothstep(u * 2))
+                         : mix_shots(mid, to, maths_smoothstep(u * 2 - 1));
         }
     }
     out->scale = s.scale, out->ox = s.ox, out->oy = s.oy;

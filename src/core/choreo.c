@@ -1,5 +1,6 @@
 /* choreo: routine layout and pose sampling (see choreo.h). Pure: cglm and libc only. */
 #include "choreo.h"
+#include "maths.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -280,15 +281,10 @@ static int instance_at(const choreo_t *c, double t) {
     return lo;
 }
 
-static float smooth01(float u) {
-    u = glm_clamp(u, 0.0f, 1.0f);
-    return u * u * (3 - 2 * u);
-}
-
 /* How full the lungs are tb seconds into a breath (0..1): in over breath_in, out after. */
 static float breath_shape(const choreo_t *c, float tb) {
     float u = tb < c->breath_in ? tb / c->breath_in : 1 - (tb - c->breath_in) / c->breath_out;
-    return smooth01(u);
+    return maths_smoothstep(u);
 }
 
 static void breathing(const choreo_t *c, float elapsed, int count, float *breath, int *index) {
@@ -305,7 +301,7 @@ static void breathing(const choreo_t *c, float elapsed, int count, float *breath
 static float idle_breath(const choreo_t *c, float still, float length) {
     if (length <= 0) return 0.0f;
     float ramp = fminf(CHOREO_IDLE_RAMP, length * 0.5f);
-    float env = smooth01(fminf(still, length - still) / ramp);
+    float env = maths_smoothstep(fminf(still, length - still) / ramp);
     return breath_shape(c, fmodf(still, c->breath_in + c->breath_out)) * env;
 }
 
@@ -326,8 +322,7 @@ void choreo_sample(const choreo_t *c, double t, choreo_state_t *out) {
         return;
     }
     if (c->duration > 0) {
-        t = fmod(t, c->duration);
-        if (t < 0) t += c->duration;
+        t = maths_wrap(t, c->duration);
     } else {
         t = 0;
     }
@@ -435,11 +430,7 @@ void choreo_key_positions(const choreo_t *c, int instance, skel_positions_t *out
  * of the stop the patient was on: the same step, side and repetition. Instances that take no
  * time are never on screen and belong to no stop. */
 
-static double wrap_time(const choreo_t *c, double t) {
-    if (c->duration <= 0) return 0;
-    t = fmod(t, c->duration);
-    return t < 0 ? t + c->duration : t;
-}
+static double wrap_time(const choreo_t *c, double t) { return maths_wrap(t, c->duration); }
 
 static bool inst_shown(const choreo_t *c, int k) {
     const choreo_instance_t *in = &c->inst[k];
@@ -511,10 +502,7 @@ double choreo_place_start(const choreo_t *c, choreo_place_t place) {
 
 int choreo_step_at(const choreo_t *c, double t) {
     if (c->count == 0) return 0;
-    if (c->duration > 0) {
-        t = fmod(t, c->duration);
-        if (t < 0) t += c->duration;
-    }
+    t = maths_wrap(t, c->duration);
     return exercise(c)->phases[c->inst[instance_at(c, t)].phase].step;
 }
 

@@ -2,6 +2,7 @@
  * same commands and time steps always give the same state: screenshots are reproducible.
  * Pure: no SDL, no GL, no clock, no allocation. */
 #include "show.h"
+#include "maths.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -391,7 +392,6 @@ bool show_frozen(const show_t *s) { return s->paused || s->resume_left > 0.0; }
 
 float show_transition_mix(const show_t *s) {
     if (!s->transitioning) return 1.0f;
-    double t = s->transition / s->content->timing.transition_seconds;
-    if (t > 1.0) t = 1.0;
-    return (float)(t * t * (3.0 - 2.0 * t)); /* smoothstep: calm in and out */
+    /* calm in and out */
+    return maths_smoothstep((float)(s->transition / s->content->timing.transition_seconds));
 }
