@@ -42,7 +42,9 @@ typedef struct app_t {
 /* Exit codes (DESIGN §6). */
 enum { APP_EXIT_OK = 0, APP_EXIT_RUNTIME = 1, APP_EXIT_USAGE = 2 };
 
-int app_main(int argc, char **argv);
+/* Finds the assets folder and the content file (--content, else assets/content/<lang>.yaml)
+ * into app->assets_dir and app->content_path. Returns an exit code. */
+int app_locate_content(app_t *app, const char *content_path, const char *lang);
 
 /* Content, routines, the show (a kiosk's when `kiosk`), window and renderer. Returns an exit
  * code; 0 = ready. */

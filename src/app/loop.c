@@ -11,6 +11,7 @@
 #include "import.h"
 #include "kiosk.h"
 #include "log.h"
+#include "tools.h"
 #include "reload.h"
 
 typedef struct loop_t {
@@ -28,56 +29,6 @@ typedef struct loop_t {
     bool click_paused;        /* the show's pause before the last single click, ... */
     double click_resume_left; /* ... and its re-count: a double click puts them back */
 } loop_t;
-
-/* A JSON string: quotes, backslashes and control characters escaped. */
-static void json_string(FILE *f, const char *s) {
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-/* SIGUSR1: one line of JSON on stdout saying what is on screen: the scene, where in it (step,
- * side, repetition), the size drawn and every text. */
-static void dump_screen(const app_t *app, bool open) {
-    const show_t *s = &app->show;
-    const show_view_t *v = &s->view;
-    printf("{\"mode\": \"%s\", \"open\": %s, \"scene\": ",
-           s->kiosk && !s->takeover ? "loop" : "takeover", open ? "true" : "false");
-    json_string(stdout, content_scene_id(app->content, v->scene));
-    printf(", \"pacing\": \"%s\", \"content\": ",
-           s->choreos && s->choreos == s->choreos_demo && s->kiosk ? "demo"
-           : !s->kiosk && app->pacing == CHOREO_PACING_DEMO        ? "demo"
-                                                                   : "follow");
-    json_string(stdout, app->content_path);
-    printf(", \"time\": %.3f, \"step\": %d", v->time, v->item + 1);
-    if (v->scene.kind == SCENE_EXERCISE && s->choreos) {
-        const choreo_t *ch = &s->choreos[v->scene.exercise];
-        choreo_state_t st;
-        countdown_t cd;
-        choreo_sample(ch, v->time, &st);
-        countdown_compute(ch, &st, &cd);
-        printf(", \"side\": \"%s\", \"repetition\": %d, \"repetitions\": %d",
-               cd.side == CONTENT_SIDE_LEFT    ? "left"
-               : cd.side == CONTENT_SIDE_RIGHT ? "right"
-                                               : "none",
-               cd.repetition, cd.repetitions);
-    }
-    printf(", \"size\": [%d, %d], \"resizes\": %d, \"pointer\": %s", app->present.w, app->present.h,
-           app->present.resizes, app->platform.pointer_shown ? "true" : "false");
-    printf(", \"reloads\": %d, \"paused\": %s, \"help\": %s, \"texts\": [", app->reloads,
-           s->paused ? "true" : "false", s->help ? "true" : "false");
-    const render_record_t *rec = &app->render.record;
-    for (int i = 0; open && i < rec->count; i++) {
-        if (i) fputs(", ", stdout);
-        json_string(stdout, rec->copies[i]);
-    }
-    printf("]}\n");
-    fflush(stdout);
-}
 
 /* Where the pointer's clicks land: the figure's stage, in the pointer's coordinates (window
  * points, which differ from drawable pixels on a high-density display). */
@@ -199,7 +150,7 @@ static void frame(loop_t *l) {
     input(l);
     tick(l);
     bool swapped = draw(l);
-    if (platform_dump_requested()) dump_screen(l->app, l->open);
+    if (platform_dump_requested()) tools_dump_screen(l->app, l->open);
     if (l->kiosk) kiosk_watchdog_feed();
     wait_frame(l, frame_start, swapped);
 }
