@@ -75,6 +75,8 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_BORDER] = "u_border",
     [GFX_U_PROGRESS] = "u_progress",
     [GFX_U_ORIGIN] = "u_origin",
+    [GFX_U_PANEL] = "u_panel",
+    [GFX_U_PANEL_COLOR] = "u_panel_color",
 };
 
 /* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
@@ -226,6 +228,7 @@ void gfx_begin(gfx_t *g, int width, int height) {
     g->current = -1;
     g->opacity = 1.0f;
     g->clipped = false;
+    g->under = false;
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, width, height);
     glDisable(GL_DEPTH_TEST);
@@ -323,14 +326,56 @@ static void set_color(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, g
     UNIFORM(g, p, u, c.r, c.g, c.b, c.a * opacity);
 }
 
-void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
-    if (g->dry) return;
+/* The pixels x0..x1, y0..y1 (top-left origin, out[4]) of a plain panel's flat inside, which
+ * gfx_rect_outline fills flat and then rims with the shape; false when it draws the shape
+ * whole (an outline, or too small to be worth it). */
+static bool panel_inside(const gfx_t *g, layout_box_t box, float radius, float border_width,
+                         int out[4]) {
+    int inset = (int)ceilf(radius) + 2;
+    layout_box_t on = {box.x + g->shift_x, box.y + g->shift_y, box.w, box.h}; /* on screen */
+    out[0] = (int)ceilf(on.x) + inset, out[1] = (int)ceilf(on.y) + inset;
+    out[2] = (int)floorf(on.x + on.w) - inset, out[3] = (int)floorf(on.y + on.h) - inset;
+    return border_width <= 0 && out[2] - out[0] >= 128 && out[3] - out[1] >= 128;
+}
+
+static void gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom, const int *inside,
+                     gfx_color_t fill) {
     layout_box_t all = {0, 0, (float)g->width, (float)g->height};
     gfx_program_t *p = use(g, GFX_MODE_GRADIENT, all, NULL);
     UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
     set_color(g, p, GFX_U_COLOR, top, 1.0f);
     set_color(g, p, GFX_U_BORDER_COLOR, bottom, 1.0f);
+    if (inside) { /* GL's window pixels: rows from the bottom */
+        float h = (float)g->height;
+        UNIFORM(g, p, GFX_U_PANEL, (float)inside[0], h - (float)inside[3], (float)inside[2],
+                h - (float)inside[1]);
+        set_color(g, p, GFX_U_PANEL_COLOR, fill, 1.0f);
+    } else {
+        UNIFORM(g, p, GFX_U_PANEL, 0.0f, 0.0f, 0.0f, 0.0f);
+        UNIFORM(g, p, GFX_U_PANEL_COLOR, 0.0f, 0.0f, 0.0f, 0.0f);
+    }
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
+    if (g->dry) return;
+    g->under = false;
+    gradient(g, top, bottom, NULL, top);
+}
+
+void gfx_gradient_under(gfx_t *g, gfx_color_t top, gfx_color_t bottom, layout_box_t box,
+                        gfx_color_t fill, float radius) {
+    if (g->dry) return;
+    int in[4];
+    if (box.w <= 0 || box.h <= 0 || !panel_inside(g, box, radius, 0.0f, in)) {
+        gfx_gradient(g, top, bottom);
+        return;
+    }
+    fill.a *= g->opacity;
+    g->under = true;
+    memcpy(g->under_px, in, sizeof in);
+    g->under_color = fill;
+    gradient(g, top, bottom, in, fill);
 }
 
 /* The scissor set to the pixels x0..x1, y0..y1 (top-left origin) within the clip; false when
@@ -365,18 +410,23 @@ void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t 
     /* A large plain panel: its inside is one flat colour, filled cheaply; only the band along
      * its edge, where the corners round and the edges are smoothed, is drawn with the shape
      * (the scissor keeps that draw to the band). Same pixels, a fraction of the work. */
-    int inset = (int)ceilf(radius) + 2;
-    layout_box_t on = {box.x + g->shift_x, box.y + g->shift_y, box.w, box.h}; /* on screen */
-    int x0 = (int)ceilf(on.x) + inset, y0 = (int)ceilf(on.y) + inset;
-    int x1 = (int)floorf(on.x + on.w) - inset, y1 = (int)floorf(on.y + on.h) - inset;
-    if (border_width > 0 || x1 - x0 < 128 || y1 - y0 < 128) {
+    int in[4];
+    if (!panel_inside(g, box, radius, border_width, in)) {
         rect_sdf(g, box, fill, border, radius, border_width);
         return;
     }
-    float ix0 = (float)x0 - g->shift_x, iy0 = (float)y0 - g->shift_y; /* the drift adds back */
-    float ix1 = (float)x1 - g->shift_x, iy1 = (float)y1 - g->shift_y;
-    float inner[8] = {ix0, iy0, ix1, iy0, ix0, iy1, ix1, iy1};
-    gfx_quad(g, inner, fill);
+    layout_box_t on = {box.x + g->shift_x, box.y + g->shift_y, box.w, box.h}; /* on screen */
+    int x0 = in[0], y0 = in[1], x1 = in[2], y1 = in[3];
+    bool under = g->under && !memcmp(in, g->under_px, sizeof in) && fill.r == g->under_color.r &&
+                 fill.g == g->under_color.g && fill.b == g->under_color.b &&
+                 fill.a * g->opacity == g->under_color.a;
+    g->under = false;
+    if (!under) { /* (else the background has it already: gfx_gradient_under) */
+        float ix0 = (float)x0 - g->shift_x, iy0 = (float)y0 - g->shift_y; /* drift adds back */
+        float ix1 = (float)x1 - g->shift_x, iy1 = (float)y1 - g->shift_y;
+        float inner[8] = {ix0, iy0, ix1, iy0, ix0, iy1, ix1, iy1};
+        gfx_quad(g, inner, fill);
+    }
     int bx0 = (int)floorf(on.x), by0 = (int)floorf(on.y);
     int bx1 = (int)ceilf(on.x + on.w), by1 = (int)ceilf(on.y + on.h);
     const int band[4][4] = {{bx0, by0, bx1, y0},

@@ -27,6 +27,8 @@ typedef enum gfx_uniform_t {
     GFX_U_BORDER,
     GFX_U_PROGRESS,
     GFX_U_ORIGIN,
+    GFX_U_PANEL,       /* gradient.frag: a panel's flat inside, window pixels (GL's origin) */
+    GFX_U_PANEL_COLOR, /* and its colour, straight alpha (alpha 0: none) */
     GFX_U_NUM
 } gfx_uniform_t;
 
@@ -77,6 +79,12 @@ typedef struct gfx_t {
     float shift_x, shift_y; /* everything but the background moves by this (burn-in drift) */
     bool clipped;           /* drawing is limited to `clip` (a partial redraw) */
     layout_box_t clip;      /* pixels, top-left origin */
+    /* A panel's flat inside already mixed into the background by gfx_gradient_under: the
+     * next gfx_rect of that box and colour draws only its rim (pixels x0..x1, y0..y1, top-left
+     * origin; the colour with the opacity applied) */
+    bool under;
+    int under_px[4];
+    gfx_color_t under_color;
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. Where the driver offers
@@ -101,6 +109,12 @@ void gfx_clip(gfx_t *gfx, const layout_box_t *box);
 gfx_color_t gfx_rgb(content_color_t c, float alpha);
 
 void gfx_gradient(gfx_t *gfx, gfx_color_t top, gfx_color_t bottom);
+/* The gradient with a translucent panel's flat inside (what gfx_rect(box, fill, radius) would
+ * fill) mixed in, shaded once instead of twice; the next gfx_rect of that box and colour then
+ * draws only the rim. Pixels as gfx_gradient then gfx_rect, within 1/255. Call gfx_rect next
+ * for that box, before anything else is drawn over it. */
+void gfx_gradient_under(gfx_t *gfx, gfx_color_t top, gfx_color_t bottom, layout_box_t box,
+                        gfx_color_t fill, float radius);
 void gfx_rect(gfx_t *gfx, layout_box_t box, gfx_color_t fill, float radius);
 void gfx_rect_outline(gfx_t *gfx, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width);

@@ -674,11 +674,16 @@ static figure_colors_t figure_colors(const content_t *c) {
     };
 }
 
+/* The stage's panel, translucent over the background (draw_whole mixes its inside there). */
+static gfx_color_t stage_panel(const render_t *r) {
+    return gfx_rgb(r->content->theme.panel, 0.55f);
+}
+
 static void draw_figure(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     layout_box_t box = L->exercise.figure;
-    gfx_rect(&r->gfx, box, gfx_rgb(c->theme.panel, 0.55f), L->radius);
+    gfx_rect(&r->gfx, box, stage_panel(r), L->radius);
     if (!v->choreos) return;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
     const figure_fit_t *fit = fit_for(r, ch);
@@ -1126,7 +1131,14 @@ static layout_box_t union_box(layout_box_t a, layout_box_t b) {
 /* Background, one scene and the footer: a whole picture. */
 static void draw_whole(render_t *r, const show_t *show, const show_view_t *v) {
     const content_t *c = r->content;
-    gfx_gradient(&r->gfx, col(r, c->theme.background_top), col(r, c->theme.background_bottom));
+    gfx_color_t top = col(r, c->theme.background_top);
+    gfx_color_t bottom = col(r, c->theme.background_bottom);
+    if (v->scene.kind == SCENE_EXERCISE) { /* the stage's panel (draw_figure) in the background */
+        gfx_gradient_under(&r->gfx, top, bottom, r->layout.exercise.figure, stage_panel(r),
+                           r->layout.radius);
+    } else {
+        gfx_gradient(&r->gfx, top, bottom);
+    }
     draw_scene(r, v);
     draw_footer(r, show);
 }
