@@ -1,7 +1,10 @@
-/* support: file reading and content loading for the core tests (see support.h). */
+/* support: file reading, content loading and stderr capture for the tests (see support.h). */
+#define _POSIX_C_SOURCE 200809L /* dup, dup2, open */
 #include "support.h"
 
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,4 +63,28 @@ int support_exercise_index(const content_t *c, const char *id) {
         if (!strcmp(c->exercises[e].id, id)) return e;
     }
     return -1;
+}
+
+bool support_capture_stderr(const char *path, void (*fn)(void *), void *arg, char *out,
+                            size_t out_size) {
+    fflush(stderr);
+    int saved = dup(2);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (saved < 0 || fd < 0) {
+        if (saved >= 0) close(saved);
+        if (fd >= 0) close(fd);
+        return false;
+    }
+    dup2(fd, 2);
+    close(fd);
+    fn(arg);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t n = fread(out, 1, out_size - 1, f);
+    out[n] = '\0';
+    fclose(f);
+    return true;
 }

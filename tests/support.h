@@ -4,6 +4,7 @@
 #ifndef SK_TEST_SUPPORT_H
 #define SK_TEST_SUPPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "choreo.h"
@@ -17,6 +18,11 @@ content_t *support_load_content(const char *path);
 
 /* Every exercise's routine at this pacing (free it), or NULL. */
 choreo_t *support_build_choreos(const content_t *content, choreo_pacing_t pacing);
+
+/* Runs fn(arg) with stderr going to the file at `path`, then reads what was written into out
+ * (NUL-terminated, cut at out_size - 1). False when stderr could not be redirected or read. */
+bool support_capture_stderr(const char *path, void (*fn)(void *), void *arg, char *out,
+                            size_t out_size);
 
 /* The index of the exercise with this id, or -1. */
 int support_exercise_index(const content_t *content, const char *id);

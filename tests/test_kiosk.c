@@ -23,6 +23,7 @@
 #include "kiosk.h"
 #include "app.h"
 #include "log.h"
+#include "support.h"
 
 static char dir[256];
 
@@ -152,25 +153,17 @@ static void an_edit_copied_with_its_old_time_is_noticed(void **state) {
 }
 
 /* Runs fn with stderr going to a file; returns what was written (static buffer). */
+static void (*g_captured)(void);
+static void call_captured(void *unused) {
+    (void)unused;
+    g_captured();
+}
 static const char *captured(void (*fn)(void)) {
     static char out[1 << 16];
     char path[400];
     path_in(path, sizeof path, "stderr.txt");
-    fflush(stderr);
-    int saved = dup(2);
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(saved >= 0 && fd >= 0);
-    dup2(fd, 2);
-    close(fd);
-    fn();
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(out, 1, sizeof out - 1, f);
-    out[n] = '\0';
-    fclose(f);
+    g_captured = fn;
+    assert_true(support_capture_stderr(path, call_captured, NULL, out, sizeof out));
     return out;
 }
 

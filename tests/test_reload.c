@@ -25,6 +25,7 @@
 #include "lastgood.h"
 #include "memcount.h"
 #include "reload.h"
+#include "support.h"
 
 #define EN SK_SOURCE_DIR "/assets/content/en.yaml"
 #define CLINIC "Birch Pain & Spine Group" /* en.yaml's clinic.name */
@@ -34,7 +35,10 @@ typedef struct fixture_t {
     app_t *app;
     reload_t reload;
     SDL_sem *hold;
+    void (*capture)(struct fixture_t *); /* what captured() runs */
 } fixture_t;
+
+static void run_capture(void *f) { ((fixture_t *)f)->capture(f); }
 
 /* The whole file (static buffer), or NULL when it cannot be read. */
 static const char *slurp(const char *path, char *buf, size_t size) {
@@ -176,17 +180,8 @@ static const char *captured(fixture_t *f, void (*fn)(fixture_t *)) {
     static char out[1 << 16];
     char path[500];
     snprintf(path, sizeof path, "%s/stderr.txt", f->dir);
-    fflush(stderr);
-    int saved = dup(2);
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(saved >= 0 && fd >= 0);
-    dup2(fd, 2);
-    close(fd);
-    fn(f);
-    fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    assert_non_null(slurp(path, out, sizeof out));
+    f->capture = fn;
+    assert_true(support_capture_stderr(path, run_capture, f, out, sizeof out));
     return out;
 }
 
