@@ -1,13 +1,14 @@
-// shape.frag: the untextured shapes, anti-aliased by their signed distance. One program for
-// all of them, because the software rasteriser spends 15-20 ms compiling each program
-// (before the first frame, with a cold shader cache) and runs every branch of a shader for
-// every pixel anyway: these are the cheap shapes, together. u_mode (gfx.h, gfx_mode_t):
+// shape.frag: the untextured shapes, anti-aliased by their signed distance. Built once for
+// each kind (gfx.c defines SHAPE_RECT, SHAPE_CAPSULE or SHAPE_RING before it): the software
+// rasteriser runs every branch of a shader for every pixel, so one program for all three made
+// every limb's pixel pay for the rectangle's and the ring's code too (a program costs 15-20 ms
+// to compile before the first frame with a cold shader cache; gfx_warm draws each once). The
+// kinds (gfx.h, gfx_mode_t):
 //   0 rect     rounded rectangle, optional outline; a circle when the radius is half the side
 //   3 capsule  round-capped segment from u_ends.xy to u_ends.zw (a limb), a disc when they meet
 //   5 ring     countdown ring filling the square: a track, and an arc from 12 o'clock clockwise
 //              to u_progress (0..1), u_radius thick; u_ends.xy is the normal of the arc's end
 //              (cos, sin of its angle), so no pixel needs an arc tangent
-uniform int u_mode;
 uniform vec4 u_rect;          // the quad, pixels
 uniform vec4 u_color;         // fill / limb / arc, straight alpha
 uniform vec4 u_border_color;  // outline / track
@@ -27,16 +28,21 @@ float rounded_box(vec2 p, vec2 half_size, float r) {
 void main() {
     vec4 c = u_color;
     float cover = 1.0;
-    if (u_mode == 0) {
+#if defined(SHAPE_RECT)
+    {
         float d = rounded_box(v_local, u_rect.zw * 0.5, u_radius);
         cover = clamp(0.5 - d / 0.75, 0.0, 1.0);
         if (u_border > 0.0) c = mix(u_border_color, u_color, clamp(0.5 - (d + u_border) / 0.75, 0.0, 1.0));
-    } else if (u_mode == 3) {
+    }
+#elif defined(SHAPE_CAPSULE)
+    {
         vec2 p = v_local;
         vec2 a = u_ends.xy, ab = u_ends.zw - u_ends.xy;
         float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
         cover = clamp(0.5 - (length(p - a - ab * h) - u_radius) / 0.8, 0.0, 1.0);
-    } else if (u_mode == 5) {
+    }
+#elif defined(SHAPE_RING)
+    {
         float r_out = min(u_rect.z, u_rect.w) * 0.5 - 1.0;
         float r_in = r_out - u_radius;
         float d = length(v_local);
@@ -48,5 +54,6 @@ void main() {
         arc = u_progress >= 1.0 ? 1.0 : u_progress <= 0.0 ? 0.0 : arc;
         c = mix(u_border_color, u_color, arc);
     }
+#endif
     frag_color = vec4(c.rgb, c.a * cover);
 }

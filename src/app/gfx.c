@@ -40,15 +40,16 @@ static const char *shader_header(const gfx_t *g) {
                        : "#version 330 core\n#define LOC(n)\n";
 }
 
-static GLuint compile(const gfx_t *g, GLenum type, const char *name) {
+/* `defines`: lines after the header ("" none), e.g. which kind of shape shape.frag is for. */
+static GLuint compile(const gfx_t *g, GLenum type, const char *name, const char *defines) {
     const char *src = shader_source(name);
     if (!src) {
         log_error("shader %s is missing from the build", name);
         return 0;
     }
-    const char *parts[2] = {shader_header(g), src};
+    const char *parts[3] = {shader_header(g), defines, src};
     GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 2, parts, NULL);
+    glShaderSource(sh, 3, parts, NULL);
     glCompileShader(sh);
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
@@ -107,12 +108,13 @@ static void locate(gfx_program_t *p, int stage, GLuint id) {
 /* The vertex stage is the same for every program. Built separately, it is one program the
  * driver compiles once (the software rasteriser spends about 10 ms on each vertex program at
  * its first draw); linked with each fragment shader, it is compiled once per program. */
-static bool program_build(gfx_t *g, gfx_program_t *p, GLuint vs, const char *fs_name) {
+static bool program_build(gfx_t *g, gfx_program_t *p, GLuint vs, const char *fs_name,
+                          const char *defines) {
     memset(p->loc, -1, sizeof p->loc);
-    GLuint fs = compile(g, GL_FRAGMENT_SHADER, fs_name);
+    GLuint fs = compile(g, GL_FRAGMENT_SHADER, fs_name, defines);
     if (!fs) return false;
-    char what[128];
-    snprintf(what, sizeof what, "quad.vert + %s", fs_name);
+    char what[160];
+    snprintf(what, sizeof what, "quad.vert + %s %s", fs_name, defines);
     if (g->separate) {
         GLuint id = link(g, 0, fs, what);
         glDeleteShader(fs);
@@ -133,9 +135,16 @@ static bool program_build(gfx_t *g, gfx_program_t *p, GLuint vs, const char *fs_
 
 /* Every program, separate or linked as g->separate says; on failure nothing is left. */
 static bool programs_build(gfx_t *g) {
-    static const char *const fragment[GFX_PROGRAM_NUM] = {"shape.frag", "texture.frag",
-                                                          "gradient.frag"};
-    GLuint vs = compile(g, GL_VERTEX_SHADER, "quad.vert");
+    static const struct {
+        const char *name, *defines;
+    } fragment[GFX_PROGRAM_NUM] = {
+        [GFX_PROGRAM_RECT] = {"shape.frag", "#define SHAPE_RECT\n"},
+        [GFX_PROGRAM_CAPSULE] = {"shape.frag", "#define SHAPE_CAPSULE\n"},
+        [GFX_PROGRAM_RING] = {"shape.frag", "#define SHAPE_RING\n"},
+        [GFX_PROGRAM_TEXTURE] = {"texture.frag", ""},
+        [GFX_PROGRAM_GRADIENT] = {"gradient.frag", ""},
+    };
+    GLuint vs = compile(g, GL_VERTEX_SHADER, "quad.vert", "");
     if (!vs) return false;
     if (g->separate) {
         g->vertex = link(g, vs, 0, "quad.vert");
@@ -145,7 +154,7 @@ static bool programs_build(gfx_t *g) {
         }
     }
     for (int i = 0; i < GFX_PROGRAM_NUM; i++) {
-        if (!program_build(g, &g->programs[i], vs, fragment[i])) {
+        if (!program_build(g, &g->programs[i], vs, fragment[i].name, fragment[i].defines)) {
             glDeleteShader(vs);
             gfx_shutdown(g);
             return false;
@@ -194,6 +203,8 @@ void gfx_warm(gfx_t *g, int width, int height) {
     gfx_color_t c = {0, 0, 0, 0};
     gfx_gradient(g, c, c);
     gfx_rect(g, box, c, 2);
+    gfx_capsule(g, 2, 2, 6, 6, 2, c);
+    gfx_ring(g, box, 2, 0.5f, c, c);
     gfx_coverage(g, &g->blank, box, false, c);
     gfx_texture_t t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
     gfx_image(g, &t, box, 0.0f);
@@ -292,9 +303,11 @@ static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, 
  * centre). The vertex stage only reads its corners, so it compiles quickly. */
 static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box, const float *corners) {
     bool textured = mode == GFX_MODE_COVERAGE || mode == GFX_MODE_IMAGE || mode == GFX_MODE_POLY;
-    int kind = mode == GFX_MODE_GRADIENT ? GFX_PROGRAM_GRADIENT
-               : textured                ? GFX_PROGRAM_TEXTURE
-                                         : GFX_PROGRAM_SHAPE;
+    int kind = mode == GFX_MODE_GRADIENT  ? GFX_PROGRAM_GRADIENT
+               : textured                 ? GFX_PROGRAM_TEXTURE
+               : mode == GFX_MODE_CAPSULE ? GFX_PROGRAM_CAPSULE
+               : mode == GFX_MODE_RING    ? GFX_PROGRAM_RING
+                                          : GFX_PROGRAM_RECT;
     gfx_program_t *p = &g->programs[kind];
     if (g->current != kind) {
         if (g->separate) glBindProgramPipeline(p->id);

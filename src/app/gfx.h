@@ -38,9 +38,13 @@ typedef struct gfx_program_t {
     GLint loc[2][GFX_U_NUM]; /* -1: that stage does not use it */
 } gfx_program_t;
 
-/* Three programs: the untextured shapes, what samples a texture (and the mat), the background. */
+/* Five programs: the untextured shapes, one each (shape.frag built for one kind: the software
+ * rasteriser runs every branch of a shader for every pixel), what samples a texture (and the
+ * mat), the background. */
 typedef enum gfx_program_kind_t {
-    GFX_PROGRAM_SHAPE = 0,
+    GFX_PROGRAM_RECT = 0,
+    GFX_PROGRAM_CAPSULE,
+    GFX_PROGRAM_RING,
     GFX_PROGRAM_TEXTURE,
     GFX_PROGRAM_GRADIENT,
     GFX_PROGRAM_NUM
