@@ -7,6 +7,7 @@
 
 #include "countdown.h"
 #include "log.h"
+#include "maths.h"
 
 #include <malloc.h>
 #include <math.h>
@@ -542,13 +543,12 @@ static void draw_numeral(render_t *r, const char *num, const char *sub) {
 
 /* The ring's arc and the pacer move in steps of about a pixel: between steps the counter is
  * drawn exactly the same, so a partial redraw can leave it be (see frame_keys). */
-static float quantum(float v, float steps) { return roundf(v * steps) / steps; }
 #define COUNTER_ARC_STEPS(L) ((L)->exercise.counter.w * 3.2f)
 #define COUNTER_BREATH_STEPS(L) ((L)->exercise.counter.w * 0.5f)
 
 static void counter_quantise(countdown_t *cd, const layout_t *L) {
-    cd->progress = quantum(cd->progress, COUNTER_ARC_STEPS(L));
-    cd->breath = quantum(cd->breath, COUNTER_BREATH_STEPS(L));
+    cd->progress = maths_quantise(cd->progress, COUNTER_ARC_STEPS(L));
+    cd->breath = maths_quantise(cd->breath, COUNTER_BREATH_STEPS(L));
 }
 
 /* The countdown ring with its numeral, the breath pacer, and the lines beside it. */
@@ -657,7 +657,7 @@ static void view_state(const show_view_t *v, choreo_state_t *st) {
     if (v->jump < 1.0f) { /* gliding to a step picked with Down/Up */
         choreo_state_t from;
         choreo_sample(ch, v->jump_from, &from);
-        float w = v->jump * v->jump * (3 - 2 * v->jump);
+        float w = maths_smoothstep(v->jump);
         choreo_blend(&from, st, w, st);
     }
 }
@@ -758,7 +758,7 @@ static void draw_reviews(render_t *r, const show_view_t *v) {
     gfx_rect(&r->gfx, L->reviews.card, col(r, c->theme.panel), L->radius);
     /* the next card slides in from the right as the last one slides out to the left; the
      * slide stays within the card's padding */
-    float m = v->item_mix * v->item_mix * (3 - 2 * v->item_mix);
+    float m = maths_smoothstep(v->item_mix);
     float slide = 36.0f * L->unit;
     /* the old words leave in the first half, the new arrive in the second: never on top of
      * each other, and the card, title and dots stay throughout */
@@ -1054,7 +1054,6 @@ static uint64_t hash_in(uint64_t h, const void *data, size_t n) {
 }
 
 /* A value rounded to 1/steps: the same pixels when it has not moved by a visible amount. */
-static long quant(float v, float steps) { return lroundf(v * steps); }
 
 static layout_box_t grow_box(layout_box_t b, float d) {
     return (layout_box_t){b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d};
@@ -1078,11 +1077,11 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
                 show->paused ? 0 : (long)ceil(show->resume_left - 1e-6),
                 show->resume_left > 0,
                 show->kiosk && !show->takeover,
-                quant(r->gfx.shift_x, 8),
-                quant(r->gfx.shift_y, 8)};
+                maths_quanta(r->gfx.shift_x, 8),
+                maths_quanta(r->gfx.shift_y, 8)};
     *full = hash_in(h, f, sizeof f);
     /* the highlighted step, the review card: their own panel only */
-    long p[] = {v->item, cards ? quant(v->item_mix, 512) : 0};
+    long p[] = {v->item, cards ? maths_quanta(v->item_mix, 512) : 0};
     *panel = exercise || cards ? hash_in(h, p, sizeof p) : 0;
     *stage = *counter = *counter_words = 0;
     r->state_valid = false;
@@ -1116,8 +1115,8 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     /* the words (the numeral, the lines beside the ring) apart from the ring's arc and the
      * breath pacer, which move alone most frames and redraw only the ring's box */
     *counter_words = hash_in(h, k, sizeof k);
-    long ring[] = {quant(cd.progress, COUNTER_ARC_STEPS(L)),
-                   quant(cd.breath, COUNTER_BREATH_STEPS(L))};
+    long ring[] = {maths_quanta(cd.progress, COUNTER_ARC_STEPS(L)),
+                   maths_quanta(cd.breath, COUNTER_BREATH_STEPS(L))};
     *counter = hash_in(*counter_words, ring, sizeof ring);
 }
 

@@ -140,25 +140,12 @@ static void check_glyphs(check_t *k) {
     }
 }
 
-static int word_count(const char *s) {
-    int n = 0;
-    bool in = false;
-    for (; *s; s++) {
-        bool space = *s == ' ' || *s == '\n' || *s == '\t';
-        if (!space && !in) n++;
-        in = !space;
-    }
-    return n;
-}
-
-/* The first `words` words of s copied into out (the words, not the spaces after). */
+/* The first `words` words of s (as content_word_count counts them) copied into out. */
 static void first_words(const char *s, int words, char *out) {
     const char *end = s;
-    for (int n = 0; *end && n <= words;) {
-        while (*end == ' ' || *end == '\n' || *end == '\t') end++;
-        if (!*end || n == words) break;
-        while (*end && *end != ' ' && *end != '\n' && *end != '\t') end++;
-        n++;
+    for (int n = 0; *end && n < words; n++) {
+        end += strspn(end, " \t\n\r\f\v");
+        end += strcspn(end, " \t\n\r\f\v");
     }
     memcpy(out, s, (size_t)(end - s));
     out[end - s] = '\0';
@@ -203,7 +190,7 @@ static int steps_fitting(check_t *k, const render_misfit_t *m, char *buf, int to
         char *o = buf;
         int n = 0;
         for (int i = 0; i < ex->step_count && left > 0; i++) {
-            int w = word_count(ex->steps[i]);
+            int w = content_word_count(ex->steps[i]);
             first_words(ex->steps[i], w < left ? w : left, o);
             cut[n++] = o;
             o += strlen(o) + 1;
@@ -233,14 +220,15 @@ static void on_misfit(void *user, const render_misfit_t *m) {
     if (!buf) return;
     if (m->steps) {
         int total = 0;
-        for (int i = 0; i < m->steps->step_count; i++) total += word_count(m->steps->steps[i]);
+        for (int i = 0; i < m->steps->step_count; i++)
+            total += content_word_count(m->steps->steps[i]);
         int fit = steps_fitting(k, m, buf, total);
         snprintf(message, sizeof message,
                  "the steps of '%s' have %d words in all; on the smallest screen (%s) at most %d "
                  "fit beside the figure: shorten them",
                  m->steps->title, total, screen, fit);
     } else {
-        int total = word_count(m->text), lo = 0, hi = total;
+        int total = content_word_count(m->text), lo = 0, hi = total;
         while (lo < hi) {
             int mid = (lo + hi + 1) / 2;
             first_words(m->text, mid, buf);

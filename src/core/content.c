@@ -2471,7 +2471,7 @@ static void read_exercises(parse_t *p, const yaml_node_t *node) {
     p->out->exercise_count = n;
 }
 
-static int word_count(const char *text) {
+int content_word_count(const char *text) {
     int words = 0;
     bool in_word = false;
     for (const char *s = text; *s; s++) {
@@ -2495,7 +2495,7 @@ static void read_reviews(parse_t *p, const yaml_node_t *node) {
         content_review_t *review = &p->out->reviews.items[i];
         yaml_node_t *review_found[MAX_FIELDS];
         read_mapping(p, items[i], &REVIEW_SPEC, review, review_found);
-        review->word_count = review->text ? word_count(review->text) : 0;
+        review->word_count = review->text ? content_word_count(review->text) : 0;
     }
     p->out->reviews.count = n;
 }

@@ -380,6 +380,10 @@ const content_source_t *content_source_of(const content_t *content, const char *
 void content_source_locate(const content_source_t *source, const char *file, size_t file_len,
                            const char *what, size_t n, int *line, int *column);
 
+/* Words in a text (runs of characters between spaces, tabs and line breaks), as a review's
+ * reading time counts them. */
+int content_word_count(const char *text);
+
 /* The run-time values of a label template's placeholders; NULL = not given. */
 typedef struct content_format_args_t {
     const char *side;   /* {side}: labels.right or labels.left */
