@@ -365,7 +365,7 @@ bool app_render_offscreen(app_t *app, int w, int h, unsigned char *rgba) {
     app->damage = render_frame(&app->render, &app->show, w, h, app->force_full);
     app->force_full = false;
     if (rgba) gfx_read_rgba(w, h, rgba);
-    else glFinish(); /* no swap or read-back here: without it the driver queues forever */
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    else gfx_finish(); /* no swap or read-back here: without it the driver queues forever */
+    gfx_bind_window();
     return true;
 }

@@ -129,13 +129,13 @@ int bench_run(const cli_options_t *o) {
         if (i > 0) sound_tick(&app->sound, &app->show);
         /* as on the TV: drawn where it is shown, only what changed (the pbuffer keeps the rest,
          * like the X11 back buffer presented a rectangle at a time) */
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        gfx_bind_window();
         app->damage = render_frame(&app->render, &app->show, w, h, i == 0);
         if (app->damage.w > 0) {
             presented++;
             redrawn_pixels += (long)(app->damage.w * app->damage.h);
         }
-        glFinish(); /* the software rasteriser's work belongs to this frame */
+        gfx_finish(); /* the software rasteriser's work belongs to this frame */
         times[i] = now_ms() - t0;
         if (getenv("SK_BENCH_VERBOSE") && times[i] > 12.0) {
             printf("bench: frame %ld: %.1f ms, scene %s%s, damage %.0fx%.0f\n", i, times[i],

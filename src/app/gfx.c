@@ -603,6 +603,8 @@ void gfx_target_free(gfx_target_t *t) {
 
 void gfx_bind_window(void) { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
+void gfx_finish(void) { glFinish(); }
+
 void gfx_clear_window(int w, int h) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glDisable(GL_SCISSOR_TEST);

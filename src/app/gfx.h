@@ -169,6 +169,9 @@ int gfx_target_bind(gfx_target_t *t, int w, int h);
 void gfx_target_free(gfx_target_t *t);
 
 /* The window's own framebuffer: bind it; clear all of it to black; copy t into it. */
+/* Waits until every drawing issued so far is done (a software rasteriser's work belongs to the
+ * frame that issued it; with no swap or read-back the driver would queue forever). */
+void gfx_finish(void);
 void gfx_bind_window(void);
 void gfx_clear_window(int w, int h);
 void gfx_target_blit_to_window(const gfx_target_t *t, int w, int h);
