@@ -367,7 +367,11 @@ static void gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom, const int *i
         UNIFORM(g, p, GFX_U_PANEL, 0.0f, 0.0f, 0.0f, 0.0f);
         UNIFORM(g, p, GFX_U_PANEL_COLOR, 0.0f, 0.0f, 0.0f, 0.0f);
     }
+    /* opaque (alpha 1): blended, each pixel would be its own colour again, at the cost of
+     * reading what is under it */
+    glDisable(GL_BLEND);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glEnable(GL_BLEND);
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
