@@ -1283,10 +1283,11 @@ static void draw_overlays(render_t *r, const show_t *show) {
 
 /* Draws `v` (with background and footer) where it meets both the damage and `part`. */
 static void draw_part(render_t *r, const show_t *show, const show_view_t *v, layout_box_t damage,
-                      layout_box_t part) {
+                      layout_box_t part, uint64_t layer) {
     layout_box_t box = clip_box(damage, part);
     if (box.w <= 0) return;
     gfx_clip(&r->gfx, &box);
+    gfx_layer_restore(&r->gfx, layer); /* the picture under the figure's body, when kept */
     draw_whole(r, show, v);
 }
 
@@ -1333,6 +1334,19 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
                                          2.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y)));
         }
     }
+    /* in a move, what is drawn under the figure's body (background, the scene's still parts,
+     * mat, ghosts, arrow) stays the same: kept once (its pixels redrawn whole this frame), put
+     * back in each redrawn box (gfx_layer_t) */
+    uint64_t layer = 0;
+    if (!wipe && ks && r->figure_cues && damage.count > 0) {
+        long m[] = {r->figure_instance, r->figure_holding};
+        layer = hash_in(hash_in(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
+        layout_box_t region = grow_box(next_drawn(r, show, true), 4.0f);
+        region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
+        region = clip_box(region, screen);
+        gfx_layer_want(&r->gfx, region, layer);
+        if (layer != r->gfx.layer.key) damage_add(&damage, region);
+    }
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
     if (ks) memcpy(r->last_figure_caps, r->figure_caps, sizeof r->figure_caps);
     r->last_figure_instance = r->figure_instance;
@@ -1364,11 +1378,11 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         layout_box_t box = damage.box[i];
         if (box.w <= 0 || box.h <= 0) continue;
         int count = r->record.count, overflow = r->record.overflow;
-        draw_part(r, show, &show->view, box, revealed);
+        draw_part(r, show, &show->view, box, revealed, layer);
         if (wipe) {
             int kept = r->record.count, kept_overflow = r->record.overflow;
             draw_part(r, show, &show->from, box,
-                      (layout_box_t){edge, 0, (float)width - edge, (float)height});
+                      (layout_box_t){edge, 0, (float)width - edge, (float)height}, 0);
             r->record.count = kept, r->record.overflow = kept_overflow;
             /* the leading edge: a thin line in the accent colour, on the incoming side, not
              * moved by the drift (the strip redrawn next frame is counted without it) */
