@@ -271,10 +271,11 @@ void gfx_clip(gfx_t *g, const layout_box_t *box) {
 /* Draws do nothing: a dry walk, or the layer under the body was put back (gfx_layer_t). */
 static bool idle(const gfx_t *g) { return g->dry || g->skip; }
 
-/* A draw whose bounds miss the clip (plus the drift) cannot change a pixel: skip it. */
+/* A draw whose bounds, moved by the drift, miss the clip cannot change a pixel: skip it. */
 static bool outside(const gfx_t *g, layout_box_t b) {
     if (!g->clipped) return false;
-    float pad = 2.0f + fabsf(g->shift_x) + fabsf(g->shift_y);
+    float pad = 2.0f;
+    b.x += g->shift_x, b.y += g->shift_y;
     const layout_box_t *c = &g->clip;
     return b.x - pad > c->x + c->w || b.x + b.w + pad < c->x || b.y - pad > c->y + c->h ||
            b.y + b.h + pad < c->y;

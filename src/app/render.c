@@ -1216,11 +1216,12 @@ static void moved_capsules(render_t *r, damage_t *damage, float pad) {
 }
 
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
- * counter), padded by the drift: the partial redraw of an unchanged scene. */
+ * counter), where the drift puts it: the partial redraw of an unchanged scene. */
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
-                         uint64_t kw, damage_t *damage) {
+                         uint64_t kw, damage_t *on_screen) {
     const layout_t *L = &r->layout;
-    float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
+    float pad = 4.0f;
+    damage_t laid = {.count = 0}, *damage = &laid; /* (the layout's places; drifted below) */
     const show_view_t *v = &show->view;
     if (kp != r->key_panel && v->scene.kind == SCENE_EXERCISE) {
         int n = r->content->exercises[v->scene.exercise].step_count;
@@ -1257,6 +1258,11 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
                                 ? L->exercise.counter
                                 : union_box(L->exercise.counter, L->exercise.status);
         damage_add(damage, grow_box(band, pad));
+    }
+    for (int i = 0; i < laid.count; i++) { /* all of it drawn moved by the drift alike */
+        layout_box_t b = laid.box[i];
+        b.x += r->gfx.shift_x, b.y += r->gfx.shift_y;
+        damage_add(on_screen, b);
     }
 }
 
