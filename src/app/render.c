@@ -1347,11 +1347,15 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     if (!wipe && ks && r->figure_cues && damage.count > 0) {
         long m[] = {r->figure_instance, r->figure_holding};
         layer = hash_in(hash_in(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
-        layout_box_t region = grow_box(next_drawn(r, show, true), 4.0f);
-        region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
-        region = clip_box(region, screen);
+        layout_box_t region = {0, 0, 0, 0};
+        /* (not while the camera eases between shots: the layer would change every frame) */
+        if (layer != r->gfx.layer.key && r->figure_lens == r->last_figure_lens) {
+            region = grow_box(next_drawn(r, show, true), 4.0f); /* all it covers, cues too */
+            region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
+            region = clip_box(region, screen);
+            damage_add(&damage, region);
+        }
         gfx_layer_want(&r->gfx, region, layer);
-        if (layer != r->gfx.layer.key) damage_add(&damage, region);
     }
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
     if (ks) memcpy(r->last_figure_caps, r->figure_caps, sizeof r->figure_caps);
