@@ -559,9 +559,13 @@ static void clip_px(const gfx_t *g, int out[4]) {
     box_px(g, g->clipped ? g->clip : all, out);
 }
 
+bool gfx_layer_holds(const gfx_t *g, uint64_t key) {
+    return !key || key == g->layer.key || key == g->layer.failed;
+}
+
 void gfx_layer_want(gfx_t *g, layout_box_t region, uint64_t key) {
     g->layer.want = 0;
-    if (!key || key == g->layer.key) return;
+    if (gfx_layer_holds(g, key)) return;
     box_px(g, region, g->layer.want_px);
     const int *w = g->layer.want_px;
     if (w[2] > w[0] && w[3] > w[1]) g->layer.want = key;
@@ -615,6 +619,7 @@ void gfx_layer_mark(gfx_t *g) {
         l->tex = (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh};
         if (!l->tex.id) {
             l->tex = (gfx_texture_t){0};
+            l->failed = l->want;
             l->key = l->want = 0;
             return;
         }
@@ -631,6 +636,7 @@ void gfx_layer_mark(gfx_t *g) {
     memcpy(l->px, l->want_px, sizeof l->px);
     /* (ES copies into RGBA only from a framebuffer with alpha: then nothing is kept) */
     l->key = glGetError() == GL_NO_ERROR ? l->want : 0;
+    if (!l->key) l->failed = l->want;
     l->want = 0;
 }
 

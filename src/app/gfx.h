@@ -80,6 +80,7 @@ typedef struct gfx_layer_t {
     uint64_t key;      /* what they show (0: nothing) */
     uint64_t want;     /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
     int want_px[4];    /* ... of these pixels */
+    uint64_t failed;   /* the last key it could not keep (not asked for again) */
 } gfx_layer_t;
 
 typedef struct gfx_t {
@@ -157,6 +158,7 @@ void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx
  * body is drawn there). gfx_layer_restore, when the layer holds `key` and the whole clip: puts
  * it back over the clip and makes every draw do nothing until gfx_layer_mark (true). The
  * figure calls gfx_layer_mark just before it draws its body. */
+bool gfx_layer_holds(const gfx_t *gfx, uint64_t key); /* or could not keep it: ask no more */
 void gfx_layer_want(gfx_t *gfx, layout_box_t region, uint64_t key);
 bool gfx_layer_restore(gfx_t *gfx, uint64_t key);
 void gfx_layer_mark(gfx_t *gfx);

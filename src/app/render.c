@@ -1349,7 +1349,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         layer = hash_in(hash_in(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
         layout_box_t region = {0, 0, 0, 0};
         /* (not while the camera eases between shots: the layer would change every frame) */
-        if (layer != r->gfx.layer.key && r->figure_lens == r->last_figure_lens) {
+        if (!gfx_layer_holds(&r->gfx, layer) && r->figure_lens == r->last_figure_lens) {
             region = grow_box(next_drawn(r, show, true), 4.0f); /* all it covers, cues too */
             region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
             region = clip_box(region, screen);
