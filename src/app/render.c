@@ -18,6 +18,9 @@
 #include <string.h>
 
 typedef enum valign_t { VALIGN_TOP = 0, VALIGN_CENTER, VALIGN_BOTTOM } valign_t;
+/* (both alignments are layout_place's: start, centre, end) */
+_Static_assert(VALIGN_CENTER == (int)LAYOUT_CENTER && VALIGN_BOTTOM == (int)LAYOUT_END, "valign");
+_Static_assert(TEXT_CENTER == (int)LAYOUT_CENTER && TEXT_RIGHT == (int)LAYOUT_END, "align");
 
 #define QR_QUIET_MODULES 4
 
@@ -123,6 +126,11 @@ typedef struct prepare_t {
 
 /* The fonts opened and the texts of the first frame set and rasterised, kept in memory: this
  * runs beside the thread that owns the GL context. */
+void render_set_drift(render_t *r, float dx, float dy) {
+    r->gfx.shift_x = dx;
+    r->gfx.shift_y = dy;
+}
+
 static int prepare_texts(void *data) {
     prepare_t *p = data;
     render_t *r = p->r;
@@ -280,14 +288,6 @@ static void record(render_t *r, layout_box_t drawn, layout_box_t target, const c
     rec->count++;
 }
 
-/* Rounds a position to a whole pixel when the rounded span still lies inside [lo, lo+len]. */
-static float snap(float pos, float lo, float len, float span) {
-    float r = floorf(pos + 0.5f);
-    float min = ceilf(lo), max = floorf(lo + len - span);
-    if (min > max) return pos;
-    return r < min ? min : r > max ? max : r;
-}
-
 /* Sets s in box (wrapped, shrunk to fit if needed) and draws it; returns the drawn rectangle. */
 static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layout_box_t box,
                               valign_t va, gfx_color_t color) {
@@ -296,20 +296,9 @@ static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layou
     if (!b) return (layout_box_t){box.x, box.y, 0, 0};
     /* Text that does not fit even at its smallest size (tiny windows) is scaled down into
      * its box rather than cut off or spilled over its neighbours. */
-    float w = (float)b->w, h = (float)b->h;
-    float scale = fminf(1.0f, fminf(box.w / w, box.h / h));
-    if (scale < 1.0f) {
-        w *= scale;
-        h *= scale;
-    }
-    float x = box.x;
-    if (st.align == TEXT_CENTER) x = box.x + (box.w - w) * 0.5f;
-    if (st.align == TEXT_RIGHT) x = box.x + box.w - w;
-    float y = box.y;
-    if (va == VALIGN_CENTER) y = box.y + (box.h - h) * 0.5f;
-    if (va == VALIGN_BOTTOM) y = box.y + box.h - h;
-    /* whole pixels keep glyphs sharp, but never at the cost of leaving the box */
-    layout_box_t at = {snap(x, box.x, box.w, w), snap(y, box.y, box.h, h), w, h};
+    float scale = 1.0f;
+    layout_box_t at = layout_place(box, (float)b->w, (float)b->h, (layout_align_t)st.align,
+                                   (layout_align_t)va, &scale);
     gfx_coverage(&r->gfx, &b->texture, at, false, color);
     record(r, at, box, s, b->overflow || scale < 1.0f);
     if (r->misfit && (b->overflow || scale < 1.0f) && !r->steps_scaled) {
@@ -346,22 +335,14 @@ static void draw_intro(render_t *r) {
 static void draw_progress(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    layout_box_t b = L->exercise.progress;
     int n = c->playlist_count;
-    float d = fminf(b.h * 0.36f, 14.0f * L->unit + 2.0f);
-    float pitch = d * 2.2f;
-    float dots_w = fminf(pitch * (float)n, b.w * 0.45f);
-    pitch = dots_w / (float)n;
     for (int i = 0; i < n; i++) {
-        layout_box_t dot = {b.x + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d,
-                            d};
+        layout_box_t dot = layout_progress_dot(L, n, i, i == v->playlist_index);
         if (i == v->playlist_index) {
-            dot.x -= d * 0.5f;
-            dot.w += d;
-            gfx_rect(&r->gfx, dot, col(r, c->theme.accent), d * 0.5f);
+            gfx_rect(&r->gfx, dot, col(r, c->theme.accent), dot.h * 0.5f);
         } else {
             float a = i < v->playlist_index ? 0.85f : 0.35f;
-            gfx_rect(&r->gfx, dot, gfx_rgb(c->theme.text_dim, a), d * 0.5f);
+            gfx_rect(&r->gfx, dot, gfx_rgb(c->theme.text_dim, a), dot.h * 0.5f);
         }
     }
     int next = (v->playlist_index + 1) % n;
@@ -372,12 +353,11 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     if (ns.kind == SCENE_REVIEWS || ns.kind == SCENE_REVIEW) next_title = c->reviews.title;
     if (ns.kind == SCENE_CONTACT) next_title = c->contact.title;
     if (ns.kind == SCENE_INTRO) next_title = c->intro.title;
-    layout_box_t label = {b.x + dots_w + d * 2, b.y, b.w - dots_w - d * 2, b.h};
+    layout_box_t label = layout_progress_label(L, n);
     layout_box_t lb =
         draw_text(r, c->labels.next, style(TEXT_BOLD, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
                   label, VALIGN_CENTER, col(r, c->theme.text_dim));
-    float gap = L->font.small * 0.35f;
-    layout_box_t title = {lb.x + lb.w + gap, b.y, label.x + label.w - (lb.x + lb.w + gap), b.h};
+    layout_box_t title = layout_progress_title(L, label, lb);
     draw_text(r, next_title, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
               title, VALIGN_CENTER, col(r, c->theme.text_dim));
 }
@@ -385,59 +365,47 @@ static void draw_progress(render_t *r, const show_view_t *v) {
 static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    layout_box_t box = L->exercise.steps;
-    float bubble = L->font.body * 1.35f;
-    float indent = bubble + L->font.body * 0.6f;
+    layout_box_t words = layout_steps_words(L);
     text_style_t st = style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT);
-    const float gap_lines = 0.75f;
-    int size =
-        text_fit_group(&r->text, ex->steps, ex->step_count, st, box.w - indent, box.h, gap_lines);
+    int size = text_fit_group(&r->text, ex->steps, ex->step_count, st, words.w, words.h,
+                              LAYOUT_STEP_GAP_LINES);
     st.size = st.min_size = (float)size;
-    float skip = (float)text_line_height(&r->text, TEXT_REGULAR, size);
-    /* Heights at the fitted size; on a screen too small for the smallest size the whole list
-     * is scaled down together so it still fits its panel. */
+    float line = (float)text_line_height(&r->text, TEXT_REGULAR, size);
+    /* heights at the fitted size (layout_steps scales the list down together if need be) */
     float heights[CONTENT_MAX_STEPS];
-    float total = 0;
     for (int i = 0; i < ex->step_count; i++) {
-        const text_block_t *blk = text_get(&r->text, ex->steps[i], st, box.w - indent, 1e6f);
-        heights[i] = blk ? (float)blk->h : skip;
-        total += heights[i] + (i ? gap_lines * skip : 0);
+        const text_block_t *blk = text_get(&r->text, ex->steps[i], st, words.w, 1e6f);
+        heights[i] = blk ? (float)blk->h : line;
     }
-    float k = total > box.h ? box.h / total : 1.0f;
+    layout_step_t at[CONTENT_MAX_STEPS];
+    float k = layout_steps(L, heights, ex->step_count, line, at);
     if (r->misfit && k < 1.0f) {
-        layout_box_t wrap = {box.x + indent, box.y, box.w - indent, box.h};
         r->misfit(r->misfit_user, &(render_misfit_t){.text = ex->steps[0],
                                                      .style = st,
-                                                     .box = wrap,
+                                                     .box = words,
                                                      .steps = ex,
-                                                     .gap_lines = gap_lines});
+                                                     .gap_lines = LAYOUT_STEP_GAP_LINES});
     }
     r->steps_scaled = k < 1.0f; /* each step's own shrink is the list's, said above */
-    bubble = fminf(bubble, skip * 1.25f);
-    float y = box.y;
     for (int i = 0; i < ex->step_count; i++) {
         bool on = i == current;
-        float h = heights[i] * k;
-        layout_box_t tb = {box.x + indent, y, box.w - indent, k < 1.0f ? h : 1e6f};
-        float pad = skip * 0.3f;
-        layout_box_t hl = {box.x - pad, y - pad, box.w + 2 * pad, h + 2 * pad};
-        if (on) gfx_rect(&r->gfx, hl, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
-        if (!r->gfx.dry) r->step_rows[i] = hl;
-        layout_box_t bb = {box.x, y + (skip - bubble) * 0.5f, bubble, bubble};
+        layout_box_t bb = at[i].bubble;
+        if (on)
+            gfx_rect(&r->gfx, at[i].highlight, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
+        if (!r->gfx.dry) r->step_rows[i] = at[i].highlight;
         if (on) {
-            gfx_rect(&r->gfx, bb, col(r, c->theme.accent), bubble * 0.5f);
+            gfx_rect(&r->gfx, bb, col(r, c->theme.accent), bb.w * 0.5f);
         } else {
             gfx_rect_outline(&r->gfx, bb, gfx_rgb(c->theme.panel, 0.0f),
-                             gfx_rgb(c->theme.text_dim, 0.8f), bubble * 0.5f,
-                             fmaxf(1.0f, bubble * 0.07f));
+                             gfx_rgb(c->theme.text_dim, 0.8f), bb.w * 0.5f,
+                             fmaxf(1.0f, bb.w * 0.07f));
         }
         char num[16];
         snprintf(num, sizeof num, "%d", i + 1);
-        draw_text(r, num, style(TEXT_BOLD, bubble * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
+        draw_text(r, num, style(TEXT_BOLD, bb.w * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
                   on ? col(r, c->theme.accent_text) : col(r, c->theme.text_dim));
-        draw_text(r, ex->steps[i], st, tb, VALIGN_TOP,
+        draw_text(r, ex->steps[i], st, at[i].words, VALIGN_TOP,
                   on ? col(r, c->theme.text) : col(r, c->theme.text_dim));
-        y += h + gap_lines * skip;
     }
     r->steps_scaled = false;
     if (!r->gfx.dry) r->step_rows_of = (int)(ex - c->exercises) + 1;
@@ -466,14 +434,13 @@ static const figure_fit_t *fit_for(render_t *r, const choreo_t *c) {
 static void draw_pill(render_t *r, const char *s, layout_box_t box, float size, gfx_color_t bg,
                       gfx_color_t fg) {
     text_style_t st = style(TEXT_BOLD, size, r->layout.font.min, TEXT_LEFT);
-    float pad = size * 0.55f;
-    layout_box_t in = {box.x + pad, box.y, box.w - 2 * pad, box.h};
+    layout_box_t in = layout_pill_room(box, size);
     const text_block_t *b = text_get(&r->text, s, st, in.w, in.h);
     if (!b) return;
-    float w = fminf((float)b->w, in.w) + 2 * pad, h = fminf((float)b->h, in.h) * 1.25f;
-    layout_box_t pill = {box.x, box.y + (box.h - h) * 0.5f, w, h};
-    gfx_rect(&r->gfx, pill, bg, h * 0.5f);
-    draw_text(r, s, st, (layout_box_t){box.x + pad, box.y, w - 2 * pad, box.h}, VALIGN_CENTER, fg);
+    layout_box_t text;
+    layout_box_t pill = layout_pill(box, size, (float)b->w, (float)b->h, &text);
+    gfx_rect(&r->gfx, pill, bg, pill.h * 0.5f);
+    draw_text(r, s, st, text, VALIGN_CENTER, fg);
 }
 
 /* "10", "10–15": the page's repetition target, or the routine's count. */
@@ -524,20 +491,14 @@ static const char *hold_label(const content_t *c, const content_hold_t *h, const
 static void draw_numeral(render_t *r, const char *num, const char *sub) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    layout_box_t cb = L->exercise.counter;
-    float thick = fmaxf(3.0f, cb.w * 0.07f);
-    float inner = cb.w - 2 * thick * 2.2f;
-    /* (the numeral and its words as large as they were in the larger ring of before) */
-    layout_box_t nb = {cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.16f, inner, cb.h * 0.48f};
-    if (!sub) nb.y += cb.h * 0.08f;
+    const layout_ring_t *g = &L->exercise.ring;
     if (num[0]) {
-        draw_text(r, num, style(TEXT_BOLD, cb.h * 0.46f, L->font.min, TEXT_CENTER), nb,
-                  VALIGN_CENTER, col(r, c->theme.text));
+        draw_text(r, num, style(TEXT_BOLD, g->numeral_size, L->font.min, TEXT_CENTER),
+                  sub ? g->numeral : g->numeral_alone, VALIGN_CENTER, col(r, c->theme.text));
     }
     if (sub) {
-        layout_box_t sb = {nb.x, nb.y + nb.h, nb.w, cb.h * 0.16f};
-        draw_text(r, sub, style(TEXT_REGULAR, cb.h * 0.10f, L->font.min * 0.8f, TEXT_CENTER), sb,
-                  VALIGN_TOP, col(r, c->theme.text_dim));
+        draw_text(r, sub, style(TEXT_REGULAR, g->words_size, L->font.min * 0.8f, TEXT_CENTER),
+                  g->words, VALIGN_TOP, col(r, c->theme.text_dim));
     }
 }
 
@@ -559,22 +520,21 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     countdown_t cd;
     countdown_compute(ch, st, &cd);
     counter_quantise(&cd, L);
-    layout_box_t cb = L->exercise.counter;
-    float thick = fmaxf(3.0f, cb.w * 0.07f);
+    const layout_ring_t *g = &L->exercise.ring;
     gfx_color_t track = mix(c->theme.panel, c->theme.text_dim, 0.22f);
     if (cd.kind == COUNTDOWN_BREATHS && cd.stage == COUNTDOWN_HOLDING) {
         /* the pacer: grows breathing in, shrinks breathing out */
-        float rmax = cb.w * 0.5f - thick * 1.7f;
-        float rad = rmax * (0.5f + 0.5f * cd.breath);
-        float cx = cb.x + cb.w * 0.5f, cy = cb.y + cb.h * 0.5f;
-        gfx_capsule(&r->gfx, cx, cy, cx, cy, rad, mix(c->theme.panel, c->theme.accent, 0.28f));
+        float rad = g->pacer_max * (0.5f + 0.5f * cd.breath);
+        gfx_capsule(&r->gfx, g->cx, g->cy, g->cx, g->cy, rad,
+                    mix(c->theme.panel, c->theme.accent, 0.28f));
     }
-    gfx_ring(&r->gfx, cb, thick, cd.progress, gfx_rgb(c->theme.accent, 1), track);
-    if (cd.min_mark >= 0 && cd.stage == COUNTDOWN_HOLDING) {
-        float a = cd.min_mark * 6.2831853f, cx = cb.x + cb.w * 0.5f, cy = cb.y + cb.h * 0.5f;
-        float r0 = cb.w * 0.5f - thick - 3, r1 = cb.w * 0.5f + 2;
-        gfx_capsule(&r->gfx, cx + sinf(a) * r0, cy - cosf(a) * r0, cx + sinf(a) * r1,
-                    cy - cosf(a) * r1, fmaxf(1.5f, thick * 0.22f), col(r, c->theme.text));
+    gfx_ring(&r->gfx, L->exercise.counter, g->thickness, cd.progress, gfx_rgb(c->theme.accent, 1),
+             track);
+    if (cd.min_mark >= 0 && cd.stage == COUNTDOWN_HOLDING) { /* the least the page asks for */
+        float a = cd.min_mark * 6.2831853f;
+        gfx_capsule(&r->gfx, g->cx + sinf(a) * g->tick_from, g->cy - cosf(a) * g->tick_from,
+                    g->cx + sinf(a) * g->tick_to, g->cy - cosf(a) * g->tick_to, g->tick_radius,
+                    col(r, c->theme.text));
     }
     char num[16], words[64]; /* (a numeral always comes with the words saying what it counts) */
     draw_numeral(r, num, countdown_ring_text(c, &cd, num, sizeof num, words, sizeof words));
@@ -583,9 +543,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
      * the hold asked for, the repetition. Two lines, not three, so the figure can reach up
      * beside them; the hold asked for gives way when there are three (the highlighted step
      * says it in the page's words) */
-    layout_box_t s = L->exercise.status;
-    float row = s.h / 2.0f;
-    float size = fminf(L->font.heading, row * 0.62f);
+    float size = L->exercise.status_size;
     char side_buf[96], hold_buf[160], rep_buf[96], pill_buf[160];
     typedef struct line_t {
         const char *text;
@@ -639,7 +597,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
         lines[n++] = (line_t){rep_buf, TEXT_REGULAR, size * 0.9f, c->theme.text_dim, false};
     }
     for (int i = 0; i < n && i < 2; i++) {
-        layout_box_t box = {s.x, s.y + i * row, s.w, row};
+        layout_box_t box = L->exercise.status_rows[i];
         if (lines[i].pill) {
             draw_pill(r, lines[i].text, box, lines[i].size, col(r, lines[i].color),
                       col(r, c->theme.accent_text));
@@ -717,17 +675,13 @@ static void draw_exercise(render_t *r, const show_view_t *v) {
     draw_steps(r, ex, v->item);
 }
 
-static void draw_dots(render_t *r, layout_box_t b, int n, int current) {
+static void draw_dots(render_t *r, int n, int current) {
     const content_t *c = r->content;
-    float d = fminf(b.h * 0.5f, 16.0f * r->layout.unit + 2.0f);
-    float pitch = d * 2.4f;
-    float x0 = b.x + (b.w - pitch * (float)n) * 0.5f;
     for (int i = 0; i < n; i++) {
-        layout_box_t dot = {x0 + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d,
-                            d};
+        layout_box_t dot = layout_review_dot(&r->layout, n, i);
         gfx_rect(&r->gfx, dot,
                  i == current ? col(r, c->theme.accent) : gfx_rgb(c->theme.text_dim, 0.35f),
-                 d * 0.5f);
+                 dot.h * 0.5f);
     }
 }
 
@@ -759,29 +713,24 @@ static void draw_reviews(render_t *r, const show_view_t *v) {
     /* the next card slides in from the right as the last one slides out to the left; the
      * slide stays within the card's padding */
     float m = maths_smoothstep(v->item_mix);
-    float slide = 36.0f * L->unit;
+    float slide = L->reviews.slide;
     /* the old words leave in the first half, the new arrive in the second: never on top of
      * each other, and the card, title and dots stay throughout */
     float out = fminf(1.0f, 2.0f * m), in = fmaxf(0.0f, 2.0f * m - 1.0f);
     if (m < 0.5f) draw_review_card(r, v->item_prev, -slide * out, 1.0f - out);
     else draw_review_card(r, v->item, slide * (1.0f - in), in);
-    draw_dots(r, L->reviews.dots, c->reviews.count, v->item);
+    draw_dots(r, c->reviews.count, v->item);
 }
 
 static void draw_qr(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    layout_box_t q = L->contact.qr;
     int modules = r->qr_texture.w;
     bool code = r->qr_texture.id && modules > 0;
     if (!code && !r->preparing) return; /* (preparing: the code is made after the walk) */
     if (code) {
-        /* whole pixels per module keep the code sharp for a phone's camera */
-        float module = floorf(q.w / (float)modules);
-        if (module < 1.0f) module = 1.0f;
-        float side = module * (float)modules;
-        layout_box_t at = {floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f),
-                           side, side};
+        float module = 1.0f;
+        layout_box_t at = layout_qr_code(L, modules, &module);
         gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
         gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
     }
@@ -832,13 +781,11 @@ static void draw_footer(render_t *r, const show_t *show) {
 static void draw_help(render_t *r, bool kiosk) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    gfx_rect(&r->gfx, (layout_box_t){0, 0, (float)L->width, (float)L->height},
-             (gfx_color_t){0, 0, 0, 0.6f}, 0);
+    gfx_rect(&r->gfx, L->screen, (gfx_color_t){0, 0, 0, 0.6f}, 0);
     gfx_rect_outline(&r->gfx, L->help.panel, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.6f),
                      L->radius, fmaxf(1.0f, 2.0f * L->unit));
     draw_text(r, c->labels.help_title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
               L->help.title, VALIGN_CENTER, col(r, c->theme.accent));
-    layout_box_t list = L->help.list;
     /* the content's rows; its number keys' entry as each number key with its exercise's
      * title (show_numbered_exercise): a row each, or two to a row (the second in the
      * actions' column) where a row each would make the text much smaller */
@@ -867,23 +814,16 @@ static void draw_help(render_t *r, bool kiosk) {
                 rows[n - 1].action[k % per_row] = c->exercises[e].title;
             }
         }
-        if (n > 0 && list.h / (float)n * 0.62f >= L->font.body * 0.75f) break; /* room enough */
+        if (layout_help_roomy(L, n)) break;
     }
     if (n == 0) return;
-    float row_h = list.h / (float)n;
-    float keys_w = list.w * 0.42f;
-    float size = fminf(L->font.body, row_h * 0.62f);
+    float size = layout_help_text_size(L, n);
     text_style_t key_style = style(TEXT_BOLD, size, L->font.min * 0.8f, TEXT_LEFT);
     text_style_t action_style = style(TEXT_REGULAR, size, L->font.min * 0.8f, TEXT_LEFT);
     for (int i = 0; i < n; i++) {
-        float y = list.y + row_h * (float)i;
         for (int k = 0; k < 2 && rows[i].keys[k]; k++) {
-            /* the keys, then the action: a row's own columns, or a number key's cell */
-            float x0 = k ? list.x + keys_w : list.x;
-            float x1 = k || !rows[i].numbers ? list.x + list.w : list.x + keys_w - L->font.body;
-            float kw = rows[i].numbers ? size * 1.4f : keys_w - L->font.body;
-            float ax = rows[i].numbers ? x0 + kw : list.x + keys_w;
-            layout_box_t kb = {x0, y, kw, row_h}, ab = {ax, y, x1 - ax, row_h};
+            layout_box_t kb, ab;
+            layout_help_row(L, n, i, k, rows[i].numbers, &kb, &ab);
             draw_text(r, rows[i].keys[k], key_style, kb, VALIGN_CENTER, col(r, c->theme.text));
             draw_text(r, rows[i].action[k], action_style, ab, VALIGN_CENTER,
                       col(r, c->theme.text_dim));
@@ -895,27 +835,11 @@ static void draw_paused(render_t *r, const char *label) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
-    float w = fminf((float)L->width * 0.8f, 900.0f * L->unit);
-    layout_box_t box = {((float)L->width - w) * 0.5f, L->margin * 0.25f, w, L->font.body * 2.0f};
-    const text_block_t *b = text_get(&r->text, label, st, box.w, box.h);
+    const text_block_t *b = text_get(&r->text, label, st, L->banner.w, L->banner.h);
     if (!b) return;
-    float pad = L->font.body * 0.6f;
-    layout_box_t pill = {((float)L->width - (float)b->w) * 0.5f - pad, box.y, (float)b->w + 2 * pad,
-                         box.h};
-    gfx_rect(&r->gfx, pill, col(r, c->theme.accent), box.h * 0.5f);
-    draw_text(r, label, st, box, VALIGN_CENTER, col(r, c->theme.accent_text));
-}
-
-/* Where a notice (S: "Sound on") is shown: a box at the top centre, as wide as its text may
- * be; under the paused banner while that shows. A staff notice (a USB update's outcome, a
- * file and line) is a longer sentence: a wider box of up to three lines. */
-static layout_box_t notice_box(const render_t *r, bool banner, bool staff) {
-    const layout_t *L = &r->layout;
-    float w = staff ? fminf((float)L->width * 0.9f, 1200.0f * L->unit)
-                    : fminf((float)L->width * 0.6f, 600.0f * L->unit);
-    float h = L->font.body * (staff ? 4.8f : 2.0f); /* staff: up to three lines (portrait) */
-    float y = L->margin * 0.25f + (banner ? L->font.body * 2.5f : 0.0f);
-    return (layout_box_t){((float)L->width - w) * 0.5f, y, w, h};
+    layout_box_t pill = layout_banner_pill(L, (float)b->w);
+    gfx_rect(&r->gfx, pill, col(r, c->theme.accent), pill.h * 0.5f);
+    draw_text(r, label, st, L->banner, VALIGN_CENTER, col(r, c->theme.accent_text));
 }
 
 static const char *notice_label(const content_t *c, show_notice_t notice, const char *staff) {
@@ -933,22 +857,18 @@ static void draw_notice(render_t *r, show_notice_t notice, const char *staff, bo
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     const char *label = notice_label(c, notice, staff);
-    if (!label) return; /* the content gives no word for it */
-    bool two = notice == SHOW_NOTICE_STAFF;
-    layout_box_t box = notice_box(r, banner, two);
-    float pad = L->font.body * 0.6f;
-    layout_box_t inner =
-        two ? (layout_box_t){box.x + pad, box.y + pad * 0.5f, box.w - 2 * pad, box.h - pad} : box;
+    if (!label) return;                            /* the content gives no word for it */
+    bool staff_text = notice == SHOW_NOTICE_STAFF; /* a longer sentence: up to three lines */
+    layout_box_t row = layout_notice(L, banner, staff_text);
+    layout_box_t room = layout_notice_room(L, row, staff_text);
     text_style_t st = style(TEXT_BOLD, L->font.body, L->font.min, TEXT_CENTER);
-    const text_block_t *b = text_get(&r->text, label, st, inner.w, inner.h);
+    const text_block_t *b = text_get(&r->text, label, st, room.w, room.h);
     if (!b) return;
-    float w = fminf((float)b->w + 2 * pad, box.w);
-    float h = two ? fminf(fmaxf((float)b->h + pad, L->font.body * 2.0f), box.h) : box.h;
-    layout_box_t pill = {((float)L->width - w) * 0.5f, box.y, w, h};
+    layout_box_t text;
+    layout_box_t pill = layout_notice_pill(L, row, staff_text, (float)b->w, (float)b->h, &text);
     gfx_rect_outline(&r->gfx, pill, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.8f),
-                     fminf(h, L->font.body * 2.0f) * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
-    if (two) inner = (layout_box_t){inner.x, box.y, inner.w, h};
-    draw_text(r, label, st, inner, VALIGN_CENTER, col(r, c->theme.text));
+                     fminf(pill.h, L->font.body * 2.0f) * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
+    draw_text(r, label, st, text, VALIGN_CENTER, col(r, c->theme.text));
 }
 
 /* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
@@ -1329,7 +1249,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
             /* a notice shown, gone or given new words (over either scene) */
             bool banner = show->paused || show->resume_left > 0;
             bool staff = show->notice == SHOW_NOTICE_STAFF || r->shown_notice == SHOW_NOTICE_STAFF;
-            damage_add(&damage, grow_box(notice_box(r, banner, staff),
+            damage_add(&damage, grow_box(layout_notice(&r->layout, banner, staff),
                                          2.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y)));
         }
     }
