@@ -1,5 +1,5 @@
-/* kiosk: file watching, quit chord, opening hours, drift and watchdog (see kiosk.h).
- * Depends on SDL and core. */
+/* kiosk: what runs by itself beside a show — reloads, opening hours, drift, focus, watchdog —
+ * and the quit chord (see kiosk.h). Depends on SDL, core, app and reload. */
 #define _POSIX_C_SOURCE 200809L /* localtime_r, struct stat's st_mtim */
 #include "kiosk.h"
 
@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "import.h"
+#include "log.h"
 
 /* What says a file changed: modification time and size, and also the inode (a file renamed
  * into place) and the change time, which no one can set back — `cp -p` or `touch -d` restore
@@ -111,4 +114,45 @@ void kiosk_watchdog_stop(void) {
     SDL_AtomicSet(&g_stop, 1);
     SDL_WaitThread(g_thread, NULL);
     g_thread = NULL;
+}
+
+void kiosk_start(kiosk_t *k, app_t *app, bool on) {
+    *k = (kiosk_t){.on = on, .open = true};
+    if (on) {
+        SDL_DisableScreenSaver();
+        if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
+    }
+    kiosk_watch_init(&k->watch, app->content_path);
+    reload_init(&k->reload);
+}
+
+void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
+    if (kiosk_watch_changed(&k->watch, now_ms, app->content->kiosk.reload_seconds)) {
+        reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
+    }
+    reload_frame(&k->reload, app); /* a finished reload swapped in, a requested one started */
+    if (!k->on) return;
+    char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
+    if (import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
+    if (now_ms >= k->next_hours_check) {
+        k->next_hours_check = now_ms + 1000;
+        bool now_open = kiosk_open_now(app->content);
+        if (now_open && !k->open) { /* opening time: the loop starts again from the top */
+            show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
+        }
+        k->open = now_open;
+    }
+    if (k->open) {
+        float dx = 0.0f, dy = 0.0f;
+        kiosk_drift(app->content, seconds, app->render.layout.unit, &dx, &dy);
+        render_set_drift(&app->render, dx, dy);
+    }
+    if (k->reclaim) platform_reclaim(&app->platform); /* nothing may cover the show */
+    k->reclaim = false;
+    kiosk_watchdog_feed();
+}
+
+void kiosk_stop(kiosk_t *k) {
+    reload_shutdown(&k->reload); /* a last good copy being written is finished */
+    if (k->on) kiosk_watchdog_stop();
 }

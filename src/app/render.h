@@ -108,6 +108,8 @@ bool render_audit(const content_t *content, const char *assets_dir, const show_t
  * the same fonts are kept). False (the renderer as it was) when the fonts do not open or the
  * QR code cannot be made. */
 bool render_set_content(render_t *r, const content_t *content, const char *assets_dir);
+/* The burn-in drift: the whole picture shifted by (dx, dy) pixels from the next frame on. */
+void render_set_drift(render_t *r, float dx, float dy);
 
 /* Whether the content's QR text can be encoded at all (checked before content is accepted). */
 bool render_qr_possible(const content_t *content);
