@@ -1,5 +1,9 @@
 /* render: draws the show — every scene from content, laid out by layout, text through the text
- * cache. Reads `const show_t *` and never changes it. Depends on gfx, text, core; no windowing. */
+ * cache — redrawing only what changed. Reads `const show_t *` and never changes it. Its files:
+ * render.c (the frame's order, start-up and content changes), scenes.c (how each scene is
+ * drawn), damage.c (what a frame redraws: the partial-redraw design), warm.c (walks that draw
+ * nothing: texts ahead of need, the fit check), pictures.c (QR code, mark). Depends on gfx,
+ * text, figure, core; no windowing. */
 #ifndef SK_RENDER_H
 #define SK_RENDER_H
 
@@ -57,9 +61,11 @@ typedef struct render_t {
     int mark_px;                 /* the size it was rasterised at; 0 = not yet */
     bool mark_failed;            /* could not be loaded: said once, then drawn without */
     unsigned char *mark_pending; /* its pixels (mark_px square) before its texture is made */
-    bool preparing;              /* a walk on a thread without GL (render_init): texts and the
+    unsigned char *mark_data;    /* its file, read when the content was adopted */
+    size_t mark_len;
+    bool preparing; /* a walk on a thread without GL (render_init): texts and the
                                   mark are rasterised into memory, made textures later */
-    int warm_task;               /* next thing to walk for the text cache (render_frame) */
+    int warm_task;  /* next thing to walk for the text cache (render_frame) */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;

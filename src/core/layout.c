@@ -288,6 +288,23 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
     return n;
 }
 
+layout_box_t layout_box_grow(layout_box_t b, float d) {
+    return box(b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d);
+}
+
+layout_box_t layout_box_union(layout_box_t a, layout_box_t b) {
+    if (a.w <= 0) return b;
+    float x0 = fminf(a.x, b.x), y0 = fminf(a.y, b.y);
+    float x1 = fmaxf(a.x + a.w, b.x + b.w), y1 = fmaxf(a.y + a.h, b.y + b.h);
+    return box(x0, y0, x1 - x0, y1 - y0);
+}
+
+layout_box_t layout_box_clip(layout_box_t b, layout_box_t to) {
+    float x0 = fmaxf(b.x, to.x), y0 = fmaxf(b.y, to.y);
+    float x1 = fminf(b.x + b.w, to.x + to.w), y1 = fminf(b.y + b.h, to.y + to.h);
+    return x1 > x0 && y1 > y0 ? box(x0, y0, x1 - x0, y1 - y0) : box(0, 0, 0, 0);
+}
+
 bool layout_box_inside(layout_box_t in, layout_box_t out) {
     const float e = 0.01f;
     return in.x >= out.x - e && in.y >= out.y - e && in.x + in.w <= out.x + out.w + e &&
