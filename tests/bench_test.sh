@@ -26,6 +26,7 @@ for line in "^bench: 480x270, demo pacing, $frames frames" '^frame wall ms: medi
             "^heap allocations in steady-state frames: 0 \\(frames [0-9]+ to $((frames - 1))\\)\$" '^bench: (ok|over budget: .+)$' \
             "^floor: the smallest GL program drawing one shader \\(this binary, 480x270, Mesa's shader cache off\\): whole run [1-9][0-9]* ms, peak PSS [1-9][0-9.]* MiB \\([1-9][0-9.]* MiB as if alone\\)\$" \
             "^memory as if alone: peak PSS [1-9][0-9.]* MiB \\(frame [0-9]+\\) with its files' pages counted whole \\([0-9.]+ MiB of them shared with other processes then\\)\$" \
+            '^start-up CPU \(user\+system, all threads\): [0-9]+ ms to the first frame, the floor.s whole run [1-9][0-9]* ms: [0-9.]+x$' \
             "^budget: first frame: [0-9]+ ms, limit [1-9][0-9]* ms \\(1\\.5x the floor's whole run\\): (met|over)\$" \
             "^budget: peak PSS: [0-9.]+ MiB, limit [1-9][0-9.]* MiB \\(the floor's \\+ 12 MiB, both as if alone\\): (met|over)\$" \
             '^budget: frame p99: [0-9.]+ ms, limit 16\.7 ms \(up to 1920x1080\): (met|over)$' \
@@ -58,5 +59,5 @@ done
 rm -f "$outdir/bench.raw"
 # a broken command line gets one clear line and exit 2
 "$bin" --bench --frames 0 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL: --frames 0 accepted"; fail=1; }
-[ $fail -eq 0 ] && echo "22 passed, 0 failed" || echo "some checks failed"
+[ $fail -eq 0 ] && echo "23 passed, 0 failed" || echo "some checks failed"
 exit $fail

@@ -8,11 +8,12 @@
  *    first frame from the process's start, peak memory (PSS from /proc) and the heap
  *    allocations of steady-state frames; it prints the report and judges the budgets.
  * Both times are read the same way: the process's start from /proc/PID/stat (in clock ticks)
- * against CLOCK_BOOTTIME. The parent only starts the two and hands the floor's figures to the
- * show; it exits with the show's verdict (0 when every budget is met, else 1).
- * The children are told their part by environment variables of the bench's own (internal, not
- * an interface): SK_BENCH_ROLE=floor|show, and SK_BENCH_FLOOR="<whole run ms> <PSS KiB> <shared KiB>" for
- * the show. Linux only (/proc, CLOCK_BOOTTIME, posix_spawn).
+ * against CLOCK_BOOTTIME; the CPU each took is reported beside them. The parent only starts
+ * the two and hands the floor's figures to the show; it exits with the show's verdict (0 when
+ * every budget is met, else 1). The children are told their part by environment variables of
+ * the bench's own (internal, not an interface): SK_BENCH_ROLE=floor|show, and for the show
+ * SK_BENCH_FLOOR, the floor's figures ("<whole run ms> <PSS KiB> <shared files KiB> <CPU ms>").
+ * Linux only (/proc, CLOCK_BOOTTIME, posix_spawn).
  * Depends on app, render, memcount, floor and SDL; not on the loop. */
 #define _GNU_SOURCE /* clock_gettime with CLOCK_BOOTTIME, sysconf, getrusage, pipe2, waitid */
 #include "bench.h"
@@ -143,7 +144,7 @@ static pid_t spawn_self(const char *role, int out_fd) {
 
 /* Runs the floor in a child and reads its whole run (start to exit, as the show's first frame
  * is timed) and its memory at its peak. False (said) when it failed. */
-static bool measure_floor(double *run_ms, floor_memory_t *m) {
+static bool measure_floor(double *run_ms, double *cpu_ms, floor_memory_t *m) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         log_error("bench: cannot make a pipe for the floor: %s", strerror(errno));
@@ -170,8 +171,11 @@ static bool measure_floor(double *run_ms, floor_memory_t *m) {
     snprintf(stat_path, sizeof stat_path, "/proc/%ld/stat", (long)pid);
     double start = process_start_ms(stat_path);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    struct rusage ru;
+    while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {}
     *run_ms = end - start;
+    *cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+              (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || start < 0 ||
         sscanf(out, "%ld %ld", &m->pss, &m->shared_files) != 2 || m->pss <= 0) {
         log_error("bench: the floor (this program drawing one shader alone) failed");
@@ -181,11 +185,11 @@ static bool measure_floor(double *run_ms, floor_memory_t *m) {
 }
 
 static int bench_parent(void) {
-    double run_ms = 0;
+    double run_ms = 0, cpu = 0;
     floor_memory_t m = {0, 0};
-    if (!measure_floor(&run_ms, &m)) return APP_EXIT_RUNTIME;
-    char figures[80];
-    snprintf(figures, sizeof figures, "%.1f %ld %ld", run_ms, m.pss, m.shared_files);
+    if (!measure_floor(&run_ms, &cpu, &m)) return APP_EXIT_RUNTIME;
+    char figures[96];
+    snprintf(figures, sizeof figures, "%.1f %ld %ld %.1f", run_ms, m.pss, m.shared_files, cpu);
     setenv(FLOOR_ENV, figures, 1);
     pid_t pid = spawn_self("show", -1);
     unsetenv(FLOOR_ENV);
@@ -235,11 +239,11 @@ static void budget(verdict_t *v, bool met, const char *name, const char *value, 
 static int bench_show(const cli_options_t *o) {
     /* the process's start, on our clock */
     double started = boottime_ms() - process_start_ms("/proc/self/stat") - now_ms();
-    double floor_ms = -1;
+    double floor_ms = -1, floor_cpu = -1;
     floor_memory_t floor = {-1, 0};
     const char *floor_figures = getenv(FLOOR_ENV);
-    if (!floor_figures ||
-        sscanf(floor_figures, "%lf %ld %ld", &floor_ms, &floor.pss, &floor.shared_files) != 3) {
+    if (!floor_figures || sscanf(floor_figures, "%lf %ld %ld %lf", &floor_ms, &floor.pss,
+                                 &floor.shared_files, &floor_cpu) != 4) {
         floor_ms = -1, floor.pss = -1;
     }
     bool cache_chosen = shader_cache_chosen();
@@ -278,7 +282,7 @@ static int bench_show(const cli_options_t *o) {
     long allocs_at_steady = 0, pss_peak = 0, pss_peak_frame = 0;
     floor_memory_t alone_peak = {0, 0}; /* the peak as if alone (pss + shared_files) */
     long alone_peak_frame = 0;
-    double first_frame = -1, cpu_start = cpu_ms(), wall_start = now_ms();
+    double first_frame = -1, first_cpu = -1, cpu_start = cpu_ms(), wall_start = now_ms();
     int texts_before = app->render.text.rasterised, texts_in_first = 0; /* set at start-up */
     for (long i = 0; i < frames; i++) {
         double t0 = now_ms();
@@ -301,6 +305,7 @@ static int bench_show(const cli_options_t *o) {
         }
         if (i == 0) {
             first_frame = now_ms() + started;
+            first_cpu = cpu_ms(); /* since the process started, all its threads */
             texts_in_first = app->render.text.rasterised - texts_before;
         }
         if (i % APP_TICK_HZ == 0 || i == frames - 1) { /* the peak, sampled once a second */
@@ -378,6 +383,11 @@ static int bench_show(const cli_options_t *o) {
                floor.pss / 1024.0, (floor.pss + floor.shared_files) / 1024.0);
     } else {
         printf("floor: unknown (not run by --bench)\n");
+    }
+    if (floor_ms > 0) { /* less moved by a busy machine than the wall times judged below */
+        printf("start-up CPU (user+system, all threads): %.0f ms to the first frame, the floor's "
+               "whole run %.0f ms: %.2fx\n",
+               first_cpu, floor_cpu, floor_cpu > 0 ? first_cpu / floor_cpu : 0.0);
     }
     verdict_t v = {.used = 0};
     char value[64], limit[64];
