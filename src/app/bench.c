@@ -398,7 +398,7 @@ static int bench_show(const cli_options_t *o) {
            value, limit, "1.5x the floor's whole run");
     /* both as if alone (floor.h): another program on the box (an X server, a kiosk, a test)
      * that maps Mesa's and LLVM's files would otherwise lower one and not the other when it
-     * starts or ends between them (on this shared machine: 50 to 96 MiB for the same floor) */
+     * starts or ends between them (on this shared machine: 50 to 95 MiB for the same floor) */
     double show_mib = (alone_peak.pss + alone_peak.shared_files) / 1024.0;
     double limit_mib = (floor.pss + floor.shared_files) / 1024.0 + PSS_ABOVE_FLOOR_MIB;
     snprintf(value, sizeof value, "%.1f MiB", show_mib);
