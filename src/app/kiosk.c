@@ -4,10 +4,12 @@
 #include "kiosk.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -116,6 +118,24 @@ void kiosk_watchdog_stop(void) {
     g_thread = NULL;
 }
 
+/* systemd's view of the show (Type=notify, WatchdogSec=): READY=1 once the first frame is on
+ * screen (the tick after it was presented), WATCHDOG=1 from the frames every quarter of the
+ * unit's WATCHDOG_USEC, STOPPING=1 at the end. Not under systemd (no $NOTIFY_SOCKET, or its
+ * watchdog for another process) each is nothing but a getenv. */
+static int g_systemd_ticks;
+static Uint64 g_pet_every_ms, g_next_pet_ms;
+
+static void systemd_frame(Uint64 now_ms) {
+    if (g_systemd_ticks < 2) {
+        if (++g_systemd_ticks < 2) return; /* the first tick's frame is not presented yet */
+        sd_notify(0, "READY=1");
+    }
+    if (g_pet_every_ms && now_ms >= g_next_pet_ms) {
+        g_next_pet_ms = now_ms + g_pet_every_ms;
+        sd_notify(0, "WATCHDOG=1");
+    }
+}
+
 void kiosk_start(kiosk_t *k, app_t *app, bool on) {
     *k = (kiosk_t){.on = on, .open = true};
     if (on) {
@@ -124,6 +144,10 @@ void kiosk_start(kiosk_t *k, app_t *app, bool on) {
     }
     kiosk_watch_init(&k->watch, app->content_path);
     reload_init(&k->reload);
+    uint64_t usec = 0;
+    g_systemd_ticks = 0;
+    g_pet_every_ms = sd_watchdog_enabled(0, &usec) > 0 ? usec / 4000 + (usec < 4000) : 0;
+    g_next_pet_ms = 0;
 }
 
 void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
@@ -131,7 +155,10 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
     }
     reload_frame(&k->reload, app); /* a finished reload swapped in, a requested one started */
-    if (!k->on) return;
+    if (!k->on) {
+        systemd_frame(now_ms);
+        return;
+    }
     char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
     if (import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
     if (now_ms >= k->next_hours_check) {
@@ -150,9 +177,11 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
     if (k->reclaim) platform_reclaim(&app->platform); /* nothing may cover the show */
     k->reclaim = false;
     kiosk_watchdog_feed();
+    systemd_frame(now_ms); /* systemd's watchdog, beside our own */
 }
 
 void kiosk_stop(kiosk_t *k) {
+    sd_notify(0, "STOPPING=1");
     reload_shutdown(&k->reload); /* a last good copy being written is finished */
     if (k->on) kiosk_watchdog_stop();
 }
