@@ -4,7 +4,7 @@
 # quarter of WATCHDOG_USEC while its frames run, and STOPPING=1 when stopped by SIGTERM; with
 # no NOTIFY_SOCKET it runs as before. Usage: notify_test.sh BINARY SOURCE_DIR OUT_DIR
 set -uo pipefail
-bin=$1 src=$2 out=$3
+bin=$1 src=$2 out=$(realpath -m "$3") # NOTIFY_SOCKET must be an absolute path
 rm -rf "$out" && mkdir -p "$out"
 export SDL_VIDEODRIVER=offscreen STRETCH_KIOSK_ASSETS="$src/assets" STATE_DIRECTORY="$out/state"
 failures=0 passed=0
