@@ -1,7 +1,7 @@
 // texture.frag: what is sampled from a texture, and the mat. One program (see shape.frag for
 // why); it is compiled once for each texture format bound (R8, RGBA8).
 // u_mode (gfx.h, gfx_mode_t):
-//   1 coverage  a single-channel texture (text) tinted with u_color; with u_radius > 0, a grid
+//   1 coverage  a single-channel texture (text) tinted with u_color; with u_cells.x > 0, a grid
 //               of that many sharp texels a side (a QR code: sampled at texel centres)
 //   6 image     a straight-alpha RGBA texture faded by u_color.a
 //   4 poly      one flat colour, u_color (the mat, a panel's flat inside; gfx.c places its
@@ -13,13 +13,13 @@ uniform int u_mode;
 uniform sampler2D u_tex;
 uniform vec4 u_color;
 uniform vec4 u_border_color;
-uniform float u_radius;
+uniform vec3 u_cells;  // texels a side (x, y; 0: sampled smoothly), and where in a texel (z)
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
 out vec4 frag_color;
 
 void main() {
-    vec2 uv = u_radius > 0.0 ? (floor(v_uv * u_radius) + 0.5) / u_radius : v_uv;
+    vec2 uv = u_cells.x > 0.0 ? (floor(v_uv * u_cells.xy) + u_cells.z) / u_cells.xy : v_uv;
     vec4 t = texture(u_tex, uv);
     if (u_mode == 1) {
         frag_color = vec4(u_color.rgb, u_color.a * t.r);

@@ -159,11 +159,12 @@ static void moved_capsules(render_t *r, damage_t *damage, float pad) {
 }
 
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
- * counter), padded by the drift: the partial redraw of an unchanged scene. */
+ * counter), where the drift puts it: the partial redraw of an unchanged scene. */
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
-                         uint64_t kw, damage_t *damage) {
+                         uint64_t kw, damage_t *on_screen) {
     const layout_t *L = &r->layout;
-    float pad = 4.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y);
+    float pad = 4.0f;
+    damage_t laid = {.count = 0}, *damage = &laid; /* (the layout's places; drifted below) */
     const show_view_t *v = &show->view;
     if (kp != r->key_panel && v->scene.kind == SCENE_EXERCISE) {
         int n = r->content->exercises[v->scene.exercise].step_count;
@@ -202,6 +203,11 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
                                 : layout_box_union(L->exercise.counter, L->exercise.status);
         damage_add(damage, layout_box_grow(band, pad));
     }
+    for (int i = 0; i < laid.count; i++) { /* all of it drawn moved by the drift alike */
+        layout_box_t b = laid.box[i];
+        b.x += r->gfx.shift_x, b.y += r->gfx.shift_y;
+        damage_add(on_screen, b);
+    }
 }
 
 layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const damage_wipe_t *wipe,
@@ -239,6 +245,20 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
                        layout_box_grow(layout_notice(L, banner, staff),
                                        2.0f + fabsf(r->gfx.shift_x) + fabsf(r->gfx.shift_y)));
         }
+    }
+    /* in a move, what is drawn under the figure's body (background, the scene's still parts,
+     * mat, ghosts, arrow) stays the same: kept once (its pixels redrawn whole this frame), put
+     * back in each redrawn box (gfx_layer_t) */
+    damage->layer = 0;
+    if (!wipe->on && ks && r->figure_cues && damage->count > 0) {
+        long m[] = {r->figure_instance, r->figure_holding};
+        damage->layer =
+            maths_hash(maths_hash(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
+        layout_box_t region = layout_box_grow(next_drawn(r, show, true), 4.0f);
+        region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
+        region = layout_box_clip(region, screen);
+        gfx_layer_want(&r->gfx, region, damage->layer);
+        if (damage->layer != r->gfx.layer.key) damage_add(damage, region);
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;

@@ -713,6 +713,7 @@ layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *c,
         }
         if (ex->arrow) draw_arrow(g, fit, f, c, k, &from, &to, colors->arrow);
     }
+    gfx_layer_mark(g->gfx); /* what is under the body ends here (gfx_layer_t) */
     const gfx_color_t tones[3] = {colors->far, colors->near, colors->face};
     draw_capsules(g, caps, build(f, &st->pos, back_side(f, c, st), true, true, caps), tones);
     if (moving) *moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};

@@ -78,6 +78,7 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_ORIGIN] = "u_origin",
     [GFX_U_PANEL] = "u_panel",
     [GFX_U_PANEL_COLOR] = "u_panel_color",
+    [GFX_U_CELLS] = "u_cells",
 };
 
 /* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
@@ -231,6 +232,8 @@ void gfx_shutdown(gfx_t *g) {
     if (g->vao) glDeleteVertexArrays(1, &g->vao);
     g->vao = 0;
     gfx_texture_free(&g->blank);
+    gfx_texture_free(&g->layer.tex);
+    g->layer = (gfx_layer_t){0};
 }
 
 void gfx_begin(gfx_t *g, int width, int height) {
@@ -240,6 +243,7 @@ void gfx_begin(gfx_t *g, int width, int height) {
     g->opacity = 1.0f;
     g->clipped = false;
     g->under = false;
+    g->skip = false;
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, width, height);
     glDisable(GL_DEPTH_TEST);
@@ -252,6 +256,7 @@ void gfx_begin(gfx_t *g, int width, int height) {
 
 void gfx_clip(gfx_t *g, const layout_box_t *box) {
     g->clipped = box != NULL;
+    g->skip = false;
     if (!box) {
         glDisable(GL_SCISSOR_TEST);
         return;
@@ -263,10 +268,14 @@ void gfx_clip(gfx_t *g, const layout_box_t *box) {
     glScissor(x0, g->height - y1, x1 - x0, y1 - y0); /* GL counts rows from the bottom */
 }
 
-/* A draw whose bounds miss the clip (plus the drift) cannot change a pixel: skip it. */
+/* Draws do nothing: a dry walk, or the layer under the body was put back (gfx_layer_t). */
+static bool idle(const gfx_t *g) { return g->dry || g->skip; }
+
+/* A draw whose bounds, moved by the drift, miss the clip cannot change a pixel: skip it. */
 static bool outside(const gfx_t *g, layout_box_t b) {
     if (!g->clipped) return false;
-    float pad = 2.0f + fabsf(g->shift_x) + fabsf(g->shift_y);
+    float pad = 2.0f;
+    b.x += g->shift_x, b.y += g->shift_y;
     const layout_box_t *c = &g->clip;
     return b.x - pad > c->x + c->w || b.x + b.w + pad < c->x || b.y - pad > c->y + c->h ||
            b.y + b.h + pad < c->y;
@@ -274,21 +283,23 @@ static bool outside(const gfx_t *g, layout_box_t b) {
 
 gfx_color_t gfx_rgb(content_color_t c, float alpha) { return (gfx_color_t){c.r, c.g, c.b, alpha}; }
 
-/* Sets uniform u to n floats (1, 2, 4, or 8: the four corners) in each of p's stages that has
+/* Sets uniform u to n floats (1, 2, 3, 4, or 8: the four corners) in each of p's stages that has
  * it. */
 static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, int n,
                        const float *v) {
-    assert(n == 1 || n == 2 || n == 4 || n == 8);
+    assert(n == 1 || n == 2 || n == 3 || n == 4 || n == 8);
     for (int s = 0; s < 2; s++) {
         GLint loc = p->loc[s][u];
         if (loc < 0) continue;
         GLuint id = p->stage[s];
         if (g->separate) {
             if (n == 1) glProgramUniform1fv(id, loc, 1, v);
+            else if (n == 3) glProgramUniform3fv(id, loc, 1, v);
             else if (n == 4) glProgramUniform4fv(id, loc, 1, v);
             else glProgramUniform2fv(id, loc, n / 2, v);
         } else {
             if (n == 1) glUniform1fv(loc, 1, v);
+            else if (n == 3) glUniform3fv(loc, 1, v);
             else if (n == 4) glUniform4fv(loc, 1, v);
             else glUniform2fv(loc, n / 2, v);
         }
@@ -367,18 +378,22 @@ static void gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom, const int *i
         UNIFORM(g, p, GFX_U_PANEL, 0.0f, 0.0f, 0.0f, 0.0f);
         UNIFORM(g, p, GFX_U_PANEL_COLOR, 0.0f, 0.0f, 0.0f, 0.0f);
     }
+    /* opaque (alpha 1): blended, each pixel would be its own colour again, at the cost of
+     * reading what is under it */
+    glDisable(GL_BLEND);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glEnable(GL_BLEND);
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
-    if (g->dry) return;
+    if (idle(g)) return;
     g->under = false;
     gradient(g, top, bottom, NULL, top);
 }
 
 void gfx_gradient_under(gfx_t *g, gfx_color_t top, gfx_color_t bottom, layout_box_t box,
                         gfx_color_t fill, float radius) {
-    if (g->dry) return;
+    if (idle(g)) return;
     int in[4];
     if (box.w <= 0 || box.h <= 0 || !panel_inside(g, box, radius, 0.0f, in)) {
         gfx_gradient(g, top, bottom);
@@ -419,7 +434,7 @@ static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t b
 
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width) {
-    if (g->dry || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
+    if (idle(g) || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     /* A large plain panel: its inside is one flat colour, filled cheaply; only the band along
      * its edge, where the corners round and the edges are smoothed, is drawn with the shape
      * (the scissor keeps that draw to the band). Same pixels, a fraction of the work. */
@@ -466,17 +481,18 @@ static layout_box_t texture_quad(const gfx_texture_t *t, layout_box_t box) {
 
 void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells,
                   gfx_color_t color) {
-    if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
+    if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box), NULL);
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
-    UNIFORM(g, p, GFX_U_RADIUS, cells ? (float)t->side_w : 0.0f);
+    if (cells) UNIFORM(g, p, GFX_U_CELLS, (float)t->side_w, (float)t->side_h, 0.5f);
+    else UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
                  gfx_color_t color) {
-    if (g->dry) return;
+    if (idle(g)) return;
     float pad = radius + 1.5f;
     float x0 = (ax < bx ? ax : bx) - pad, y0 = (ay < by ? ay : by) - pad;
     float x1 = (ax > bx ? ax : bx) + pad, y1 = (ay > by ? ay : by) + pad;
@@ -498,7 +514,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
 
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track) {
-    if (g->dry || outside(g, box)) return;
+    if (idle(g) || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_RING, box, NULL);
     set_color(g, p, GFX_U_COLOR, arc, g->opacity);
     set_color(g, p, GFX_U_BORDER_COLOR, track, g->opacity);
@@ -510,19 +526,112 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
-    if (g->dry) return;
+    if (idle(g)) return;
     gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1}, corners);
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
-    if (g->dry || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
+    if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box), NULL);
     UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, alpha * g->opacity);
-    UNIFORM(g, p, GFX_U_RADIUS, 0.0f);
+    UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+/* The window pixels a box covers (as the scissor takes it), within the screen: x0 y0 x1 y1. */
+static void box_px(const gfx_t *g, layout_box_t b, int out[4]) {
+    out[0] = (int)floorf(b.x), out[1] = (int)floorf(b.y);
+    out[2] = (int)ceilf(b.x + b.w), out[3] = (int)ceilf(b.y + b.h);
+    out[0] = out[0] > 0 ? out[0] : 0, out[1] = out[1] > 0 ? out[1] : 0;
+    out[2] = out[2] < g->width ? out[2] : g->width,
+    out[3] = out[3] < g->height ? out[3] : g->height;
+}
+
+static bool px_within(const int in[4], const int out[4]) {
+    return in[0] >= out[0] && in[1] >= out[1] && in[2] <= out[2] && in[3] <= out[3];
+}
+
+static void clip_px(const gfx_t *g, int out[4]) {
+    layout_box_t all = {0, 0, (float)g->width, (float)g->height};
+    box_px(g, g->clipped ? g->clip : all, out);
+}
+
+void gfx_layer_want(gfx_t *g, layout_box_t region, uint64_t key) {
+    g->layer.want = 0;
+    if (!key || key == g->layer.key) return;
+    box_px(g, region, g->layer.want_px);
+    const int *w = g->layer.want_px;
+    if (w[2] > w[0] && w[3] > w[1]) g->layer.want = key;
+}
+
+static void layer_draw(gfx_t *g);
+
+bool gfx_layer_restore(gfx_t *g, uint64_t key) {
+    gfx_layer_t *l = &g->layer;
+    int c[4];
+    clip_px(g, c);
+    if (g->dry || !key || key != l->key || c[2] <= c[0] || c[3] <= c[1] || !px_within(c, l->px)) {
+        return false;
+    }
+    layer_draw(g);
+    g->skip = true;
+    return true;
+}
+
+/* The layer drawn over its pixels. Its texture's rows are from the bottom (as copied); each
+ * pixel takes its texel's own bytes (sharp, sampled at the texel's centre), which replace what
+ * is there (alpha 1). */
+static void layer_draw(gfx_t *g) {
+    const gfx_layer_t *l = &g->layer;
+    float x0 = (float)l->px[0], y1 = (float)l->px[3];
+    float x1 = x0 + (float)l->tex.side_w, y0 = y1 - (float)l->tex.side_h;
+    const float corners[8] = {x0, y1, x1, y1, x0, y0, x1, y0};
+    float sx = g->shift_x, sy = g->shift_y;
+    g->shift_x = g->shift_y = 0.0f; /* window pixels as kept */
+    gfx_program_t *p = use(g, GFX_MODE_IMAGE, (layout_box_t){0, 0, 1, 1}, corners);
+    g->shift_x = sx, g->shift_y = sy;
+    UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, 1);
+    UNIFORM(g, p, GFX_U_CELLS, (float)l->tex.side_w, (float)l->tex.side_h, 0.5f);
+    glBindTexture(GL_TEXTURE_2D, l->tex.id);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels);
+
+void gfx_layer_mark(gfx_t *g) {
+    g->skip = false;
+    gfx_layer_t *l = &g->layer;
+    int c[4];
+    clip_px(g, c);
+    if (g->dry || !l->want || !px_within(l->want_px, c)) return;
+    int w = l->want_px[2] - l->want_px[0], h = l->want_px[3] - l->want_px[1];
+    if (l->tex.side_w < w || l->tex.side_h < h) { /* made alike with the others: odd sides */
+        int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w);
+        int sh = gfx_texture_side(h > l->tex.side_h ? h : l->tex.side_h);
+        gfx_texture_free(&l->tex);
+        l->tex = (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh};
+        if (!l->tex.id) {
+            l->tex = (gfx_texture_t){0};
+            l->key = l->want = 0;
+            return;
+        }
+        /* sharp: the smooth filter costs the software rasteriser about as much as the layer
+         * saves. (A sampling of its own, which the rasteriser compiles at the first frame
+         * that puts the layer back, once: about 15 ms. Compiled here instead, by an unseen
+         * draw, later frames measured slower, for no reason found.) */
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
+    while (glGetError() != GL_NO_ERROR) {}
+    glBindTexture(GL_TEXTURE_2D, l->tex.id);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, l->want_px[0], g->height - l->want_px[3], w, h);
+    memcpy(l->px, l->want_px, sizeof l->px);
+    /* (ES copies into RGBA only from a framebuffer with alpha: then nothing is kept) */
+    l->key = glGetError() == GL_NO_ERROR ? l->want : 0;
+    l->want = 0;
 }
 
 /* Every texture alike but for its format: one level, smooth, clamped (parameters set before

@@ -29,6 +29,7 @@ typedef enum gfx_uniform_t {
     GFX_U_ORIGIN,
     GFX_U_PANEL,       /* gradient.frag: a panel's flat inside, window pixels (GL's origin) */
     GFX_U_PANEL_COLOR, /* and its colour, straight alpha (alpha 0: none) */
+    GFX_U_CELLS,       /* texture.frag: sharp texels (x, y a side; 0 smooth), where in one (z) */
     GFX_U_NUM
 } gfx_uniform_t;
 
@@ -69,6 +70,18 @@ typedef struct gfx_texture_t {
     int side_w, side_h;
 } gfx_texture_t;
 
+/* The picture under the figure's body through one move (see gfx_layer_want): what the
+ * background, the scene's still parts, the mat, the ghosts and the arrow leave on the screen
+ * there, so a frame within the move puts it back in one pass and draws only the body over it,
+ * instead of shading the gradient and two ghost figures again under every redrawn pixel. */
+typedef struct gfx_layer_t {
+    gfx_texture_t tex; /* RGBA8, rows from the bottom; grown to the largest held, never shrunk */
+    int px[4];         /* the window pixels it holds: x0, y0, x1, y1 (top-left origin) */
+    uint64_t key;      /* what they show (0: nothing) */
+    uint64_t want;     /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
+    int want_px[4];    /* ... of these pixels */
+} gfx_layer_t;
+
 typedef struct gfx_t {
     bool gles;     /* running on OpenGL ES (3.0 or later) rather than desktop GL 3.3 core */
     bool separate; /* programs are pipelines sharing one vertex program (see gfx_init) */
@@ -89,6 +102,8 @@ typedef struct gfx_t {
     bool under;
     int under_px[4];
     gfx_color_t under_color;
+    gfx_layer_t layer;
+    bool skip; /* draws do nothing: the layer was put back, until gfx_layer_mark */
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. Where the driver offers
@@ -135,6 +150,16 @@ void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radiu
  * clockwise from 12 o'clock, `thickness` pixels wide. */
 void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track);
+
+/* The layer under the figure's body (gfx_layer_t). `key` (not 0) says what is under the body
+ * now; gfx_layer_want asks that the pixels `region` (window pixels, top-left origin) be kept
+ * at the next gfx_layer_mark, if the clip then holds them all (the whole picture under the
+ * body is drawn there). gfx_layer_restore, when the layer holds `key` and the whole clip: puts
+ * it back over the clip and makes every draw do nothing until gfx_layer_mark (true). The
+ * figure calls gfx_layer_mark just before it draws its body. */
+void gfx_layer_want(gfx_t *gfx, layout_box_t region, uint64_t key);
+bool gfx_layer_restore(gfx_t *gfx, uint64_t key);
+void gfx_layer_mark(gfx_t *gfx);
 
 /* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
 void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);

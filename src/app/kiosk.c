@@ -71,10 +71,12 @@ bool kiosk_open_now(const content_t *c) {
 }
 
 void kiosk_drift(const content_t *c, double t, float unit, float *dx, float *dy) {
-    /* two slow, unrelated periods (about 11 and 7 minutes): no pixel stays put for long */
+    /* two slow, unrelated periods (about 11 and 7 minutes): no pixel stays put for long. In
+     * whole pixels: each step redraws the whole screen (the background stays), so a step a few
+     * seconds apart, not one of a fraction of a pixel every second or so */
     float a = c->kiosk.drift_pixels * unit;
-    *dx = a * (float)sin(t * 2.0 * 3.14159265 / 660.0);
-    *dy = a * (float)sin(t * 2.0 * 3.14159265 / 420.0 + 1.3);
+    *dx = roundf(a * (float)sin(t * 2.0 * 3.14159265 / 660.0));
+    *dy = roundf(a * (float)sin(t * 2.0 * 3.14159265 / 420.0 + 1.3));
 }
 
 static SDL_atomic_t g_fed, g_stop, g_journal;

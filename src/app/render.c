@@ -163,10 +163,11 @@ void render_shutdown(render_t *r) {
 
 /* Draws `v` (with background and footer) where it meets both the damage and `part`. */
 static void draw_part(render_t *r, const show_t *show, const show_view_t *v, layout_box_t damage,
-                      layout_box_t part) {
+                      layout_box_t part, uint64_t layer) {
     layout_box_t box = layout_box_clip(damage, part);
     if (box.w <= 0) return;
     gfx_clip(&r->gfx, &box);
+    gfx_layer_restore(&r->gfx, layer); /* the picture under the figure's body, when kept */
     scenes_whole(r, show, v);
 }
 
@@ -197,11 +198,11 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
         layout_box_t box = damage.box[i];
         if (box.w <= 0 || box.h <= 0) continue;
         int count = r->record.count, overflow = r->record.overflow;
-        draw_part(r, show, &show->view, box, wipe.revealed);
+        draw_part(r, show, &show->view, box, wipe.revealed, damage.layer);
         if (wipe.on) {
             int kept = r->record.count, kept_overflow = r->record.overflow;
             draw_part(r, show, &show->from, box,
-                      (layout_box_t){wipe.edge, 0, (float)width - wipe.edge, (float)height});
+                      (layout_box_t){wipe.edge, 0, (float)width - wipe.edge, (float)height}, 0);
             r->record.count = kept, r->record.overflow = kept_overflow;
             /* the leading edge: a thin line in the accent colour, on the incoming side, not
              * moved by the drift (the strip redrawn next frame is counted without it) */
