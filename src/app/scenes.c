@@ -645,4 +645,3 @@ void scenes_overlays(render_t *r, const show_t *show) {
     if (show->help) scenes_help(r, show->kiosk);
     scenes_notice(r, show->notice, show->notice_text, show->paused || show->resume_left > 0);
 }
-
