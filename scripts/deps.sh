@@ -14,6 +14,7 @@ packages=(
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
   openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager
   imagemagick                          # tests: the window's pixels against a screenshot
+  git curl python3                     # tests: the content sync against a git repository and a loopback HTTP server
   dpkg-dev file                        # the package (scripts/package.sh): CPack's DEB, dpkg-shlibdeps
   lintian                              # the package: Debian's checks
   systemd                              # the package's units: systemd-analyze verify, security

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "display_power.h"
 #include "import.h"
 #include "log.h"
 
@@ -168,6 +169,9 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         bool now_open = kiosk_open_now(app->content);
         if (now_open && !k->open) { /* opening time: the loop starts again from the top */
             show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
+        }
+        if (now_open != k->open) { /* closed: the display asleep too, where it can be */
+            display_power_set(app->platform.window, now_open, app->content->kiosk.cec);
         }
         k->open = now_open;
     }

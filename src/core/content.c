@@ -545,6 +545,7 @@ enum {
     KIOSK_OPEN_DAYS,
     KIOSK_DRIFT_PIXELS,
     KIOSK_RELOAD_SECONDS,
+    KIOSK_CEC,
 };
 static const field_t KIOSK_FIELDS[] = {
     [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"), /* "Ctrl+Alt+Q" */
@@ -558,6 +559,7 @@ static const field_t KIOSK_FIELDS[] = {
         NUM("drift_pixels", content_t, kiosk.drift_pixels, 0.0, false, MAX_DRIFT_PIXELS, true),
     [KIOSK_RELOAD_SECONDS] = NUM("reload_seconds", content_t, kiosk.reload_seconds,
                                  MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
+    [KIOSK_CEC] = FLAG("cec", content_t, kiosk.cec), /* TV standby over HDMI-CEC when closed */
 };
 
 /* Every key may be left out: content_parse sets the defaults (silent) before the walk. */
@@ -2535,6 +2537,7 @@ static void kiosk_defaults(content_t *c) {
     c->kiosk.open_days = (1u << DAYS_PER_WEEK) - 1u;
     c->kiosk.drift_pixels = 3.0f;
     c->kiosk.reload_seconds = 2.0f;
+    c->kiosk.cec = false;
 }
 
 /* ASCII only: the C library's tolower depends on the locale. */
