@@ -47,16 +47,22 @@ bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
     return true;
 }
 
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held) {
-    /* the modifiers as held now, not as an event recorded them: in a fast storm of keys a
-     * Q can arrive stamped with a Ctrl+Alt that was let go long before */
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held) {
+    /* the modifiers both as the event recorded them and as held now. Either alone quits by
+     * mistake in a fast storm of keys: a Q can arrive stamped with a Ctrl+Alt the window
+     * manager's grab kept it from seeing let go (SDL settles the keys on a late focus-in), and
+     * the keys held now may already be the next Ctrl+Alt, pumped in after the Q. A chord the
+     * staff really hold is both; a missed one is pressed again, a false one blanks the TV. */
     if (!held) return false;
     int want = c->kiosk.quit_mods;
     bool ctrl = held[SDL_SCANCODE_LCTRL] || held[SDL_SCANCODE_RCTRL];
     bool alt = held[SDL_SCANCODE_LALT] || held[SDL_SCANCODE_RALT];
     bool shift = held[SDL_SCANCODE_LSHIFT] || held[SDL_SCANCODE_RSHIFT];
-    if (ctrl != ((want & CONTENT_MOD_CTRL) != 0) || alt != ((want & CONTENT_MOD_ALT) != 0) ||
-        shift != ((want & CONTENT_MOD_SHIFT) != 0)) {
+    bool s_ctrl = stamped & KMOD_CTRL, s_alt = stamped & KMOD_ALT, s_shift = stamped & KMOD_SHIFT;
+    bool w_ctrl = want & CONTENT_MOD_CTRL, w_alt = want & CONTENT_MOD_ALT,
+         w_shift = want & CONTENT_MOD_SHIFT;
+    if (ctrl != w_ctrl || alt != w_alt || shift != w_shift || s_ctrl != w_ctrl || s_alt != w_alt ||
+        s_shift != w_shift) {
         return false;
     }
     if (c->kiosk.quit_fkey > 0) return key == SDLK_F1 + (c->kiosk.quit_fkey - 1);

@@ -36,10 +36,10 @@ void kiosk_watch_init(kiosk_watch_t *w, const char *path);
 /* True when, at a check due every `every` seconds, the file differs from when last seen. */
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now_ms, float every);
 
-/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers held at
- * this moment, per `held` (SDL_GetKeyboardState: indexed by scancode), not per an event's
- * recorded modifiers. */
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held);
+/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers, both as
+ * the key's event recorded them (`stamped`, SDL_Keymod) and as held at this moment (`held`,
+ * SDL_GetKeyboardState: indexed by scancode). */
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held);
 
 /* Whether the kiosk shows the loop now (local time), per the content's opening hours. */
 bool kiosk_open_now(const content_t *c);
