@@ -107,6 +107,11 @@ static bool cec_send(const char *message) {
 void display_power_set(SDL_Window *window, bool on, bool cec) {
     if (g_asleep == !on) return; /* an edge only */
     g_asleep = !on;
+    /* While the screen saver is held off SDL resets X's every 30 s, and a reset wakes a
+     * monitor that DPMS put to sleep: asleep, it is let be (the picture is black anyway);
+     * awake, held off again as kiosk_start held it. */
+    if (on) SDL_DisableScreenSaver();
+    else SDL_EnableScreenSaver();
     bool dpms = dpms_set(window, on);
     if (dpms) log_notice("display power: DPMS %s (X11)", on ? "on" : "off");
     bool sent = cec && cec_send(on ? "--image-view-on" : "--standby");

@@ -2,7 +2,8 @@
  * of the opening hours (kiosk_tick, which has already turned the picture black) the display is
  * powered down where the platform allows, and woken at opening:
  *   - X11: DPMS through libXext (DPMSEnable, DPMSForceLevel Off / On) on the show's own
- *     display connection; the server's DPMS timeouts are left as they were.
+ *     display connection; the server's DPMS setting is given back at opening. Asleep, SDL's
+ *     hold on the screen saver is let go (its periodic reset would wake the monitor).
  *   - HDMI-CEC, when the content asks (kiosk.cec) and `cec-ctl` is on PATH: `cec-ctl --to 0
  *     --standby` when closing, `cec-ctl --to 0 --image-view-on` when opening, run in the
  *     background (never waited on by the frame loop; reaped later).
