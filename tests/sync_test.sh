@@ -175,11 +175,11 @@ run 0 "http tar: unchanged" && untouched "http tar: unchanged"
 cp -r "$out/tar1" "$out/tar2"
 sed -i "${line}s/^  intro_seconds: [0-9]*/  intro_seconds: abc/" "$out/tar2/stretch-kiosk/en.yaml"
 pack "$out/tar2"
-conf "SYNC_SOURCE=$url/content.tar.gz" "SYNC_LABEL=head office"
+conf "SYNC_SOURCE=$url/content.tar.gz" "SYNC_LABEL=\"head office (the clinic's main site, where the content is kept)\""
 keep
 run 2 "http tar: broken update"
 same_as "http tar: broken update" "$out/keep.yaml"
-notice_starts "http tar: broken update" "head office content not used: en.yaml line $line:"
+notice_starts "http tar: broken update" "head office the clinics main site where content not used: en.yaml line $line:"
 
 # 9. en.yaml in the archive a link out of it: dropped, so refused; nothing read from outside
 mkdir -p "$out/tar3/stretch-kiosk"
@@ -187,7 +187,7 @@ ln -s "$out/tar1/stretch-kiosk/en.yaml" "$out/tar3/stretch-kiosk/en.yaml"
 pack "$out/tar3"
 keep
 run 2 "http tar: a link" && same_as "http tar: a link" "$out/keep.yaml"
-notice_starts "http tar: a link" "head office content not used: stretch-kiosk/en.yaml: not found"
+notice_starts "http tar: a link" "head office the clinics main site where content not used: stretch-kiosk/en.yaml: not found"
 
 # 10. a single .yaml: broken refused, good installed
 sed -e 's/^  address: .*/  address: 4 Web Street, Tracy, CA 95376/' "$shipped" >"$www/en.yaml"
