@@ -7,9 +7,12 @@
 # opening, each once, and nothing with cec off; X11 DPMS "Monitor is Off" / "On" (`xset q`)
 # where the X server has DPMS (Debian 12's Xvfb has not: then the kiosk's one line saying the
 # screen stays black is checked instead), and the server's DPMS setting given back at opening.
-# Usage: display_power_test.sh BINARY SOURCE_DIR OUT_DIR
+# Without DPMS in the X server, the kiosk is run again with libXext's DPMS calls stood in for
+# (FAKE_DPMS_LIB, LD_PRELOAD), which records them: enable + force off at the close, force on +
+# disable (the setting given back) at the opening.
+# Usage: display_power_test.sh BINARY SOURCE_DIR OUT_DIR [FAKE_DPMS_LIB]
 set -u
-bin=$(readlink -f "$1") src=$(readlink -f "$2") out=$3
+bin=$(readlink -f "$1") src=$(readlink -f "$2") out=$3 fake=${4:+$(readlink -f "$4")}
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
   exec xvfb-run -a -s "-screen 0 1280x720x24 +extension DPMS" bash "$0" "$@"
@@ -113,6 +116,26 @@ wait "$pid"
 rc=$?
 pid=
 [ "$rc" = 0 ] && ok || bad "SIGTERM: exit $rc ($(tail -3 "$out/err.log"))"
+
+# 4. no DPMS in this X server: the calls the kiosk makes, with libXext's DPMS stood in for
+if [ "$dpms" = no ] && [ -n "$fake" ] && [ -f "$fake" ]; then
+  preload=$fake
+  asan=$(ldd "$bin" | sed -n 's/^.*libasan[^ ]* => \([^ ]*\) .*$/\1/p' | head -1)
+  [ -n "$asan" ] && preload="$asan $fake" # the sanitizer's runtime first, as it must be
+  : >"$out/dpms.log"
+  write_content "$others" false
+  SK_FAKE_DPMS_LOG="$out/dpms.log" LD_PRELOAD="$preload" env --default-signal=INT,QUIT \
+    "$bin" --kiosk --content "$cfile" >"$out/out2.log" 2>"$out/err2.log" &
+  pid=$!
+  dpms_is() { [ "$(paste -sd, "$out/dpms.log")" = "$1" ]; }
+  wait_for "fake DPMS: closed" 150 dpms_is "enable,force off"
+  grep -q "display power: DPMS off (X11)" "$out/err2.log" && ok || bad "fake DPMS: not logged: $(tail -3 "$out/err2.log")"
+  write_content "sun, mon, tue, wed, thu, fri, sat" false
+  wait_for "fake DPMS: open" 100 dpms_is "enable,force off,force on,disable"
+  [ ! -s "$out/cec.log" ] || [ "$(wc -l <"$out/cec.log")" = 2 ] && ok || bad "fake DPMS: cec-ctl called with cec off"
+  kill -TERM "$pid"; wait "$pid"; rc=$?; pid=
+  [ "$rc" = 0 ] && ok || bad "fake DPMS: SIGTERM: exit $rc"
+fi
 
 echo "display_power_test: $passed checks passed, $failures failed"
 [ "$failures" -eq 0 ]
