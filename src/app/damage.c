@@ -254,11 +254,15 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
         long m[] = {r->figure_instance, r->figure_holding};
         damage->layer =
             maths_hash(maths_hash(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
-        layout_box_t region = layout_box_grow(next_drawn(r, show, true), 4.0f);
-        region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
-        region = layout_box_clip(region, screen);
+        layout_box_t region = {0, 0, 0, 0};
+        /* (not while the camera eases between shots: the layer would change every frame) */
+        if (damage->layer != r->gfx.layer.key && r->figure_lens == r->last_figure_lens) {
+            region = layout_box_grow(next_drawn(r, show, true), 4.0f); /* all, cues too */
+            region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
+            region = layout_box_clip(region, screen);
+            damage_add(damage, region);
+        }
         gfx_layer_want(&r->gfx, region, damage->layer);
-        if (damage->layer != r->gfx.layer.key) damage_add(damage, region);
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;
