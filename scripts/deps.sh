@@ -6,6 +6,7 @@ packages=(
   cmake make gcc pkg-config            # build
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev libx11-dev
   libyaml-dev libcglm-dev libqrencode-dev
+  libsystemd-dev                       # sd_notify: readiness and watchdog under systemd
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
   clang-format                         # tests: the code's one style (scripts/format.sh --check)
@@ -13,6 +14,11 @@ packages=(
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
   openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager
   imagemagick                          # tests: the window's pixels against a screenshot
+  git curl python3                     # tests: the content sync against a git repository and a loopback HTTP server
+  dpkg-dev file                        # the package (scripts/package.sh): CPack's DEB, dpkg-shlibdeps
+  lintian                              # the package: Debian's checks
+  systemd                              # the package's units: systemd-analyze verify, security
+  desktop-file-utils appstream man-db  # the package: .desktop, AppStream data, the man page
 )
 missing=()
 for p in "${packages[@]}"; do

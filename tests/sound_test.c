@@ -447,7 +447,7 @@ int main(int argc, char **argv) {
     g_src = argv[2];
     g_out = argv[3];
     mkdir(g_out, 0755);
-    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1); /* (libdbus leaks a little: NOTES.md) */
+    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1); /* (libdbus leaks a little) */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cues_heard),
         cmocka_unit_test(test_s_key),

@@ -302,6 +302,15 @@ static void test_invalid_lines(void **state) {
         {{"--import", "/m", "--content", "f.yaml", "--kiosk", NULL}, "--kiosk"},
         {{"--import", "/m", "--content", "f.yaml", "--sound", "on", NULL}, "--sound only"},
         {{"--import", "/m", "--check-content", "f.yaml", NULL}, "--check-content"},
+        {{"--from", "git", NULL}, "--from only applies to --import"},
+        {{"--kiosk", "--from=git", NULL}, "--from only applies to --import"},
+        {{"--import", "/m", "--content", "f.yaml", "--from", NULL}, "--from needs a short label"},
+        {{"--import", "/m", "--content", "f.yaml", "--from=", NULL}, "--from needs"},
+        {{"--import", "/m", "--content", "f.yaml", "--from", "a\nb", NULL}, "--from needs"},
+        {{"--import", "/m", "--content", "f.yaml", "--from", "\"x\"", NULL}, "--from needs"},
+        {{"--import", "/m", "--content", "f.yaml", "--from",
+          "a label far too long to be shown in the notice", NULL},
+         "--from needs"},
     };
     for (int i = 0; i < COUNT_OF(cases); i++) {
         char line[512];
@@ -385,6 +394,15 @@ static void test_import(void **state) {
     assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
     assert_int_equal(o.mode, CLI_MODE_IMPORT);
     assert_string_equal(o.import_path, "/m");
+    assert_string_equal(o.import_from, "USB"); /* the stick's words unless told */
+    const char *from[] = {"--import", "/tmp/stage", "--from", "git", "--content", "f.yaml", NULL};
+    argv_make(&a, from);
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_string_equal(o.import_from, "git");
+    const char *from_eq[] = {"--from=content.example.org", "--import=/s", "--content=f", NULL};
+    argv_make(&a, from_eq);
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_string_equal(o.import_from, "content.example.org");
 }
 
 /* ---- Usage ------------------------------------------------------------------------------- */
@@ -394,9 +412,10 @@ static void test_usage_mentions_every_option(void **state) {
     const char *usage = cli_usage();
     assert_non_null(usage);
     static const char *const options[] = {
-        "--windowed", "--content",       "--lang",      "--scene",   "--screenshot", "--at",
-        "--size",     "--check-content", "--dump-pose", "--region",  "--pacing",     "--kiosk",
-        "--bench",    "--frames",        "--help",      "--version", "--sound",      "--import",
+        "--windowed", "--content", "--lang",          "--scene",     "--screenshot",
+        "--at",       "--size",    "--check-content", "--dump-pose", "--region",
+        "--pacing",   "--kiosk",   "--bench",         "--frames",    "--help",
+        "--version",  "--sound",   "--import",        "--from",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);

@@ -1103,7 +1103,7 @@ static const edit_case_t EDIT_CASES[] = {
     {32, 1, PLAYLIST "kiosk: {}", 0, 0, NULL, 0},
     {KIOSK("  quit: Ctrl+Alt+Q"), 34, 3,
      "unknown key 'quit' in kiosk; expected one of: quit_keys, hint, opening_hours, open_days, "
-     "drift_pixels, reload_seconds",
+     "drift_pixels, reload_seconds, cec",
      1},
     {KIOSK("  drift_pixels: 1\n  drift_pixels: 2"), 35, 3,
      "duplicate key 'drift_pixels' in kiosk (first at line 34)", 1},
@@ -1202,6 +1202,11 @@ static const edit_case_t EDIT_CASES[] = {
     {KIOSK("  reload_seconds: 61"), 34, 19, "'reload_seconds' must be between 0.5 and 60, not '61'",
      1},
     {KIOSK("  reload_seconds: 0"), 34, 19, "'reload_seconds' must be between 0.5 and 60", 1},
+    /* cec: true or false */
+    {KIOSK("  cec: true"), 0, 0, NULL, 0},
+    {KIOSK("  cec: false"), 0, 0, NULL, 0},
+    {KIOSK("  cec: sometimes"), 34, 8, "'cec' must be true or false, not 'sometimes'", 1},
+    {KIOSK("  cec: [true]"), 34, 8, "'cec' must be", 1},
     /* one error per key, in file order */
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 34, 14, "at least two of", 2},
     {KIOSK("  quit_keys: Alt+Q\n  drift_pixels: 21"), 35, 17, "'drift_pixels'", 2},
@@ -1405,6 +1410,7 @@ static void test_kiosk_defaults(void **state) {
         assert_int_equal(c->kiosk.open_days, 0x7F);
         assert_float_equal(c->kiosk.drift_pixels, 3.0f, EPSILON);
         assert_float_equal(c->kiosk.reload_seconds, 2.0f, EPSILON);
+        assert_false(c->kiosk.cec);
         for (int day = 0; day < 7; day++) {
             assert_true(content_kiosk_open(c, day, 0));
             assert_true(content_kiosk_open(c, day, 24 * 60 - 1));
@@ -1416,6 +1422,38 @@ static void test_kiosk_defaults(void **state) {
     assert_true(parse_file("tests/data/minimal.yaml", c, &errors));
     assert_false(c->kiosk.present);
     assert_true(c->kiosk.always_open);
+}
+
+/* kiosk.cec: the TV put in standby over HDMI-CEC when closed, only when asked. */
+static void test_kiosk_cec(void **state) {
+    content_t *c = *state;
+    content_errors_t errors;
+    static const struct {
+        const char *text;
+        bool cec;
+    } cases[] = {
+        {"kiosk: {}", false},
+        {"kiosk:\n  cec: false", false},
+        {"kiosk:\n  cec: true", true},
+        {"kiosk:\n  opening_hours: \"07:30-18:30\"\n  cec: true", true},
+    };
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char replacement[160];
+        snprintf(replacement, sizeof replacement,
+                 "playlist: [intro, stretch-a, reviews, contact]\n%s", cases[i].text);
+        size_t len = 0;
+        char *text = minimal_edit(base, 32, 1, replacement, &len);
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!ok) {
+            print_errors(&errors, "cec");
+            fail_msg("kiosk cec case %d does not parse", i);
+        }
+        assert_int_equal(c->kiosk.cec, cases[i].cec);
+    }
+    free(base);
 }
 
 /* Sound: silent unless the file says so, per mode; a mode's volume without 'on' is still
@@ -2153,6 +2191,7 @@ int main(void) {
         TEST(test_real_file_repetitions),
         TEST(test_real_file_kiosk),
         TEST(test_kiosk_defaults),
+        TEST(test_kiosk_cec),
         TEST(test_minimal_parses),
         TEST(test_choreography_values),
         TEST(test_every_step_illustrated),

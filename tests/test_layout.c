@@ -373,6 +373,106 @@ static void test_box_predicates(void **state) {
     }
 }
 
+/* The parts that depend on what is drawn (the counter's, the steps', the dots', the help's
+ * rows, the paused banner and notices): on every screen, inside the element they belong to,
+ * clear of each other, and where a patient looks for them. */
+static void test_drawn_parts(void **state) {
+    (void)state;
+    for (int i = 0; i < COUNT_OF(k_sizes); i++) {
+        layout_t L;
+        layout_compute(&L, k_sizes[i].w, k_sizes[i].h);
+        const layout_ring_t *g = &L.exercise.ring;
+        layout_box_t cb = L.exercise.counter;
+        /* the numeral and its words inside the ring's hole, words under the numeral */
+        float hole = cb.w * 0.5f - g->thickness;
+        assert_true(g->thickness >= 3.0f && hole > 0);
+        assert_true(layout_box_inside(g->numeral, cb) && layout_box_inside(g->words, cb));
+        assert_true(layout_box_inside(g->numeral_alone, cb));
+        assert_false(layout_box_overlap(g->numeral, g->words));
+        assert_true(g->numeral_alone.y > g->numeral.y); /* alone: lower, centred in the ring */
+        assert_true(fabsf(g->cx - (cb.x + cb.w * 0.5f)) < EPSILON);
+        assert_true(g->pacer_max > 0 && g->pacer_max < hole); /* the pacer inside the track */
+        assert_true(g->tick_from < hole && g->tick_to > cb.w * 0.5f); /* across the track */
+        assert_true(g->numeral_size > g->words_size && g->words_size > 0);
+        /* the status lines: two, stacked in the status box, text no larger than a heading */
+        assert_true(layout_box_inside(L.exercise.status_rows[0], L.exercise.status));
+        assert_true(layout_box_inside(L.exercise.status_rows[1], L.exercise.status));
+        assert_false(layout_box_overlap(L.exercise.status_rows[0], L.exercise.status_rows[1]));
+        assert_true(L.exercise.status_size <= L.font.heading + EPSILON);
+        /* the playlist's dots in order inside the progress row, the label after them */
+        layout_box_t prev = {0};
+        for (int d = 0; d < 7; d++) {
+            layout_box_t dot = layout_progress_dot(&L, 7, d, d == 3);
+            assert_true(layout_box_inside(dot, L.exercise.progress));
+            if (d) assert_false(layout_box_overlap(dot, prev));
+            if (d) assert_true(dot.x > prev.x);
+            prev = dot;
+        }
+        layout_box_t label = layout_progress_label(&L, 7);
+        assert_true(label.x > prev.x + prev.w && layout_box_inside(label, L.exercise.progress));
+        layout_box_t word = {label.x, label.y, label.w * 0.2f, label.h};
+        layout_box_t title = layout_progress_title(&L, label, word);
+        assert_true(title.x > word.x + word.w && layout_box_inside(title, label));
+        /* the reviews' dots centred under the card */
+        layout_box_t first = layout_review_dot(&L, 3, 0), last = layout_review_dot(&L, 3, 2);
+        float mid = (first.x + last.x + last.w) * 0.5f;
+        assert_true(fabsf(mid - (L.reviews.dots.x + L.reviews.dots.w * 0.5f)) < 0.01f);
+        assert_true(layout_box_inside(first, L.reviews.dots));
+        /* five steps of three lines each: numbered top to bottom, in the panel, scaled
+         * together only when they would not fit */
+        layout_step_t st[5];
+        float line = L.font.body * 1.2f, heights[5];
+        for (int k = 0; k < 5; k++) heights[k] = 3 * line;
+        float scale = layout_steps(&L, heights, 5, line, st);
+        layout_box_t words = layout_steps_words(&L);
+        assert_true(layout_box_inside(words, L.exercise.steps));
+        assert_true(scale > 0.0f && scale <= 1.0f);
+        for (int k = 0; k < 5; k++) {
+            assert_true(st[k].bubble.x + st[k].bubble.w <= words.x + EPSILON);
+            /* (a list shrunk to fit a tiny screen keeps its numbers' size) */
+            if (scale == 1.0f) assert_true(layout_box_inside(st[k].bubble, L.exercise.panel));
+            if (k) assert_true(st[k].highlight.y > st[k - 1].highlight.y);
+            if (k) assert_true(st[k].words.y >= st[k - 1].words.y + heights[k - 1] * scale);
+        }
+        float bottom = st[4].words.y + heights[4] * scale;
+        if (scale == 1.0f) assert_true(bottom <= L.exercise.steps.y + L.exercise.steps.h + 0.01f);
+        /* the QR code on whole pixels per module, inside its box */
+        float module = 0;
+        layout_box_t qr = layout_qr_code(&L, 29, &module);
+        assert_true(module >= 1.0f && module == floorf(module));
+        assert_true(qr.x == floorf(qr.x) && qr.w == module * 29);
+        if (L.contact.qr.w >= 29) assert_true(layout_box_inside(qr, L.contact.qr));
+        /* the help's rows inside the list, key before action, in both layouts */
+        for (int n = 6; n <= 14; n += 8) {
+            for (int r = 0; r < n; r++) {
+                layout_box_t keys, action, cell_k, cell_a;
+                layout_help_row(&L, n, r, 0, false, &keys, &action);
+                assert_true(layout_box_inside(keys, L.help.list));
+                assert_true(layout_box_inside(action, L.help.list));
+                assert_false(layout_box_overlap(keys, action));
+                layout_help_row(&L, n, r, 1, true, &cell_k, &cell_a);
+                assert_true(layout_box_inside(cell_a, L.help.list));
+                assert_true(cell_k.x >= keys.x + keys.w - EPSILON - L.font.body);
+            }
+        }
+        assert_true(layout_help_roomy(&L, 6) || L.unit < 0.5f);
+        assert_false(layout_help_roomy(&L, 0));
+        /* the paused banner at the top centre; notices under it while it shows */
+        layout_box_t pill = layout_banner_pill(&L, L.banner.w * 0.5f);
+        assert_true(fabsf(pill.x + pill.w * 0.5f - L.width * 0.5f) < 0.01f);
+        assert_true(layout_box_inside(L.banner, L.screen));
+        for (int staff = 0; staff < 2; staff++) {
+            layout_box_t alone = layout_notice(&L, false, staff),
+                         under = layout_notice(&L, true, staff);
+            assert_true(layout_box_inside(alone, L.screen));
+            assert_true(under.y >= L.banner.y + L.banner.h);
+            layout_box_t text,
+                np = layout_notice_pill(&L, under, staff, under.w * 0.3f, L.font.body, &text);
+            assert_true(layout_box_inside(np, under) && layout_box_inside(text, under));
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_level_boxes),
@@ -383,6 +483,7 @@ int main(void) {
         cmocka_unit_test(test_fonts_scale),
         cmocka_unit_test(test_degenerate_sizes),
         cmocka_unit_test(test_box_predicates),
+        cmocka_unit_test(test_drawn_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,16 +152,21 @@ static int scene_index(const content_t *c, const char *scene) {
     return -1;
 }
 
-/* Assets folder and content file, from the command line or the defaults. */
+/* Assets folder and content file, from the command line or the defaults (an installed binary:
+ * the clinic's /etc/stretch-kiosk/<lang>.yaml when there, else the shipped one). */
 int app_locate_content(app_t *app, const char *content_path, const char *lang) {
     char err[1200];
     if (!assets_locate(app->assets_dir, sizeof app->assets_dir, err, sizeof err)) {
         log_error("%s", err);
         return APP_EXIT_RUNTIME;
     }
-    int n = content_path ? snprintf(app->content_path, sizeof app->content_path, "%s", content_path)
-                         : snprintf(app->content_path, sizeof app->content_path,
-                                    "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
+    const char *code = lang ? lang : "en";
+    char *out = app->content_path;
+    int n =
+        content_path ? snprintf(out, sizeof app->content_path, "%s", content_path)
+        : assets_config_content(code, out, sizeof app->content_path) /* /etc/stretch-kiosk */
+            ? (int)strlen(out)
+            : snprintf(out, sizeof app->content_path, "%s/content/%s.yaml", app->assets_dir, code);
     if (n < 0 || (size_t)n >= sizeof app->content_path) {
         log_error("the content file's path is too long");
         return APP_EXIT_USAGE;

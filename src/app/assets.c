@@ -1,6 +1,7 @@
 /* assets: locating the assets folder and reading files (see assets.h).
  * Search order: $STRETCH_KIOSK_ASSETS, <binary dir>/assets (build tree),
- * <binary dir>/../share/stretch-kiosk/assets (install tree). */
+ * <binary dir>/../share/stretch-kiosk/assets (install tree). An installed binary's default
+ * content is the clinic's own, SK_SYSCONFDIR/stretch-kiosk/<lang>.yaml, when it is there. */
 #define _DEFAULT_SOURCE /* realpath, fdopen, O_CLOEXEC */
 #include "assets.h"
 
@@ -17,6 +18,11 @@
 #ifndef SK_INSTALL_DATADIR
 #define SK_INSTALL_DATADIR "share/stretch-kiosk"
 #endif
+#ifndef SK_SYSCONFDIR
+#define SK_SYSCONFDIR "/etc"
+#endif
+
+static bool g_installed; /* the assets last located are the install tree's */
 
 static bool is_assets_dir(const char *dir) {
     char probe[1200];
@@ -45,6 +51,7 @@ bool assets_locate(char *dir, size_t n, char *err, size_t err_size) {
         snprintf(dir, n, candidates[i], base);
         if (is_assets_dir(dir)) {
             SDL_free(base);
+            g_installed = i == 1;
             return true;
         }
     }
@@ -54,6 +61,12 @@ bool assets_locate(char *dir, size_t n, char *err, size_t err_size) {
              base, base, SK_INSTALL_DATADIR);
     SDL_free(base);
     return false;
+}
+
+bool assets_config_content(const char *lang, char *out, size_t n) {
+    struct stat st;
+    int len = snprintf(out, n, "%s/stretch-kiosk/%s.yaml", SK_SYSCONFDIR, lang);
+    return g_installed && len > 0 && (size_t)len < n && stat(out, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Opens a file only when it is a regular one: a folder, a FIFO, a device (/dev/zero) or a

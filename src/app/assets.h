@@ -8,6 +8,10 @@
 
 /* Finds the folder holding content/ and fonts/. Returns false with a message in err. */
 bool assets_locate(char *dir, size_t dir_size, char *err, size_t err_size);
+/* An installed binary's default content (assets_locate found the install tree, not the build
+ * tree or $STRETCH_KIOSK_ASSETS): SK_SYSCONFDIR/stretch-kiosk/<lang>.yaml, the package's
+ * conffile, into out when it is a file there. False: use the shipped content. */
+bool assets_config_content(const char *lang, char *out, size_t out_size);
 
 /* Size limits: a content file is a few tens of KB; fonts and images are bigger. */
 #define ASSETS_MAX_CONTENT ((size_t)1 << 20) /* bytes */

@@ -19,6 +19,9 @@
  *      line 12: …"), is logged and left in the state folder's `notice` file (atomically), which
  *      the running kiosk looks at every 2 s and shows for 10 s. The kiosk reloads the new
  *      content by itself (kiosk_watch).
+ *
+ * `--from LABEL` puts another source in those words ("Content updated from git"): the same
+ * import installs what deploy/stretch-kiosk-sync fetched from a git repository or a URL.
  */
 #define _DEFAULT_SOURCE /* realpath, lstat, O_NOFOLLOW, O_CLOEXEC, st_mtim */
 #include "import.h"
@@ -232,7 +235,8 @@ static import_result_t finish(import_result_t result, const char *text, char *no
 }
 
 import_result_t import_run(const char *stick, const char *content_path, const char *assets_dir,
-                           char *notice, size_t notice_size) {
+                           const char *from, char *notice, size_t notice_size) {
+    if (!from || !*from) from = "USB"; /* the stick's words, exactly */
     static import_t im; /* paths: too large for the stack of a small thread; one run a process */
     memset(&im, 0, sizeof im);
     im.assets = assets_dir;
@@ -241,8 +245,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     struct stat st;
     if (!join(folder, sizeof folder, stick, IMPORT_FOLDER) || stat(folder, &st) != 0 ||
         !S_ISDIR(st.st_mode) || !realpath(folder, im.folder)) {
-        snprintf(text, sizeof text, "USB content not used: no folder '%s' on the stick",
-                 IMPORT_FOLDER);
+        snprintf(text, sizeof text, "%s content not used: no folder '%s' on the %s", from,
+                 IMPORT_FOLDER, strcmp(from, "USB") ? "source" : "stick");
         return finish(IMPORT_REFUSED, text, notice, notice_size);
     }
     char err[PATH_MAX + 128];
@@ -250,7 +254,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     char *data =
         join(src, sizeof src, im.folder, name) ? read_file(src, &len, err, sizeof err) : NULL;
     if (!data) {
-        snprintf(text, sizeof text, "USB content not used: %s/%s: %s", IMPORT_FOLDER, name, err);
+        snprintf(text, sizeof text, "%s content not used: %s/%s: %s", from, IMPORT_FOLDER, name,
+                 err);
         return finish(IMPORT_REFUSED, text, notice, notice_size);
     }
     char staging[PATH_MAX], backup[PATH_MAX];
@@ -260,8 +265,8 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         !files_write_synced(staging, data, len, err, sizeof err)) {
         free(data);
         log_error("import: %s", err);
-        return finish(IMPORT_FAILED, "USB content not used: it could not be written here", notice,
-                      notice_size);
+        snprintf(text, sizeof text, "%s content not used: it could not be written here", from);
+        return finish(IMPORT_FAILED, text, notice, notice_size);
     }
 
     /* the fonts and images it names (the parse here only finds their names; the check
@@ -296,7 +301,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         if (!ok) snprintf(reason, sizeof reason, "%s", im.why);
         else if (slip[0]) snprintf(reason, sizeof reason, "%s", slip);
         else plain_reason(first, staging, name, reason, sizeof reason);
-        snprintf(text, sizeof text, "USB content not used: %s", reason);
+        snprintf(text, sizeof text, "%s content not used: %s", from, reason);
         return finish(IMPORT_REFUSED, text, notice, notice_size);
     }
     SDL_free(c);
@@ -309,11 +314,12 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", content_path, strerror(errno));
         log_error("import: %s", err);
         unlink(staging);
-        return finish(IMPORT_FAILED, "USB content not used: it could not be written here", notice,
-                      notice_size);
+        snprintf(text, sizeof text, "%s content not used: it could not be written here", from);
+        return finish(IMPORT_FAILED, text, notice, notice_size);
     }
     files_sync_folder(content_path);
-    return finish(IMPORT_UPDATED, "Content updated from USB", notice, notice_size);
+    snprintf(text, sizeof text, "Content updated from %s", from);
+    return finish(IMPORT_UPDATED, text, notice, notice_size);
 }
 
 bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size) {
@@ -349,13 +355,13 @@ bool import_notice_poll(Uint64 now_ms, char *text, size_t text_size) {
     return text_size > 0 && text[0] != '\0';
 }
 
-int import_main(const char *stick, const char *content_path) {
+int import_main(const char *stick, const char *content_path, const char *from) {
     char assets[PATH_MAX], err[PATH_MAX + 128], notice[SHOW_NOTICE_TEXT_MAX];
     if (!assets_locate(assets, sizeof assets, err, sizeof err)) {
         log_error("%s", err);
         return APP_EXIT_RUNTIME;
     }
-    import_result_t r = import_run(stick, content_path, assets, notice, sizeof notice);
+    import_result_t r = import_run(stick, content_path, assets, from, notice, sizeof notice);
     return r == IMPORT_UPDATED   ? APP_EXIT_OK
            : r == IMPORT_REFUSED ? APP_EXIT_USAGE
                                  : APP_EXIT_RUNTIME;

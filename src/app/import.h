@@ -25,13 +25,15 @@ typedef enum import_result_t {
 /* Imports `stick`/stretch-kiosk/<basename of content_path> over content_path; images and
  * fonts it names that the stick holds go into `assets_dir` (new names only: one already there
  * with other bytes is refused). Writes the one-line outcome into `notice` (also logged, and
- * left in the state folder for the kiosk). */
+ * left in the state folder for the kiosk). `from` names the source in those words ("Content
+ * updated from USB", "USB content not used: ..."); NULL is "USB". */
 import_result_t import_run(const char *stick, const char *content_path, const char *assets_dir,
-                           char *notice, size_t notice_size);
+                           const char *from, char *notice, size_t notice_size);
 
-/* `stretch-kiosk --import DIR --content FILE`: import_run with the assets folder found as a
- * start finds it; prints the notice. Exit 0 installed, 2 refused, 1 not written. */
-int import_main(const char *stick, const char *content_path);
+/* `stretch-kiosk --import DIR --content FILE [--from LABEL]`: import_run with the assets
+ * folder found as a start finds it; prints the notice. Exit 0 installed, 2 refused, 1 not
+ * written. */
+int import_main(const char *stick, const char *content_path, const char *from);
 
 /* The notice is left in the state folder (files_state_dir).
  * For the running kiosk, every IMPORT_NOTICE_CHECK_MS: true, with its words in `text`, when

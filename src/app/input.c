@@ -28,7 +28,7 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
     SDL_Keycode sym = k->keysym.sym;
     Uint16 mod = k->keysym.mod;
     if (k->repeat) return act(INPUT_NONE); /* a held key acts once: no fullscreen flicker */
-    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, SDL_GetKeyboardState(NULL)))
+    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, mod, SDL_GetKeyboardState(NULL)))
         return act(INPUT_QUIT);
     if (ctx->kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) return act(INPUT_NONE);
     switch (sym) {

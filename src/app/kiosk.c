@@ -1,15 +1,21 @@
-/* kiosk: file watching, quit chord, opening hours, drift and watchdog (see kiosk.h).
- * Depends on SDL and core. */
+/* kiosk: what runs by itself beside a show — reloads, opening hours, drift, focus, watchdog —
+ * and the quit chord (see kiosk.h). Depends on SDL, core, app and reload. */
 #define _POSIX_C_SOURCE 200809L /* localtime_r, struct stat's st_mtim */
 #include "kiosk.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <systemd/sd-daemon.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "display_power.h"
+#include "import.h"
+#include "log.h"
 
 /* What says a file changed: modification time and size, and also the inode (a file renamed
  * into place) and the change time, which no one can set back — `cp -p` or `touch -d` restore
@@ -41,16 +47,22 @@ bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
     return true;
 }
 
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held) {
-    /* the modifiers as held now, not as an event recorded them: in a fast storm of keys a
-     * Q can arrive stamped with a Ctrl+Alt that was let go long before */
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held) {
+    /* the modifiers both as the event recorded them and as held now. Either alone quits by
+     * mistake in a fast storm of keys: a Q can arrive stamped with a Ctrl+Alt the window
+     * manager's grab kept it from seeing let go (SDL settles the keys on a late focus-in), and
+     * the keys held now may already be the next Ctrl+Alt, pumped in after the Q. A chord the
+     * staff really hold is both; a missed one is pressed again, a false one blanks the TV. */
     if (!held) return false;
     int want = c->kiosk.quit_mods;
     bool ctrl = held[SDL_SCANCODE_LCTRL] || held[SDL_SCANCODE_RCTRL];
     bool alt = held[SDL_SCANCODE_LALT] || held[SDL_SCANCODE_RALT];
     bool shift = held[SDL_SCANCODE_LSHIFT] || held[SDL_SCANCODE_RSHIFT];
-    if (ctrl != ((want & CONTENT_MOD_CTRL) != 0) || alt != ((want & CONTENT_MOD_ALT) != 0) ||
-        shift != ((want & CONTENT_MOD_SHIFT) != 0)) {
+    bool s_ctrl = stamped & KMOD_CTRL, s_alt = stamped & KMOD_ALT, s_shift = stamped & KMOD_SHIFT;
+    bool w_ctrl = want & CONTENT_MOD_CTRL, w_alt = want & CONTENT_MOD_ALT,
+         w_shift = want & CONTENT_MOD_SHIFT;
+    if (ctrl != w_ctrl || alt != w_alt || shift != w_shift || s_ctrl != w_ctrl || s_alt != w_alt ||
+        s_shift != w_shift) {
         return false;
     }
     if (c->kiosk.quit_fkey > 0) return key == SDLK_F1 + (c->kiosk.quit_fkey - 1);
@@ -113,4 +125,75 @@ void kiosk_watchdog_stop(void) {
     SDL_AtomicSet(&g_stop, 1);
     SDL_WaitThread(g_thread, NULL);
     g_thread = NULL;
+}
+
+/* systemd's view of the show (Type=notify, WatchdogSec=): READY=1 once the first frame is on
+ * screen (the tick after it was presented), WATCHDOG=1 from the frames every quarter of the
+ * unit's WATCHDOG_USEC, STOPPING=1 at the end. Not under systemd (no $NOTIFY_SOCKET, or its
+ * watchdog for another process) each is nothing but a getenv. */
+static int g_systemd_ticks;
+static Uint64 g_pet_every_ms, g_next_pet_ms;
+
+static void systemd_frame(Uint64 now_ms) {
+    if (g_systemd_ticks < 2) {
+        if (++g_systemd_ticks < 2) return; /* the first tick's frame is not presented yet */
+        sd_notify(0, "READY=1");
+    }
+    if (g_pet_every_ms && now_ms >= g_next_pet_ms) {
+        g_next_pet_ms = now_ms + g_pet_every_ms;
+        sd_notify(0, "WATCHDOG=1");
+    }
+}
+
+void kiosk_start(kiosk_t *k, app_t *app, bool on) {
+    *k = (kiosk_t){.on = on, .open = true};
+    if (on) {
+        SDL_DisableScreenSaver();
+        if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
+    }
+    kiosk_watch_init(&k->watch, app->content_path);
+    reload_init(&k->reload);
+    uint64_t usec = 0;
+    g_systemd_ticks = 0;
+    g_pet_every_ms = sd_watchdog_enabled(0, &usec) > 0 ? usec / 4000 + (usec < 4000) : 0;
+    g_next_pet_ms = 0;
+}
+
+void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
+    if (kiosk_watch_changed(&k->watch, now_ms, app->content->kiosk.reload_seconds)) {
+        reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
+    }
+    reload_frame(&k->reload, app); /* a finished reload swapped in, a requested one started */
+    if (!k->on) {
+        systemd_frame(now_ms);
+        return;
+    }
+    char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
+    if (import_notice_poll(now_ms, staff, sizeof staff)) show_notice_text(&app->show, staff);
+    if (now_ms >= k->next_hours_check) {
+        k->next_hours_check = now_ms + 1000;
+        bool now_open = kiosk_open_now(app->content);
+        if (now_open && !k->open) { /* opening time: the loop starts again from the top */
+            show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
+        }
+        if (now_open != k->open) { /* closed: the display asleep too, where it can be */
+            display_power_set(app->platform.window, now_open, app->content->kiosk.cec);
+        }
+        k->open = now_open;
+    }
+    if (k->open) {
+        float dx = 0.0f, dy = 0.0f;
+        kiosk_drift(app->content, seconds, app->render.layout.unit, &dx, &dy);
+        render_set_drift(&app->render, dx, dy);
+    }
+    if (k->reclaim) platform_reclaim(&app->platform); /* nothing may cover the show */
+    k->reclaim = false;
+    kiosk_watchdog_feed();
+    systemd_frame(now_ms); /* systemd's watchdog, beside our own */
+}
+
+void kiosk_stop(kiosk_t *k) {
+    sd_notify(0, "STOPPING=1");
+    reload_shutdown(&k->reload); /* a last good copy being written is finished */
+    if (k->on) kiosk_watchdog_stop();
 }

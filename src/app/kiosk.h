@@ -1,6 +1,12 @@
-/* kiosk: what running unattended for weeks needs besides the show — noticing edits of the
- * content file, the staff's quit chord, opening hours, the burn-in drift and a watchdog that
- * ends a stuck process so the service manager restarts it. Depends on SDL and core. */
+/* kiosk: all that a show does by itself, unattended for weeks — ticked once a frame by the
+ * loop (kiosk_tick): the content file watched and reloaded (in every show: a patient's edits
+ * are picked up too), and in kiosk mode the USB import's notices, the opening hours (a black
+ * screen when closed; the loop from the top at opening), the burn-in drift, the window's focus
+ * taken back, and the watchdog that ends a stuck process so the service manager restarts it.
+ * The staff's quit chord is checked here for input.c. (Where else a kiosk acts by itself: the
+ * return to the loop after a patient's idle takeover is show state, show_update in
+ * src/core/show.c, so it is tested without a window; what keys do is input.c.)
+ * Depends on SDL, core, app (the show it ticks) and reload; not on GL. */
 #ifndef SK_KIOSK_H
 #define SK_KIOSK_H
 
@@ -9,6 +15,7 @@
 #include <sys/types.h>
 
 #include "content.h"
+#include "reload.h"
 
 #define KIOSK_WATCHDOG_SECONDS 10 /* frames stopped this long: exit so we get restarted */
 
@@ -29,10 +36,10 @@ void kiosk_watch_init(kiosk_watch_t *w, const char *path);
 /* True when, at a check due every `every` seconds, the file differs from when last seen. */
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now_ms, float every);
 
-/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers held at
- * this moment, per `held` (SDL_GetKeyboardState: indexed by scancode), not per an event's
- * recorded modifiers. */
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, const Uint8 *held);
+/* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers, both as
+ * the key's event recorded them (`stamped`, SDL_Keymod) and as held at this moment (`held`,
+ * SDL_GetKeyboardState: indexed by scancode). */
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held);
 
 /* Whether the kiosk shows the loop now (local time), per the content's opening hours. */
 bool kiosk_open_now(const content_t *c);
@@ -45,5 +52,24 @@ void kiosk_drift(const content_t *c, double seconds, float unit, float *dx, floa
 bool kiosk_watchdog_start(void);
 void kiosk_watchdog_feed(void);
 void kiosk_watchdog_stop(void);
+
+/* What runs by itself beside one show. */
+typedef struct kiosk_t {
+    bool on;                 /* kiosk mode (else only the content's reloads) */
+    bool open;               /* within opening hours (always, outside kiosk mode) */
+    bool reclaim;            /* the window was covered or lost the focus: take it back */
+    kiosk_watch_t watch;     /* the content file */
+    reload_t reload;         /* its reloads, on a worker thread */
+    Uint64 next_hours_check; /* ms */
+} kiosk_t;
+
+/* Starts watching the show's content file and its reload worker; in kiosk mode also keeps the
+ * screen saver off and starts the watchdog. */
+void kiosk_start(kiosk_t *k, app_t *app, bool on);
+/* Once a frame, after the show's ticks: a reload finished or started, a USB update's outcome
+ * shown, the opening hours, the drift for `seconds` of the loop, the focus, the watchdog. */
+void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds);
+/* Stops the watchdog and the worker (a last good copy being written is finished first). */
+void kiosk_stop(kiosk_t *k);
 
 #endif

@@ -1,30 +1,24 @@
-/* loop: the interactive show (app_run_show). Each frame is input, tick, draw, present, then a
- * wait for the next; time moves the show in fixed 60 Hz ticks. The content file is watched and
- * reloaded on a worker (reload.c: no frame waits for a read, a parse or an fsync; the last good
- * content stays on a bad edit). In kiosk mode also: opening hours, the burn-in drift and the
- * watchdog. Depends on SDL and core through app, input, present, kiosk, reload. */
+/* loop: the show on a screen (app_run_show). Each frame is input (input.c: events to
+ * commands), tick (the show's time in fixed 60 Hz steps, then kiosk.c's tick: reloads, opening
+ * hours, drift, focus, watchdog), draw and present (present.c), then a wait for the next.
+ * Depends on SDL and core through app, input, present, kiosk; no GL. */
 #include "app.h"
 
 #include <stdio.h>
 
 #include "countdown.h"
-#include "import.h"
 #include "kiosk.h"
 #include "log.h"
 #include "tools.h"
-#include "reload.h"
 
 typedef struct loop_t {
     app_t *app;
     bool kiosk;
     bool running;
-    bool open;                /* kiosk: within opening hours (else the screen is black) */
-    kiosk_watch_t watch;      /* the content file */
-    reload_t reload;          /* its reloads, on a worker thread */
+    kiosk_t by_itself;        /* what runs unattended: reloads, hours, drift, focus, watchdog */
     Uint64 last;              /* performance counter at the last tick */
     double accumulator;       /* s not yet ticked */
     double clock;             /* s since the loop started, for the drift */
-    Uint64 next_hours_check;  /* ms */
     bool told_no_sound;       /* the screen said there is no sound device */
     bool click_paused;        /* the show's pause before the last single click, ... */
     double click_resume_left; /* ... and its re-count: a double click puts them back */
@@ -72,7 +66,7 @@ static void input(loop_t *l) {
             break;
         case INPUT_QUIT: l->running = false; break;
         case INPUT_REDRAW: present_invalidate(&app->present); break;
-        case INPUT_RECLAIM: platform_reclaim(&app->platform); break;
+        case INPUT_RECLAIM: l->by_itself.reclaim = true; break;
         default: break;
         }
     }
@@ -81,26 +75,10 @@ static void input(loop_t *l) {
     if (platform_signal_received()) l->running = false;
 }
 
-/* The show's time, in fixed ticks; and what runs on the wall clock: the content file's
- * changes and (kiosk) the opening hours. */
+/* The show's time, in fixed ticks; then what runs by itself on the wall clock (kiosk.c). */
 static void tick(loop_t *l) {
     app_t *app = l->app;
-    Uint64 now_ms = SDL_GetTicks64();
-    if (kiosk_watch_changed(&l->watch, now_ms, app->content->kiosk.reload_seconds)) {
-        reload_request(&l->reload); /* an edit seen while the worker is busy waits its turn */
-    }
-    reload_frame(&l->reload, app);    /* a finished reload swapped in, a requested one started */
-    char staff[SHOW_NOTICE_TEXT_MAX]; /* a USB update's outcome (import.c) for the staff */
-    if (l->kiosk && import_notice_poll(now_ms, staff, sizeof staff))
-        show_notice_text(&app->show, staff);
-    if (l->kiosk && now_ms >= l->next_hours_check) {
-        l->next_hours_check = now_ms + 1000;
-        bool now_open = kiosk_open_now(app->content);
-        if (now_open && !l->open) { /* opening time: the loop starts again from the top */
-            show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
-        }
-        l->open = now_open;
-    }
+    bool open = l->by_itself.open;
     const double step = 1.0 / APP_TICK_HZ;
     Uint64 now = SDL_GetPerformanceCounter();
     double dt = (double)(now - l->last) / (double)SDL_GetPerformanceFrequency();
@@ -108,8 +86,8 @@ static void tick(loop_t *l) {
     if (dt > 0.25) dt = 0.25; /* after a stall, catch up calmly instead of racing */
     l->accumulator += dt;
     while (l->accumulator >= step) {
-        if (l->open) show_update(&app->show, step);
-        if (l->open) sound_tick(&app->sound, &app->show);
+        if (open) show_update(&app->show, step);
+        if (open) sound_tick(&app->sound, &app->show);
         l->clock += step;
         l->accumulator -= step;
     }
@@ -119,15 +97,13 @@ static void tick(loop_t *l) {
         show_notice(&app->show, SHOW_NOTICE_SOUND_NONE);
         l->told_no_sound = true;
     }
+    kiosk_tick(&l->by_itself, app, SDL_GetTicks64(), l->clock);
 }
 
 static bool draw(loop_t *l) {
     app_t *app = l->app;
-    if (l->kiosk && l->open) {
-        kiosk_drift(app->content, l->clock, app->render.layout.unit, &app->render.gfx.shift_x,
-                    &app->render.gfx.shift_y);
-    }
-    return present_frame(&app->present, &app->platform, &app->render, &app->show, l->open);
+    return present_frame(&app->present, &app->platform, &app->render, &app->show,
+                         l->by_itself.open);
 }
 
 /* Waits out the rest of the frame: never spins a core, and sleeps in short slices so a
@@ -135,7 +111,7 @@ static bool draw(loop_t *l) {
 static void wait_frame(const loop_t *l, Uint64 frame_start, bool swapped) {
     double spent =
         (double)(SDL_GetPerformanceCounter() - frame_start) / (double)SDL_GetPerformanceFrequency();
-    double budget = l->open ? 1.0 / APP_TICK_HZ : 0.5;
+    double budget = l->by_itself.open ? 1.0 / APP_TICK_HZ : 0.5;
     if (l->app->platform.vsync && swapped) return; /* the swap waited for the display */
     Uint32 left = spent < budget ? (Uint32)((budget - spent) * 1000.0) : 0;
     while (left > 0 && !platform_signal_received()) {
@@ -150,8 +126,7 @@ static void frame(loop_t *l) {
     input(l);
     tick(l);
     bool swapped = draw(l);
-    if (platform_dump_requested()) tools_dump_screen(l->app, l->open);
-    if (l->kiosk) kiosk_watchdog_feed();
+    if (platform_dump_requested()) tools_dump_screen(l->app, l->by_itself.open);
     wait_frame(l, frame_start, swapped);
 }
 
@@ -172,18 +147,12 @@ int app_run_show(const cli_options_t *o) {
         SDL_free(app);
         return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
     }
-    loop_t l = {.app = app, .kiosk = kiosk, .running = true, .open = true};
-    if (kiosk) {
-        SDL_DisableScreenSaver();
-        if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
-    }
-    kiosk_watch_init(&l.watch, app->content_path);
-    reload_init(&l.reload);
+    loop_t l = {.app = app, .kiosk = kiosk, .running = true};
+    kiosk_start(&l.by_itself, app, kiosk);
     app_sound_start(app, o->sound, kiosk);
     l.last = SDL_GetPerformanceCounter();
     while (l.running) frame(&l);
-    reload_shutdown(&l.reload); /* a last good copy being written is finished */
-    if (kiosk) kiosk_watchdog_stop();
+    kiosk_stop(&l.by_itself);
     app_close(app);
     SDL_free(app);
     return APP_EXIT_OK;

@@ -28,7 +28,7 @@ int main(int argc, char **argv) {
     case CLI_MODE_CHECK_CONTENT: return tools_check_content(&o);
     case CLI_MODE_DUMP_POSE: return tools_dump_pose(&o);
     case CLI_MODE_BENCH: return bench_run(&o);
-    case CLI_MODE_IMPORT: return import_main(o.import_path, o.content_path);
+    case CLI_MODE_IMPORT: return import_main(o.import_path, o.content_path, o.import_from);
     case CLI_MODE_SCREENSHOT: return tools_screenshot(&o);
     default: return app_run_show(&o);
     }

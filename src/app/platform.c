@@ -208,7 +208,7 @@ static void set_context_attributes(bool es) {
 #ifdef SK_SANITIZE
 /* LeakSanitizer checks after Mesa's drivers are unloaded and then cannot symbolise (or
  * suppress) the few blocks they keep for the process's life. Pinning them loaded makes those
- * reports disappear while leaks of ours are still caught (NOTES.md). */
+ * reports disappear while leaks of ours are still caught. */
 static void keep_gl_drivers_loaded(void) {
     static const char *libs[] = {"libEGL_mesa.so.0",
                                  "libGLX_mesa.so.0",
@@ -282,7 +282,7 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         flags |= SDL_WINDOW_RESIZABLE;
     } else {
         /* Create the window at the desktop mode's size, then go fullscreen-desktop: a smaller
-         * window made fullscreen may keep rendering into its old area (NOTES.md). */
+         * window made fullscreen may keep rendering into its old area. */
         SDL_DisplayMode mode;
         if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
             w = mode.w;

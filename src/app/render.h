@@ -1,5 +1,9 @@
 /* render: draws the show — every scene from content, laid out by layout, text through the text
- * cache. Reads `const show_t *` and never changes it. Depends on gfx, text, core; no windowing. */
+ * cache — redrawing only what changed. Reads `const show_t *` and never changes it. Its files:
+ * render.c (the frame's order, start-up and content changes), scenes.c (how each scene is
+ * drawn), damage.c (what a frame redraws: the partial-redraw design), warm.c (walks that draw
+ * nothing: texts ahead of need, the fit check), pictures.c (QR code, mark). Depends on gfx,
+ * text, figure, core; no windowing. */
 #ifndef SK_RENDER_H
 #define SK_RENDER_H
 
@@ -57,9 +61,11 @@ typedef struct render_t {
     int mark_px;                 /* the size it was rasterised at; 0 = not yet */
     bool mark_failed;            /* could not be loaded: said once, then drawn without */
     unsigned char *mark_pending; /* its pixels (mark_px square) before its texture is made */
-    bool preparing;              /* a walk on a thread without GL (render_init): texts and the
+    unsigned char *mark_data;    /* its file, read when the content was adopted */
+    size_t mark_len;
+    bool preparing; /* a walk on a thread without GL (render_init): texts and the
                                   mark are rasterised into memory, made textures later */
-    int warm_task;               /* next thing to walk for the text cache (render_frame) */
+    int warm_task;  /* next thing to walk for the text cache (render_frame) */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
@@ -108,6 +114,8 @@ bool render_audit(const content_t *content, const char *assets_dir, const show_t
  * the same fonts are kept). False (the renderer as it was) when the fonts do not open or the
  * QR code cannot be made. */
 bool render_set_content(render_t *r, const content_t *content, const char *assets_dir);
+/* The burn-in drift: the whole picture shifted by (dx, dy) pixels from the next frame on. */
+void render_set_drift(render_t *r, float dx, float dy);
 
 /* Whether the content's QR text can be encoded at all (checked before content is accepted). */
 bool render_qr_possible(const content_t *content);

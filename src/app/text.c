@@ -3,6 +3,8 @@
  * Depends on SDL2_ttf and gfx. */
 #include "text.h"
 
+#include "maths.h"
+
 #include "assets.h"
 #include "log.h"
 
@@ -23,20 +25,11 @@ typedef struct wrapped_t {
     bool too_wide;
 } wrapped_t;
 
-static uint64_t hash_bytes(uint64_t h, const void *data, size_t n) {
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static uint64_t hash_style(const char *s, text_style_t st, float box_w, float box_h) {
-    uint64_t h = hash_bytes(1469598103934665603ull, s, strlen(s));
+    uint64_t h = maths_hash(MATHS_HASH_START, s, strlen(s));
     int k[6] = {(int)st.face,  (int)lroundf(st.size * 8), (int)lroundf(st.min_size * 8),
                 (int)st.align, (int)lroundf(box_w),       (int)lroundf(box_h)};
-    return hash_bytes(h, k, sizeof k);
+    return maths_hash(h, k, sizeof k);
 }
 
 bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
@@ -289,7 +282,7 @@ int text_fit_group(text_t *t, const char *const *s, int n, text_style_t st, floa
                    float box_h, float gap_lines) {
     uint64_t key = 7;
     for (int i = 0; i < n; i++) key = hash_style(s[i], st, box_w, box_h) ^ (key * 31);
-    key = hash_bytes(key, &gap_lines, sizeof gap_lines);
+    key = maths_hash(key, &gap_lines, sizeof gap_lines);
     for (int i = 0; i < TEXT_FIT_MEMO_MAX; i++) {
         if (t->memo[i].key == key) return t->memo[i].size;
     }

@@ -10,6 +10,8 @@
  * Depends on SDL_ttf, text, render, assets, log and core. */
 #include "textcheck.h"
 
+#include "maths.h"
+
 #include <SDL.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -170,9 +172,7 @@ static const content_source_t *source_of(const content_t *c, const char *drawn) 
 }
 
 static bool seen_before(check_t *k, const char *s) {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h = maths_hash(MATHS_HASH_START, s, strlen(s));
     for (int i = 0; i < k->seen_count; i++) {
         if (k->seen[i] == h) return true;
     }

@@ -64,6 +64,19 @@ static bool valid_id(const char *s) {
     return true;
 }
 
+/* --from's label, shown on the TV: short printable ASCII, no control or quoting characters. */
+static bool valid_label(const char *s) {
+    if (!s || !*s || strlen(s) > CLI_MAX_LABEL) return false;
+    for (const char *p = s; *p; p++) {
+        char ch = *p;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              strchr(" .-_:/", ch))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Options that take a value accept "--opt VALUE" and "--opt=VALUE". */
 static const char *take_value(int argc, char **argv, int *i, const char *name, const char *eq) {
     (void)name;
@@ -195,6 +208,14 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--import needs the USB stick's folder (its mount point)");
             }
             if (!set_mode(o, CLI_MODE_IMPORT, name, err, n)) return false;
+        } else if (!strcmp(name, "--from")) {
+            o->import_from = take_value(argc, argv, &i, name, eq);
+            if (!valid_label(o->import_from)) {
+                return fail(err, n,
+                            "--from needs a short label for the notice (1-%d letters, digits, "
+                            "spaces, . - _ : /), e.g. --from git",
+                            CLI_MAX_LABEL);
+            }
         } else {
             return fail(err, n, "unknown option '%s' (see --help)", name);
         }
@@ -242,6 +263,10 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                     "--import DIR takes --content FILE: the installed content file it "
                     "replaces");
     }
+    if (o->import_from && o->mode != CLI_MODE_IMPORT) {
+        return fail(err, n, "--from only applies to --import");
+    }
+    if (o->mode == CLI_MODE_IMPORT && !o->import_from) o->import_from = "USB";
     if ((o->mode == CLI_MODE_SCREENSHOT || o->mode == CLI_MODE_BENCH) && !size_set) {
         o->width = CLI_DEFAULT_SHOT_W;
         o->height = CLI_DEFAULT_SHOT_H;
@@ -264,7 +289,7 @@ const char *cli_usage(void) {
            "  stretch-kiosk --bench [--frames N] [--size WxH] [--pacing demo|follow]\n"
            "                [--sound on|off]\n"
            "  stretch-kiosk --check-content FILE\n"
-           "  stretch-kiosk --import DIR --content FILE\n"
+           "  stretch-kiosk --import DIR --content FILE [--from LABEL]\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
            "Shows the clinic's back-pain stretches, fullscreen at the display's native size.\n"
@@ -296,6 +321,8 @@ const char *cli_usage(void) {
            "  --import DIR         install DIR/stretch-kiosk/<name of FILE> (a USB stick) over\n"
            "                       --content FILE if it passes every check (FILE.bak kept);\n"
            "                       leave a notice for the running kiosk to show\n"
+           "  --from LABEL         with --import: where it came from, in the notice and the\n"
+           "                       log (default: USB)\n"
            "  --help, --version    this text; the version\n"
            "\n"
            "Keys: Right/Left next/previous scene, Down/Up step or review, 1-9 exercises,\n"

@@ -44,6 +44,7 @@ typedef struct cli_options_t {
     double at_end, at_step;  /* --dump-pose --at START:END:STEP; at_step 0 = one time */
     const char *check_path;  /* --check-content FILE */
     const char *import_path; /* --import DIR: the stick's mount point */
+    const char *import_from; /* --from LABEL: where --import's content came from ("USB") */
     bool region_figure;      /* --region figure: crop the screenshot to the figure's box */
     bool demo_pacing;        /* --pacing demo (holds cut short) rather than follow */
     bool pacing_set;         /* --pacing was given */
@@ -57,6 +58,7 @@ typedef struct cli_options_t {
 bool cli_parse(int argc, char **argv, cli_options_t *out, char *err, size_t err_size);
 
 #define CLI_MAX_SAMPLES 1000000 /* most lines one --dump-pose range may print */
+#define CLI_MAX_LABEL 40        /* longest --from LABEL */
 
 /* The --help text. */
 const char *cli_usage(void);

@@ -545,6 +545,7 @@ enum {
     KIOSK_OPEN_DAYS,
     KIOSK_DRIFT_PIXELS,
     KIOSK_RELOAD_SECONDS,
+    KIOSK_CEC,
 };
 static const field_t KIOSK_FIELDS[] = {
     [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"), /* "Ctrl+Alt+Q" */
@@ -558,6 +559,7 @@ static const field_t KIOSK_FIELDS[] = {
         NUM("drift_pixels", content_t, kiosk.drift_pixels, 0.0, false, MAX_DRIFT_PIXELS, true),
     [KIOSK_RELOAD_SECONDS] = NUM("reload_seconds", content_t, kiosk.reload_seconds,
                                  MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
+    [KIOSK_CEC] = FLAG("cec", content_t, kiosk.cec), /* TV standby over HDMI-CEC when closed */
 };
 
 /* Every key may be left out: content_parse sets the defaults (silent) before the walk. */
@@ -2535,6 +2537,7 @@ static void kiosk_defaults(content_t *c) {
     c->kiosk.open_days = (1u << DAYS_PER_WEEK) - 1u;
     c->kiosk.drift_pixels = 3.0f;
     c->kiosk.reload_seconds = 2.0f;
+    c->kiosk.cec = false;
 }
 
 /* ASCII only: the C library's tolower depends on the locale. */
@@ -2918,38 +2921,25 @@ static void read_document(parse_t *p, const yaml_node_t *root) {
         read_clinic(p, found[TOP_CLINIC]);
     }
     read_fields(p, &TOP_SPEC, found, p->out);
-    if (found[TOP_VERSION]) {
-        read_version(p, found[TOP_VERSION]);
-    }
-    if (found[TOP_THEME]) {
-        read_section(p, found[TOP_THEME], &THEME_SPEC);
-    }
-    if (found[TOP_TIMING]) {
-        read_timing(p, found[TOP_TIMING]);
-    }
-    if (found[TOP_LABELS]) {
-        read_labels(p, found[TOP_LABELS]);
-    }
-    if (found[TOP_INTRO]) {
-        read_section(p, found[TOP_INTRO], &INTRO_SPEC);
-    }
-    if (found[TOP_EXERCISES]) {
-        read_exercises(p, found[TOP_EXERCISES]);
-    }
-    if (found[TOP_REVIEWS]) {
-        read_reviews(p, found[TOP_REVIEWS]);
-    }
-    if (found[TOP_CONTACT]) {
-        read_section(p, found[TOP_CONTACT], &CONTACT_SPEC);
-    }
-    if (found[TOP_KIOSK]) {
-        read_kiosk(p, found[TOP_KIOSK]);
-    }
-    if (found[TOP_SOUND]) {
-        read_sound(p, found[TOP_SOUND]);
-    }
-    if (found[TOP_PLAYLIST]) {
-        read_playlist(p, found[TOP_PLAYLIST]);
+    /* then each section present, in this order: exercises before the playlist that names
+     * them; a section is read by its own reader, or by its fields' spec */
+    static const struct {
+        int key;
+        void (*read)(parse_t *p, const yaml_node_t *node);
+        const mapping_spec_t *spec;
+    } SECTIONS[] = {
+        {TOP_VERSION, read_version, NULL},   {TOP_THEME, NULL, &THEME_SPEC},
+        {TOP_TIMING, read_timing, NULL},     {TOP_LABELS, read_labels, NULL},
+        {TOP_INTRO, NULL, &INTRO_SPEC},      {TOP_EXERCISES, read_exercises, NULL},
+        {TOP_REVIEWS, read_reviews, NULL},   {TOP_CONTACT, NULL, &CONTACT_SPEC},
+        {TOP_KIOSK, read_kiosk, NULL},       {TOP_SOUND, read_sound, NULL},
+        {TOP_PLAYLIST, read_playlist, NULL},
+    };
+    for (int i = 0; i < COUNT_OF(SECTIONS); i++) {
+        const yaml_node_t *node = found[SECTIONS[i].key];
+        if (!node) continue;
+        if (SECTIONS[i].read) SECTIONS[i].read(p, node);
+        else read_section(p, node, SECTIONS[i].spec);
     }
 }
 

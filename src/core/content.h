@@ -314,6 +314,8 @@ typedef struct content_t {
                                 * 0 = off; default 3 */
         float reload_seconds;  /* how often the content file is checked for edits, s, 0.5..60;
                                 * default 2 */
+        bool cec;              /* outside opening hours, also put the TV in standby over
+                                * HDMI-CEC (cec-ctl) and wake it at opening; default false */
     } kiosk;
 
     /* Sound cues for a patient whose eyes are elsewhere, per mode. The section and each of

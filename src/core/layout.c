@@ -81,6 +81,11 @@ void layout_compute(layout_t *L, int width, int height) {
     }
     layout_box_t ca = box(m, m, W - 2 * m, row.y - gap - m); /* content area */
     float read_w = 1560.0f * u; /* longest comfortable line for paragraphs */
+    L->screen = box(0, 0, W, H);
+    {
+        float bw = fminf(W * 0.8f, 900.0f * u);
+        L->banner = box((W - bw) * 0.5f, m * 0.25f, bw, L->font.body * 2.0f);
+    }
 
     /* Intro */
     {
@@ -159,6 +164,7 @@ void layout_compute(layout_t *L, int width, int height) {
         stack(ca, w, 3, gap, o);
         L->reviews.card = narrow(L->reviews.card, 1640.0f * u);
         L->reviews.dots = narrow(L->reviews.dots, 400.0f * u);
+        L->reviews.slide = 36.0f * u;
         layout_box_t in = inset(L->reviews.card, 48.0f * u);
         layout_box_t *c[] = {&L->reviews.text, &L->reviews.name};
         const float cw[] = {0.82f, 0.12f};
@@ -186,6 +192,34 @@ void layout_compute(layout_t *L, int width, int height) {
         const float w[] = {0.11f, 0.16f, 0.19f, 0.07f, 0.05f, 0.26f, 0.03f};
         stack(ca, w, 7, gap, o);
         L->contact.qr = square_in(L->contact.qr, L->contact.qr.h);
+    }
+
+    /* The counter's parts and the two status lines beside it */
+    {
+        layout_box_t cb = L->exercise.counter;
+        layout_ring_t *g = &L->exercise.ring;
+        float thick = fmaxf(3.0f, cb.w * 0.07f);
+        g->thickness = thick;
+        g->cx = cb.x + cb.w * 0.5f;
+        g->cy = cb.y + cb.h * 0.5f;
+        g->pacer_max = cb.w * 0.5f - thick * 1.7f;
+        g->tick_from = cb.w * 0.5f - thick - 3;
+        g->tick_to = cb.w * 0.5f + 2;
+        g->tick_radius = fmaxf(1.5f, thick * 0.22f);
+        /* (the numeral and its words as large as they were in the larger ring of before) */
+        float inner = cb.w - 2 * thick * 2.2f;
+        g->numeral = box(cb.x + (cb.w - inner) * 0.5f, cb.y + cb.h * 0.16f, inner, cb.h * 0.48f);
+        g->numeral_alone = g->numeral;
+        g->numeral_alone.y += cb.h * 0.08f;
+        g->words = box(g->numeral.x, g->numeral.y + g->numeral.h, g->numeral.w, cb.h * 0.16f);
+        g->numeral_size = cb.h * 0.46f;
+        g->words_size = cb.h * 0.10f;
+        layout_box_t st = L->exercise.status;
+        float row_h = st.h / 2.0f;
+        L->exercise.status_size = fminf(L->font.heading, row_h * 0.62f);
+        for (int i = 0; i < 2; i++) {
+            L->exercise.status_rows[i] = box(st.x, st.y + (float)i * row_h, st.w, row_h);
+        }
     }
 
     /* Help overlay */
@@ -254,6 +288,23 @@ int layout_scene_boxes(const layout_t *L, scene_kind_t kind, bool nested,
     return n;
 }
 
+layout_box_t layout_box_grow(layout_box_t b, float d) {
+    return box(b.x - d, b.y - d, b.w + 2 * d, b.h + 2 * d);
+}
+
+layout_box_t layout_box_union(layout_box_t a, layout_box_t b) {
+    if (a.w <= 0) return b;
+    float x0 = fminf(a.x, b.x), y0 = fminf(a.y, b.y);
+    float x1 = fmaxf(a.x + a.w, b.x + b.w), y1 = fmaxf(a.y + a.h, b.y + b.h);
+    return box(x0, y0, x1 - x0, y1 - y0);
+}
+
+layout_box_t layout_box_clip(layout_box_t b, layout_box_t to) {
+    float x0 = fmaxf(b.x, to.x), y0 = fmaxf(b.y, to.y);
+    float x1 = fminf(b.x + b.w, to.x + to.w), y1 = fminf(b.y + b.h, to.y + to.h);
+    return x1 > x0 && y1 > y0 ? box(x0, y0, x1 - x0, y1 - y0) : box(0, 0, 0, 0);
+}
+
 bool layout_box_inside(layout_box_t in, layout_box_t out) {
     const float e = 0.01f;
     return in.x >= out.x - e && in.y >= out.y - e && in.x + in.w <= out.x + out.w + e &&
@@ -263,4 +314,181 @@ bool layout_box_inside(layout_box_t in, layout_box_t out) {
 bool layout_box_overlap(layout_box_t a, layout_box_t b) {
     const float e = 0.01f;
     return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}
+
+/* ---- Boxes that depend on what is drawn in them ------------------------------------------- */
+
+/* Rounds a position to a whole pixel when the rounded span still lies inside [lo, lo+len]. */
+static float snap(float pos, float lo, float len, float span) {
+    float r = floorf(pos + 0.5f);
+    float min = ceilf(lo), max = floorf(lo + len - span);
+    if (min > max) return pos;
+    return r < min ? min : r > max ? max : r;
+}
+
+layout_box_t layout_place(layout_box_t b, float w, float h, layout_align_t xa, layout_align_t ya,
+                          float *scale_out) {
+    float scale = fminf(1.0f, fminf(b.w / w, b.h / h));
+    if (scale < 1.0f) {
+        w *= scale;
+        h *= scale;
+    }
+    float x = b.x;
+    if (xa == LAYOUT_CENTER) x = b.x + (b.w - w) * 0.5f;
+    if (xa == LAYOUT_END) x = b.x + b.w - w;
+    float y = b.y;
+    if (ya == LAYOUT_CENTER) y = b.y + (b.h - h) * 0.5f;
+    if (ya == LAYOUT_END) y = b.y + b.h - h;
+    if (scale_out) *scale_out = scale;
+    /* whole pixels keep glyphs sharp, but never at the cost of leaving the box */
+    return box(snap(x, b.x, b.w, w), snap(y, b.y, b.h, h), w, h);
+}
+
+layout_box_t layout_pill_room(layout_box_t row, float size) {
+    float pad = size * 0.55f;
+    return box(row.x + pad, row.y, row.w - 2 * pad, row.h);
+}
+
+layout_box_t layout_pill(layout_box_t row, float size, float text_w, float text_h,
+                         layout_box_t *text) {
+    float pad = size * 0.55f;
+    layout_box_t in = layout_pill_room(row, size);
+    float w = fminf(text_w, in.w) + 2 * pad, h = fminf(text_h, in.h) * 1.25f;
+    *text = box(row.x + pad, row.y, w - 2 * pad, row.h);
+    return box(row.x, row.y + (row.h - h) * 0.5f, w, h);
+}
+
+/* The progress dots' size and the width of their row. */
+static float progress_dot(const layout_t *L) {
+    return fminf(L->exercise.progress.h * 0.36f, 14.0f * L->unit + 2.0f);
+}
+
+static float progress_dots_w(const layout_t *L, int n, float d) {
+    float pitch = d * 2.2f;
+    return fminf(pitch * (float)n, L->exercise.progress.w * 0.45f);
+}
+
+layout_box_t layout_progress_dot(const layout_t *L, int n, int i, bool current) {
+    layout_box_t b = L->exercise.progress;
+    float d = progress_dot(L);
+    float pitch = progress_dots_w(L, n, d) / (float)n;
+    layout_box_t dot =
+        box(b.x + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d);
+    if (current) {
+        dot.x -= d * 0.5f;
+        dot.w += d;
+    }
+    return dot;
+}
+
+layout_box_t layout_progress_label(const layout_t *L, int n) {
+    layout_box_t b = L->exercise.progress;
+    float d = progress_dot(L), dots_w = progress_dots_w(L, n, d);
+    return box(b.x + dots_w + d * 2, b.y, b.w - dots_w - d * 2, b.h);
+}
+
+layout_box_t layout_progress_title(const layout_t *L, layout_box_t label, layout_box_t word) {
+    float gap = L->font.small * 0.35f;
+    float x = word.x + word.w + gap;
+    return box(x, label.y, label.x + label.w - x, label.h);
+}
+
+layout_box_t layout_review_dot(const layout_t *L, int n, int i) {
+    layout_box_t b = L->reviews.dots;
+    float d = fminf(b.h * 0.5f, 16.0f * L->unit + 2.0f);
+    float pitch = d * 2.4f;
+    float x0 = b.x + (b.w - pitch * (float)n) * 0.5f;
+    return box(x0 + pitch * (float)i + (pitch - d) * 0.5f, b.y + (b.h - d) * 0.5f, d, d);
+}
+
+/* The steps' number discs: their largest size and the column they take. */
+static float step_bubble(const layout_t *L) { return L->font.body * 1.35f; }
+static float step_indent(const layout_t *L) { return step_bubble(L) + L->font.body * 0.6f; }
+
+layout_box_t layout_steps_words(const layout_t *L) {
+    layout_box_t b = L->exercise.steps;
+    float indent = step_indent(L);
+    return box(b.x + indent, b.y, b.w - indent, b.h);
+}
+
+float layout_steps(const layout_t *L, const float *heights, int n, float line, layout_step_t *out) {
+    layout_box_t b = L->exercise.steps;
+    float indent = step_indent(L);
+    float total = 0;
+    for (int i = 0; i < n; i++) total += heights[i] + (i ? LAYOUT_STEP_GAP_LINES * line : 0);
+    /* on a screen too small for the smallest size the whole list is scaled down together */
+    float k = total > b.h ? b.h / total : 1.0f;
+    float bubble = fminf(step_bubble(L), line * 1.25f);
+    float y = b.y;
+    for (int i = 0; i < n; i++) {
+        float h = heights[i] * k;
+        float pad = line * 0.3f;
+        out[i].words = box(b.x + indent, y, b.w - indent, k < 1.0f ? h : 1e6f);
+        out[i].highlight = box(b.x - pad, y - pad, b.w + 2 * pad, h + 2 * pad);
+        out[i].bubble = box(b.x, y + (line - bubble) * 0.5f, bubble, bubble);
+        y += h + LAYOUT_STEP_GAP_LINES * line;
+    }
+    return k;
+}
+
+layout_box_t layout_qr_code(const layout_t *L, int modules, float *module_out) {
+    layout_box_t q = L->contact.qr;
+    float module = floorf(q.w / (float)modules);
+    if (module < 1.0f) module = 1.0f;
+    float side = module * (float)modules;
+    *module_out = module;
+    return box(floorf(q.x + (q.w - side) * 0.5f), floorf(q.y + (q.h - side) * 0.5f), side, side);
+}
+
+bool layout_help_roomy(const layout_t *L, int n) {
+    return n > 0 && L->help.list.h / (float)n * 0.62f >= L->font.body * 0.75f;
+}
+
+float layout_help_text_size(const layout_t *L, int n) {
+    float row_h = L->help.list.h / (float)n;
+    return fminf(L->font.body, row_h * 0.62f);
+}
+
+void layout_help_row(const layout_t *L, int n, int i, int k, bool cells, layout_box_t *keys,
+                     layout_box_t *action) {
+    layout_box_t list = L->help.list;
+    float row_h = list.h / (float)n;
+    float keys_w = list.w * 0.42f;
+    float size = layout_help_text_size(L, n);
+    float y = list.y + row_h * (float)i;
+    /* the keys, then the action: a row's own columns, or a number key's cell */
+    float x0 = k ? list.x + keys_w : list.x;
+    float x1 = k || !cells ? list.x + list.w : list.x + keys_w - L->font.body;
+    float kw = cells ? size * 1.4f : keys_w - L->font.body;
+    float ax = cells ? x0 + kw : list.x + keys_w;
+    *keys = box(x0, y, kw, row_h);
+    *action = box(ax, y, x1 - ax, row_h);
+}
+
+layout_box_t layout_banner_pill(const layout_t *L, float text_w) {
+    float pad = L->font.body * 0.6f;
+    return box(((float)L->width - text_w) * 0.5f - pad, L->banner.y, text_w + 2 * pad, L->banner.h);
+}
+
+layout_box_t layout_notice(const layout_t *L, bool under_banner, bool staff) {
+    float W = (float)L->width;
+    float w = staff ? fminf(W * 0.9f, 1200.0f * L->unit) : fminf(W * 0.6f, 600.0f * L->unit);
+    float h = L->font.body * (staff ? 4.8f : 2.0f); /* staff: up to three lines (portrait) */
+    float y = L->margin * 0.25f + (under_banner ? L->font.body * 2.5f : 0.0f);
+    return box((W - w) * 0.5f, y, w, h);
+}
+
+layout_box_t layout_notice_room(const layout_t *L, layout_box_t row, bool staff) {
+    float pad = L->font.body * 0.6f;
+    return staff ? box(row.x + pad, row.y + pad * 0.5f, row.w - 2 * pad, row.h - pad) : row;
+}
+
+layout_box_t layout_notice_pill(const layout_t *L, layout_box_t row, bool staff, float text_w,
+                                float text_h, layout_box_t *text) {
+    float pad = L->font.body * 0.6f;
+    float w = fminf(text_w + 2 * pad, row.w);
+    float h = staff ? fminf(fmaxf(text_h + pad, L->font.body * 2.0f), row.h) : row.h;
+    layout_box_t room = layout_notice_room(L, row, staff);
+    *text = staff ? box(room.x, row.y, room.w, h) : row;
+    return box(((float)L->width - w) * 0.5f, row.y, w, h);
 }
