@@ -107,13 +107,20 @@ static bool cec_send(const char *message) {
 void display_power_set(SDL_Window *window, bool on, bool cec) {
     if (g_asleep == !on) return; /* an edge only */
     g_asleep = !on;
-    /* While the screen saver is held off SDL resets X's every 30 s, and a reset wakes a
-     * monitor that DPMS put to sleep: asleep, it is let be (the picture is black anyway);
-     * awake, held off again as kiosk_start held it. */
-    if (on) SDL_DisableScreenSaver();
-    else SDL_EnableScreenSaver();
     bool dpms = dpms_set(window, on);
     if (dpms) log_notice("display power: DPMS %s (X11)", on ? "on" : "off");
+    /* While the screen saver is held off SDL resets X's every 30 s, and a reset wakes a
+     * monitor that DPMS put to sleep: asleep by DPMS, it is let be (the picture is black
+     * anyway); awake, held off again as kiosk_start held it. Where DPMS did nothing there is
+     * nothing to wake, and the hold stays as it was. */
+    static bool released;
+    if (!on && dpms && !released) {
+        SDL_EnableScreenSaver();
+        released = true;
+    } else if (on && released) {
+        SDL_DisableScreenSaver();
+        released = false;
+    }
     bool sent = cec && cec_send(on ? "--image-view-on" : "--standby");
     if (!on && !dpms && !g_said_no_dpms) { /* KMS/DRM, Wayland, an X server without DPMS */
         const char *driver = SDL_GetCurrentVideoDriver();
