@@ -34,16 +34,24 @@ static void content_adopt(render_t *r, const content_t *content) {
     r->warm_task = 0;
 }
 
+/* The theme's two fonts' paths, inside assets_dir (assets.h); false, said in the log, when
+ * either is not (both left empty: text_init then says no too). */
+static bool font_paths(const char *assets_dir, const content_t *content, char regular[1024],
+                       char bold[1024]) {
+    char err[1300];
+    if (assets_path(assets_dir, content->theme.font_regular, regular, 1024, err, sizeof err) &&
+        assets_path(assets_dir, content->theme.font_bold, bold, 1024, err, sizeof err)) {
+        return true;
+    }
+    log_error("theme font: %s", err);
+    regular[0] = bold[0] = '\0';
+    return false;
+}
+
 /* The theme's two fonts from assets_dir into a text cache of their own. */
 static bool fonts_open(text_t *t, const content_t *content, const char *assets_dir) {
-    char regular[1024], bold[1024], err[1300];
-    if (!assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
-                     sizeof err) ||
-        !assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err)) {
-        log_error("theme font: %s", err);
-        return false;
-    }
-    return text_init(t, regular, bold);
+    char regular[1024], bold[1024];
+    return font_paths(assets_dir, content, regular, bold) && text_init(t, regular, bold);
 }
 
 bool render_set_content(render_t *r, const content_t *content, const char *assets_dir) {
@@ -93,13 +101,8 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
      * cache) and draws with each once, so no frame of the show waits for a compile. The
      * helper has r but for r->gfx; this thread has only `gl` until the join. */
     warm_first_t job = {.r = r, .show = show};
-    char err[1300]; /* fonts only inside the assets folder (assets.h); text_init says why not */
-    if (!assets_path(assets_dir, content->theme.font_regular, job.regular, sizeof job.regular, err,
-                     sizeof err) ||
-        !assets_path(assets_dir, content->theme.font_bold, job.bold, sizeof job.bold, err,
-                     sizeof err)) {
-        log_error("theme font: %s", err);
-    }
+    font_paths(assets_dir, content, job.regular,
+               job.bold); /* (else the helper's text_init fails) */
     SDL_Thread *helper = SDL_CreateThread(warm_first, "sk-texts", &job);
     if (!helper) warm_first(&job);
     gfx_t gl;
@@ -135,12 +138,8 @@ bool render_audit(const content_t *content, const char *assets_dir, const show_t
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     content_adopt(r, content);
     layout_compute(&r->layout, width, height);
-    char regular[1024], bold[1024], err[1300];
-    bool ok = assets_path(assets_dir, content->theme.font_regular, regular, sizeof regular, err,
-                          sizeof err) &&
-              assets_path(assets_dir, content->theme.font_bold, bold, sizeof bold, err, sizeof err);
-    if (!ok) log_error("theme font: %s", err);
-    ok = ok && text_init(&r->text, regular, bold);
+    char regular[1024], bold[1024];
+    bool ok = font_paths(assets_dir, content, regular, bold) && text_init(&r->text, regular, bold);
     if (ok) {
         r->gfx.dry = r->text.measure_only = r->mark_failed = true; /* no GL, no pictures */
         r->misfit = fn;

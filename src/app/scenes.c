@@ -21,11 +21,6 @@ _Static_assert(TEXT_CENTER == (int)LAYOUT_CENTER && TEXT_RIGHT == (int)LAYOUT_EN
 
 /* ---- drawing helpers ---------------------------------------------------------------------- */
 
-static gfx_color_t col(const render_t *r, content_color_t c) {
-    (void)r;
-    return gfx_rgb(c, 1.0f);
-}
-
 static void record(render_t *r, layout_box_t drawn, layout_box_t target, const char *s,
                    bool overflow) {
     if (r->gfx.dry) return; /* a warm-up walk draws nothing and shows nothing */
@@ -71,15 +66,15 @@ static void draw_intro(render_t *r) {
     if (px != r->mark_px && (!r->gfx.dry || r->preparing)) pictures_mark_load(r, px);
     gfx_image(&r->gfx, &r->mark_texture, L->intro.mark, 1.0f);
     draw_text(r, c->intro.title, style(TEXT_BOLD, L->font.title * 1.1f, L->font.min, TEXT_CENTER),
-              L->intro.title, VALIGN_BOTTOM, col(r, c->theme.text));
+              L->intro.title, VALIGN_BOTTOM, gfx_rgb(c->theme.text, 1.0f));
     draw_text(r, c->intro.body, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER),
-              L->intro.body, VALIGN_CENTER, col(r, c->theme.text_dim));
+              L->intro.body, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
     draw_text(r, c->intro.call, style(TEXT_BOLD, L->font.heading * 1.2f, L->font.min, TEXT_CENTER),
-              L->intro.call, VALIGN_BOTTOM, col(r, c->theme.accent));
+              L->intro.call, VALIGN_BOTTOM, gfx_rgb(c->theme.accent, 1.0f));
     draw_text(r, c->clinic.phone, style(TEXT_BOLD, L->font.big * 1.2f, L->font.min, TEXT_CENTER),
-              L->intro.phone, VALIGN_CENTER, col(r, c->theme.text));
+              L->intro.phone, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     draw_text(r, c->clinic.address, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
-              L->intro.address, VALIGN_TOP, col(r, c->theme.text_dim));
+              L->intro.address, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
 }
 
 /* Where this scene stands in the playlist, and what comes next. */
@@ -90,7 +85,7 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     for (int i = 0; i < n; i++) {
         layout_box_t dot = layout_progress_dot(L, n, i, i == v->playlist_index);
         if (i == v->playlist_index) {
-            gfx_rect(&r->gfx, dot, col(r, c->theme.accent), dot.h * 0.5f);
+            gfx_rect(&r->gfx, dot, gfx_rgb(c->theme.accent, 1.0f), dot.h * 0.5f);
         } else {
             float a = i < v->playlist_index ? 0.85f : 0.35f;
             gfx_rect(&r->gfx, dot, gfx_rgb(c->theme.text_dim, a), dot.h * 0.5f);
@@ -107,10 +102,10 @@ static void draw_progress(render_t *r, const show_view_t *v) {
     layout_box_t label = layout_progress_label(L, n);
     layout_box_t lb =
         draw_text(r, c->labels.next, style(TEXT_BOLD, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
-                  label, VALIGN_CENTER, col(r, c->theme.text_dim));
+                  label, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
     layout_box_t title = layout_progress_title(L, label, lb);
     draw_text(r, next_title, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT),
-              title, VALIGN_CENTER, col(r, c->theme.text_dim));
+              title, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
 }
 
 static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
@@ -145,7 +140,7 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
             gfx_rect(&r->gfx, at[i].highlight, gfx_rgb(c->theme.accent, 0.16f), L->radius * 0.6f);
         if (!r->gfx.dry) r->step_rows[i] = at[i].highlight;
         if (on) {
-            gfx_rect(&r->gfx, bb, col(r, c->theme.accent), bb.w * 0.5f);
+            gfx_rect(&r->gfx, bb, gfx_rgb(c->theme.accent, 1.0f), bb.w * 0.5f);
         } else {
             gfx_rect_outline(&r->gfx, bb, gfx_rgb(c->theme.panel, 0.0f),
                              gfx_rgb(c->theme.text_dim, 0.8f), bb.w * 0.5f,
@@ -154,9 +149,9 @@ static void draw_steps(render_t *r, const content_exercise_t *ex, int current) {
         char num[16];
         snprintf(num, sizeof num, "%d", i + 1);
         draw_text(r, num, style(TEXT_BOLD, bb.w * 0.62f, 0, TEXT_CENTER), bb, VALIGN_CENTER,
-                  on ? col(r, c->theme.accent_text) : col(r, c->theme.text_dim));
+                  on ? gfx_rgb(c->theme.accent_text, 1.0f) : gfx_rgb(c->theme.text_dim, 1.0f));
         draw_text(r, ex->steps[i], st, at[i].words, VALIGN_TOP,
-                  on ? col(r, c->theme.text) : col(r, c->theme.text_dim));
+                  on ? gfx_rgb(c->theme.text, 1.0f) : gfx_rgb(c->theme.text_dim, 1.0f));
     }
     r->steps_scaled = false;
     if (!r->gfx.dry) r->step_rows_of = (int)(ex - c->exercises) + 1;
@@ -245,11 +240,11 @@ void scenes_numeral(render_t *r, const char *num, const char *sub) {
     const layout_ring_t *g = &L->exercise.ring;
     if (num[0]) {
         draw_text(r, num, style(TEXT_BOLD, g->numeral_size, L->font.min, TEXT_CENTER),
-                  sub ? g->numeral : g->numeral_alone, VALIGN_CENTER, col(r, c->theme.text));
+                  sub ? g->numeral : g->numeral_alone, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     }
     if (sub) {
         draw_text(r, sub, style(TEXT_REGULAR, g->words_size, L->font.min * 0.8f, TEXT_CENTER),
-                  g->words, VALIGN_TOP, col(r, c->theme.text_dim));
+                  g->words, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
     }
 }
 
@@ -280,7 +275,7 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
         float a = cd.min_mark * 6.2831853f;
         gfx_capsule(&r->gfx, g->cx + sinf(a) * g->tick_from, g->cy - cosf(a) * g->tick_from,
                     g->cx + sinf(a) * g->tick_to, g->cy - cosf(a) * g->tick_to, g->tick_radius,
-                    col(r, c->theme.text));
+                    gfx_rgb(c->theme.text, 1.0f));
     }
     char num[16], words[64]; /* (a numeral always comes with the words saying what it counts) */
     scenes_numeral(r, num, countdown_ring_text(c, &cd, num, sizeof num, words, sizeof words));
@@ -345,11 +340,11 @@ static void draw_counter(render_t *r, const choreo_t *ch, const choreo_state_t *
     for (int i = 0; i < n && i < 2; i++) {
         layout_box_t box = L->exercise.status_rows[i];
         if (lines[i].pill) {
-            draw_pill(r, lines[i].text, box, lines[i].size, col(r, lines[i].color),
-                      col(r, c->theme.accent_text));
+            draw_pill(r, lines[i].text, box, lines[i].size, gfx_rgb(lines[i].color, 1.0f),
+                      gfx_rgb(c->theme.accent_text, 1.0f));
         } else {
             draw_text(r, lines[i].text, style(lines[i].font, lines[i].size, L->font.min, TEXT_LEFT),
-                      box, VALIGN_CENTER, col(r, lines[i].color));
+                      box, VALIGN_CENTER, gfx_rgb(lines[i].color, 1.0f));
         }
     }
 }
@@ -378,7 +373,7 @@ figure_colors_t scenes_figure_colors(const content_t *c) {
     };
 }
 
-/* The stage's panel, translucent over the background (draw_whole mixes its inside there). */
+/* The stage's panel, translucent over the background (scenes_whole mixes its inside there). */
 static gfx_color_t stage_panel(const render_t *r) {
     return gfx_rgb(r->content->theme.panel, 0.55f);
 }
@@ -410,14 +405,14 @@ static void draw_exercise(render_t *r, const show_view_t *v) {
     const layout_t *L = &r->layout;
     const content_exercise_t *ex = &c->exercises[v->scene.exercise];
     draw_text(r, ex->title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
-              L->exercise.title, VALIGN_BOTTOM, col(r, c->theme.text));
+              L->exercise.title, VALIGN_BOTTOM, gfx_rgb(c->theme.text, 1.0f));
     draw_text(r, ex->purpose, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
-              L->exercise.purpose, VALIGN_TOP, col(r, c->theme.text_dim));
+              L->exercise.purpose, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
     draw_figure(r, v);
     draw_progress(r, v);
-    gfx_rect(&r->gfx, L->exercise.panel, col(r, c->theme.panel), L->radius);
+    gfx_rect(&r->gfx, L->exercise.panel, gfx_rgb(c->theme.panel, 1.0f), L->radius);
     draw_text(r, ex->how_to, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_LEFT),
-              L->exercise.how_to, VALIGN_CENTER, col(r, c->theme.accent));
+              L->exercise.how_to, VALIGN_CENTER, gfx_rgb(c->theme.accent, 1.0f));
     draw_steps(r, ex, v->item);
 }
 
@@ -426,7 +421,7 @@ static void draw_dots(render_t *r, int n, int current) {
     for (int i = 0; i < n; i++) {
         layout_box_t dot = layout_review_dot(&r->layout, n, i);
         gfx_rect(&r->gfx, dot,
-                 i == current ? col(r, c->theme.accent) : gfx_rgb(c->theme.text_dim, 0.35f),
+                 i == current ? gfx_rgb(c->theme.accent, 1.0f) : gfx_rgb(c->theme.text_dim, 0.35f),
                  dot.h * 0.5f);
     }
 }
@@ -442,11 +437,11 @@ static void draw_review_card(render_t *r, int item, float dx, float alpha) {
     tb.x += dx;
     nb.x += dx;
     draw_text(r, rv->text, style(TEXT_REGULAR, L->font.heading, L->font.min, TEXT_CENTER), tb,
-              VALIGN_CENTER, col(r, c->theme.text));
+              VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     char name[256];
     snprintf(name, sizeof name, "%s%s", c->labels.review_name_prefix, rv->name);
     draw_text(r, name, style(TEXT_BOLD, L->font.heading, L->font.min, TEXT_CENTER), nb,
-              VALIGN_CENTER, col(r, c->theme.accent));
+              VALIGN_CENTER, gfx_rgb(c->theme.accent, 1.0f));
     r->gfx.opacity = base;
 }
 
@@ -454,8 +449,8 @@ static void draw_reviews(render_t *r, const show_view_t *v) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     draw_text(r, c->reviews.title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_CENTER),
-              L->reviews.title, VALIGN_CENTER, col(r, c->theme.text));
-    gfx_rect(&r->gfx, L->reviews.card, col(r, c->theme.panel), L->radius);
+              L->reviews.title, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
+    gfx_rect(&r->gfx, L->reviews.card, gfx_rgb(c->theme.panel, 1.0f), L->radius);
     /* the next card slides in from the right as the last one slides out to the left; the
      * slide stays within the card's padding */
     float m = maths_smoothstep(v->item_mix);
@@ -481,22 +476,22 @@ static void draw_qr(render_t *r) {
         gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
     }
     draw_text(r, c->contact.qr_caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
-              L->contact.qr_caption, VALIGN_TOP, col(r, c->theme.text_dim));
+              L->contact.qr_caption, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
 }
 
 static void draw_contact(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     draw_text(r, c->contact.title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
-              L->contact.title, VALIGN_BOTTOM, col(r, c->theme.accent));
+              L->contact.title, VALIGN_BOTTOM, gfx_rgb(c->theme.accent, 1.0f));
     draw_text(r, c->contact.body, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
-              L->contact.body, VALIGN_CENTER, col(r, c->theme.text));
+              L->contact.body, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     draw_text(r, c->contact.severe, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
-              L->contact.severe, VALIGN_CENTER, col(r, c->theme.text_dim));
+              L->contact.severe, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
     draw_text(r, c->contact.call, style(TEXT_BOLD, L->font.big * 0.8f, L->font.min, TEXT_LEFT),
-              L->contact.call, VALIGN_CENTER, col(r, c->theme.text));
+              L->contact.call, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     draw_text(r, c->clinic.address, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_LEFT),
-              L->contact.address, VALIGN_TOP, col(r, c->theme.text_dim));
+              L->contact.address, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
     draw_qr(r);
 }
 
@@ -519,19 +514,19 @@ void scenes_footer(render_t *r, const show_t *show) {
         show->kiosk && !show->takeover && c->kiosk.hint ? c->kiosk.hint : c->labels.help_hint;
     draw_text(r, c->labels.footer,
               style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_LEFT), L->footer,
-              VALIGN_CENTER, col(r, c->theme.text_dim));
+              VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
     draw_text(r, hint, style(TEXT_REGULAR, L->font.small, L->font.min * 0.8f, TEXT_RIGHT),
-              L->help_hint, VALIGN_CENTER, col(r, c->theme.text_dim));
+              L->help_hint, VALIGN_CENTER, gfx_rgb(c->theme.text_dim, 1.0f));
 }
 
 void scenes_help(render_t *r, bool kiosk) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     gfx_rect(&r->gfx, L->screen, (gfx_color_t){0, 0, 0, 0.6f}, 0);
-    gfx_rect_outline(&r->gfx, L->help.panel, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.6f),
-                     L->radius, fmaxf(1.0f, 2.0f * L->unit));
+    gfx_rect_outline(&r->gfx, L->help.panel, gfx_rgb(c->theme.panel, 1.0f),
+                     gfx_rgb(c->theme.accent, 0.6f), L->radius, fmaxf(1.0f, 2.0f * L->unit));
     draw_text(r, c->labels.help_title, style(TEXT_BOLD, L->font.title, L->font.min, TEXT_LEFT),
-              L->help.title, VALIGN_CENTER, col(r, c->theme.accent));
+              L->help.title, VALIGN_CENTER, gfx_rgb(c->theme.accent, 1.0f));
     /* the content's rows; its number keys' entry as each number key with its exercise's
      * title (show_numbered_exercise): a row each, or two to a row (the second in the
      * actions' column) where a row each would make the text much smaller */
@@ -570,9 +565,10 @@ void scenes_help(render_t *r, bool kiosk) {
         for (int k = 0; k < 2 && rows[i].keys[k]; k++) {
             layout_box_t kb, ab;
             layout_help_row(L, n, i, k, rows[i].numbers, &kb, &ab);
-            draw_text(r, rows[i].keys[k], key_style, kb, VALIGN_CENTER, col(r, c->theme.text));
+            draw_text(r, rows[i].keys[k], key_style, kb, VALIGN_CENTER,
+                      gfx_rgb(c->theme.text, 1.0f));
             draw_text(r, rows[i].action[k], action_style, ab, VALIGN_CENTER,
-                      col(r, c->theme.text_dim));
+                      gfx_rgb(c->theme.text_dim, 1.0f));
         }
     }
 }
@@ -584,8 +580,8 @@ void scenes_paused(render_t *r, const char *label) {
     const text_block_t *b = text_get(&r->text, label, st, L->banner.w, L->banner.h);
     if (!b) return;
     layout_box_t pill = layout_banner_pill(L, (float)b->w);
-    gfx_rect(&r->gfx, pill, col(r, c->theme.accent), pill.h * 0.5f);
-    draw_text(r, label, st, L->banner, VALIGN_CENTER, col(r, c->theme.accent_text));
+    gfx_rect(&r->gfx, pill, gfx_rgb(c->theme.accent, 1.0f), pill.h * 0.5f);
+    draw_text(r, label, st, L->banner, VALIGN_CENTER, gfx_rgb(c->theme.accent_text, 1.0f));
 }
 
 static const char *notice_label(const content_t *c, show_notice_t notice, const char *staff) {
@@ -612,16 +608,16 @@ void scenes_notice(render_t *r, show_notice_t notice, const char *staff, bool ba
     if (!b) return;
     layout_box_t text;
     layout_box_t pill = layout_notice_pill(L, row, staff_text, (float)b->w, (float)b->h, &text);
-    gfx_rect_outline(&r->gfx, pill, col(r, c->theme.panel), gfx_rgb(c->theme.accent, 0.8f),
+    gfx_rect_outline(&r->gfx, pill, gfx_rgb(c->theme.panel, 1.0f), gfx_rgb(c->theme.accent, 0.8f),
                      fminf(pill.h, L->font.body * 2.0f) * 0.5f, fmaxf(1.0f, 2.0f * L->unit));
-    draw_text(r, label, st, text, VALIGN_CENTER, col(r, c->theme.text));
+    draw_text(r, label, st, text, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
 }
 
 /* Background, one scene and the footer: a whole picture. */
 void scenes_whole(render_t *r, const show_t *show, const show_view_t *v) {
     const content_t *c = r->content;
-    gfx_color_t top = col(r, c->theme.background_top);
-    gfx_color_t bottom = col(r, c->theme.background_bottom);
+    gfx_color_t top = gfx_rgb(c->theme.background_top, 1.0f);
+    gfx_color_t bottom = gfx_rgb(c->theme.background_bottom, 1.0f);
     if (v->scene.kind == SCENE_EXERCISE) { /* the stage's panel (draw_figure) in the background */
         gfx_gradient_under(&r->gfx, top, bottom, r->layout.exercise.figure, stage_panel(r),
                            r->layout.radius);

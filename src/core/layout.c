@@ -135,7 +135,7 @@ void layout_compute(layout_t *L, int width, int height) {
          * bottom, and gives up height only when it would reach them) */
         layout_box_t f = inset(L->exercise.figure, 20.0f * u);
         /* landscape: a smaller ring, and two lines beside it each tall enough for heading-size
-         * text (draw_counter sizes them to their row); portrait's low, wide panel keeps the
+         * text (status_rows and status_size below); portrait's low, wide panel keeps the
          * larger ring with lines sized to it */
         float side =
             L->portrait ? fminf(f.h * 0.40f, f.w * 0.36f) : fminf(f.h * 0.34f, f.w * 0.30f);
