@@ -107,7 +107,7 @@ else
 fi
 [ "$(wc -l <"$out/cec.log")" = 2 ] && ok || bad "cec off: cec-ctl called: $(cat "$out/cec.log")"
 grep -q '"open": *false' <(kill -USR1 "$pid"; sleep 1; cat "$out/out.log") && ok ||
-  note "the dump does not say closed ($(tail -c 200 "$out/out.log"))"
+  bad "the dump does not say closed ($(tail -c 200 "$out/out.log"))"
 
 # SIGTERM ends it cleanly
 kill -TERM "$pid"
@@ -133,8 +133,13 @@ if [ "$dpms" = no ] && [ -n "$fake" ] && [ -f "$fake" ]; then
   write_content "sun, mon, tue, wed, thu, fri, sat" false
   wait_for "fake DPMS: open" 100 dpms_is "enable,force off,force on,disable"
   [ ! -s "$out/cec.log" ] || [ "$(wc -l <"$out/cec.log")" = 2 ] && ok || bad "fake DPMS: cec-ctl called with cec off"
+  # closed again, then stopped while closed: the server's DPMS setting is given back
+  write_content "$others" false
+  wait_for "fake DPMS: closed again" 150 dpms_is "enable,force off,force on,disable,enable,force off"
   kill -TERM "$pid"; wait "$pid"; rc=$?; pid=
   [ "$rc" = 0 ] && ok || bad "fake DPMS: SIGTERM: exit $rc"
+  dpms_is "enable,force off,force on,disable,enable,force off,force on,disable" && ok ||
+    bad "fake DPMS: stopped while closed, DPMS not given back: $(paste -sd, "$out/dpms.log")"
 fi
 
 echo "display_power_test: $passed checks passed, $failures failed"

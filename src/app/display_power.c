@@ -131,5 +131,3 @@ void display_power_set(SDL_Window *window, bool on, bool cec) {
         g_said_no_dpms = true;
     }
 }
-
-bool display_power_asleep(void) { return g_asleep; }

@@ -23,7 +23,4 @@
  * the TV over HDMI-CEC. Call on the edges only: asleep twice or awake twice does nothing. */
 void display_power_set(SDL_Window *window, bool on, bool cec);
 
-/* Whether the last display_power_set asked for sleep (for the SIGUSR1 dump and tests). */
-bool display_power_asleep(void);
-
 #endif

@@ -192,8 +192,11 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
     systemd_frame(now_ms); /* systemd's watchdog, beside our own */
 }
 
-void kiosk_stop(kiosk_t *k) {
+void kiosk_stop(kiosk_t *k, app_t *app) {
     sd_notify(0, "STOPPING=1");
+    /* stopped while closed: X's own DPMS setting given back (the monitor wakes; a kiosk
+     * started again while closed puts it to sleep within a second), the TV left in standby */
+    if (k->on && !k->open) display_power_set(app->platform.window, true, false);
     reload_shutdown(&k->reload); /* a last good copy being written is finished */
     if (k->on) kiosk_watchdog_stop();
 }

@@ -69,7 +69,8 @@ void kiosk_start(kiosk_t *k, app_t *app, bool on);
 /* Once a frame, after the show's ticks: a reload finished or started, a USB update's outcome
  * shown, the opening hours, the drift for `seconds` of the loop, the focus, the watchdog. */
 void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds);
-/* Stops the watchdog and the worker (a last good copy being written is finished first). */
-void kiosk_stop(kiosk_t *k);
+/* Stops the watchdog and the worker (a last good copy being written is finished first); stopped
+ * while closed, gives the display back awake (X11 DPMS as it was). */
+void kiosk_stop(kiosk_t *k, app_t *app);
 
 #endif

@@ -13,7 +13,6 @@
 
 typedef struct loop_t {
     app_t *app;
-    bool kiosk;
     bool running;
     kiosk_t by_itself;        /* what runs unattended: reloads, hours, drift, focus, watchdog */
     Uint64 last;              /* performance counter at the last tick */
@@ -28,7 +27,8 @@ typedef struct loop_t {
  * points, which differ from drawable pixels on a high-density display). */
 static input_context_t input_context(const loop_t *l) {
     const app_t *app = l->app;
-    input_context_t ctx = {.content = app->content, .kiosk = l->kiosk, .help = app->show.help};
+    input_context_t ctx = {
+        .content = app->content, .kiosk = l->by_itself.on, .help = app->show.help};
     int ww = 0, wh = 0, dw = 0, dh = 0;
     SDL_GetWindowSize(app->platform.window, &ww, &wh);
     platform_drawable_size(&app->platform, &dw, &dh);
@@ -71,7 +71,7 @@ static void input(loop_t *l) {
         }
     }
     platform_show_pointer(&app->platform,
-                          input_pointer_wanted(&app->input, SDL_GetTicks64(), l->kiosk));
+                          input_pointer_wanted(&app->input, SDL_GetTicks64(), l->by_itself.on));
     if (platform_signal_received()) l->running = false;
 }
 
@@ -147,12 +147,12 @@ int app_run_show(const cli_options_t *o) {
         SDL_free(app);
         return platform_signal_received() ? APP_EXIT_OK : rc; /* stopped while starting */
     }
-    loop_t l = {.app = app, .kiosk = kiosk, .running = true};
+    loop_t l = {.app = app, .running = true};
     kiosk_start(&l.by_itself, app, kiosk);
     app_sound_start(app, o->sound, kiosk);
     l.last = SDL_GetPerformanceCounter();
     while (l.running) frame(&l);
-    kiosk_stop(&l.by_itself);
+    kiosk_stop(&l.by_itself, app);
     app_close(app);
     SDL_free(app);
     return APP_EXIT_OK;
