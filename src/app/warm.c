@@ -26,27 +26,12 @@ int warm_first(void *data) {
     return 0;
 }
 
-/* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
- * review card in turn for a single-card stop. */
-static show_view_t view_at_start(const show_t *show, int index) {
-    const content_t *c = show->content;
-    show_view_t v;
-    memset(&v, 0, sizeof v);
-    v.playlist_index = index;
-    v.scene = c->playlist[index];
-    v.jump = v.item_mix = 1.0f;
-    v.choreos = show->choreos;
-    if (v.scene.kind == SCENE_REVIEW && c->reviews.count > 0)
-        v.item = show->next_review % c->reviews.count;
-    return v;
-}
-
 #define WARM_TEXTS_PER_FRAME 3 /* texts rasterised ahead of need per frame: a few ms */
 
 void warm_walk(render_t *r, const show_t *show, int task) {
     const content_t *c = r->content;
     if (task < c->playlist_count) {
-        show_view_t v = view_at_start(show, task);
+        show_view_t v = show_view_at_start(show, task);
         if (v.scene.kind == SCENE_REVIEWS || v.scene.kind == SCENE_REVIEW) {
             for (v.item = 0; v.item < c->reviews.count; v.item++) scenes_scene(r, &v);
         } else if (v.scene.kind == SCENE_EXERCISE && show->choreos) {

@@ -89,18 +89,26 @@ static int item_at(const show_t *s, content_scene_ref_t scene, double t) {
     return item;
 }
 
-static void view_enter(show_t *s, int playlist_index) {
-    show_view_t *v = &s->view;
+show_view_t show_view_at_start(const show_t *s, int playlist_index) {
     const content_t *c = s->content;
-    memset(v, 0, sizeof *v);
-    v->playlist_index = playlist_index;
-    v->scene = c->playlist[playlist_index];
-    v->jump = 1.0f;
-    v->item_mix = 1.0f;
-    v->choreos = s->choreos;
-    if (v->scene.kind == SCENE_REVIEW && c->reviews.count > 0) { /* one card, the next in turn */
-        v->item = s->next_review % c->reviews.count;
-        s->next_review = (v->item + 1) % c->reviews.count;
+    show_view_t v;
+    memset(&v, 0, sizeof v);
+    v.playlist_index = playlist_index;
+    v.scene = c->playlist[playlist_index];
+    v.jump = 1.0f;
+    v.item_mix = 1.0f;
+    v.choreos = s->choreos;
+    if (v.scene.kind == SCENE_REVIEW && c->reviews.count > 0) { /* one card, the next in turn */
+        v.item = s->next_review % c->reviews.count;
+    }
+    return v;
+}
+
+static void view_enter(show_t *s, int playlist_index) {
+    s->view = show_view_at_start(s, playlist_index);
+    const content_t *c = s->content;
+    if (s->view.scene.kind == SCENE_REVIEW && c->reviews.count > 0) {
+        s->next_review = (s->view.item + 1) % c->reviews.count;
     }
 }
 

@@ -84,6 +84,10 @@ typedef struct show_t {
 
 /* Starts the show at playlist entry `playlist_index` (clamped to the playlist). `choreos`
  * (one per exercise, or NULL) sets each exercise's length and which step is shown when. */
+/* A playlist entry as it looks when the show gets to it: time 0, its first step, the next
+ * review card in turn for a single-card stop (the show unchanged: the renderer's walks). */
+show_view_t show_view_at_start(const show_t *show, int playlist_index);
+
 void show_init(show_t *show, const content_t *content, const choreo_t *choreos, int playlist_index);
 
 /* Kiosk mode: loops `demo` routines; a key switches to `follow` ones (see show_t). */
