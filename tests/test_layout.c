@@ -386,8 +386,9 @@ static void test_drawn_parts(void **state) {
         /* the numeral and its words inside the ring's hole, words under the numeral */
         float hole = cb.w * 0.5f - g->thickness;
         assert_true(g->thickness >= 3.0f && hole > 0);
-        assert_true(layout_box_inside(g->numeral, cb) && layout_box_inside(g->words, cb));
-        assert_true(layout_box_inside(g->numeral_alone, cb));
+        layout_box_t inner = layout_box_grow(cb, -g->thickness); /* clear of the ring's stroke */
+        assert_true(layout_box_inside(g->numeral, inner) && layout_box_inside(g->words, inner));
+        assert_true(layout_box_inside(g->numeral_alone, inner));
         assert_false(layout_box_overlap(g->numeral, g->words));
         assert_true(g->numeral_alone.y > g->numeral.y); /* alone: lower, centred in the ring */
         assert_true(fabsf(g->cx - (cb.x + cb.w * 0.5f)) < EPSILON);
@@ -450,9 +451,16 @@ static void test_drawn_parts(void **state) {
                 assert_true(layout_box_inside(keys, L.help.list));
                 assert_true(layout_box_inside(action, L.help.list));
                 assert_false(layout_box_overlap(keys, action));
+                /* two number keys to a row: each key beside its title, the cells apart */
+                layout_box_t first_k, first_a;
+                layout_help_row(&L, n, r, 0, true, &first_k, &first_a);
                 layout_help_row(&L, n, r, 1, true, &cell_k, &cell_a);
                 assert_true(layout_box_inside(cell_a, L.help.list));
-                assert_true(cell_k.x >= keys.x + keys.w - EPSILON - L.font.body);
+                assert_true(layout_box_inside(first_a, L.help.list));
+                assert_false(layout_box_overlap(first_k, first_a));
+                assert_false(layout_box_overlap(cell_k, cell_a));
+                assert_false(layout_box_overlap(first_a, cell_k));
+                assert_true(first_a.x + first_a.w <= cell_k.x + EPSILON);
             }
         }
         assert_true(layout_help_roomy(&L, 6) || L.unit < 0.5f);
@@ -473,6 +481,38 @@ static void test_drawn_parts(void **state) {
     }
 }
 
+static bool same(layout_box_t a, layout_box_t b) {
+    return fabsf(a.x - b.x) < EPSILON && fabsf(a.y - b.y) < EPSILON && fabsf(a.w - b.w) < EPSILON &&
+           fabsf(a.h - b.h) < EPSILON;
+}
+
+/* The arithmetic every redraw rests on (damage boxes grown, merged, clipped) and text placed
+ * in its box: whole pixels where that stays inside, shrunk into a box too small. */
+static void test_box_arithmetic(void **state) {
+    (void)state;
+    layout_box_t a = {10, 20, 30, 40}, empty = {0, 0, 0, 0};
+    assert_true(same(layout_box_grow(a, 2), (layout_box_t){8, 18, 34, 44}));
+    assert_true(
+        same(layout_box_union(a, (layout_box_t){50, 0, 10, 10}), (layout_box_t){10, 0, 50, 60}));
+    assert_true(same(layout_box_union(empty, a), a)); /* an empty box adds nothing, */
+    assert_true(same(layout_box_union(a, empty), a)); /* on either side (not the origin) */
+    assert_true(
+        same(layout_box_clip(a, (layout_box_t){0, 0, 20, 30}), (layout_box_t){10, 20, 10, 10}));
+    assert_true(same(layout_box_clip(a, (layout_box_t){100, 100, 5, 5}), empty));
+    float scale = 0;
+    layout_box_t box = {10.3f, 5.6f, 100, 50};
+    layout_box_t at = layout_place(box, 40, 20, LAYOUT_CENTER, LAYOUT_CENTER, &scale);
+    assert_true(scale == 1.0f && at.w == 40 && at.h == 20);
+    assert_true(at.x == floorf(at.x) && at.y == floorf(at.y)); /* whole pixels: sharp glyphs */
+    assert_true(layout_box_inside(at, box));
+    assert_true(fabsf(at.x + at.w * 0.5f - (box.x + box.w * 0.5f)) <= 0.5f);
+    at = layout_place(box, 40, 20, LAYOUT_END, LAYOUT_START, &scale);
+    assert_true(layout_box_inside(at, box) && at.x + at.w > box.x + box.w - 1.0f);
+    at = layout_place(box, 200, 20, LAYOUT_START, LAYOUT_START, &scale); /* too wide: shrunk */
+    assert_true(fabsf(scale - 0.5f) < EPSILON && fabsf(at.w - 100) < EPSILON);
+    assert_true(layout_box_inside(at, box));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_top_level_boxes),
@@ -484,6 +524,7 @@ int main(void) {
         cmocka_unit_test(test_degenerate_sizes),
         cmocka_unit_test(test_box_predicates),
         cmocka_unit_test(test_drawn_parts),
+        cmocka_unit_test(test_box_arithmetic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

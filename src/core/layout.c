@@ -293,7 +293,8 @@ layout_box_t layout_box_grow(layout_box_t b, float d) {
 }
 
 layout_box_t layout_box_union(layout_box_t a, layout_box_t b) {
-    if (a.w <= 0) return b;
+    if (a.w <= 0 || a.h <= 0) return b;
+    if (b.w <= 0 || b.h <= 0) return a;
     float x0 = fminf(a.x, b.x), y0 = fminf(a.y, b.y);
     float x1 = fmaxf(a.x + a.w, b.x + b.w), y1 = fmaxf(a.y + a.h, b.y + b.h);
     return box(x0, y0, x1 - x0, y1 - y0);

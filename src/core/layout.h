@@ -140,8 +140,8 @@ layout_box_t layout_notice_room(const layout_t *L, layout_box_t row, bool staff)
 layout_box_t layout_notice_pill(const layout_t *L, layout_box_t row, bool staff, float text_w,
                                 float text_h, layout_box_t *text);
 
-/* Box arithmetic: grown by d on every side; the smallest box holding both (a box of no width
- * holds nothing); the part of b inside `to` (empty: all zero). */
+/* Box arithmetic: grown by d on every side; the smallest box holding both (an empty box, of no
+ * width or height, adds nothing); the part of b inside `to` (empty: all zero). */
 layout_box_t layout_box_grow(layout_box_t b, float d);
 layout_box_t layout_box_union(layout_box_t a, layout_box_t b);
 layout_box_t layout_box_clip(layout_box_t b, layout_box_t to);
