@@ -47,6 +47,14 @@ notice_starts() { # WHAT PREFIX
 stamp() { stat -c '%i %s %Y.%y' "$@" 2>/dev/null; }
 # same_as WHAT FILE: the installed content is FILE byte for byte
 same_as() { cmp -s "$inst" "$2" && ok || bad "$1: the installed content is not the expected one"; }
+# installed WHAT FILE NOTICE [PICTURE]: FILE installed, the content before it kept as .bak
+# (copied to before.yaml ahead of the sync), the notice saying so, the picture copied
+installed() {
+  same_as "$1" "$2"
+  cmp -s "$inst.bak" "$out/before.yaml" && ok || bad "$1: the previous not kept as en.yaml.bak"
+  [ -z "${4:-}" ] || { cmp -s "$out/assets/images/$4" "$src/assets/images/lotus.svg" && ok || bad "$1: picture not copied"; }
+  notice_is "$1" "$3"
+}
 untouched() { # WHAT: no install, no new notice since `keep`
   same_as "$1" "$out/keep.yaml"
   [ "$(stamp "$notice")" = "$(cat "$out/keep.notice")" ] && ok || bad "$1: a new notice: $(cat "$notice")"
@@ -114,12 +122,8 @@ sed -e 's/^  address: .*/  address: 2 Git Street, Tracy, CA 95376/' \
     -e 's#^  mark: .*#  mark: images/sync-mark.svg#' "$shipped" >"$origin/stretch-kiosk/en.yaml"
 git -C "$origin" add -A && git -C "$origin" commit -q -m fixed
 cp "$inst" "$out/before.yaml"
-if run 0 "git: fixed"; then
-  same_as "git: fixed" "$origin/stretch-kiosk/en.yaml"
-  cmp -s "$inst.bak" "$out/before.yaml" && ok || bad "git: fixed: the previous not kept as en.yaml.bak"
-  cmp -s "$out/assets/images/sync-mark.svg" "$src/assets/images/lotus.svg" && ok || bad "git: fixed: picture not copied"
-  notice_is "git: fixed" "Content updated from git"
-fi
+run 0 "git: fixed" &&
+  installed "git: fixed" "$origin/stretch-kiosk/en.yaml" "Content updated from git" sync-mark.svg
 [ ! -e "$out/assets/README" ] && [ ! -e "$out/etc/README" ] && ok || bad "git: a file outside stretch-kiosk/ was taken"
 
 # 5. a branch that is not there (exit 1, nothing changed)
@@ -156,12 +160,8 @@ sed -e 's/^  address: .*/  address: 3 Web Street, Tracy, CA 95376/' \
 pack "$out/tar1"
 conf "SYNC_SOURCE=$url/content.tar.gz"
 cp "$inst" "$out/before.yaml"
-if run 0 "http tar: good update"; then
-  same_as "http tar: good update" "$out/tar1/stretch-kiosk/en.yaml"
-  cmp -s "$inst.bak" "$out/before.yaml" && ok || bad "http tar: the previous not kept as en.yaml.bak"
-  cmp -s "$out/assets/images/http-mark.svg" "$src/assets/images/lotus.svg" && ok || bad "http tar: picture not copied"
-  notice_is "http tar: good update" "Content updated from 127.0.0.1"
-fi
+run 0 "http tar: good update" &&
+  installed "http tar: good update" "$out/tar1/stretch-kiosk/en.yaml" "Content updated from 127.0.0.1" http-mark.svg
 left_over "http tar: good update"
 
 # 7. the same files packed again (new times in the archive): unchanged, nothing done
@@ -197,11 +197,8 @@ keep
 run 2 "http yaml: broken update" && same_as "http yaml: broken update" "$out/keep.yaml"
 sed -e 's/^  address: .*/  address: 4 Web Street, Tracy, CA 95376/' "$shipped" >"$www/en.yaml"
 cp "$inst" "$out/before.yaml"
-if run 0 "http yaml: good update"; then
-  same_as "http yaml: good update" "$www/en.yaml"
-  cmp -s "$inst.bak" "$out/before.yaml" && ok || bad "http yaml: the previous not kept as en.yaml.bak"
-  notice_is "http yaml: good update" "Content updated from 127.0.0.1"
-fi
+run 0 "http yaml: good update" &&
+  installed "http yaml: good update" "$www/en.yaml" "Content updated from 127.0.0.1"
 keep
 run 0 "http yaml: unchanged" && untouched "http yaml: unchanged"
 

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "app.h"
+#include "maths.h"
 
 typedef struct size2_t {
     int w, h;
@@ -570,10 +571,10 @@ static uint64_t intro_body_pixels(void) {
     for (int t = 0; t < rec->count; t++) {
         if (rec->texts[t] != app->render.content->intro.body) continue;
         layout_box_t b = rec->text_boxes[t];
-        uint64_t h = 1469598103934665603ull;
+        uint64_t h = MATHS_HASH_START;
         for (int y = (int)b.y; y < (int)(b.y + b.h); y++) {
             for (int x = (int)b.x; x < (int)(b.x + b.w); x++)
-                h = (h ^ px(1280, x, y)[1]) * 1099511628211ull;
+                h = maths_hash(h, &px(1280, x, y)[1], 1);
         }
         return h;
     }
