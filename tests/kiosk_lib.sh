@@ -26,12 +26,12 @@ sed -E -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' \
 if command -v openbox >/dev/null; then
   XDG_CONFIG_HOME=$out/xdg-config XDG_CACHE_HOME=$out/xdg-cache openbox >"$out/openbox.log" 2>&1 &
   wm=$!
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 200); do # (a loaded box: openbox has taken 5 s and more to start)
     T xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
     sleep 0.1
   done
   T xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && ok ||
-    bad "openbox did not come up within 5 s ($(cat "$out/openbox.log"))"
+    bad "openbox did not come up within 20 s ($(cat "$out/openbox.log"))"
 else
   bad "openbox is not installed: the window-manager checks run without a WM"
 fi

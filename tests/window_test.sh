@@ -35,12 +35,12 @@ export STRETCH_KIOSK_ASSETS=$src/assets
 
 if [ "$wm" = wm ]; then
   XDG_CONFIG_HOME=$out/xdg-config XDG_CACHE_HOME=$out/xdg-cache openbox >"$out/openbox.log" 2>&1 &
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 200); do # (a loaded box: openbox has taken 5 s and more to start)
     xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
     sleep 0.1
   done
   xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" ||
-    bad "openbox did not come up within 5 s"
+    bad "openbox did not come up within 20 s"
 fi
 
 run=0
