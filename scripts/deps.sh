@@ -7,6 +7,7 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev libx11-dev
   libyaml-dev libcglm-dev libqrencode-dev
   libsystemd-dev                       # sd_notify: readiness and watchdog under systemd
+  libdrm-dev                           # the screen asleep under KMS/DRM (DPMS on the connector)
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
   clang-format                         # tests: the code's one style (scripts/format.sh --check)

@@ -1,8 +1,9 @@
 /* display_power: the display powered down while the clinic is closed, woken at opening
- * (see display_power.h). X11's DPMS on the show's display connection; HDMI-CEC through
- * `cec-ctl`, started in the background through sh so the frame loop never waits on the TV;
- * under KMS/DRM (and anything else) the black screen stays. Depends on SDL (the window's
- * X11 display), Xlib/Xext and POSIX; not on GL, the renderer or the show. */
+ * (see display_power.h). X11's DPMS on the show's display connection; the DRM connector's
+ * DPMS on SDL's own DRM descriptor (drm_power.c); HDMI-CEC through `cec-ctl`, started in the
+ * background through sh so the frame loop never waits on the TV; anywhere else the black
+ * screen stays. Depends on SDL (the window's X11 display or DRM descriptor), Xlib/Xext,
+ * drm_power and POSIX; not on GL, the renderer or the show. */
 #define _DEFAULT_SOURCE /* environ, waitpid */
 #include "display_power.h"
 
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "drm_power.h"
 #include "log.h"
 
 extern char **environ;
@@ -26,6 +28,7 @@ static bool g_asleep;           /* the last call asked for sleep */
 static bool g_dpms_forced;      /* we forced DPMS off: wake forces it on again */
 static bool g_dpms_was_enabled; /* DPMS as the server had it, restored at wake */
 static bool g_said_no_dpms;     /* "no DPMS here" said once */
+static bool g_drm_forced;       /* we set the DRM connectors' DPMS off: wake sets it on */
 static bool g_said_no_cec;      /* "no cec-ctl" said once */
 
 /* The window's X11 display, or NULL (KMS/DRM, Wayland, offscreen). */
@@ -36,6 +39,40 @@ static Display *x_display(SDL_Window *window) {
         return NULL;
     }
     return info.info.x11.display;
+}
+
+/* The DRM master descriptor SDL's KMSDRM driver drives the window's screen with, or -1. */
+static int drm_fd(SDL_Window *window) {
+#if defined(SDL_VIDEO_DRIVER_KMSDRM)
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (window && SDL_GetWindowWMInfo(window, &info) && info.subsystem == SDL_SYSWM_KMSDRM) {
+        return info.info.kmsdrm.drm_fd;
+    }
+#else
+    (void)window;
+#endif
+    return -1;
+}
+
+/* KMS/DRM: the connectors' DPMS off or on. False when this is not KMS/DRM or nothing took it
+ * (`why` says why, for the one line said when nothing works). */
+static bool drm_dpms_set(SDL_Window *window, bool on, char *why, size_t why_size) {
+    int fd = drm_fd(window);
+    if (fd < 0 || (on && !g_drm_forced)) return false;
+    char said[256];
+    int n = drm_power_set(fd, on, said, sizeof said);
+    if (n > 0) {
+        g_drm_forced = !on;
+        log_notice("display power: DPMS %s (KMS/DRM: %s)", on ? "on" : "off", said);
+        return true;
+    }
+    if (!on) { /* waking what never slept is not tried; a refused wake is said */
+        snprintf(why, why_size, "%s", said);
+    } else {
+        log_warning("display power: cannot wake the screen through DRM: %s", said);
+    }
+    return false;
 }
 
 /* DPMS off (sleep) or on (wake). False when the display has no DPMS. */
@@ -107,6 +144,8 @@ static bool cec_send(const char *message) {
 void display_power_set(SDL_Window *window, bool on, bool cec) {
     if (g_asleep == !on) return; /* an edge only */
     g_asleep = !on;
+    char why[256] = "";
+    bool drm = drm_dpms_set(window, on, why, sizeof why);
     bool dpms = dpms_set(window, on);
     if (dpms) log_notice("display power: DPMS %s (X11)", on ? "on" : "off");
     /* While the screen saver is held off SDL resets X's every 30 s, and a reset wakes a
@@ -122,11 +161,11 @@ void display_power_set(SDL_Window *window, bool on, bool cec) {
         released = false;
     }
     bool sent = cec && cec_send(on ? "--image-view-on" : "--standby");
-    if (!on && !dpms && !g_said_no_dpms) { /* KMS/DRM, Wayland, an X server without DPMS */
+    if (!on && !dpms && !drm && !g_said_no_dpms) { /* Wayland, no DPMS in the X server or DRM */
         const char *driver = SDL_GetCurrentVideoDriver();
-        log_notice("display power: no DPMS on this display (%s); closed, the screen stays "
+        log_notice("display power: no DPMS on this display (%s%s%s); closed, the screen stays "
                    "black%s",
-                   driver ? driver : "no video driver",
+                   driver ? driver : "no video driver", why[0] ? ": " : "", why,
                    sent ? " (the TV asked to stand by over HDMI-CEC)" : "");
         g_said_no_dpms = true;
     }

@@ -1,18 +1,19 @@
-/* display_power: the screen asleep while the clinic is closed (issue 16). On the closed edge
- * of the opening hours (kiosk_tick, which has already turned the picture black) the display is
- * powered down where the platform allows, and woken at opening:
+/* display_power: the screen asleep while the clinic is closed (issue 16). Once the picture has
+ * gone black at closing time (kiosk_tick asks a check later, so that no frame is ever flipped
+ * to a sleeping screen) the display is powered down where the platform allows, and woken at
+ * opening, before the first frame:
  *   - X11: DPMS through libXext (DPMSEnable, DPMSForceLevel Off / On) on the show's own
  *     display connection; the server's DPMS setting is given back at opening. Asleep, SDL's
  *     hold on the screen saver is let go (its periodic reset would wake the monitor).
  *   - HDMI-CEC, when the content asks (kiosk.cec) and `cec-ctl` is on PATH: `cec-ctl --to 0
  *     --standby` when closing, `cec-ctl --to 0 --image-view-on` when opening, run in the
  *     background (never waited on by the frame loop; reaped later).
- *   - KMS/DRM: nothing. SDL's KMSDRM driver holds the DRM master and offers no way to set the
- *     connector's DPMS property, and another DRM client cannot while it holds it; the black
- *     screen stays (with cec: true the TV still goes to standby).
+ *   - KMS/DRM: the "DPMS" property of each connector in use, set through the DRM master
+ *     descriptor SDL's KMSDRM driver already holds (drm_power.c); set on again at opening.
  * Where nothing works the black screen stays, and one line says so.
- * Depends on SDL (the window's X11 display), Xlib/Xext and POSIX process calls; not on GL,
- * the renderer, the show or the content (the caller passes the cec choice). */
+ * Depends on SDL (the window's X11 display or DRM descriptor), Xlib/Xext, drm_power and POSIX
+ * process calls; not on GL, the renderer, the show or the content (the caller passes the cec
+ * choice). */
 #ifndef SK_DISPLAY_POWER_H
 #define SK_DISPLAY_POWER_H
 

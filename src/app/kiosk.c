@@ -176,7 +176,10 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         if (now_open && !k->open) { /* opening time: the loop starts again from the top */
             show_init_kiosk(&app->show, app->content, app->choreos, app->choreos_follow, 0);
         }
-        if (now_open != k->open) { /* closed: the display asleep too, where it can be */
+        /* Closed: the display asleep too, where it can be, one check (a second) after the
+         * edge, once the black frame is on the screen: under KMS/DRM a frame flipped to a
+         * sleeping screen is refused. Open: awake before the first frame is drawn. */
+        if (now_open || !k->open) {
             display_power_set(app->platform.window, now_open, app->content->kiosk.cec);
         }
         k->open = now_open;
