@@ -76,8 +76,8 @@ static void test_a_connector_without_dpms_is_named(void **state) {
     assert_int_equal(drm_power_set(FAKE_DRM_FD, false, said, sizeof said), 0);
     assert_string_equal(said, "no DPMS property on HDMI-A-1");
     /* beside one that has it: that one sleeps, and the line names the one that did not */
-    fake_drm.connectors[2] = (fake_connector_t){DRM_MODE_CONNECTOR_DisplayPort, 2, true, true,
-                                                true, DRM_MODE_DPMS_ON};
+    fake_drm.connectors[2] =
+        (fake_connector_t){DRM_MODE_CONNECTOR_DisplayPort, 2, true, true, true, DRM_MODE_DPMS_ON};
     assert_int_equal(drm_power_set(FAKE_DRM_FD, false, said, sizeof said), 1);
     assert_string_equal(said, "DP-2 (not HDMI-A-1)");
 }
@@ -112,8 +112,8 @@ static void test_a_short_line_is_cut_not_overrun(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_closing_sleeps_the_tv_and_opening_wakes_it,
-                                        tv_on_hdmi, nothing_kept),
+        cmocka_unit_test_setup_teardown(test_closing_sleeps_the_tv_and_opening_wakes_it, tv_on_hdmi,
+                                        nothing_kept),
         cmocka_unit_test_setup_teardown(test_two_screens_both_sleep, tv_on_hdmi, nothing_kept),
         cmocka_unit_test_setup_teardown(test_not_the_master_claims_nothing, tv_on_hdmi,
                                         nothing_kept),

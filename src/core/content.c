@@ -46,6 +46,7 @@
 
 #include "content.h"
 #include "skeleton.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -228,6 +229,8 @@ enum {
     TOP_REVIEWS,
     TOP_CONTACT,
     TOP_SOUND,
+    TOP_LANGUAGES,
+    TOP_LANGUAGE_NAME,
 };
 static const field_t TOP_FIELDS[] = {
     [TOP_VERSION] = NODE("version"),
@@ -246,6 +249,11 @@ static const field_t TOP_FIELDS[] = {
     [TOP_REVIEWS] = NODE("reviews"),
     [TOP_CONTACT] = NODE("contact"),
     [TOP_SOUND] = OPT_NODE("sound"),
+    [TOP_LANGUAGES] = OPT_NODE("languages"),        /* a show's: the files of its words */
+    [TOP_LANGUAGE_NAME] = {.name = "language_name", /* a words file's `name`, laid over */
+                           .kind = FIELD_TEXT,
+                           .optional = true,
+                           .offset = offsetof(content_t, language_name)},
 };
 
 /* The clinic's own texts are what placeholders expand to, so they are taken as written;
@@ -369,6 +377,7 @@ static const field_t HELP_FIELDS[] = {
     TEXT("action", content_help_t, action),
     FLAG("in_kiosk", content_help_t, in_kiosk),
     FLAG("exercises", content_help_t, exercises),
+    OPT_NODE("id"), /* a show's: its words are the language file's labels.help.ID */
 };
 
 static const field_t INTRO_FIELDS[] = {
@@ -546,6 +555,7 @@ enum {
     KIOSK_DRIFT_PIXELS,
     KIOSK_RELOAD_SECONDS,
     KIOSK_CEC,
+    KIOSK_LANGUAGES,
 };
 static const field_t KIOSK_FIELDS[] = {
     [KIOSK_QUIT_KEYS] = OPT_NODE("quit_keys"), /* "Ctrl+Alt+Q" */
@@ -560,6 +570,7 @@ static const field_t KIOSK_FIELDS[] = {
     [KIOSK_RELOAD_SECONDS] = NUM("reload_seconds", content_t, kiosk.reload_seconds,
                                  MIN_RELOAD_SECONDS, false, MAX_RELOAD_SECONDS, true),
     [KIOSK_CEC] = FLAG("cec", content_t, kiosk.cec), /* TV standby over HDMI-CEC when closed */
+    [KIOSK_LANGUAGES] = OPT_NODE("languages"),       /* [en, es]: a loop each, in turn */
 };
 
 /* Every key may be left out: content_parse sets the defaults (silent) before the walk. */
@@ -611,6 +622,8 @@ static const list_spec_t STEPS_LIST = {"'steps'", "a list of texts", "steps", CO
                                        false};
 static const list_spec_t REVIEWS_LIST = {"'items'", "a list of reviews (text, name)", "reviews",
                                          CONTENT_MAX_REVIEWS, false};
+static const list_spec_t LANGUAGES_LIST = {"'languages'", "a list of language codes ([en, es])",
+                                           "languages", CONTENT_MAX_LANGUAGES, false};
 static const list_spec_t PHASES_LIST = {"'phases'", "a list of phases", "phases",
                                         CONTENT_MAX_PHASES, false};
 
@@ -654,19 +667,23 @@ typedef struct parse_t {
     content_t *out;
     content_errors_t *errors;
     yaml_document_t *doc;
-    bool arena_full;                             /* reported once */
+    size_t mark_tag; /* WORDS_MARK while the words file's text is checked, before its tree */
+    bool arena_full; /* reported once */
     int exercise_id_line[CONTENT_MAX_EXERCISES]; /* 1-based, for duplicate messages */
 } parse_t;
 
 /* ---- Errors ------------------------------------------------------------------------ */
 
 /* Inserts in file order (stable for equal positions); keeps the first CONTENT_MAX_ERRORS. */
-static void errors_add(content_errors_t *errors, int line, int column, const char *message) {
+static void errors_add(content_errors_t *errors, int file, int line, int column,
+                       const char *message) {
     errors->total++;
     int pos = errors->count;
     while (pos > 0) {
         const content_error_t *before = &errors->items[pos - 1];
-        if (before->line < line || (before->line == line && before->column <= column)) {
+        if (before->file < file ||
+            (before->file == file &&
+             (before->line < line || (before->line == line && before->column <= column)))) {
             break;
         }
         pos--;
@@ -678,6 +695,7 @@ static void errors_add(content_errors_t *errors, int line, int column, const cha
     memmove(&errors->items[pos + 1], &errors->items[pos],
             (size_t)(last - pos) * sizeof(errors->items[0]));
     content_error_t *e = &errors->items[pos];
+    e->file = file;
     e->line = line;
     e->column = column;
     snprintf(e->message, sizeof e->message, "%s", message);
@@ -693,7 +711,8 @@ static void error_at(parse_t *p, yaml_mark_t mark, const char *fmt, ...) {
     va_start(args, fmt);
     vsnprintf(message, sizeof message, fmt, args);
     va_end(args);
-    errors_add(p->errors, (int)mark.line + 1, (int)mark.column + 1, message);
+    int file = ((mark.index | p->mark_tag) & WORDS_MARK) ? CONTENT_FILE_WORDS : CONTENT_FILE_SHOW;
+    errors_add(p->errors, file, (int)mark.line + 1, (int)mark.column + 1, message);
 }
 
 /* Writes 'value' into buf, cut at a UTF-8 boundary with "…", control characters as spaces. */
@@ -1218,8 +1237,9 @@ static void source_add(parse_t *p, const yaml_node_t *node, const char *section,
         .field = field,
         .line = (int)node->start_mark.line + 1,
         .column = (int)node->start_mark.column + 1,
-        .start = node->start_mark.index,
-        .end = node->end_mark.index,
+        .start = node->start_mark.index & ~WORDS_MARK,
+        .end = node->end_mark.index & ~WORDS_MARK,
+        .file = (node->start_mark.index & WORDS_MARK) ? CONTENT_FILE_WORDS : CONTENT_FILE_SHOW,
     };
 }
 
@@ -2829,6 +2849,73 @@ static void read_open_days(parse_t *p, const yaml_node_t *node) {
     }
 }
 
+/* A language code: a lowercase letter, then letters, digits and '-' ("en", "es", "pt-br"). */
+static bool language_code(parse_t *p, const yaml_node_t *node, const char **out) {
+    char q[QUOTE_MAX + 8];
+    if (!get_text(p, node, "a language", true, false, out)) return false;
+    size_t len = strlen(*out);
+    bool ok = len >= 2 && len < CONTENT_LANGUAGE_MAX && (*out)[0] >= 'a' && (*out)[0] <= 'z';
+    for (size_t i = 0; ok && i < len; i++) ok = is_id_char((*out)[i]);
+    if (!ok) {
+        error_at(p, node->start_mark,
+                 "%s is not a language code: 2 to %d lowercase letters, digits or '-', as the "
+                 "name of its file (es for es.yaml)",
+                 quote(*out, len, q, sizeof q), CONTENT_LANGUAGE_MAX - 1);
+    }
+    return ok;
+}
+
+/* The show's `languages: [en, es]`: each the name of a file of words beside it. */
+static void read_languages(parse_t *p, const yaml_node_t *node) {
+    content_t *c = p->out;
+    yaml_node_t *items[CONTENT_MAX_LANGUAGES];
+    int count = read_list(p, node, &LANGUAGES_LIST, items);
+    for (int i = 0; i < count; i++) {
+        const char *code = NULL;
+        if (!language_code(p, items[i], &code)) continue;
+        bool twice = false;
+        for (int k = 0; k < c->language_count; k++) twice = twice || !strcmp(c->languages[k], code);
+        if (twice) {
+            error_at(p, items[i]->start_mark, "'%s' is in 'languages' twice", code);
+            continue;
+        }
+        snprintf(c->languages[c->language_count++], CONTENT_LANGUAGE_MAX, "%s", code);
+    }
+}
+
+/* The index of `code` in the show's languages, or -1. */
+static int language_index(const content_t *c, const char *code) {
+    for (int i = 0; i < c->language_count; i++) {
+        if (strcmp(c->languages[i], code) == 0) return i;
+    }
+    return -1;
+}
+
+/* The kiosk's `languages: [en, es]`: a loop in each, in turn; of the show's languages. */
+static void read_kiosk_languages(parse_t *p, const yaml_node_t *node) {
+    content_t *c = p->out;
+    yaml_node_t *items[CONTENT_MAX_LANGUAGES];
+    int count = read_list(p, node, &LANGUAGES_LIST, items);
+    c->kiosk.language_count = 0;
+    for (int i = 0; i < count; i++) {
+        const char *code = NULL;
+        if (!language_code(p, items[i], &code)) continue;
+        int index = language_index(c, code);
+        if (index < 0) {
+            char list[96] = "";
+            for (int k = 0; k < c->language_count; k++) {
+                size_t used = strlen(list);
+                snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", c->languages[k]);
+            }
+            error_at(p, items[i]->start_mark,
+                     "the kiosk's language '%s' is not one of the show's languages (%s)", code,
+                     c->language_count ? list : "a file without 'languages' has only its own");
+            continue;
+        }
+        c->kiosk.languages[c->kiosk.language_count++] = index;
+    }
+}
+
 static void read_kiosk(parse_t *p, const yaml_node_t *node) {
     p->out->kiosk.present = true;
     yaml_node_t *found[MAX_FIELDS];
@@ -2837,6 +2924,9 @@ static void read_kiosk(parse_t *p, const yaml_node_t *node) {
     }
     if (found[KIOSK_QUIT_KEYS]) {
         read_quit_keys(p, found[KIOSK_QUIT_KEYS]);
+    }
+    if (found[KIOSK_LANGUAGES]) {
+        read_kiosk_languages(p, found[KIOSK_LANGUAGES]);
     }
     const yaml_node_t *hours = found[KIOSK_OPENING_HOURS];
     bool hours_ok = hours && read_opening_hours(p, hours);
@@ -2921,6 +3011,9 @@ static void read_document(parse_t *p, const yaml_node_t *root) {
         read_clinic(p, found[TOP_CLINIC]);
     }
     read_fields(p, &TOP_SPEC, found, p->out);
+    if (found[TOP_LANGUAGES]) {
+        read_languages(p, found[TOP_LANGUAGES]); /* before the kiosk's, which name them */
+    }
     /* then each section present, in this order: exercises before the playlist that names
      * them; a section is read by its own reader, or by its fields' spec */
     static const struct {
@@ -2941,73 +3034,179 @@ static void read_document(parse_t *p, const yaml_node_t *root) {
         if (SECTIONS[i].read) SECTIONS[i].read(p, node);
         else read_section(p, node, SECTIONS[i].spec);
     }
+    content_t *c = p->out;
+    if (c->kiosk.language_count == 0) { /* default: every language of the show, in turn */
+        for (int i = 0; i < c->language_count; i++) c->kiosk.languages[i] = i;
+        c->kiosk.language_count = c->language_count;
+    }
 }
 
 /* ---- Public ------------------------------------------------------------------------ */
 
-bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors) {
-    memset(out, 0, sizeof *out);
-    memset(errors, 0, sizeof *errors);
-    kiosk_defaults(out);
-    sound_defaults(out);
-    if (!text) {
-        text = "";
-        len = 0;
-    }
-    parse_t p = {.out = out, .errors = errors};
+/* Checks and loads one file's text into `doc` (the caller deletes it on success); reports,
+ * with p->mark_tag on every mark, and returns false when it cannot. */
+static bool load_text(parse_t *p, const char *text, size_t len, yaml_document_t *doc) {
     if (len > CONTENT_MAX_BYTES) {
-        error_at(&p, (yaml_mark_t){0, 0, 0},
+        error_at(p, (yaml_mark_t){0, 0, 0},
                  "the file is %zu KB; a content file may have at most %d KB (is it the right "
                  "file?)",
                  (len + 1023) / 1024, CONTENT_MAX_BYTES / 1024);
         return false;
     }
-    if (!check_utf8(&p, text, len) || !check_depth(&p, text, len)) {
+    if (!check_utf8(p, text, len) || !check_depth(p, text, len)) {
         return false;
     }
-
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        error_at(&p, (yaml_mark_t){0, 0, 0}, "out of memory while starting the YAML parser");
+        error_at(p, (yaml_mark_t){0, 0, 0}, "out of memory while starting the YAML parser");
         return false;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-
     /* On failure yaml_parser_load frees the document itself. */
-    yaml_document_t doc;
-    if (!yaml_parser_load(&parser, &doc)) {
-        report_yaml_error(&p, &parser, text, len);
+    if (!yaml_parser_load(&parser, doc)) {
+        report_yaml_error(p, &parser, text, len);
         yaml_parser_delete(&parser);
         return false;
     }
     /* A second document would be silently ignored: load it to report it (or its syntax). */
     yaml_document_t extra;
     if (!yaml_parser_load(&parser, &extra)) {
-        report_yaml_error(&p, &parser, text, len);
-        yaml_document_delete(&doc);
+        report_yaml_error(p, &parser, text, len);
+        yaml_document_delete(doc);
         yaml_parser_delete(&parser);
         return false;
     }
     const yaml_node_t *extra_root = yaml_document_get_root_node(&extra);
     if (extra_root) {
-        error_at(&p, extra_root->start_mark,
+        error_at(p, extra_root->start_mark,
                  "only one YAML document is allowed; remove this one or its '---'");
     }
     yaml_document_delete(&extra);
+    yaml_parser_delete(&parser);
+    return true;
+}
 
-    p.doc = &doc;
-    const yaml_node_t *root = yaml_document_get_root_node(&doc);
+/* A fresh content_t and error list, with the defaults of the optional sections. */
+static parse_t parse_start(content_t *out, content_errors_t *errors) {
+    memset(out, 0, sizeof *out);
+    memset(errors, 0, sizeof *errors);
+    kiosk_defaults(out);
+    sound_defaults(out);
+    return (parse_t){.out = out, .errors = errors};
+}
+
+static void read_root(parse_t *p, yaml_document_t *doc) {
+    p->doc = doc;
+    const yaml_node_t *root = yaml_document_get_root_node(doc);
     if (!root) {
-        error_at(&p, (yaml_mark_t){0, 0, 0},
+        error_at(p, (yaml_mark_t){0, 0, 0},
                  "the content file is empty; it must hold a mapping with version, clinic, "
                  "theme, timing, playlist, labels, intro, exercises, reviews and contact");
     } else {
-        read_document(&p, root);
+        read_document(p, root);
     }
+}
 
+bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors) {
+    parse_t p = parse_start(out, errors);
+    yaml_document_t doc;
+    if (!load_text(&p, text ? text : "", text ? len : 0, &doc)) return false;
+    read_root(&p, &doc);
     yaml_document_delete(&doc);
-    yaml_parser_delete(&parser);
     return errors->total == 0;
+}
+
+/* words.c's messages, as the walker's. */
+static void words_error(void *ctx, yaml_mark_t mark, const char *message) {
+    error_at((parse_t *)ctx, mark, "%s", message);
+}
+
+bool content_parse_set(content_t *out, const char *show, size_t show_len, const char *words,
+                       size_t words_len, content_errors_t *errors) {
+    parse_t p = parse_start(out, errors);
+    yaml_document_t show_doc, words_doc;
+    bool show_ok = load_text(&p, show ? show : "", show ? show_len : 0, &show_doc);
+    p.mark_tag = WORDS_MARK;
+    bool words_ok = load_text(&p, words ? words : "", words ? words_len : 0, &words_doc);
+    p.mark_tag = 0;
+    if (show_ok && words_ok) {
+        const yaml_node_t *root = yaml_document_get_root_node(&show_doc);
+        const yaml_node_t *languages = NULL;
+        if (root && root->type == YAML_MAPPING_NODE) {
+            for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+                 pair < root->data.mapping.pairs.top; pair++) {
+                if (scalar_is(yaml_document_get_node(&show_doc, pair->key), "languages")) {
+                    languages = yaml_document_get_node(&show_doc, pair->value);
+                }
+            }
+        }
+        if (!languages) {
+            error_at(&p, root ? root->start_mark : (yaml_mark_t){0, 0, 0},
+                     "the show's file needs 'languages': the languages of its words, e.g. "
+                     "languages: [en, es] for en.yaml and es.yaml beside it");
+        }
+        words_report_t report = {words_error, &p};
+        /* one mistake, one message: a show and words that do not fit are not read on */
+        if (words_overlay(&show_doc, &words_doc, report) && errors->total == 0) {
+            read_root(&p, &show_doc);
+            const content_t *c = p.out;
+            if (errors->total == 0 && c->language && language_index(c, c->language) < 0) {
+                const yaml_node_t *wroot = yaml_document_get_root_node(&words_doc);
+                yaml_mark_t at = wroot ? wroot->start_mark : (yaml_mark_t){0, 0, 0};
+                at.index |= WORDS_MARK;
+                error_at(&p, at, "the language '%s' is not one of the show's languages",
+                         c->language);
+            }
+        }
+    }
+    if (show_ok) yaml_document_delete(&show_doc);
+    if (words_ok) yaml_document_delete(&words_doc);
+    return errors->total == 0;
+}
+
+bool content_compare_words(const char *reference, size_t reference_len, const char *translation,
+                           size_t translation_len, content_errors_t *errors) {
+    memset(errors, 0, sizeof *errors);
+    parse_t p = {.errors = errors};
+    yaml_document_t ref, tr;
+    /* the reference's own mistakes are its check's to report: here it is taken or not */
+    content_errors_t ref_errors = {0};
+    parse_t rp = {.errors = &ref_errors};
+    if (!load_text(&rp, reference ? reference : "", reference ? reference_len : 0, &ref)) {
+        return true;
+    }
+    p.mark_tag = WORDS_MARK;
+    if (!load_text(&p, translation ? translation : "", translation ? translation_len : 0, &tr)) {
+        yaml_document_delete(&ref);
+        return false;
+    }
+    words_compare(&ref, &tr, (words_report_t){words_error, &p});
+    yaml_document_delete(&ref);
+    yaml_document_delete(&tr);
+    return errors->total == 0;
+}
+
+content_kind_t content_kind(const char *text, size_t len) {
+    content_errors_t errors;
+    parse_t p = {.errors = &errors};
+    memset(&errors, 0, sizeof errors);
+    yaml_document_t doc;
+    if (!text || !load_text(&p, text, len, &doc)) return CONTENT_KIND_WHOLE;
+    const yaml_node_t *root = yaml_document_get_root_node(&doc);
+    bool languages = false, language = false, playlist = false;
+    if (root && root->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             pair < root->data.mapping.pairs.top; pair++) {
+            const yaml_node_t *key = yaml_document_get_node(&doc, pair->key);
+            languages = languages || scalar_is(key, "languages");
+            language = language || scalar_is(key, "language");
+            playlist = playlist || scalar_is(key, "playlist");
+        }
+    }
+    yaml_document_delete(&doc);
+    return languages               ? CONTENT_KIND_SHOW
+           : language && !playlist ? CONTENT_KIND_WORDS
+                                   : CONTENT_KIND_WHOLE;
 }
 
 const content_source_t *content_source_of(const content_t *content, const char *text) {

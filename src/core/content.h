@@ -22,6 +22,8 @@
     1024                                /* shown texts whose place in the file is kept (~120 in the
                                   * real file; 40 exercises of 12 steps and all else fit) */
 #define CONTENT_MAX_BYTES (1024 * 1024) /* largest content file parsed (the real one is ~20 KB) */
+#define CONTENT_MAX_LANGUAGES 8         /* languages of one show */
+#define CONTENT_LANGUAGE_MAX 12         /* bytes of a language code with its NUL ("es", "pt-br") */
 #define CONTENT_MAX_DEPTH \
     64 /* lists and mappings inside each other (the real file needs ~8);
                               * libyaml's time grows with the square of the depth */
@@ -176,13 +178,30 @@ typedef struct content_source_t {
     const char *field;   /* its key: "text", "title", "step", "footer", ... */
     int line, column;    /* 1-based, of the value */
     size_t start, end;   /* byte offsets of the value in the file: [start, end) */
+    int file;            /* CONTENT_FILE_SHOW (or the whole file), CONTENT_FILE_WORDS */
 } content_source_t;
+
+/* Which file a message or a text is about, when a show is read with a language's words. */
+enum { CONTENT_FILE_SHOW = 0, CONTENT_FILE_WORDS = 1 };
+
+/* What a content file is, by its top-level keys (content_kind). */
+typedef enum content_kind_t {
+    CONTENT_KIND_WHOLE = 0, /* one file, show and words of one language (or not YAML at all) */
+    CONTENT_KIND_SHOW,      /* the show without its words: `languages:` names their files */
+    CONTENT_KIND_WORDS,     /* a language's words: `language:` and no playlist */
+} content_kind_t;
 
 /* Every string points into `arena`, so a content_t is one block that is freed at once.
  * All strings are UTF-8, non-empty unless noted, with {clinic.*} placeholders expanded. */
 typedef struct content_t {
     int version;
-    const char *language;
+    const char *language;      /* the words' language code: "en", "es" */
+    const char *language_name; /* its name as its readers write it ("Español"), shown a moment
+                                * after L; NULL when the file gives none */
+    /* The show's languages (`languages: [en, es]` in a show file, their words in en.yaml,
+     * es.yaml beside it); 0 for a whole file, which is its one language. */
+    char languages[CONTENT_MAX_LANGUAGES][CONTENT_LANGUAGE_MAX];
+    int language_count;
 
     struct {
         const char *name;
@@ -316,6 +335,10 @@ typedef struct content_t {
                                 * default 2 */
         bool cec;              /* outside opening hours, also put the TV in standby over
                                 * HDMI-CEC (cec-ctl) and wake it at opening; default false */
+        /* The languages the kiosk's loop goes through, one whole loop each, in turn: indices
+         * into content_t.languages; default every language of the show in its order. */
+        int languages[CONTENT_MAX_LANGUAGES];
+        int language_count;
     } kiosk;
 
     /* Sound cues for a patient whose eyes are elsewhere, per mode. The section and each of
@@ -337,13 +360,15 @@ typedef struct content_t {
 
 /* One problem in the file; line and column are 1-based and point at the offending node. */
 typedef struct content_error_t {
+    int file; /* CONTENT_FILE_SHOW (or the whole file) or CONTENT_FILE_WORDS */
     int line;
     int column;
     char message[CONTENT_ERROR_MESSAGE_MAX];
 } content_error_t;
 
 typedef struct content_errors_t {
-    content_error_t items[CONTENT_MAX_ERRORS]; /* the first CONTENT_MAX_ERRORS, in file order */
+    content_error_t items[CONTENT_MAX_ERRORS]; /* the first CONTENT_MAX_ERRORS, in file order
+                                                * (the show's file, then the words') */
     int count;                                 /* entries filled in items */
     int total;                                 /* all errors found, may exceed count */
 } content_errors_t;
@@ -354,6 +379,25 @@ typedef struct content_errors_t {
  * CONTENT_MAX_BYTES, not UTF-8, or nested deeper than CONTENT_MAX_DEPTH is refused before a
  * tree is built, so no input costs more than a few milliseconds of libyaml. */
 bool content_parse(content_t *out, const char *text, size_t len, content_errors_t *errors);
+
+/* A show file (CONTENT_KIND_SHOW) read with one language's words (CONTENT_KIND_WORDS) as one
+ * content: the words laid over the show (words.c), then read as a whole file is. Errors name
+ * their file (content_error_t.file) and place in it; so do the texts' sources. As
+ * content_parse otherwise; the words' `language` must be one of the show's `languages`. */
+bool content_parse_set(content_t *out, const char *show, size_t show_len, const char *words,
+                       size_t words_len, content_errors_t *errors);
+
+/* A translation (a language's words) checked against the reference language's (English),
+ * text by text: a text missing, a text the show does not use, a list of another length, a
+ * placeholder dropped or added. Errors are all the translation's (CONTENT_FILE_WORDS);
+ * a file that is not YAML is reported as such. True when nothing was found. */
+bool content_compare_words(const char *reference, size_t reference_len, const char *translation,
+                           size_t translation_len, content_errors_t *errors);
+
+/* What the file is, by its top-level keys: `languages` makes a show; `language` without a
+ * `playlist` a language's words; anything else (a whole file, or not YAML: its parse will
+ * say) CONTENT_KIND_WHOLE. */
+content_kind_t content_kind(const char *text, size_t len);
 
 /* Writes "FILE:LINE:COL: message" into buf (always NUL-terminated). */
 void content_error_format(const content_error_t *error, const char *filename, char *buf,
