@@ -39,7 +39,8 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(SK_DEB_CONTROL ${CMAKE_CURRENT_BINARY_DIR}/debian-control)
 file(MAKE_DIRECTORY ${SK_DEB_CONTROL})
-file(WRITE ${SK_DEB_CONTROL}/conffiles.tmp "${SK_CONFDIR}/en.yaml\n${SK_CONFDIR}/sync.conf\n")
+file(WRITE ${SK_DEB_CONTROL}/conffiles.tmp
+     "${SK_CONFDIR}/show.yaml\n${SK_CONFDIR}/en.yaml\n${SK_CONFDIR}/es.yaml\n${SK_CONFDIR}/sync.conf\n")
 configure_file(${SK_DEB_CONTROL}/conffiles.tmp ${SK_DEB_CONTROL}/conffiles COPYONLY)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${SK_DEB_CONTROL}/conffiles

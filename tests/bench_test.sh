@@ -14,7 +14,7 @@ mkdir -p "$outdir"
 sed -e 's/^  intro_seconds: .*/  intro_seconds: 3/' -e 's/^  contact_seconds: .*/  contact_seconds: 3/' \
     -e 's/^  review_min_seconds: .*/  review_min_seconds: 2/' -e 's/^  review_max_seconds: .*/  review_max_seconds: 3/' \
     -e 's/^  demo_breaths: .*/  demo_breaths: 1/' -e 's/^  demo_hold_seconds: .*/  demo_hold_seconds: 2/' \
-    "$src/assets/content/en.yaml" > "$outdir/short.yaml"
+    "$src/tests/data/whole-en.yaml" > "$outdir/short.yaml"
 frames=9000
 out=$(env -u MESA_SHADER_CACHE_DISABLE -u MESA_SHADER_CACHE_DIR "$bin" --bench --frames $frames --size 480x270 --content "$outdir/short.yaml" 2>&1)
 rc=$?

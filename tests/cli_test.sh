@@ -44,7 +44,7 @@ done
 expect 2 "unknown flag named" -- --fullscreenn && stderr_has "unknown flag named" "'--fullscreenn'"
 
 # --check-content: the real file passes; each broken fixture fails with FILE:LINE:COL lines
-expect 0 "check real content" -- --check-content "$src/assets/content/en.yaml" && grep -q "ok" "$out/last.out" && ok || bad "check prints ok"
+expect 0 "check real content" -- --check-content "$src/assets/content/show.yaml" && grep -q "ok" "$out/last.out" && ok || bad "check prints ok"
 for f in "$src"/tests/data/bad-*.yaml; do
   name=$(basename "$f")
   expect 2 "check $name" -- --check-content "$f" || continue
@@ -57,15 +57,15 @@ expect 2 "unknown key reported at its line" -- --check-content "$src/tests/data/
 expect 2 "missing content file" -- --check-content "$out/nope.yaml" && stderr_has "missing file" "cannot read"
 # what only the program can tell: a QR text too long to encode, a routine repeated past its room
 long=$(head -c 3000 /dev/zero | tr '\0' 'x')
-sed "s|^  phone: .*|&\n  qr_text: \"tel:$long\"|" "$src/assets/content/en.yaml" > "$out/long-qr.yaml"
+sed "s|^  phone: .*|&\n  qr_text: \"tel:$long\"|" "$src/tests/data/whole-en.yaml" > "$out/long-qr.yaml"
 expect 2 "QR text too long" -- --check-content "$out/long-qr.yaml" && stderr_has "QR too long" "too long for a QR code"
-sed "s|repeat: {from: again-right-up, times: 9}|repeat: {from: again-right-up, times: 70}|" "$src/assets/content/en.yaml" > "$out/long-routine.yaml"
+sed "s|repeat: {from: again-right-up, times: 9}|repeat: {from: again-right-up, times: 70}|" "$src/tests/data/whole-en.yaml" > "$out/long-routine.yaml"
 expect 2 "routine too long" -- --check-content "$out/long-routine.yaml" && stderr_has "routine too long" "repeat less"
 
 # texts that cannot be shown as written: each at its FILE:LINE:COL, in words a clinic's staff use
 # - an emoji pasted from a web review (Inter has none): named as U+1F600 at its own column
 sed 's|^      text: "I am a regular patient|      text: "Great 😀 care. I am a regular patient|' \
-  "$src/assets/content/en.yaml" > "$out/emoji.yaml"
+  "$src/tests/data/whole-en.yaml" > "$out/emoji.yaml"
 line=$(grep -n "Great 😀" "$out/emoji.yaml" | cut -d: -f1)
 expect 2 "emoji in a review" -- --check-content "$out/emoji.yaml" &&
   stderr_has "emoji at its column" "$out/emoji.yaml:$line:20: the character U+1F600" &&
@@ -73,7 +73,7 @@ expect 2 "emoji in a review" -- --check-content "$out/emoji.yaml" &&
 # - a 300-word review: too long for a card at the smallest screen, and to read in its time
 words=$(seq 1 300 | sed 's/^/word/' | tr '\n' ' ' | sed 's/ $//')
 sed "s|^      text: \"I am a regular patient.*|      text: \"$words\"|" \
-  "$src/assets/content/en.yaml" > "$out/long-review.yaml"
+  "$src/tests/data/whole-en.yaml" > "$out/long-review.yaml"
 line=$(grep -n "word1 word2" "$out/long-review.yaml" | cut -d: -f1)
 expect 2 "300-word review" -- --check-content "$out/long-review.yaml" &&
   stderr_has "long review: card" "$out/long-review.yaml:$line:13: this review ('word1 word2" &&
@@ -82,13 +82,13 @@ expect 2 "300-word review" -- --check-content "$out/long-review.yaml" &&
   stderr_has "long review: reading time" "it takes 120 s to read, but a card is shown at most 40 s"
 # - a kiosk hint too long for the footer (only a kiosk shows it)
 sed 's|^  hint: .*|  hint: "Press the right arrow key to follow along with the exercises, or the space bar to pause them, or H to see every key"|' \
-  "$src/assets/content/en.yaml" > "$out/long-hint.yaml"
+  "$src/tests/data/whole-en.yaml" > "$out/long-hint.yaml"
 line=$(grep -n "^  hint:" "$out/long-hint.yaml" | cut -d: -f1)
 expect 2 "long kiosk hint" -- --check-content "$out/long-hint.yaml" &&
   stderr_has "long hint named" "$out/long-hint.yaml:$line:9: 'hint' in kiosk"
 # - the steps of an exercise too long, together, for their panel
 sed 's|^      - Lie on your back with your knees bent and your feet flat on the floor.$|      - "'"$words"'"|' \
-  "$src/assets/content/en.yaml" > "$out/long-steps.yaml"
+  "$src/tests/data/whole-en.yaml" > "$out/long-steps.yaml"
 expect 2 "steps too long" -- --check-content "$out/long-steps.yaml" &&
   stderr_has "steps named" "the steps of 'Spinal Twists' have "
 
@@ -130,7 +130,7 @@ for size in 1920x1080 1080x1920 1280x720; do
 done
 # ... and follows the clinic's phone: a new number in a copy, by default and through a
 # placeholder in qr_text (filled in, never encoded with its braces)
-sed "s|^  phone: .*|  phone: (415) 555-0123|" "$src/assets/content/en.yaml" > "$out/new-phone.yaml"
+sed "s|^  phone: .*|  phone: (415) 555-0123|" "$src/tests/data/whole-en.yaml" > "$out/new-phone.yaml"
 sed "s|^  phone: .*|&\n  qr_text: \"tel:{clinic.phone}\"|" "$out/new-phone.yaml" > "$out/new-phone-qr.yaml"
 sed "s|^  phone: .*|&\n  qr_text: \"Call {clinic.name}: {clinic.phone}\"|" "$out/new-phone.yaml" > "$out/new-phone-text.yaml"
 for f in new-phone:tel:+14155550123 new-phone-qr:tel:+14155550123 \

@@ -44,7 +44,7 @@ cfile="$out/content.yaml"
 write_content() { # OPEN_DAYS CEC
   sed -E -e "s/^(  opening_hours:).*/\1 \"0:00-24:00\"\n  open_days: [$1]/" -e '/^  open_days:/d' \
     -e "s/^(  cec:).*/\1 $2/" -e 's/^(  reload_seconds:).*/\1 0.5/' \
-    "$src/assets/content/en.yaml" >"$cfile.tmp"
+    "$src/tests/data/whole-en.yaml" >"$cfile.tmp"
   grep -q "^  cec: $2" "$cfile.tmp" || bad "the shipped content has no kiosk.cec line to set"
   mv "$cfile.tmp" "$cfile"
 }

@@ -37,7 +37,7 @@ refused big "$out/big.yaml"
 assets=$out/assets
 cp -r "$src/assets" "$assets"
 export STRETCH_KIOSK_ASSETS=$assets SDL_VIDEODRIVER=offscreen
-base=$assets/content/en.yaml
+base=$src/tests/data/whole-en.yaml
 grep -qE '^  mark: ' "$base" || bad "en.yaml has no '  mark:' line to change"
 # started NAME CONTENT WORD: a --screenshot start with CONTENT ends in time, not by a signal,
 # and its stderr names WORD

@@ -12,7 +12,7 @@ failures=0 passed=0
 ok()  { passed=$((passed + 1)); }
 bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-shipped="${IMPORT_TEST_CONTENT:-$src/assets/content/en.yaml}"
+shipped="${IMPORT_TEST_CONTENT:-$src/tests/data/whole-en.yaml}"
 export STATE_DIRECTORY="$out/state" STRETCH_KIOSK_ASSETS="$out/assets"
 notice="$STATE_DIRECTORY/notice"
 inst="$out/etc/en.yaml" stick="$out/stick"

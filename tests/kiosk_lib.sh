@@ -20,7 +20,7 @@ trap cleanup EXIT
 # the show is on screen whenever the test runs.
 cfile=$out/content.yaml
 sed -E -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' \
-  "$src/assets/content/en.yaml" >"$cfile"
+  "$src/tests/data/whole-en.yaml" >"$cfile"
 
 # A real window manager, so Alt+F4, the close request and a minimise go through it.
 if command -v openbox >/dev/null; then

@@ -19,7 +19,7 @@ ok()  { passed=$((passed + 1)); }
 bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 content=$out/en.yaml
-cp "$src/assets/content/en.yaml" "$content"
+cp "$src/tests/data/whole-en.yaml" "$content"
 grep -q "^  phone: " "$content" || bad "no '  phone:' line in en.yaml to edit"
 
 run=0
@@ -90,7 +90,7 @@ rm -rf "$XDG_STATE_HOME"
 start
 sleep 1.5
 kill -0 "$pid" 2>/dev/null && ok || bad "broken file, no copy: the kiosk ended: $(cat "$err")"
-grep -qF "not usable: the kiosk shows $src/assets/content/en.yaml" "$err" && ok ||
+grep -qF "not usable: the kiosk shows $src/assets/content/show.yaml" "$err" && ok ||
   bad "the shipped content was not used: $(cat "$err")"
 stop
 
@@ -117,7 +117,7 @@ rc=$?
 #    set, its fonts kept beside the copy, rather than ending; an interactive start says why
 rm -rf "$XDG_STATE_HOME" "$out/assets"
 cp -r "$src/assets" "$out/assets"
-cp "$src/assets/content/en.yaml" "$content"
+cp "$src/tests/data/whole-en.yaml" "$content"
 STRETCH_KIOSK_ASSETS=$out/assets start
 sleep 1.5
 stop

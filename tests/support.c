@@ -25,21 +25,38 @@ char *support_read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* A language's words (en.yaml) are read with the show beside them (show.yaml), as the
+ * program reads them; a whole file alone. */
 content_t *support_load_content(const char *path) {
-    size_t len = 0;
-    char *text = support_read_file(path, &len);
+    size_t len = 0, show_len = 0;
+    char *text = support_read_file(path, &len), *show = NULL, show_path[1024] = "";
     if (!text) return NULL;
+    if (content_kind(text, len) == CONTENT_KIND_WORDS) {
+        const char *slash = strrchr(path, '/');
+        snprintf(show_path, sizeof show_path, "%.*sshow.yaml", slash ? (int)(slash - path) + 1 : 0,
+                 path);
+        show = support_read_file(show_path, &show_len);
+        if (!show) {
+            fprintf(stderr, "%s: no show.yaml beside it\n", path);
+            free(text);
+            return NULL;
+        }
+    }
     content_t *c = malloc(sizeof *c);
     content_errors_t *errors = malloc(sizeof *errors);
-    bool ok = c && errors && content_parse(c, text, len, errors);
+    bool ok = c && errors &&
+              (show ? content_parse_set(c, show, show_len, text, len, errors)
+                    : content_parse(c, text, len, errors));
     if (!ok && errors) {
         for (int i = 0; i < errors->count; i++) {
-            fprintf(stderr, "%s:%d:%d: %s\n", path, errors->items[i].line, errors->items[i].column,
-                    errors->items[i].message);
+            fprintf(stderr, "%s:%d:%d: %s\n",
+                    errors->items[i].file == CONTENT_FILE_WORDS || !show ? path : show_path,
+                    errors->items[i].line, errors->items[i].column, errors->items[i].message);
         }
     }
     free(errors);
     free(text);
+    free(show);
     if (!ok) {
         free(c);
         return NULL;

@@ -17,7 +17,7 @@ ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 sync="$src/deploy/stretch-kiosk-sync"
-shipped="$src/assets/content/en.yaml"
+shipped="$src/tests/data/whole-en.yaml"
 export STATE_DIRECTORY="$out/state" CACHE_DIRECTORY="$out/cache" STRETCH_KIOSK_ASSETS="$out/assets"
 export SK_SYNC_BIN="$bin" SK_SYNC_CONF="$out/sync.conf" HOME="$out/home"
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org

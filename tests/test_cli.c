@@ -68,15 +68,15 @@ static void test_valid_lines(void **state) {
         const char *content, *lang, *scene, *shot, *check;
         double at;
     } cases[] = {
-        {{NULL}, CLI_MODE_RUN, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
-        {{"--windowed", NULL}, CLI_MODE_RUN, true, 1280, 720, NULL, "en", NULL, NULL, NULL, 0.0},
+        {{NULL}, CLI_MODE_RUN, false, 0, 0, NULL, NULL, NULL, NULL, NULL, 0.0},
+        {{"--windowed", NULL}, CLI_MODE_RUN, true, 1280, 720, NULL, NULL, NULL, NULL, NULL, 0.0},
         {{"--windowed=800x600", NULL},
          CLI_MODE_RUN,
          true,
          800,
          600,
          NULL,
-         "en",
+         NULL,
          NULL,
          NULL,
          NULL,
@@ -87,7 +87,7 @@ static void test_valid_lines(void **state) {
          800,
          600,
          NULL,
-         "en",
+         NULL,
          NULL,
          NULL,
          NULL,
@@ -98,7 +98,7 @@ static void test_valid_lines(void **state) {
          640,
          360,
          NULL,
-         "en",
+         NULL,
          "intro",
          "a.png",
          NULL,
@@ -109,7 +109,7 @@ static void test_valid_lines(void **state) {
          1920,
          1080,
          NULL,
-         "en",
+         NULL,
          NULL,
          "a.png",
          NULL,
@@ -120,7 +120,7 @@ static void test_valid_lines(void **state) {
          3840,
          2160,
          NULL,
-         "en",
+         NULL,
          NULL,
          "out/b.png",
          NULL,
@@ -131,7 +131,7 @@ static void test_valid_lines(void **state) {
          64,
          16384,
          NULL,
-         "en",
+         NULL,
          NULL,
          "a.png",
          NULL,
@@ -142,7 +142,7 @@ static void test_valid_lines(void **state) {
          0,
          0,
          NULL,
-         "en",
+         NULL,
          NULL,
          NULL,
          "f.yaml",
@@ -153,13 +153,13 @@ static void test_valid_lines(void **state) {
          0,
          0,
          NULL,
-         "en",
+         NULL,
          NULL,
          NULL,
          "dir/f.yaml",
          0.0},
-        {{"--help", NULL}, CLI_MODE_HELP, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
-        {{"--version", NULL}, CLI_MODE_VERSION, false, 0, 0, NULL, "en", NULL, NULL, NULL, 0.0},
+        {{"--help", NULL}, CLI_MODE_HELP, false, 0, 0, NULL, NULL, NULL, NULL, NULL, 0.0},
+        {{"--version", NULL}, CLI_MODE_VERSION, false, 0, 0, NULL, NULL, NULL, NULL, NULL, 0.0},
         {{"--content", "x.yaml", "--lang", "en", "--scene", "childs-pose", NULL},
          CLI_MODE_RUN,
          false,
@@ -239,7 +239,7 @@ static void test_parse_resets(void **state) {
     assert_false(o.windowed);
     assert_int_equal(o.width, 0);
     assert_null(o.scene);
-    assert_string_equal(o.lang, "en");
+    assert_null(o.lang);
 }
 
 /* ---- Invalid lines --------------------------------------------------------------------- */

@@ -135,7 +135,7 @@ static void assert_every_step_illustrated(const content_t *c, const char *name) 
 static void test_real_file_parses(void **state) {
     content_t *c = *state;
     content_errors_t errors;
-    bool ok = parse_file("assets/content/en.yaml", c, &errors);
+    bool ok = parse_file("tests/data/whole-en.yaml", c, &errors);
     if (!ok) {
         print_errors(&errors, "en.yaml");
     }
@@ -210,7 +210,7 @@ static void test_real_file_parses(void **state) {
 static void test_real_file_labels(void **state) {
     content_t *c = *state;
     content_errors_t errors;
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
     const struct {
         const char *text;
         const char *expected;
@@ -269,7 +269,7 @@ static void test_real_file_labels(void **state) {
 static void test_real_file_repetitions(void **state) {
     content_t *c = *state;
     content_errors_t errors;
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
     static const struct {
         const char *id;
         int min, max;
@@ -303,12 +303,12 @@ static void test_real_file_repetitions(void **state) {
 static void test_real_file_kiosk(void **state) {
     content_t *c = *state;
     content_errors_t errors;
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
     assert_true(c->kiosk.present);
     assert_true(c->kiosk.always_open);
     assert_true(content_kiosk_open(c, 0, 3 * 60));
     size_t len = 0;
-    char *text = read_file("assets/content/en.yaml", &len);
+    char *text = read_file("tests/data/whole-en.yaml", &len);
     assert_non_null(text);
     const char *always = "  opening_hours: always\n";
     char *at = strstr(text, always);
@@ -362,7 +362,7 @@ static void test_real_file_kiosk(void **state) {
 /* Its poses are the choreographer's to tune; only what the product promises is checked. */
 static void test_every_step_illustrated(void **state) {
     static const char *const files[] = {
-        "assets/content/en.yaml",
+        "tests/data/whole-en.yaml",
         "tests/data/minimal.yaml",
         "tests/data/choreography.yaml",
     };
@@ -383,7 +383,7 @@ static void test_real_file_word_for_word(void **state) {
     char *page = read_file("tests/data/clinic-stretches-page.txt", &len);
     content_t *c = *state;
     content_errors_t errors;
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
 
     const char *texts[128];
     int n = 0;
@@ -1502,7 +1502,7 @@ static void test_sound_values(void **state) {
     }
     free(base);
     /* the real file: a patient's own computer sounds, the waiting room is silent */
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
     assert_true(c->sound.present);
     assert_true(c->sound.interactive.on);
     assert_float_equal(c->sound.interactive.volume, 0.5f, EPSILON);
@@ -1644,7 +1644,7 @@ static const text_case_t TEXT_CASES[] = {
 static void test_real_file_slips(void **state) {
     content_t *c = *state;
     size_t len = 0;
-    char *base = read_file("assets/content/en.yaml", &len);
+    char *base = read_file("tests/data/whole-en.yaml", &len);
     enum { QUOTE, TAB, COLON, SLIP_NUM };
     for (int kind = 0; kind < SLIP_NUM; kind++) {
         char *text = malloc(len + 8);
@@ -1839,7 +1839,7 @@ static void test_size_bound(void **state) {
     content_t *c = *state;
     /* the real file with a comment that takes it past 1 MiB */
     size_t len = 0;
-    char *base = read_file("assets/content/en.yaml", &len);
+    char *base = read_file("tests/data/whole-en.yaml", &len);
     size_t big = CONTENT_MAX_BYTES + 1;
     char *text = malloc(big);
     assert_non_null(text);
@@ -1927,7 +1927,7 @@ static void test_choreography_capacity(void **state) {
 
 static void test_parse_twice_identical(void **state) {
     size_t len = 0;
-    char *text = read_file("assets/content/en.yaml", &len);
+    char *text = read_file("tests/data/whole-en.yaml", &len);
     content_t *a = *state;
     content_t *snapshot = content_new();
     content_t *b = content_new();
@@ -1975,7 +1975,7 @@ static void test_error_format(void **state) {
 static void test_find_scene(void **state) {
     content_t *c = *state;
     content_errors_t errors;
-    assert_true(parse_file("assets/content/en.yaml", c, &errors));
+    assert_true(parse_file("tests/data/whole-en.yaml", c, &errors));
 
     static const struct {
         const char *id;
@@ -2130,7 +2130,7 @@ static void test_sources(void **state) {
     content_t *c = content_new();
     content_errors_t errors;
     size_t len = 0;
-    char *text = read_file("assets/content/en.yaml", &len);
+    char *text = read_file("tests/data/whole-en.yaml", &len);
     assert_true(content_parse(c, text, len, &errors));
     /* each step, title, review and label is there, at the line its words are on */
     int steps = 0;

@@ -181,7 +181,7 @@ static void refused_edits(void) {
         fprintf(f, "version: 1\n");
         for (int e = 1; e <= 12; e++) fprintf(f, "bogus%d_of_edit%d: 1\n", e, edit);
         fclose(f);
-        assert_null(app_check_file(path, first_errors[edit], sizeof first_errors[edit]));
+        assert_null(app_check_file(path, NULL, first_errors[edit], sizeof first_errors[edit]));
         log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)", path, edit);
     }
 }

@@ -27,7 +27,7 @@
 #include "reload.h"
 #include "support.h"
 
-#define EN SK_SOURCE_DIR "/assets/content/en.yaml"
+#define EN SK_SOURCE_DIR "/tests/data/whole-en.yaml"
 #define CLINIC "Birch Pain & Spine Group" /* en.yaml's clinic.name */
 
 typedef struct fixture_t {

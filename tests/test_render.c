@@ -518,7 +518,7 @@ static void test_ring_says_what_it_counts(void **state) {
 static void test_help_fits(void **state) {
     (void)state;
     const size2_t sizes[] = {{640, 360}, {360, 640}, {1080, 1920}, {1920, 1080}, {1280, 720}};
-    content_t *five = app_load_content(SK_SOURCE_DIR "/tests/data/five-exercises.yaml");
+    content_t *five = app_load_content(SK_SOURCE_DIR "/tests/data/five-exercises.yaml", NULL);
     assert_non_null(five);
     const content_t *contents[] = {app->content, five};
     for (int k = 0; k < 2; k++) {
@@ -589,7 +589,7 @@ static void test_reload_changes_fonts(void **state) {
     assert_int_equal(app->content->playlist[0].kind, SCENE_INTRO);
     uint64_t before = intro_body_pixels();
     assert_true(before != 0);
-    FILE *f = fopen(SK_SOURCE_DIR "/assets/content/en.yaml", "rb");
+    FILE *f = fopen(SK_SOURCE_DIR "/tests/data/whole-en.yaml", "rb");
     assert_non_null(f);
     static char text[1 << 20];
     size_t n = fread(text, 1, sizeof text - 1, f);
@@ -611,7 +611,7 @@ static void test_reload_changes_fonts(void **state) {
         fputs(cases[i], out);
         fputs(at + strlen(was), out);
         fclose(out);
-        loaded[i] = app_load_content(path);
+        loaded[i] = app_load_content(path, NULL);
         remove(path);
         assert_non_null(loaded[i]);
     }

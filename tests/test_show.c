@@ -69,7 +69,7 @@ static char *read_text(const char *path, size_t *len) {
 
 static int content_group_setup(void **state) {
     (void)state;
-    const char *path = SK_SOURCE_DIR "/assets/content/en.yaml";
+    const char *path = SK_SOURCE_DIR "/tests/data/whole-en.yaml";
     size_t len = 0;
     char *text = read_text(path, &len);
     if (!text) {
@@ -721,7 +721,7 @@ static void test_browsing_waits_idle_time(void **state) {
 static void test_review_stops_take_turns(void **state) {
     (void)state;
     size_t len = 0;
-    char *text = read_text(SK_SOURCE_DIR "/assets/content/en.yaml", &len);
+    char *text = read_text(SK_SOURCE_DIR "/tests/data/whole-en.yaml", &len);
     assert_non_null(text);
     const char *old = "  - reviews\n";
     char *at = strstr(text, old);
@@ -1002,7 +1002,7 @@ static void test_rebind_keeps_the_place(void **state) {
     (void)state;
     const content_t *c = g_content;
     size_t len = 0;
-    char *text = read_text(SK_SOURCE_DIR "/assets/content/en.yaml", &len);
+    char *text = read_text(SK_SOURCE_DIR "/tests/data/whole-en.yaml", &len);
     assert_non_null(text);
     char *at = strstr(text, "get_ready_seconds: 3");
     assert_non_null(at);

@@ -29,7 +29,7 @@ title="Stretches to Relieve Back Pain"
 # The contact scene holds still, so the window can be compared with a screenshot; here it stays
 # long enough for the whole test.
 content=$out/content.yaml
-sed -e 's/^  contact_seconds: .*/  contact_seconds: 3000/' "$src/assets/content/en.yaml" >"$content"
+sed -e 's/^  contact_seconds: .*/  contact_seconds: 3000/' "$src/tests/data/whole-en.yaml" >"$content"
 grep -q "contact_seconds: 3000" "$content" || bad "could not lengthen the contact scene"
 export STRETCH_KIOSK_ASSETS=$src/assets
 

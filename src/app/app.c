@@ -27,14 +27,14 @@ static void note_first(char *first, size_t size, const char *msg) {
     if (first && size && !first[0]) snprintf(first, size, "%s", msg);
 }
 
-/* Reads and parses a content file; with `keep`, its text is handed back (*kept, heap) when it
- * parses. */
-static content_t *load_content(const char *path, char *first, size_t first_size, char **kept,
-                               size_t *kept_len) {
+/* Reads and parses a content's files; with `kept`, the texts read are handed back (kept->text,
+ * heap) when they parse. */
+static content_t *load_files(const content_files_t *paths, char *first, size_t first_size,
+                             content_files_t *kept) {
     char err[1200];
-    char *text = NULL;
-    size_t len = 0;
-    if (!assets_read(path, &text, &len, err, sizeof err)) {
+    content_files_t f = *paths;
+    f.text[0] = f.text[1] = NULL;
+    if (!content_files_read(&f, err, sizeof err)) {
         log_error("%s", err);
         note_first(first, first_size, err);
         return NULL;
@@ -45,49 +45,63 @@ static content_t *load_content(const char *path, char *first, size_t first_size,
         log_error("out of memory loading content");
         SDL_free(c);
         SDL_free(errors);
-        SDL_free(text);
+        content_files_free(&f);
         return NULL;
     }
-    bool ok = content_parse(c, text, len, errors);
-    if (ok && kept) {
-        *kept = text;
-        *kept_len = len;
-    } else {
-        SDL_free(text);
-    }
+    bool ok = content_files_parse(&f, c, errors);
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
-            content_error_format(&errors->items[i], path, err, sizeof err);
+            content_error_format(&errors->items[i], content_files_name(&f, errors->items[i].file),
+                                 err, sizeof err);
             if (i == 0) log_must(LOG_ERROR, "%s", err); /* the first always reaches the journal */
             else log_error("%s", err);
             note_first(first, first_size, err);
         }
         if (errors->total > errors->count) {
-            log_error("%s: %d more errors not shown", path, errors->total - errors->count);
+            log_error("%s: %d more errors not shown", f.path[CONTENT_FILE_SHOW],
+                      errors->total - errors->count);
         }
         SDL_free(c);
         c = NULL;
     }
+    if (c && kept) *kept = f;
+    else content_files_free(&f);
     SDL_free(errors);
     return c;
 }
 
-content_t *app_load_content(const char *path) { return load_content(path, NULL, 0, NULL, NULL); }
+/* The files of the content named by `path` in `lang` (NULL: its own or first), said when
+ * they cannot be found. */
+static bool find_files(content_files_t *f, const char *path, const char *lang, char *first,
+                       size_t first_size) {
+    char err[1200];
+    if (content_files_find(f, path, lang, err, sizeof err)) return true;
+    log_error("%s", err);
+    note_first(first, first_size, err);
+    return false;
+}
 
-content_t *app_parse_file(const char *path, char **text, size_t *len) {
-    return load_content(path, NULL, 0, text, len);
+content_t *app_load_content(const char *path, const char *lang) {
+    content_files_t f;
+    return find_files(&f, path, lang, NULL, 0) ? load_files(&f, NULL, 0, NULL) : NULL;
+}
+
+content_t *app_parse_files(const content_files_t *paths, content_files_t *kept) {
+    return load_files(paths, NULL, 0, kept);
 }
 
 /* Loaded and checked as a start checks it, its fonts and mark from `assets` (NULL: the
  * installed assets folder, assets_locate); with `keep`, a good one becomes the last good set
- * on disk (the bytes that were checked, not the file read again, and its fonts and mark); with
- * `texts`, every text must also be showable as written (textcheck: glyphs, fit, reading time). */
-static content_t *load_checked(const char *path, const char *assets, bool keep, bool texts,
-                               char *first, size_t first_size) {
+ * on disk (the bytes that were checked, not the files read again, and its fonts and mark);
+ * with `texts`, every text must also be showable as written (textcheck: glyphs, fit, reading
+ * time). */
+static content_t *load_checked(const content_files_t *paths, const char *assets, bool keep,
+                               bool texts, char *first, size_t first_size) {
     if (first && first_size) first[0] = '\0';
-    char *text = NULL, installed[APP_PATH_MAX], err[1300];
-    size_t len = 0;
-    content_t *c = load_content(path, first, first_size, &text, &len);
+    char installed[APP_PATH_MAX], err[1300];
+    content_files_t f;
+    content_t *c = load_files(paths, first, first_size, &f);
+    const char *path = paths->path[CONTENT_FILE_SHOW];
     if (c && !assets) { /* found after the parse: a file's own slips are said first */
         assets = installed;
         if (!assets_locate(installed, sizeof installed, err, sizeof err)) {
@@ -102,23 +116,31 @@ static content_t *load_checked(const char *path, const char *assets, bool keep, 
         SDL_free(c);
         c = NULL;
     }
-    if (c && texts && textcheck_content(c, path, text, len, assets, first, first_size) > 0) {
+    if (c && texts && textcheck_content(c, &f, assets, first, first_size) > 0) {
         SDL_free(c);
         c = NULL;
     }
-    if (c && keep && !lastgood_save_set(text, len, c, assets, err, sizeof err)) {
+    if (c && keep && !lastgood_save_set(&f, c, assets, err, sizeof err)) {
         log_error("%s", err);
     }
-    SDL_free(text);
+    if (c) content_files_free(&f);
     return c;
 }
 
-content_t *app_check_file(const char *path, char *first, size_t first_size) {
-    return load_checked(path, NULL, false, false, first, first_size);
+content_t *app_check_file(const char *path, const char *lang, char *first, size_t first_size) {
+    content_files_t f;
+    if (!find_files(&f, path, lang, first, first_size)) return NULL;
+    return load_checked(&f, NULL, false, false, first, first_size);
 }
 
-content_t *app_check_content(const char *path, char *first, size_t first_size) {
-    return load_checked(path, NULL, false, true, first, first_size);
+content_t *app_check_files(const content_files_t *files, char *first, size_t first_size) {
+    return load_checked(files, NULL, false, true, first, first_size);
+}
+
+content_t *app_check_content(const char *path, const char *lang, char *first, size_t first_size) {
+    content_files_t f;
+    if (!find_files(&f, path, lang, first, first_size)) return NULL;
+    return load_checked(&f, NULL, false, true, first, first_size);
 }
 
 choreo_t *app_build_choreos(const content_t *c, choreo_pacing_t pacing) {
@@ -152,25 +174,42 @@ static int scene_index(const content_t *c, const char *scene) {
     return -1;
 }
 
-/* Assets folder and content file, from the command line or the defaults (an installed binary:
- * the clinic's /etc/stretch-kiosk/<lang>.yaml when there, else the shipped one). */
+/* An installed binary's /etc/stretch-kiosk/en.yaml when it is a whole file, the one-file
+ * content of before languages, which the clinic may have edited and an upgrade kept: shown as
+ * it is rather than read as the English words of the new show.yaml beside it. */
+static bool legacy_config(char *out, size_t size) {
+    char *text = NULL, err[64];
+    size_t len = 0;
+    bool whole = assets_config_content("en", out, size) &&
+                 assets_read(out, &text, &len, err, sizeof err) &&
+                 content_kind(text, len) == CONTENT_KIND_WHOLE;
+    SDL_free(text);
+    return whole;
+}
+
+/* Assets folder and content, from the command line or the defaults (an installed binary:
+ * the clinic's /etc/stretch-kiosk/show.yaml when there, else the shipped one), and the files
+ * of the language asked for (app->files). */
 int app_locate_content(app_t *app, const char *content_path, const char *lang) {
     char err[1200];
     if (!assets_locate(app->assets_dir, sizeof app->assets_dir, err, sizeof err)) {
         log_error("%s", err);
         return APP_EXIT_RUNTIME;
     }
-    const char *code = lang ? lang : "en";
     char *out = app->content_path;
     int n =
         content_path ? snprintf(out, sizeof app->content_path, "%s", content_path)
-        : assets_config_content(code, out, sizeof app->content_path) /* /etc/stretch-kiosk */
+        : legacy_config(out, sizeof app->content_path) /* a clinic's one-file content */
             ? (int)strlen(out)
-            : snprintf(out, sizeof app->content_path, "%s/content/%s.yaml", app->assets_dir, code);
+            : assets_config_content("show", out, sizeof app->content_path) /* /etc/stretch-kiosk */
+                  ? (int)strlen(out)
+                  : snprintf(out, sizeof app->content_path, "%s/content/%s", app->assets_dir,
+                             CONTENT_FILES_SHOW);
     if (n < 0 || (size_t)n >= sizeof app->content_path) {
         log_error("the content file's path is too long");
         return APP_EXIT_USAGE;
     }
+    if (!find_files(&app->files, app->content_path, lang, NULL, 0)) return APP_EXIT_USAGE;
     return APP_EXIT_OK;
 }
 
@@ -239,11 +278,12 @@ bool app_content_usable(const content_t *c, const char *path, const char *assets
     return ok;
 }
 
-/* A kiosk whose content file, or the fonts or picture it names, cannot be shown does not blank
- * the TV: it shows the last good copy with the fonts and picture kept beside it (the last good
+/* A kiosk whose content, or the fonts or picture it names, cannot be shown does not blank the
+ * TV: it shows the last good copy with the fonts and picture kept beside it (the last good
  * set), else that copy with the installed ones, else the shipped content with the installed
- * ones, else the shipped content with the kept ones; and it goes on watching the file for a
- * fix (the file's path stays app->content_path). Sets app->content_assets. */
+ * ones, else the shipped content with the kept ones (each in the language asked for when it
+ * has it, else its own); and it goes on watching the files for a fix (app->files stays what
+ * was asked for). Sets app->content_assets. */
 static content_t *kiosk_fallback(app_t *app, const char *lang) {
     char kept[1200], kept_assets[1200], shipped[1200], err[1300];
     struct stat st;
@@ -251,8 +291,8 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
                      lastgood_assets(kept_assets, sizeof kept_assets, err, sizeof err);
     if (!have_kept) log_warning("%s", err);
     have_kept = have_kept && stat(kept, &st) == 0;
-    snprintf(shipped, sizeof shipped, "%s/content/%s.yaml", app->assets_dir, lang ? lang : "en");
-    bool shipped_tried = strcmp(shipped, app->content_path) == 0; /* tried with these assets */
+    snprintf(shipped, sizeof shipped, "%s/content/%s", app->assets_dir, CONTENT_FILES_SHOW);
+    bool shipped_tried = strcmp(shipped, app->files.path[CONTENT_FILE_SHOW]) == 0;
     const struct {
         const char *content, *assets;
         bool skip;
@@ -264,7 +304,12 @@ static content_t *kiosk_fallback(app_t *app, const char *lang) {
     };
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
         if (tries[i].skip) continue;
-        content_t *c = load_checked(tries[i].content, tries[i].assets, false, false, NULL, 0);
+        content_files_t f;
+        if (!content_files_find(&f, tries[i].content, lang, err, sizeof err) &&
+            !content_files_find(&f, tries[i].content, NULL, err, sizeof err)) {
+            continue;
+        }
+        content_t *c = load_checked(&f, tries[i].assets, false, false, NULL, 0);
         if (!c) continue;
         snprintf(app->content_assets, sizeof app->content_assets, "%s", tries[i].assets);
         log_must(LOG_WARNING, "%s: not usable: the kiosk shows %s%s%s until the file is fixed",
@@ -284,7 +329,7 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
     if (rc) return rc;
     bool show = !desc->offscreen; /* a show someone watches keeps its content on disk */
     snprintf(app->content_assets, sizeof app->content_assets, "%s", app->assets_dir);
-    app->content = load_checked(app->content_path, app->assets_dir, show, false, NULL, 0);
+    app->content = load_checked(&app->files, app->assets_dir, show, false, NULL, 0);
     if (!app->content && kiosk) app->content = kiosk_fallback(app, lang);
     if (!app->content) return APP_EXIT_USAGE;
     int index = scene_index(app->content, scene);

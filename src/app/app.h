@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "cli.h"
+#include "content_files.h"
 #include "input.h"
 #include "platform.h"
 #include "present.h"
@@ -17,7 +18,8 @@
 
 typedef struct app_t {
     char assets_dir[APP_PATH_MAX];
-    char content_path[APP_PATH_MAX];
+    char content_path[APP_PATH_MAX]; /* the content named (--content) or the default */
+    content_files_t files;           /* the files shown: the show's and its words' (paths) */
     /* where the shown content's fonts and mark come from: assets_dir, or the last good set's
      * folder (lastgood_assets) when a kiosk fell back to it */
     char content_assets[APP_PATH_MAX];
@@ -42,8 +44,9 @@ typedef struct app_t {
 /* Exit codes (DESIGN §6). */
 enum { APP_EXIT_OK = 0, APP_EXIT_RUNTIME = 1, APP_EXIT_USAGE = 2 };
 
-/* Finds the assets folder and the content file (--content, else assets/content/<lang>.yaml)
- * into app->assets_dir and app->content_path. Returns an exit code. */
+/* Finds the assets folder and the content (--content, else the installed or shipped
+ * show.yaml) into app->assets_dir and app->content_path, and its files in `lang` (NULL: the
+ * show's first language, or the named words file's) into app->files. Returns an exit code. */
 int app_locate_content(app_t *app, const char *content_path, const char *lang);
 
 /* Content, routines, the show (a kiosk's when `kiosk`), window and renderer. Returns an exit
@@ -60,19 +63,23 @@ void app_sound_content(app_t *app, bool kiosk);
 /* Everything a start checks of a content file: parsed, usable (fonts, mark, QR code,
  * routines). Every problem is logged as FILE:LINE:COL: message; the first one is also copied
  * into `first` (may be NULL). Returns the content (heap, the caller frees it) when it is good. */
-content_t *app_check_file(const char *path, char *first, size_t first_size);
+content_t *app_check_file(const char *path, const char *lang, char *first, size_t first_size);
 /* That, and every text showable as written (textcheck.h): what --check-content and the USB
  * import run, so their "ok" means the TV shows the file as written. */
-content_t *app_check_content(const char *path, char *first, size_t first_size);
+content_t *app_check_content(const char *path, const char *lang, char *first, size_t first_size);
+/* The same for the files found already. */
+content_t *app_check_files(const content_files_t *files, char *first, size_t first_size);
 /* What the parser cannot know about content: its fonts and mark (in assets_dir) load, its QR
  * code can be made, every routine fits. Says why not (FILE: message) when not. */
 bool app_content_usable(const content_t *content, const char *path, const char *assets_dir);
 
-/* Loads and validates a content file; prints FILE:LINE:COL errors. Returns heap content or NULL. */
-content_t *app_load_content(const char *path);
-/* The same, and its text handed back (*text, heap, the caller frees it) when it parses: no
- * font or image opened, nothing written, so it may run off the loop thread (reload.c). */
-content_t *app_parse_file(const char *path, char **text, size_t *len);
+/* Loads and validates a content (any file of it, content_files.h) in `lang` (NULL: its own or
+ * first); prints FILE:LINE:COL errors. Returns heap content or NULL. */
+content_t *app_load_content(const char *path, const char *lang);
+/* The content of the files `paths`, and the texts read handed back (kept->text, heap,
+ * content_files_free) when they parse: no font or image opened, nothing written, so it may
+ * run off the loop thread (reload.c). */
+content_t *app_parse_files(const content_files_t *paths, content_files_t *kept);
 /* Lays out every exercise's routine (heap array, one per exercise), or NULL. */
 choreo_t *app_build_choreos(const content_t *content, choreo_pacing_t pacing);
 

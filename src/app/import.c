@@ -293,7 +293,7 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
     free(data);
 
     char first[1024] = "";
-    content_t *c = ok ? app_check_content(staging, first, sizeof first) : NULL;
+    content_t *c = ok ? app_check_content(staging, NULL, first, sizeof first) : NULL;
     if (!c) {
         unlink(staging);
         for (int i = 0; i < im.added_count; i++) unlink(im.added[i]);

@@ -52,6 +52,7 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
     case SDLK_f:
     case SDLK_F11: return act(ctx->kiosk ? INPUT_NONE : INPUT_FULLSCREEN);
     case SDLK_s: return ctx->kiosk ? show(SHOW_CMD_NONE, 0) : act(INPUT_SOUND);
+    case SDLK_l: return act(INPUT_LANGUAGE);
     case SDLK_ESCAPE:
     case SDLK_q: /* closes the help; else quits, but never a kiosk */
         if (ctx->help) return show(SHOW_CMD_TOGGLE_HELP, 0);

@@ -17,6 +17,7 @@ typedef enum input_action_t {
     INPUT_SHOW,       /* cmd/arg to the show */
     INPUT_FULLSCREEN, /* F, F11, a double click on the figure (not in a kiosk) */
     INPUT_SOUND,      /* S: sound on or off (not in a kiosk: there it only takes over) */
+    INPUT_LANGUAGE,   /* L: the show's next language (a kiosk's visitor too) */
     INPUT_QUIT,       /* the show ends: Esc/Q/close (interactive), the staff's chord (kiosk) */
     INPUT_REDRAW,     /* the window lost its pixels or changed size: draw and give it whole */
     INPUT_RECLAIM,    /* kiosk: the window was covered, hidden or lost focus */

@@ -151,7 +151,8 @@ void kiosk_start(kiosk_t *k, app_t *app, bool on) {
         SDL_DisableScreenSaver();
         if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
     }
-    kiosk_watch_init(&k->watch, app->content_path);
+    kiosk_watch_init(&k->watch, app->files.path[CONTENT_FILE_SHOW]);
+    kiosk_watch_init(&k->words, app->files.path[CONTENT_FILE_WORDS]);
     reload_init(&k->reload);
     uint64_t usec = 0;
     g_systemd_ticks = 0;
@@ -159,11 +160,59 @@ void kiosk_start(kiosk_t *k, app_t *app, bool on) {
     g_next_pet_ms = 0;
 }
 
+/* The language after `code` in `order` (indices into c->languages), or the first. */
+static const char *language_after(const content_t *c, const int *order, int count,
+                                  const char *code) {
+    int at = -1;
+    for (int i = 0; i < count; i++) {
+        if (code && strcmp(c->languages[order[i]], code) == 0) at = i;
+    }
+    return c->languages[order[(at + 1) % count]];
+}
+
+void kiosk_next_language(kiosk_t *k, app_t *app) {
+    const content_t *c = app->content;
+    if (c->language_count < 2) { /* one language: its name says so */
+        show_notice(&app->show, SHOW_NOTICE_LANGUAGE);
+        return;
+    }
+    int order[CONTENT_MAX_LANGUAGES];
+    for (int i = 0; i < c->language_count; i++) order[i] = i;
+    reload_language(&k->reload, language_after(c, order, c->language_count, c->language), false,
+                    true);
+    k->next_language = false;
+}
+
+/* The kiosk's languages in turn, a whole loop each: the next is loaded while the loop's last
+ * scene shows and swapped in as the loop starts again (not while a visitor has the show). */
+static void kiosk_languages(kiosk_t *k, app_t *app) {
+    const content_t *c = app->content;
+    const show_t *s = &app->show;
+    if (c->kiosk.language_count < 2 || s->takeover) return;
+    int index = s->view.playlist_index;
+    if (!k->next_language && index == c->playlist_count - 1 && c->playlist_count > 1) {
+        reload_language(&k->reload,
+                        language_after(c, c->kiosk.languages, c->kiosk.language_count, c->language),
+                        true, false);
+        k->next_language = true;
+    } else if (k->next_language && index == 0) {
+        reload_release(&k->reload);
+        k->next_language = false;
+    }
+}
+
 void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
-    if (kiosk_watch_changed(&k->watch, now_ms, app->content->kiosk.reload_seconds)) {
+    float every = app->content->kiosk.reload_seconds;
+    bool show_edited = kiosk_watch_changed(&k->watch, now_ms, every);
+    bool words_edited = k->words.path[0] && kiosk_watch_changed(&k->words, now_ms, every);
+    if (show_edited || words_edited) {
         reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
     }
-    reload_frame(&k->reload, app); /* a finished reload swapped in, a requested one started */
+    /* a finished reload swapped in, a requested one started */
+    if (reload_frame(&k->reload, app) &&
+        strcmp(k->words.path, app->files.path[CONTENT_FILE_WORDS]) != 0) {
+        kiosk_watch_init(&k->words, app->files.path[CONTENT_FILE_WORDS]); /* another language */
+    }
     if (!k->on) {
         systemd_frame(now_ms);
         return;
@@ -184,6 +233,7 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         }
         k->open = now_open;
     }
+    if (k->open) kiosk_languages(k, app);
     if (k->open) {
         float dx = 0.0f, dy = 0.0f;
         kiosk_drift(app->content, seconds, app->render.layout.unit, &dx, &dy);

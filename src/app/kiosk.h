@@ -58,9 +58,11 @@ typedef struct kiosk_t {
     bool on;                 /* kiosk mode (else only the content's reloads) */
     bool open;               /* within opening hours (always, outside kiosk mode) */
     bool reclaim;            /* the window was covered or lost the focus: take it back */
-    kiosk_watch_t watch;     /* the content file */
+    kiosk_watch_t watch;     /* the content's file (the show's, or the whole file) */
+    kiosk_watch_t words;     /* the words of the language shown ("": a whole file) */
     reload_t reload;         /* its reloads, on a worker thread */
     Uint64 next_hours_check; /* ms */
+    bool next_language;      /* the kiosk's next loop's language is loading (held) */
 } kiosk_t;
 
 /* Starts watching the show's content file and its reload worker; in kiosk mode also keeps the
@@ -72,5 +74,8 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds);
 /* Stops the watchdog and the worker (a last good copy being written is finished first); stopped
  * while closed, gives the display back awake (X11 DPMS as it was). */
 void kiosk_stop(kiosk_t *k, app_t *app);
+/* L: the show's next language, loaded and swapped in (its name shown), or the name of the one
+ * there is. */
+void kiosk_next_language(kiosk_t *k, app_t *app);
 
 #endif

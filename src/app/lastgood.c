@@ -65,20 +65,30 @@ static bool keep_asset(const char *assets_dir, const char *kept_dir, const char 
     return ok;
 }
 
-/* The content's text as the copy. */
-static bool save_text(const char *text, size_t len, char *err, size_t err_size) {
-    char path[1200], ignored[64];
+/* The words of the set's language, beside the kept show (the show names them by language:
+ * en.yaml, es.yaml), then the show's text (or the whole file's) as the copy. */
+static bool save_texts(const content_files_t *f, const content_t *c, char *err, size_t err_size) {
+    char path[1200];
     if (!lastgood_path(path, sizeof path, err, err_size)) return false;
-    char *kept = NULL;
-    size_t kept_len = 0;
-    bool same = assets_read(path, &kept, &kept_len, ignored, sizeof ignored) && kept_len == len &&
-                memcmp(kept, text, len) == 0;
-    SDL_free(kept);
-    if (same) return true; /* kept already: no write */
-    return files_write_atomic(path, text, len, err, err_size);
+    if (content_files_split(f) && c->language) {
+        char words[1300];
+        char *slash = strrchr(path, '/');
+        int n =
+            snprintf(words, sizeof words, "%.*s/%s.yaml", (int)(slash - path), path, c->language);
+        if (n < 0 || (size_t)n >= sizeof words) {
+            snprintf(err, err_size, "the state folder's path is too long");
+            return false;
+        }
+        if (!write_if_new(words, f->text[CONTENT_FILE_WORDS], f->len[CONTENT_FILE_WORDS],
+                          ASSETS_MAX_CONTENT, err, err_size)) {
+            return false;
+        }
+    }
+    return write_if_new(path, f->text[CONTENT_FILE_SHOW], f->len[CONTENT_FILE_SHOW],
+                        ASSETS_MAX_CONTENT, err, err_size);
 }
 
-bool lastgood_save_set(const char *text, size_t len, const content_t *c, const char *assets_dir,
+bool lastgood_save_set(const content_files_t *f, const content_t *c, const char *assets_dir,
                        char *err, size_t err_size) {
     char kept_dir[1200];
     if (!lastgood_assets(kept_dir, sizeof kept_dir, err, err_size)) return false;
@@ -88,5 +98,5 @@ bool lastgood_save_set(const char *text, size_t len, const content_t *c, const c
     for (int i = 0; i < 3 && !own; i++) {
         if (rels[i] && !keep_asset(assets_dir, kept_dir, rels[i], err, err_size)) return false;
     }
-    return save_text(text, len, err, err_size); /* last: it never names what is not there */
+    return save_texts(f, c, err, err_size); /* last: it never names what is not there */
 }

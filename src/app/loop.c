@@ -64,6 +64,10 @@ static void input(loop_t *l) {
                                                                 : SHOW_NOTICE_SOUND_ON);
             l->told_no_sound = sound_failed(&app->sound);
             break;
+        case INPUT_LANGUAGE: /* L: the next language; in a kiosk, a visitor taking over too */
+            if (app->show.kiosk) show_command(&app->show, SHOW_CMD_NONE, 0);
+            kiosk_next_language(&l->by_itself, app);
+            break;
         case INPUT_QUIT: l->running = false; break;
         case INPUT_REDRAW: present_invalidate(&app->present); break;
         case INPUT_RECLAIM: l->by_itself.reclaim = true; break;

@@ -23,7 +23,7 @@ static bool routines_fit(const content_t *c) {
 /* The file read and parsed (its errors logged as a load logs them) and its routines laid out:
  * everything of a reload that neither opens a font nor touches what is on screen. */
 static void load(reload_t *r) {
-    r->content = app_parse_file(r->path, &r->text, &r->text_len);
+    r->content = app_parse_files(&r->files, &r->files);
     if (!r->content || !routines_fit(r->content)) return;
     r->choreos = app_build_choreos(r->content, r->pacing);
     if (r->kiosk) r->choreos_follow = app_build_choreos(r->content, CHOREO_PACING_FOLLOW);
@@ -33,7 +33,7 @@ static void load(reload_t *r) {
  * last good set): written atomically, fsync included. */
 static void save(reload_t *r) {
     char err[1300];
-    if (!lastgood_save_set(r->text, r->text_len, r->saved, r->assets, err, sizeof err)) {
+    if (!lastgood_save_set(&r->files, r->saved, r->assets, err, sizeof err)) {
         log_error("%s", err);
     }
 }
@@ -52,11 +52,9 @@ static void drop_results(reload_t *r) {
     SDL_free(r->choreos);
     SDL_free(r->choreos_follow);
     SDL_free(r->content);
-    SDL_free(r->text);
+    content_files_free(&r->files);
     r->content = NULL;
     r->choreos = r->choreos_follow = NULL;
-    r->text = NULL;
-    r->text_len = 0;
     r->saved = NULL;
 }
 
@@ -77,20 +75,31 @@ static void start(reload_t *r, reload_job_t job) {
 static bool apply(reload_t *r, app_t *app) {
     content_t *c = r->content;
     choreo_t *main = r->choreos, *follow = r->choreos_follow;
-    bool ok = c && app_content_usable(c, r->path, app->assets_dir) && main &&
-              (!r->kiosk || follow) && render_set_content(&app->render, c, app->assets_dir);
+    const char *path = r->files.path[CONTENT_FILE_SHOW];
+    bool ok = c && app_content_usable(c, path, app->assets_dir) && main && (!r->kiosk || follow) &&
+              render_set_content(&app->render, c, app->assets_dir);
     if (!ok) {
+        if (r->said) { /* L pressed: nothing would happen on screen without this */
+            char line[SHOW_NOTICE_TEXT_MAX];
+            snprintf(line, sizeof line, "%s: cannot be shown (see the log)",
+                     content_files_name(&r->files, CONTENT_FILE_WORDS));
+            show_notice_text(&app->show, line);
+        }
         log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)",
-                 app->content_path, ++app->refused);
+                 content_files_name(&r->files, r->language_load ? CONTENT_FILE_WORDS : 0),
+                 ++app->refused);
         drop_results(r);
         return false;
     }
+    bool new_language = strcmp(c->language ? c->language : "",
+                               app->content->language ? app->content->language : "") != 0;
     if (r->kiosk) show_rebind(&app->show, c, main, follow);
     else show_rebind(&app->show, c, main, main);
     SDL_free(app->choreos);
     SDL_free(app->choreos_follow);
     SDL_free(app->content);
     app->content = c;
+    SDL_memcpy(app->files.path, r->files.path, sizeof app->files.path);
     SDL_strlcpy(app->content_assets, app->assets_dir, sizeof app->content_assets);
     app->choreos = main;
     app->choreos_follow = follow;
@@ -101,7 +110,13 @@ static bool apply(reload_t *r, app_t *app) {
     r->choreos = r->choreos_follow = NULL;
     app->reloads++;
     app_sound_content(app, r->kiosk);
-    log_notice("content reloaded from %s (reload %d)", app->content_path, app->reloads);
+    if (new_language) {
+        log_notice("language: %s (%s)", c->language, content_files_name(&r->files, 1));
+        if (r->said) show_notice(&app->show, SHOW_NOTICE_LANGUAGE);
+    } else {
+        log_notice("content reloaded from %s (reload %d)", content_files_name(&r->files, 0),
+                   app->reloads);
+    }
     return true;
 }
 
@@ -111,21 +126,35 @@ void reload_request(reload_t *r) { r->pending = true; }
 
 bool reload_busy(const reload_t *r) { return r->job != RELOAD_IDLE; }
 
+void reload_language(reload_t *r, const char *code, bool hold, bool said) {
+    SDL_strlcpy(r->language, code, sizeof r->language);
+    r->held = hold;
+    r->said = said;
+    r->pending = true;
+}
+
+void reload_release(reload_t *r) { r->held = false; }
+
 bool reload_frame(reload_t *r, app_t *app) {
     bool swapped = false;
-    if (r->job != RELOAD_IDLE && SDL_AtomicGet(&r->done)) {
+    if (r->job != RELOAD_IDLE && SDL_AtomicGet(&r->done) && !(r->held && r->language_load)) {
         SDL_WaitThread(r->thread, NULL); /* finished: returns at once */
         r->thread = NULL;
         reload_job_t finished = r->job;
         r->job = RELOAD_IDLE;
         if (finished == RELOAD_LOAD) swapped = apply(r, app);
+        r->language_load = r->said = false;
         if (swapped) start(r, RELOAD_SAVE);
         else drop_results(r);
     }
     /* an edit seen while busy waits here for the worker, the newest text read when it starts */
     if (r->job == RELOAD_IDLE && r->pending) {
         r->pending = false;
-        SDL_strlcpy(r->path, app->content_path, sizeof r->path);
+        r->files = app->files;
+        r->files.text[0] = r->files.text[1] = NULL;
+        r->language_load = r->language[0] != '\0';
+        if (r->language_load) content_files_language(&r->files, r->language);
+        r->language[0] = '\0';
         r->kiosk = app->show.kiosk;
         r->pacing = r->kiosk ? CHOREO_PACING_DEMO : app->pacing;
         start(r, RELOAD_LOAD);

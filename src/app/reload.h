@@ -29,15 +29,19 @@ typedef struct reload_t {
     reload_job_t job;   /* the loop's side: changed only while no worker runs */
     bool pending;       /* an edit seen and not loaded yet (seen while busy: not lost) */
     SDL_sem *hold;      /* tests: each job waits on this before it starts (NULL: none) */
+    /* a language asked for (L, the kiosk's next loop): the next load reads the show with its
+     * words; "" none. With `held`, a finished load waits for reload_release to be swapped in */
+    char language[CONTENT_LANGUAGE_MAX];
+    bool held;
+    bool said;          /* the load was asked for by a person (L): its outcome is shown */
+    bool language_load; /* the job running loads another language */
     /* the job, set by the loop before the thread starts; its results, read after the join */
-    char path[APP_PATH_MAX];
-    bool kiosk;                         /* the follow-along routines are built too */
-    choreo_pacing_t pacing;             /* of the routines played */
-    content_t *content;                 /* heap: parsed, not yet checked (NULL: it did not parse) */
+    content_files_t files;  /* the paths read; the texts read, kept as the last good copy */
+    bool kiosk;             /* the follow-along routines are built too */
+    choreo_pacing_t pacing; /* of the routines played */
+    content_t *content;     /* heap: parsed, not yet checked (NULL: it did not parse) */
     choreo_t *choreos, *choreos_follow; /* heap (NULL: not laid out) */
-    char *text;                         /* heap: the bytes parsed, to keep as the last good copy */
-    size_t text_len;
-    const content_t *saved;    /* the save job's content (the app's: only read) ... */
+    const content_t *saved;             /* the save job's content (the app's: only read) ... */
     char assets[APP_PATH_MAX]; /* ... and the folder its fonts and picture are copied from */
 } reload_t;
 
@@ -50,6 +54,15 @@ void reload_request(reload_t *r);
  * swapped in, and its saving started), and a requested load started when the worker is free.
  * Allocates nothing when there is nothing to do. True when new content was swapped in. */
 bool reload_frame(reload_t *r, app_t *app);
+
+/* The same show in language `code` (a code of content_t.languages): loaded as soon as the
+ * worker is free, then swapped in like an edit; with `hold`, not before reload_release (the
+ * kiosk's next loop is loaded during the last scene and swapped in as the loop starts again);
+ * `said`: a person asked (L), so its language's name is shown, or why it cannot be. */
+void reload_language(reload_t *r, const char *code, bool hold, bool said);
+
+/* A held language swaps in at the next reload_frame (when loaded). */
+void reload_release(reload_t *r);
 
 /* A job runs or waits to be joined. */
 bool reload_busy(const reload_t *r);

@@ -590,6 +590,7 @@ static const char *notice_label(const content_t *c, show_notice_t notice, const 
     case SHOW_NOTICE_SOUND_OFF: return c->labels.sound_off;
     case SHOW_NOTICE_SOUND_NONE: return c->labels.sound_none;
     case SHOW_NOTICE_STAFF: return staff && staff[0] ? staff : NULL;
+    case SHOW_NOTICE_LANGUAGE: return c->language_name ? c->language_name : c->language;
     default: return NULL;
     }
 }

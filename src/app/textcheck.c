@@ -30,8 +30,7 @@
 
 typedef struct check_t {
     const content_t *c;
-    const char *path, *file;
-    size_t file_len;
+    const content_files_t *files; /* the paths and texts the content was parsed from */
     char *first;
     size_t first_size;
     int problems;
@@ -42,10 +41,12 @@ typedef struct check_t {
     int seen_count;
 } check_t;
 
-static void say(check_t *k, int line, int column, const char *message) {
+/* A problem in `file` (CONTENT_FILE_SHOW or _WORDS) at line and column (0: the file's). */
+static void say(check_t *k, int file, int line, int column, const char *message) {
     char full[2400];
-    if (line > 0) snprintf(full, sizeof full, "%s:%d:%d: %s", k->path, line, column, message);
-    else snprintf(full, sizeof full, "%s: %s", k->path, message);
+    const char *path = content_files_name(k->files, file);
+    if (line > 0) snprintf(full, sizeof full, "%s:%d:%d: %s", path, line, column, message);
+    else snprintf(full, sizeof full, "%s: %s", path, message);
     if (k->problems < CHECK_MAX_SAID) log_error("%s", full);
     if (k->first && k->first_size && !k->first[0]) snprintf(k->first, k->first_size, "%s", full);
     k->problems++;
@@ -124,8 +125,8 @@ static void check_glyphs(check_t *k) {
             }
             if (face >= 0 && !again) {
                 int line, column;
-                content_source_locate(src, k->file, k->file_len, (const char *)p, (size_t)n, &line,
-                                      &column);
+                content_source_locate(src, k->files->text[src->file], k->files->len[src->file],
+                                      (const char *)p, (size_t)n, &line, &column);
                 char ch[8] = "", q[200], what[120], message[800];
                 if (cp >= 0x20) memcpy(ch, p, (size_t)n), ch[n] = '\0';
                 snprintf(message, sizeof message,
@@ -134,7 +135,7 @@ static void check_glyphs(check_t *k) {
                          (unsigned)cp, ch[0] ? " (" : "", ch, ch[0] ? ")" : "",
                          describe(src, what, sizeof what), quoted(src->text, q, sizeof q),
                          k->font_names[face]);
-                say(k, line, column, message);
+                say(k, src->file, line, column, message);
                 said++;
             }
             p += n;
@@ -250,7 +251,7 @@ static void on_misfit(void *user, const render_misfit_t *m) {
         }
     }
     SDL_free(buf);
-    say(k, src ? src->line : 0, src ? src->column : 0, message);
+    say(k, src ? src->file : 0, src ? src->line : 0, src ? src->column : 0, message);
 }
 
 /* Each review can be read to its end while its card is shown (show_review_seconds). */
@@ -270,7 +271,7 @@ static void check_reading(check_t *k) {
                  "it",
                  quoted(rv->text, q, sizeof q), rv->word_count, wpm, needs, most,
                  (int)(most * wpm / 60.0));
-        say(k, src ? src->line : 0, src ? src->column : 0, message);
+        say(k, src ? src->file : 0, src ? src->line : 0, src ? src->column : 0, message);
     }
 }
 
@@ -282,7 +283,7 @@ static void check_fit(check_t *k, const char *assets_dir) {
     choreo_t *follow = SDL_calloc(n, sizeof *follow), *demo = SDL_calloc(n, sizeof *demo);
     show_t *show = SDL_malloc(sizeof *show);
     if (!follow || !demo || !show) {
-        say(k, 0, 0, "out of memory checking that the texts fit");
+        say(k, 0, 0, 0, "out of memory checking that the texts fit");
     } else {
         for (int e = 0; e < c->exercise_count; e++) {
             choreo_build(&follow[e], c, e, CHOREO_PACING_FOLLOW);
@@ -304,21 +305,16 @@ static void check_fit(check_t *k, const char *assets_dir) {
     SDL_free(follow);
 }
 
-int textcheck_content(const content_t *c, const char *path, const char *file, size_t file_len,
-                      const char *assets_dir, char *first, size_t first_size) {
+int textcheck_content(const content_t *c, const content_files_t *files, const char *assets_dir,
+                      char *first, size_t first_size) {
     check_t *k = SDL_calloc(1, sizeof *k);
     if (!k) return 1;
-    *k = (check_t){.c = c,
-                   .path = path,
-                   .file = file,
-                   .file_len = file_len,
-                   .first = first,
-                   .first_size = first_size};
+    *k = (check_t){.c = c, .files = files, .first = first, .first_size = first_size};
     char regular[1024], bold[1024], err[1300];
     if (!assets_path(assets_dir, c->theme.font_regular, regular, sizeof regular, err, sizeof err) ||
         !assets_path(assets_dir, c->theme.font_bold, bold, sizeof bold, err, sizeof err) ||
         !text_init(&k->text, regular, bold)) {
-        say(k, 0, 0, "the theme's fonts do not open, so its texts cannot be checked");
+        say(k, 0, 0, 0, "the theme's fonts do not open, so its texts cannot be checked");
         int problems = k->problems;
         SDL_free(k);
         return problems;
@@ -330,7 +326,8 @@ int textcheck_content(const content_t *c, const char *path, const char *file, si
     check_reading(k);
     text_shutdown(&k->text);
     if (k->problems > CHECK_MAX_SAID) {
-        log_error("%s: %d more problems not shown", path, k->problems - CHECK_MAX_SAID);
+        log_error("%s: %d more problems not shown", files->path[CONTENT_FILE_SHOW],
+                  k->problems - CHECK_MAX_SAID);
     }
     int problems = k->problems;
     SDL_free(k);

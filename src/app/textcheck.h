@@ -10,17 +10,18 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "content_files.h"
 
 /* The smallest screens the show supports, landscape and portrait (layout_compute's floor for
  * legible text): every text must fit its place on both. */
 #define TEXTCHECK_SMALL_W 640
 #define TEXTCHECK_SMALL_H 360
 
-/* Checks content `c` parsed from the `file_len` bytes at `file` (read from `path`, named in
- * messages), with fonts from assets_dir. Logs each problem and copies the first one's message
+/* Checks content `c` parsed from the texts of `files` (their paths named in messages), with
+ * fonts from assets_dir. Logs each problem and copies the first one's message
  * into first (when given and still empty). Returns the number of problems (0: all can be
  * shown); a font that does not open counts as one. */
-int textcheck_content(const content_t *c, const char *path, const char *file, size_t file_len,
-                      const char *assets_dir, char *first, size_t first_size);
+int textcheck_content(const content_t *c, const content_files_t *files, const char *assets_dir,
+                      char *first, size_t first_size);
 
 #endif

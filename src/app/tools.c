@@ -9,6 +9,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include <string.h>
+
+#include "assets.h"
 #include "countdown.h"
 #include "log.h"
 
@@ -108,7 +111,7 @@ int tools_dump_pose(const cli_options_t *o) {
         return APP_EXIT_RUNTIME;
     }
     int rc = app_locate_content(app, o->content_path, o->lang);
-    content_t *c = rc ? NULL : app_load_content(app->content_path);
+    content_t *c = rc ? NULL : app_load_content(app->content_path, o->lang);
     SDL_free(app);
     if (rc) return rc;
     if (!c) return APP_EXIT_USAGE;
@@ -150,13 +153,91 @@ int tools_dump_pose(const cli_options_t *o) {
     return rc;
 }
 
-int tools_check_content(const cli_options_t *o) {
-    content_t *c = app_check_content(o->check_path, NULL, 0);
-    if (!c) return APP_EXIT_USAGE;
-    printf("%s: ok (%d exercises, %d reviews, %d scenes in the playlist)\n", o->check_path,
-           c->exercise_count, c->reviews.count, c->playlist_count);
+/* A translation's words against the reference language's, text by text (words.c): each
+ * problem said as FILE:LINE:COL. Returns how many. */
+static int compare_words(const char *path, const char *reference) {
+    char *ref = NULL, *tr = NULL, err[1200];
+    size_t ref_len = 0, tr_len = 0;
+    if (!assets_read(reference, &ref, &ref_len, err, sizeof err) ||
+        !assets_read(path, &tr, &tr_len, err, sizeof err)) {
+        log_error("%s", err);
+        SDL_free(ref);
+        SDL_free(tr);
+        return 1;
+    }
+    content_errors_t *errors = SDL_malloc(sizeof *errors);
+    int problems = 1;
+    if (errors && !content_compare_words(ref, ref_len, tr, tr_len, errors)) {
+        for (int i = 0; i < errors->count; i++) {
+            content_error_format(&errors->items[i], path, err, sizeof err);
+            log_error("%s", err);
+        }
+        if (errors->total > errors->count) {
+            log_error("%s: %d more differences from %s not shown", path,
+                      errors->total - errors->count, reference);
+        }
+        problems = errors->total;
+    } else if (errors) {
+        problems = 0;
+    }
+    SDL_free(errors);
+    SDL_free(ref);
+    SDL_free(tr);
+    return problems;
+}
+
+/* One language of a show (or a whole file): every check of a start and of its texts, and a
+ * translation's words against the reference's. True when all is well. */
+static bool check_language(const content_files_t *f, const char *reference) {
+    content_t *c = app_check_files(f, NULL, 0);
+    const char *named = content_files_name(f, CONTENT_FILE_WORDS);
+    bool translated = c && c->language && reference && strcmp(c->language, reference) != 0;
+    char ref_path[CONTENT_FILES_PATH_MAX];
+    content_files_t r = *f;
+    bool same = translated && content_files_language(&r, reference) &&
+                snprintf(ref_path, sizeof ref_path, "%s", r.path[CONTENT_FILE_WORDS]) > 0 &&
+                compare_words(named, ref_path) == 0;
+    if (!c || (translated && !same)) {
+        SDL_free(c);
+        return false;
+    }
+    printf("%s: ok (%s%s%d exercises, %d reviews, %d scenes in the playlist%s%s)\n", named,
+           c->language_name ? c->language_name : "", c->language_name ? ": " : "",
+           c->exercise_count, c->reviews.count, c->playlist_count,
+           translated ? "; every text of " : "", translated ? ref_path : "");
     SDL_free(c);
-    return APP_EXIT_OK;
+    return true;
+}
+
+int tools_check_content(const cli_options_t *o) {
+    content_files_t f;
+    char err[1200];
+    if (!content_files_find(&f, o->check_path, o->lang, err, sizeof err)) {
+        log_error("%s", err);
+        return APP_EXIT_USAGE;
+    }
+    if (!content_files_split(&f)) return check_language(&f, NULL) ? 0 : APP_EXIT_USAGE;
+    /* a show: each of its languages (or --lang's); a language's file: that one */
+    char codes[CONTENT_MAX_LANGUAGES][CONTENT_LANGUAGE_MAX], *show = NULL;
+    size_t len = 0;
+    if (!assets_read(f.path[CONTENT_FILE_SHOW], &show, &len, err, sizeof err)) {
+        log_error("%s", err);
+        return APP_EXIT_USAGE;
+    }
+    int count = content_show_languages(show, len, codes, CONTENT_MAX_LANGUAGES);
+    SDL_free(show);
+    const char *reference = count > 0 ? codes[0] : NULL; /* English when the show has it */
+    for (int i = 0; i < count; i++) {
+        if (strcmp(codes[i], "en") == 0) reference = codes[i];
+    }
+    bool one = o->lang || strcmp(o->check_path, f.path[CONTENT_FILE_SHOW]) != 0;
+    bool ok = true;
+    for (int i = 0; i < count && !one; i++) {
+        content_files_t each = f;
+        ok = content_files_language(&each, codes[i]) && check_language(&each, reference) && ok;
+    }
+    if (one) ok = check_language(&f, reference);
+    return ok ? APP_EXIT_OK : APP_EXIT_USAGE;
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped. */

@@ -96,7 +96,7 @@ static bool set_mode(cli_options_t *o, cli_mode_t m, const char *flag, char *err
 
 bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
     memset(o, 0, sizeof *o);
-    o->lang = "en";
+    o->lang = NULL; /* the show's first language, or the words file's own */
     bool size_set = false, at_set = false, scene_set = false;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -284,11 +284,11 @@ const char *cli_usage(void) {
            "                [--pacing follow|demo] [--sound on|off]\n"
            "  stretch-kiosk --kiosk [--content FILE] [--lang CODE] [--sound on|off]\n"
            "  stretch-kiosk --screenshot FILE.png [--scene ID] [--at SECONDS] [--size WxH]\n"
-           "                [--region figure]\n"
+           "                [--region figure] [--lang CODE]\n"
            "  stretch-kiosk --dump-pose [--scene ID] [--at SECONDS | START:END:STEP]\n"
            "  stretch-kiosk --bench [--frames N] [--size WxH] [--pacing demo|follow]\n"
            "                [--sound on|off]\n"
-           "  stretch-kiosk --check-content FILE\n"
+           "  stretch-kiosk --check-content FILE [--lang CODE]\n"
            "  stretch-kiosk --import DIR --content FILE [--from LABEL]\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
@@ -299,8 +299,10 @@ const char *cli_usage(void) {
            "  --kiosk              the waiting-room loop: demo pacing, keys take over for a "
            "while,\n"
            "                       only the staff's chord (Ctrl+Alt+Q) quits; content reloads\n"
-           "  --content FILE       the show's content (default: assets/content/<lang>.yaml)\n"
-           "  --lang CODE          language of the default content file (default: en)\n"
+           "  --content FILE       the show's content: its show.yaml, or one language's file\n"
+           "                       beside it (default: assets/content/show.yaml)\n"
+           "  --lang CODE          the language shown: one of the show's languages (default:\n"
+           "                       its first, or the file's own; L changes it while it runs)\n"
            "  --scene ID           start at this scene: intro, reviews, contact or an exercise id\n"
            "  --pacing MODE        follow (default): the page's real counts; demo: every "
            "movement,\n"

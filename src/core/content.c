@@ -3153,6 +3153,12 @@ bool content_parse_set(content_t *out, const char *show, size_t show_len, const 
             if (errors->total == 0 && c->language && language_index(c, c->language) < 0) {
                 const yaml_node_t *wroot = yaml_document_get_root_node(&words_doc);
                 yaml_mark_t at = wroot ? wroot->start_mark : (yaml_mark_t){0, 0, 0};
+                for (yaml_node_pair_t *pair = wroot ? wroot->data.mapping.pairs.start : NULL;
+                     pair && pair < wroot->data.mapping.pairs.top; pair++) {
+                    if (scalar_is(yaml_document_get_node(&words_doc, pair->key), "language")) {
+                        at = yaml_document_get_node(&words_doc, pair->value)->start_mark;
+                    }
+                }
                 at.index |= WORDS_MARK;
                 error_at(&p, at, "the language '%s' is not one of the show's languages",
                          c->language);
@@ -3184,6 +3190,34 @@ bool content_compare_words(const char *reference, size_t reference_len, const ch
     yaml_document_delete(&ref);
     yaml_document_delete(&tr);
     return errors->total == 0;
+}
+
+int content_show_languages(const char *text, size_t len, char codes[][CONTENT_LANGUAGE_MAX],
+                           int max) {
+    content_errors_t errors;
+    parse_t p = {.errors = &errors};
+    memset(&errors, 0, sizeof errors);
+    yaml_document_t doc;
+    if (!text || !load_text(&p, text, len, &doc)) return 0;
+    const yaml_node_t *root = yaml_document_get_root_node(&doc);
+    int count = 0;
+    if (root && root->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             pair < root->data.mapping.pairs.top; pair++) {
+            if (!scalar_is(yaml_document_get_node(&doc, pair->key), "languages")) continue;
+            const yaml_node_t *list = yaml_document_get_node(&doc, pair->value);
+            if (!list || list->type != YAML_SEQUENCE_NODE) break;
+            for (yaml_node_item_t *i = list->data.sequence.items.start;
+                 i < list->data.sequence.items.top && count < max; i++) {
+                const yaml_node_t *code = yaml_document_get_node(&doc, *i);
+                if (!code || code->type != YAML_SCALAR_NODE) continue;
+                snprintf(codes[count++], CONTENT_LANGUAGE_MAX, "%.*s",
+                         (int)code->data.scalar.length, (const char *)code->data.scalar.value);
+            }
+        }
+    }
+    yaml_document_delete(&doc);
+    return count;
 }
 
 content_kind_t content_kind(const char *text, size_t len) {

@@ -399,6 +399,12 @@ bool content_compare_words(const char *reference, size_t reference_len, const ch
  * say) CONTENT_KIND_WHOLE. */
 content_kind_t content_kind(const char *text, size_t len);
 
+/* The codes of a show file's `languages: [en, es]` as written (up to `max`, each cut to
+ * CONTENT_LANGUAGE_MAX - 1 bytes), without checking them: which words to read it with. 0 when
+ * the file is not YAML or has no such list. */
+int content_show_languages(const char *text, size_t len, char codes[][CONTENT_LANGUAGE_MAX],
+                           int max);
+
 /* Writes "FILE:LINE:COL: message" into buf (always NUL-terminated). */
 void content_error_format(const content_error_t *error, const char *filename, char *buf,
                           size_t buf_size);

@@ -51,6 +51,7 @@ typedef enum show_notice_t {
     SHOW_NOTICE_SOUND_OFF,  /* labels.sound_off */
     SHOW_NOTICE_SOUND_NONE, /* labels.sound_none: on, but this computer has no sound device */
     SHOW_NOTICE_STAFF,      /* a line for the staff (a USB update's outcome): show_t.notice_text */
+    SHOW_NOTICE_LANGUAGE,   /* after L: the new language's own name (content_t.language_name) */
     SHOW_NOTICE_NUM
 } show_notice_t;
 
