@@ -1499,6 +1499,7 @@ static void test_sound_values(void **state) {
         assert_null(c->labels.sound_on);
         assert_null(c->labels.sound_off);
         assert_null(c->labels.sound_none);
+        assert_null(c->labels.quit_hold); /* ... nor while the staff hold the quit chord */
     }
     free(base);
     /* the real file: a patient's own computer sounds, the waiting room is silent */
@@ -1511,6 +1512,7 @@ static void test_sound_values(void **state) {
     assert_string_equal(c->labels.sound_on, "Sound on");
     assert_string_equal(c->labels.sound_off, "Sound off");
     assert_string_equal(c->labels.sound_none, "No sound on this computer");
+    assert_string_equal(c->labels.quit_hold, "Keep holding to quit");
 }
 
 /* Kiosk sections written in other ways than en.yaml's, and what they give. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "input.h"
+#include "kiosk.h"
 #include "show.h"
 #include "support.h"
 
@@ -132,20 +133,113 @@ static void a_kiosk_has_one_way_out(void **state) {
     /* S takes over like any key, but the waiting room's sound is the content's to choose */
     expect(feed(&in, key_event(SDLK_s, 0), ctx), INPUT_SHOW, SHOW_CMD_NONE, 0);
     /* the staff's chord: its modifiers as the event recorded them and as held now (SDL's
-     * keyboard state). In a fast storm, Q arrives stamped Ctrl+Alt after both were let go... */
+     * keyboard state) start a hold (only a second of it quits: the_chord_quits_held_a_second),
+     * with the scancode its key came with. In a fast storm, Q arrives stamped Ctrl+Alt after
+     * both were let go... */
     expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     Uint8 *held = (Uint8 *)SDL_GetKeyboardState(NULL); /* SDL's own array: held by hand here */
     held[SDL_SCANCODE_LCTRL] = held[SDL_SCANCODE_RALT] = 1;
-    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_RALT), ctx), INPUT_QUIT, SHOW_CMD_NONE, 0);
-    /* ... or unstamped while the next Ctrl+Alt of the storm is already held: neither quits */
+    SDL_Event q = key_event(SDLK_q, KMOD_LCTRL | KMOD_RALT);
+    q.key.keysym.scancode = SDL_SCANCODE_A; /* Q where QWERTY has A (AZERTY) */
+    expect(feed(&in, q, ctx), INPUT_QUIT_HOLD, SHOW_CMD_NONE, SDL_SCANCODE_A);
+    q.key.repeat = 1; /* a held chord's repeats do not start it again */
+    expect(feed(&in, q, ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    expect(feed(&in, q, screen(false)), INPUT_NONE, SHOW_CMD_NONE, 0);
+    /* ... or unstamped while the next Ctrl+Alt of the storm is already held: neither starts */
     expect(feed(&in, key_event(SDLK_q, 0), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
     held[SDL_SCANCODE_LSHIFT] = 1; /* exactly its modifiers */
     expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL | KMOD_LALT), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
-    held[SDL_SCANCODE_LCTRL] = held[SDL_SCANCODE_RALT] = held[SDL_SCANCODE_LSHIFT] = 0;
+    held[SDL_SCANCODE_RALT] = held[SDL_SCANCODE_LSHIFT] = 0; /* Q with only Ctrl */
+    expect(feed(&in, key_event(SDLK_q, KMOD_LCTRL), ctx), INPUT_NONE, SHOW_CMD_NONE, 0);
+    held[SDL_SCANCODE_LCTRL] = 0;
     SDL_Event lost = {.type = SDL_WINDOWEVENT};
     lost.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
     expect(feed(&in, lost, ctx), INPUT_RECLAIM, SHOW_CMD_NONE, 0);
     expect(feed(&in, lost, screen(false)), INPUT_NONE, SHOW_CMD_NONE, 0);
+}
+
+/* The keys of the chord down in `held` (indexed by scancode) and as SDL's modifier state. */
+static Uint16 hold_keys(Uint8 *held, bool ctrl, bool alt, bool q) {
+    held[SDL_SCANCODE_LCTRL] = ctrl;
+    held[SDL_SCANCODE_LALT] = alt;
+    held[SDL_SCANCODE_Q] = q;
+    return (Uint16)((ctrl ? KMOD_LCTRL : 0) | (alt ? KMOD_LALT : 0));
+}
+
+/* The staff's chord (en.yaml: Ctrl+Alt+Q) quits only when every key of it has been down for a
+ * second, as the loop checks once a frame (kiosk_quit_hold_check) against the keys held: a tap,
+ * a storm of taps, a key let go or a modifier missing never quits. */
+static void the_chord_quits_held_a_second(void **state) {
+    (void)state;
+    Uint8 held[SDL_NUM_SCANCODES] = {0};
+    kiosk_quit_hold_t h = {0};
+    Uint16 mods = hold_keys(held, true, true, true);
+    /* no hold started (no key-down of the chord seen): keys held are nothing */
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 5000), KIOSK_HOLD_NONE);
+
+    /* held a whole second, checked at 60 frames a second: quits at 1 s, not a frame before */
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 10000);
+    for (Uint64 t = 10000; t < 10000 + KIOSK_QUIT_HOLD_MS; t += 16) {
+        assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, t), KIOSK_HOLD_HELD);
+    }
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 11000), KIOSK_HOLD_QUIT);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 11016), KIOSK_HOLD_NONE);
+
+    /* let go at 0.9 s: the hold is over; the keys pressed again without a new key-down of Q
+     * (none seen) are nothing, a second after the start or later */
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 20000);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 20500), KIOSK_HOLD_HELD);
+    mods = hold_keys(held, true, true, false);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 20900), KIOSK_HOLD_LET_GO);
+    mods = hold_keys(held, true, true, true);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 21000), KIOSK_HOLD_NONE);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 22000), KIOSK_HOLD_NONE);
+
+    /* a storm of taps for 3 s, Ctrl+Alt stuck down (the window manager's grab hid their
+     * release): Q down and up again. Seen up at a frame, the hold ends; down at every frame
+     * (let go and pressed again between two), each press starts it again. Never quits. */
+    mods = hold_keys(held, true, true, false);
+    for (Uint64 t = 30000; t < 33000; t += 7) {
+        kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, t); /* Q's key-down, stamped and held */
+        held[SDL_SCANCODE_Q] = (t / 7) % 3 != 0;      /* up again by the frame, or not yet */
+        kiosk_hold_t got = kiosk_quit_hold_check(&h, content, held, mods, t + 5);
+        assert_int_not_equal(got, KIOSK_HOLD_QUIT);
+        assert_int_equal(got, held[SDL_SCANCODE_Q] ? KIOSK_HOLD_HELD : KIOSK_HOLD_LET_GO);
+    }
+    held[SDL_SCANCODE_Q] = 0;
+    assert_int_not_equal(kiosk_quit_hold_check(&h, content, held, mods, 40000), KIOSK_HOLD_QUIT);
+
+    /* a modifier let go mid-hold: over, in the keys held or in the modifier state alone */
+    mods = hold_keys(held, true, true, true);
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 50000);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 50400), KIOSK_HOLD_HELD);
+    mods = hold_keys(held, true, false, true);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 50500), KIOSK_HOLD_LET_GO);
+    mods = hold_keys(held, true, true, true);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 51100), KIOSK_HOLD_NONE);
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 52000);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, KMOD_LCTRL, 52500),
+                     KIOSK_HOLD_LET_GO);
+    /* ... or another one added: exactly its modifiers */
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 53000);
+    held[SDL_SCANCODE_RSHIFT] = 1;
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods | KMOD_RSHIFT, 53500),
+                     KIOSK_HOLD_LET_GO);
+    held[SDL_SCANCODE_RSHIFT] = 0;
+
+    /* Q held with only Ctrl: not the chord, held a second or ten */
+    mods = hold_keys(held, true, false, true);
+    assert_false(kiosk_is_quit_chord(content, SDLK_q, mods, held));
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 60000); /* (were it started anyway) */
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 70000), KIOSK_HOLD_LET_GO);
+    /* the whole chord, but the key held is not the one whose key-down started the hold */
+    mods = hold_keys(held, true, true, false);
+    held[SDL_SCANCODE_W] = 1;
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_Q, 80000);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 81000), KIOSK_HOLD_LET_GO);
+    /* a start with no scancode known holds nothing */
+    kiosk_quit_hold_start(&h, SDL_SCANCODE_UNKNOWN, 90000);
+    assert_int_equal(kiosk_quit_hold_check(&h, content, held, mods, 91000), KIOSK_HOLD_LET_GO);
 }
 
 static void clicks_go_back_on_and_pause(void **state) {
@@ -329,6 +423,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keys_map_to_the_show),
         cmocka_unit_test(a_kiosk_has_one_way_out),
+        cmocka_unit_test(the_chord_quits_held_a_second),
         cmocka_unit_test(clicks_go_back_on_and_pause),
         cmocka_unit_test(the_wheel_steps),
         cmocka_unit_test(taps_and_swipes),

@@ -1,5 +1,5 @@
 /* input: events to actions (see input.h). Every rule that makes a kiosk a kiosk is here:
- * close requests refused, modifier chords dropped, only the staff's chord quits, F does
+ * close requests refused, modifier chords dropped, only the staff's chord held quits, F does
  * nothing, a click or tap takes over like a key, the pointer never shows. */
 #include "input.h"
 
@@ -28,8 +28,10 @@ static input_result_t key(const SDL_KeyboardEvent *k, const input_context_t *ctx
     SDL_Keycode sym = k->keysym.sym;
     Uint16 mod = k->keysym.mod;
     if (k->repeat) return act(INPUT_NONE); /* a held key acts once: no fullscreen flicker */
-    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, mod, SDL_GetKeyboardState(NULL)))
-        return act(INPUT_QUIT);
+    if (ctx->kiosk && kiosk_is_quit_chord(ctx->content, sym, mod, SDL_GetKeyboardState(NULL))) {
+        /* only the start of a hold: a tap, or a storm of them, never quits */
+        return (input_result_t){INPUT_QUIT_HOLD, SHOW_CMD_NONE, (int)k->keysym.scancode, false};
+    }
     if (ctx->kiosk && (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) return act(INPUT_NONE);
     switch (sym) {
     case SDLK_RIGHT:

@@ -1,6 +1,6 @@
 /* input: what a person does — keys, mouse, wheel, touch, and what the window system does to
  * the window — turned into one action for the loop, with every kiosk rule in one place (no way
- * out but the staff's chord, no modifier chords, Esc closes help first, the pointer never
+ * out but the staff's chord held for a second, no modifier chords, Esc closes help first, the pointer never
  * shown). Depends on SDL and core; keeps no window and draws nothing, so tests feed it SDL
  * events directly. */
 #ifndef SK_INPUT_H
@@ -18,7 +18,9 @@ typedef enum input_action_t {
     INPUT_FULLSCREEN, /* F, F11, a double click on the figure (not in a kiosk) */
     INPUT_SOUND,      /* S: sound on or off (not in a kiosk: there it only takes over) */
     INPUT_LANGUAGE,   /* L: the show's next language (a kiosk's visitor too) */
-    INPUT_QUIT,       /* the show ends: Esc/Q/close (interactive), the staff's chord (kiosk) */
+    INPUT_QUIT,       /* the show ends: Esc/Q/close (interactive) */
+    INPUT_QUIT_HOLD,  /* kiosk: the staff's chord went down (arg: its key's SDL_Scancode);
+                         held a second, it quits (kiosk_quit_hold_start, ..._check) */
     INPUT_REDRAW,     /* the window lost its pixels or changed size: draw and give it whole */
     INPUT_RECLAIM,    /* kiosk: the window was covered, hidden or lost focus */
     INPUT_ACTION_NUM

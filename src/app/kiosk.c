@@ -1,5 +1,5 @@
 /* kiosk: what runs by itself beside a show — reloads, opening hours, drift, focus, watchdog —
- * and the quit chord (see kiosk.h). Depends on SDL, core, app and reload. */
+ * and the quit chord and its hold (see kiosk.h). Depends on SDL, core, app and reload. */
 #define _POSIX_C_SOURCE 200809L /* localtime_r, struct stat's st_mtim */
 #include "kiosk.h"
 
@@ -47,26 +47,50 @@ bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
     return true;
 }
 
-bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held) {
-    /* the modifiers both as the event recorded them and as held now. Either alone quits by
-     * mistake in a fast storm of keys: a Q can arrive stamped with a Ctrl+Alt the window
-     * manager's grab kept it from seeing let go (SDL settles the keys on a late focus-in), and
-     * the keys held now may already be the next Ctrl+Alt, pumped in after the Q. A chord the
-     * staff really hold is both; a missed one is pressed again, a false one blanks the TV. */
-    if (!held) return false;
+/* Exactly the chord's modifiers, both in `mods` (SDL_Keymod) and in the keys held (`held`,
+ * indexed by scancode). */
+static bool chord_modifiers(const content_t *c, Uint16 mods, const Uint8 *held) {
     int want = c->kiosk.quit_mods;
     bool ctrl = held[SDL_SCANCODE_LCTRL] || held[SDL_SCANCODE_RCTRL];
     bool alt = held[SDL_SCANCODE_LALT] || held[SDL_SCANCODE_RALT];
     bool shift = held[SDL_SCANCODE_LSHIFT] || held[SDL_SCANCODE_RSHIFT];
-    bool s_ctrl = stamped & KMOD_CTRL, s_alt = stamped & KMOD_ALT, s_shift = stamped & KMOD_SHIFT;
+    bool m_ctrl = mods & KMOD_CTRL, m_alt = mods & KMOD_ALT, m_shift = mods & KMOD_SHIFT;
     bool w_ctrl = want & CONTENT_MOD_CTRL, w_alt = want & CONTENT_MOD_ALT,
          w_shift = want & CONTENT_MOD_SHIFT;
-    if (ctrl != w_ctrl || alt != w_alt || shift != w_shift || s_ctrl != w_ctrl || s_alt != w_alt ||
-        s_shift != w_shift) {
-        return false;
-    }
+    return ctrl == w_ctrl && alt == w_alt && shift == w_shift && m_ctrl == w_ctrl &&
+           m_alt == w_alt && m_shift == w_shift;
+}
+
+bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held) {
+    /* the modifiers both as the event recorded them and as held now. Either alone starts a
+     * hold by mistake in a fast storm of keys: a Q can arrive stamped with a Ctrl+Alt the
+     * window manager's grab kept it from seeing let go (SDL settles the keys on a late
+     * focus-in), and the keys held now may already be the next Ctrl+Alt, pumped in after the
+     * Q. Both together still can (the race the hold is for), but then the Q comes up again
+     * within the second. */
+    if (!held || !chord_modifiers(c, stamped, held)) return false;
     if (c->kiosk.quit_fkey > 0) return key == SDLK_F1 + (c->kiosk.quit_fkey - 1);
     return key == (SDL_Keycode)c->kiosk.quit_key;
+}
+
+void kiosk_quit_hold_start(kiosk_quit_hold_t *h, SDL_Scancode key, Uint64 now_ms) {
+    *h = (kiosk_quit_hold_t){.holding = true, .key = key, .since_ms = now_ms};
+}
+
+void kiosk_quit_hold_end(kiosk_quit_hold_t *h) { h->holding = false; }
+
+kiosk_hold_t kiosk_quit_hold_check(kiosk_quit_hold_t *h, const content_t *c, const Uint8 *held,
+                                   Uint16 mods, Uint64 now_ms) {
+    if (!h->holding) return KIOSK_HOLD_NONE;
+    bool whole = held && h->key > SDL_SCANCODE_UNKNOWN && h->key < SDL_NUM_SCANCODES &&
+                 held[h->key] && chord_modifiers(c, mods, held);
+    if (!whole) {
+        h->holding = false;
+        return KIOSK_HOLD_LET_GO;
+    }
+    if (now_ms < h->since_ms || now_ms - h->since_ms < KIOSK_QUIT_HOLD_MS) return KIOSK_HOLD_HELD;
+    h->holding = false;
+    return KIOSK_HOLD_QUIT;
 }
 
 bool kiosk_open_now(const content_t *c) {

@@ -3,7 +3,7 @@
  * are picked up too), and in kiosk mode the USB import's notices, the opening hours (a black
  * screen when closed; the loop from the top at opening), the burn-in drift, the window's focus
  * taken back, and the watchdog that ends a stuck process so the service manager restarts it.
- * The staff's quit chord is checked here for input.c. (Where else a kiosk acts by itself: the
+ * The staff's quit chord is checked here for input.c, and its hold for the loop. (Where else a kiosk acts by itself: the
  * return to the loop after a patient's idle takeover is show state, show_update in
  * src/core/show.c, so it is tested without a window; what keys do is input.c.)
  * Depends on SDL, core, app (the show it ticks) and reload; not on GL. */
@@ -38,8 +38,38 @@ bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now_ms, float every);
 
 /* The staff's quit chord from content (Ctrl+Alt+Q by default): exactly its modifiers, both as
  * the key's event recorded them (`stamped`, SDL_Keymod) and as held at this moment (`held`,
- * SDL_GetKeyboardState: indexed by scancode). */
+ * SDL_GetKeyboardState: indexed by scancode). Its key going down so starts a hold
+ * (kiosk_quit_hold_start); only the hold quits. */
 bool kiosk_is_quit_chord(const content_t *c, SDL_Keycode key, Uint16 stamped, const Uint8 *held);
+
+#define KIOSK_QUIT_HOLD_MS 1000 /* the whole chord held down this long quits */
+
+/* The staff's chord being held: a storm of taps, or a Ctrl+Alt the window manager's grab kept
+ * the kiosk from seeing let go, never holds every key of it down for a second. */
+typedef struct kiosk_quit_hold_t {
+    bool holding;
+    SDL_Scancode key; /* the chord's key, as its key-down event came (the keyboard's layout) */
+    Uint64 since_ms;  /* when it went down */
+} kiosk_quit_hold_t;
+
+typedef enum kiosk_hold_t {
+    KIOSK_HOLD_NONE = 0, /* no chord held */
+    KIOSK_HOLD_HELD,     /* held, not yet for KIOSK_QUIT_HOLD_MS */
+    KIOSK_HOLD_LET_GO,   /* was held until now and a key of it came up (or another modifier
+                            went down) before the time: the hold is over */
+    KIOSK_HOLD_QUIT      /* held whole for KIOSK_QUIT_HOLD_MS: quit */
+} kiosk_hold_t;
+
+/* The chord's key went down as the chord (kiosk_is_quit_chord, not a repeat) at now_ms: the
+ * hold starts, or starts again (a second press means a release went unseen). */
+void kiosk_quit_hold_start(kiosk_quit_hold_t *h, SDL_Scancode key, Uint64 now_ms);
+/* A key of the chord came up (its key or a modifier): the hold is over. */
+void kiosk_quit_hold_end(kiosk_quit_hold_t *h);
+/* Once a frame, with the keys held now (`held`, SDL_GetKeyboardState) and the modifiers
+ * (`mods`, SDL_GetModState): the hold goes on while the chord's key and exactly its modifiers
+ * are down in both, and quits once it has lasted KIOSK_QUIT_HOLD_MS. */
+kiosk_hold_t kiosk_quit_hold_check(kiosk_quit_hold_t *h, const content_t *c, const Uint8 *held,
+                                   Uint16 mods, Uint64 now_ms);
 
 /* Whether the kiosk shows the loop now (local time), per the content's opening hours. */
 bool kiosk_open_now(const content_t *c);
@@ -63,6 +93,7 @@ typedef struct kiosk_t {
     reload_t reload;         /* its reloads, on a worker thread */
     Uint64 next_hours_check; /* ms */
     bool next_language;      /* the kiosk's next loop's language is loading (held) */
+    kiosk_quit_hold_t quit;  /* the staff's chord, while it is held */
 } kiosk_t;
 
 /* Starts watching the show's content file and its reload worker; in kiosk mode also keeps the

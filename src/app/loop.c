@@ -5,6 +5,7 @@
 #include "app.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "countdown.h"
 #include "kiosk.h"
@@ -42,6 +43,21 @@ static input_context_t input_context(const loop_t *l) {
     return ctx;
 }
 
+/* The staff's chord, checked once a frame against the keys held now: a second held whole
+ * quits; let go before, its notice goes with it. */
+static void quit_hold(loop_t *l) {
+    app_t *app = l->app;
+    kiosk_hold_t h =
+        kiosk_quit_hold_check(&l->by_itself.quit, app->content, SDL_GetKeyboardState(NULL),
+                              (Uint16)SDL_GetModState(), SDL_GetTicks64());
+    if (h == KIOSK_HOLD_QUIT) l->running = false;
+    const char *words = app->content->labels.quit_hold;
+    if (h == KIOSK_HOLD_LET_GO && words && app->show.notice == SHOW_NOTICE_STAFF &&
+        strcmp(app->show.notice_text, words) == 0) {
+        show_notice(&app->show, SHOW_NOTICE_NONE);
+    }
+}
+
 static void input(loop_t *l) {
     app_t *app = l->app;
     SDL_Event e;
@@ -69,11 +85,18 @@ static void input(loop_t *l) {
             kiosk_next_language(&l->by_itself, app);
             break;
         case INPUT_QUIT: l->running = false; break;
+        case INPUT_QUIT_HOLD: /* the staff's chord went down: held a second, it quits */
+            kiosk_quit_hold_start(&l->by_itself.quit, (SDL_Scancode)r.arg, SDL_GetTicks64());
+            if (app->content->labels.quit_hold) {
+                show_notice_text(&app->show, app->content->labels.quit_hold);
+            }
+            break;
         case INPUT_REDRAW: present_invalidate(&app->present); break;
         case INPUT_RECLAIM: l->by_itself.reclaim = true; break;
         default: break;
         }
     }
+    if (l->by_itself.on) quit_hold(l);
     platform_show_pointer(&app->platform,
                           input_pointer_wanted(&app->input, SDL_GetTicks64(), l->by_itself.on));
     if (platform_signal_received()) l->running = false;

@@ -309,7 +309,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 33 };
+enum { LABELS_HELP = 34 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -352,6 +352,10 @@ static const field_t LABELS_FIELDS[] = {
     {.name = "sound_none",
      .kind = FIELD_TEXT,
      .offset = offsetof(content_t, labels.sound_none),
+     .optional = true},
+    {.name = "quit_hold",
+     .kind = FIELD_TEXT,
+     .offset = offsetof(content_t, labels.quit_hold),
      .optional = true},
     {.name = "hold_breaths_shown",
      .kind = FIELD_TEXT,

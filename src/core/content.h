@@ -284,6 +284,7 @@ typedef struct content_t {
         const char *sound_on;   /* the notice after S turns the sound cues on; NULL = none */
         const char *sound_off;  /* ... off */
         const char *sound_none; /* ... on, but there is no sound device to hear them */
+        const char *quit_hold;  /* kiosk: said while the staff hold the quit chord; NULL = none */
         content_help_t help[CONTENT_MAX_HELP];
         int help_count;
     } labels;
