@@ -167,6 +167,67 @@ done
 grep -q "content reloaded from $inst" "$out/kiosk.err" && ok || bad "the running kiosk did not reload: $(tail -3 "$out/kiosk.err")"
 kill "$kpid" 2>/dev/null; wait "$kpid" 2>/dev/null
 
+# 13. a show with its languages' words (show.yaml, en.yaml, es.yaml): every file of the set on
+# the stick is taken, the set checked whole before any file is replaced, each old one kept
+set_dir="$out/set" set_stick="$out/set-stick"
+set_fresh() {
+  rm -rf "$set_dir" "$set_stick" "$STATE_DIRECTORY" && mkdir -p "$set_dir" "$set_stick/stretch-kiosk"
+  cp "$src"/assets/content/{show,en,es}.yaml "$set_dir/"
+}
+set_run() { # CODE WHAT
+  timeout 30 "$bin" --import "$set_stick" --content "$set_dir/show.yaml" >"$out/last.out" 2>"$out/last.err"
+  local rc=$?
+  if [ "$rc" -ne "$1" ]; then bad "$2: exit $rc, expected $1 ($(head -c 400 "$out/last.err"))"; return 1; fi
+  ok
+}
+set_left() { # WHAT ALLOWED...: nothing but these files in the set's folder (no staging left)
+  local what=$1; shift
+  local extra; extra=$(ls -A "$set_dir" | grep -vxF -f <(printf '%s\n' "$@"))
+  [ -z "$extra" ] && ok || bad "$what: left in the folder: $extra"
+}
+set_same() { # WHAT FILE: the installed FILE is the shipped one
+  cmp -s "$set_dir/$2" "$src/assets/content/$2" && ok || bad "$1: $2 changed"
+}
+set_fresh
+sed 's/^  title: Stretches to Relieve Back Pain at Home$/  title: Stretches for Your Back/' \
+  "$src/assets/content/en.yaml" >"$set_stick/stretch-kiosk/en.yaml"
+cmp -s "$src/assets/content/en.yaml" "$set_stick/stretch-kiosk/en.yaml" && bad "set: the fixture did not change"
+set_run 0 "set: new words" && notice_is "set: new words" "Content updated from USB (en.yaml)"
+cmp -s "$set_dir/en.yaml" "$set_stick/stretch-kiosk/en.yaml" && ok || bad "set: the words not installed"
+cmp -s "$set_dir/en.yaml.bak" "$src/assets/content/en.yaml" && ok || bad "set: en.yaml.bak is not the old words"
+set_same "set: new words" show.yaml
+set_left "set: new words" show.yaml en.yaml es.yaml en.yaml.bak
+# the show and the words together
+set_fresh
+sed 's/^  phone: (209) 830-1799 /  phone: (415) 555-0123 /' "$src/assets/content/show.yaml" >"$set_stick/stretch-kiosk/show.yaml"
+grep -q '(415) 555-0123' "$set_stick/stretch-kiosk/show.yaml" || bad "set: the phone line did not change"
+cp "$src/assets/content/en.yaml" "$set_stick/stretch-kiosk/en.yaml"
+set_run 0 "set: show and words" && notice_is "set: show and words" "Content updated from USB (show.yaml, en.yaml)"
+grep -q '(415) 555-0123' "$set_dir/show.yaml" && ok || bad "set: the show not installed"
+set_left "set: show and words" show.yaml en.yaml es.yaml show.yaml.bak en.yaml.bak
+# broken words: refused at their line, nothing replaced
+set_fresh
+sed 's/^  get_ready: Get ready$/  get_ready: "Get {ready}"/' "$src/assets/content/en.yaml" >"$set_stick/stretch-kiosk/en.yaml"
+line=$(grep -n 'Get {ready}' "$set_stick/stretch-kiosk/en.yaml" | cut -d: -f1)
+set_run 2 "set: broken words" &&
+  notice_starts "set: broken words" "USB content not used: en.yaml line $line: unknown placeholder '{ready}'"
+set_same "set: broken words" en.yaml
+set_left "set: broken words" show.yaml en.yaml es.yaml
+# a show that does not fit the installed words: refused, named in the file at fault
+set_fresh
+sed 's/^  - id: childs-pose$/  - id: childs-pose\n    title: Child/' "$src/assets/content/show.yaml" >"$set_stick/stretch-kiosk/show.yaml"
+line=$(grep -n '^    title: Child$' "$set_stick/stretch-kiosk/show.yaml" | cut -d: -f1)
+set_run 2 "set: words in the show" &&
+  notice_starts "set: words in the show" "USB content not used: show.yaml line $line: 'title' of an exercise is words"
+set_same "set: words in the show" show.yaml
+set_left "set: words in the show" show.yaml en.yaml es.yaml
+# a folder with none of the set's files
+set_fresh
+touch "$set_stick/stretch-kiosk/readme.txt"
+set_run 2 "set: nothing to take" &&
+  notice_starts "set: nothing to take" "USB content not used: stretch-kiosk/: none of show.yaml, en.yaml"
+set_left "set: nothing to take" show.yaml en.yaml es.yaml
+
 # 12. the deploy units (where systemd-analyze is at hand): valid, the binary path set to ours
 if command -v systemd-analyze >/dev/null; then
   mkdir -p "$out/units"

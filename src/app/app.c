@@ -82,8 +82,14 @@ static bool find_files(content_files_t *f, const char *path, const char *lang, c
 }
 
 content_t *app_load_content(const char *path, const char *lang) {
+    return app_read_content(path, lang, NULL, 0);
+}
+
+content_t *app_read_content(const char *path, const char *lang, char *first, size_t first_size) {
     content_files_t f;
-    return find_files(&f, path, lang, NULL, 0) ? load_files(&f, NULL, 0, NULL) : NULL;
+    if (first && first_size) first[0] = '\0';
+    return find_files(&f, path, lang, first, first_size) ? load_files(&f, first, first_size, NULL)
+                                                         : NULL;
 }
 
 content_t *app_parse_files(const content_files_t *paths, content_files_t *kept) {

@@ -76,6 +76,8 @@ bool app_content_usable(const content_t *content, const char *path, const char *
 /* Loads and validates a content (any file of it, content_files.h) in `lang` (NULL: its own or
  * first); prints FILE:LINE:COL errors. Returns heap content or NULL. */
 content_t *app_load_content(const char *path, const char *lang);
+/* The same, its first problem also copied into `first` (may be NULL). */
+content_t *app_read_content(const char *path, const char *lang, char *first, size_t first_size);
 /* The content of the files `paths`, and the texts read handed back (kept->text, heap,
  * content_files_free) when they parse: no font or image opened, nothing written, so it may
  * run off the loop thread (reload.c). */

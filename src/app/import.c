@@ -1,8 +1,14 @@
 /* import: a content update from a USB stick (see import.h).
  *
- * The staff put `stretch-kiosk/en.yaml` (and any new image it names) on a stick and plug it
- * in; udev starts deploy/stretch-kiosk-usb@.service, which mounts the stick read-only and runs
- * `stretch-kiosk --import MOUNTPOINT --content /etc/stretch-kiosk/en.yaml`. Here:
+ * The staff put `stretch-kiosk/show.yaml` and/or a language's words (`en.yaml`, `es.yaml`),
+ * and any new image they name, on a stick and plug it in; udev starts
+ * deploy/stretch-kiosk-usb@.service, which mounts the stick read-only and runs
+ * `stretch-kiosk --import MOUNTPOINT --content /etc/stretch-kiosk/show.yaml`. A show's files
+ * are staged together in a folder beside the installed ones (.usb-new/, with the installed
+ * files the stick does not hold), checked as one set — the show with each of its languages —
+ * and, when good, each file taken is kept as <name>.bak and renamed into place, the words
+ * before the show that names them (import_set). A one-file content of before languages goes
+ * the same way alone:
  *
  *   1. the stick's file is read (a regular file, at most IMPORT_MAX_BYTES, never a FIFO or a
  *      link) and written beside the installed one as a staging file, fsynced;
@@ -26,6 +32,7 @@
 #define _DEFAULT_SOURCE /* realpath, lstat, O_NOFOLLOW, O_CLOEXEC, st_mtim */
 #include "import.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -234,6 +241,174 @@ static import_result_t finish(import_result_t result, const char *text, char *no
     return result;
 }
 
+#define IMPORT_STAGE ".usb-new"  /* the staging folder beside a set's files */
+#define SET_PATH (PATH_MAX + 64) /* a folder's path and a name in it */
+
+/* The staging folder and the plain files in it, gone (it holds nothing else). */
+static void stage_clear(const char *stage) {
+    DIR *d = opendir(stage);
+    if (!d) return;
+    struct dirent *e;
+    char path[SET_PATH + 256];
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] != '.' && join(path, sizeof path, stage, e->d_name)) unlink(path);
+    }
+    closedir(d);
+    rmdir(stage);
+}
+
+/* A content of several files (a show and its languages' words, content_files.h): every file of
+ * the set the stick holds is taken, and the set they make with the installed ones is checked
+ * whole (the show with each of its languages) in a staging folder beside the installed files
+ * before any of them is replaced. Each replaced file is kept as <name>.bak. */
+static import_result_t import_set(import_t *im, const content_files_t *installed, const char *from,
+                                  char *notice, size_t notice_size) {
+    char text[PATH_MAX + 1600], err[PATH_MAX + 128], dir[PATH_MAX], stage[PATH_MAX + 16];
+    folder_of(installed->path[CONTENT_FILE_SHOW], dir, sizeof dir);
+    if (!join(stage, sizeof stage, dir, IMPORT_STAGE)) {
+        snprintf(text, sizeof text, "%s content not used: it could not be written here", from);
+        return finish(IMPORT_FAILED, text, notice, notice_size);
+    }
+    /* the files of the set: the show's and every language's the installed show or the stick's
+     * names */
+    char names[1 + 2 * CONTENT_MAX_LANGUAGES][CONTENT_LANGUAGE_MAX + 8];
+    _Static_assert(sizeof CONTENT_FILES_SHOW <= CONTENT_LANGUAGE_MAX + 8, "a name fits");
+    int count = 0;
+    snprintf(names[count++], sizeof names[0], "%s", CONTENT_FILES_SHOW);
+    for (int side = 0; side < 2; side++) {
+        char path[SET_PATH], *show = NULL;
+        size_t len = 0;
+        if (side == 0) snprintf(path, sizeof path, "%s", installed->path[CONTENT_FILE_SHOW]);
+        else if (!join(path, sizeof path, im->folder, CONTENT_FILES_SHOW)) continue;
+        if (!(show = read_file(path, &len, err, sizeof err))) continue;
+        char codes[CONTENT_MAX_LANGUAGES][CONTENT_LANGUAGE_MAX];
+        int n = content_show_languages(show, len, codes, CONTENT_MAX_LANGUAGES);
+        free(show);
+        for (int i = 0; i < n; i++) {
+            char name[CONTENT_LANGUAGE_MAX + 8];
+            snprintf(name, sizeof name, "%.*s.yaml", CONTENT_LANGUAGE_MAX - 1, codes[i]);
+            bool known = strchr(codes[i], '/') != NULL;
+            for (int k = 0; k < count; k++) known = known || strcmp(names[k], name) == 0;
+            if (!known) memcpy(names[count++], name, sizeof name);
+        }
+    }
+    /* staged: the stick's files, and the installed ones the stick does not hold */
+    stage_clear(stage);
+    if (!files_make_dirs(stage)) {
+        snprintf(text, sizeof text, "%s content not used: it could not be written here", from);
+        return finish(IMPORT_FAILED, text, notice, notice_size);
+    }
+    bool taken[1 + 2 * CONTENT_MAX_LANGUAGES] = {false};
+    int taken_count = 0;
+    char list[512] = "";
+    for (int i = 0; i < count; i++) {
+        char src[SET_PATH], dst[SET_PATH], here[SET_PATH];
+        size_t len = 0;
+        char *data = NULL;
+        bool ok = join(src, sizeof src, im->folder, names[i]) &&
+                  join(dst, sizeof dst, stage, names[i]) && join(here, sizeof here, dir, names[i]);
+        if (ok) data = read_file(src, &len, err, sizeof err);
+        if (ok && !data && strcmp(err, "not found") != 0) { /* a FIFO, a link, too large */
+            stage_clear(stage);
+            snprintf(text, sizeof text, "%s content not used: %s/%s: %s", from, IMPORT_FOLDER,
+                     names[i], err);
+            return finish(IMPORT_REFUSED, text, notice, notice_size);
+        }
+        taken[i] = data != NULL;
+        if (data) {
+            taken_count++;
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", names[i]);
+        } else if (ok) {
+            data = read_file(here, &len, err, sizeof err); /* installed (may not be there) */
+        }
+        if (data && !files_write_synced(dst, data, len, err, sizeof err)) {
+            free(data);
+            stage_clear(stage);
+            log_error("import: %s", err);
+            snprintf(text, sizeof text, "%s content not used: it could not be written here", from);
+            return finish(IMPORT_FAILED, text, notice, notice_size);
+        }
+        free(data);
+    }
+    if (taken_count == 0) { /* say what was looked for: the show's file and its languages' */
+        char wanted[512] = "";
+        for (int i = 0; i < count; i++) {
+            size_t used = strlen(wanted);
+            snprintf(wanted + used, sizeof wanted - used, "%s%s", i ? ", " : "", names[i]);
+        }
+        stage_clear(stage);
+        snprintf(text, sizeof text, "%s content not used: %s/: none of %s found", from,
+                 IMPORT_FOLDER, wanted);
+        return finish(IMPORT_REFUSED, text, notice, notice_size);
+    }
+    /* the fonts and images the staged show names, then every language of the staged set,
+     * checked as --check-content checks it */
+    char staged_show[SET_PATH], first[1024] = "", reason[1200] = "";
+    bool ok = join(staged_show, sizeof staged_show, stage, CONTENT_FILES_SHOW);
+    content_t *names_of = ok ? app_read_content(staged_show, NULL, first, sizeof first) : NULL;
+    if (names_of) {
+        ok = take_asset(im, "font_regular", names_of->theme.font_regular, CONTENT_FILES_SHOW) &&
+             take_asset(im, "font_bold", names_of->theme.font_bold, CONTENT_FILES_SHOW) &&
+             take_asset(im, "mark", names_of->theme.mark, CONTENT_FILES_SHOW);
+        if (!ok) snprintf(reason, sizeof reason, "%s", im->why);
+        for (int l = 0; ok && l < names_of->language_count; l++) {
+            content_t *c =
+                app_check_content(staged_show, names_of->languages[l], first, sizeof first);
+            ok = c != NULL;
+            SDL_free(c);
+        }
+    } else {
+        ok = false;
+    }
+    SDL_free(names_of);
+    if (!ok) {
+        if (!reason[0]) { /* the check's first problem, in the file it is in */
+            char staged[SET_PATH];
+            for (int i = 0; i < count && !reason[0]; i++) {
+                if (join(staged, sizeof staged, stage, names[i]) &&
+                    strncmp(first, staged, strlen(staged)) == 0) {
+                    plain_reason(first, staged, names[i], reason, sizeof reason);
+                }
+            }
+            if (!reason[0]) plain_reason(first, stage, CONTENT_FILES_SHOW, reason, sizeof reason);
+        }
+        stage_clear(stage);
+        for (int i = 0; i < im->added_count; i++) unlink(im->added[i]);
+        snprintf(text, sizeof text, "%s content not used: %s", from, reason);
+        return finish(IMPORT_REFUSED, text, notice, notice_size);
+    }
+    /* good: each file taken replaces the installed one, which is kept as <name>.bak; the
+     * words first, the show that names them last */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = count - 1; i >= 0; i--) {
+            bool show = strcmp(names[i], CONTENT_FILES_SHOW) == 0;
+            if (!taken[i] || show != (pass == 1)) continue;
+            char staged[SET_PATH], here[SET_PATH], backup[SET_PATH + 8];
+            size_t old_len = 0;
+            join(staged, sizeof staged, stage, names[i]);
+            join(here, sizeof here, dir, names[i]);
+            int n = snprintf(backup, sizeof backup, "%s.bak", here);
+            char *old = read_file(here, &old_len, err, sizeof err);
+            bool kept = n > 0 && (size_t)n < sizeof backup &&
+                        (!old || files_write_atomic(backup, old, old_len, err, sizeof err));
+            free(old);
+            if (!kept || rename(staged, here) != 0) {
+                if (kept) snprintf(err, sizeof err, "cannot replace %s: %s", here, strerror(errno));
+                log_error("import: %s", err);
+                stage_clear(stage);
+                snprintf(text, sizeof text, "%s content not used: it could not be written here",
+                         from);
+                return finish(IMPORT_FAILED, text, notice, notice_size);
+            }
+        }
+    }
+    stage_clear(stage);
+    files_sync_folder(installed->path[CONTENT_FILE_SHOW]);
+    snprintf(text, sizeof text, "Content updated from %s (%s)", from, list);
+    return finish(IMPORT_UPDATED, text, notice, notice_size);
+}
+
 import_result_t import_run(const char *stick, const char *content_path, const char *assets_dir,
                            const char *from, char *notice, size_t notice_size) {
     if (!from || !*from) from = "USB"; /* the stick's words, exactly */
@@ -250,6 +425,11 @@ import_result_t import_run(const char *stick, const char *content_path, const ch
         return finish(IMPORT_REFUSED, text, notice, notice_size);
     }
     char err[PATH_MAX + 128];
+    content_files_t set;
+    if (content_files_find(&set, content_path, NULL, err, sizeof err) &&
+        content_files_split(&set)) {
+        return import_set(&im, &set, from, notice, notice_size);
+    }
     size_t len = 0;
     char *data =
         join(src, sizeof src, im.folder, name) ? read_file(src, &len, err, sizeof err) : NULL;

@@ -1,6 +1,7 @@
 /* import: staff update the content from a USB stick without a terminal (stretch-kiosk --import
- * DIR): DIR/stretch-kiosk/<name>.yaml and the images and fonts it names are checked as a start
- * checks them and, when good, installed atomically (the previous file kept as <name>.yaml.bak);
+ * DIR): DIR/stretch-kiosk/<name>.yaml (a show's: show.yaml and each language's words its
+ * files hold, en.yaml, es.yaml) and the images and fonts it names are checked as a start
+ * checks them and, when good, installed atomically (each previous file kept as <name>.bak);
  * either way a one-line notice is left for the running kiosk to show. Depends on libc (POSIX
  * files), SDL's types and app (the content check); not on the window or GL. */
 #ifndef SK_IMPORT_H
@@ -22,7 +23,8 @@ typedef enum import_result_t {
     IMPORT_RESULT_NUM
 } import_result_t;
 
-/* Imports `stick`/stretch-kiosk/<basename of content_path> over content_path; images and
+/* Imports `stick`/stretch-kiosk/<basename of content_path> over content_path (a show's: every
+ * file of its set the stick holds, checked with the installed rest as one set); images and
  * fonts it names that the stick holds go into `assets_dir` (new names only: one already there
  * with other bytes is refused). Writes the one-line outcome into `notice` (also logged, and
  * left in the state folder for the kiosk). `from` names the source in those words ("Content
