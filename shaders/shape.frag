@@ -5,19 +5,23 @@
 // to compile before the first frame with a cold shader cache; gfx_warm draws each once). The
 // kinds (gfx.h, gfx_mode_t):
 //   0 rect     rounded rectangle, optional outline; a circle when the radius is half the side
-//   3 capsule  round-capped segment from u_ends.xy to u_ends.zw (a limb), a disc when they meet
+//   3 capsule  round-capped segment from ends.xy to ends.zw (a limb), a disc when they meet; its
+//              ends, colour and radius come flat from quad.vert (its u_limb_*), not as uniforms
 //   5 ring     countdown ring filling the square: a track, and an arc from 12 o'clock clockwise
 //              to u_progress (0..1), u_radius thick; u_ends.xy is the normal of the arc's end
 //              (cos, sin of its angle), so no pixel needs an arc tangent
 uniform vec4 u_rect;          // the quad, pixels
-uniform vec4 u_color;         // fill / limb / arc, straight alpha
+uniform vec4 u_color;         // fill / arc, straight alpha
 uniform vec4 u_border_color;  // outline / track
-uniform float u_radius;       // corner radius / capsule radius / ring thickness, pixels
+uniform float u_radius;       // corner radius / ring thickness, pixels
 uniform float u_border;       // outline width, pixels (0 = none)
-uniform vec4 u_ends;          // capsule ends; ring: the normal of the arc's end
+uniform vec4 u_ends;          // ring: the normal of the arc's end
 uniform float u_progress;
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
+LOC(2) flat in vec4 v_limb_ends; // (declared by every fragment shader: see quad.vert)
+LOC(3) flat in vec4 v_limb_color;
+LOC(4) flat in float v_limb_radius;
 out vec4 frag_color;
 
 float rounded_box(vec2 p, vec2 half_size, float r) {
@@ -26,7 +30,11 @@ float rounded_box(vec2 p, vec2 half_size, float r) {
 }
 
 void main() {
+#if defined(SHAPE_CAPSULE)
+    vec4 c = v_limb_color;
+#else
     vec4 c = u_color;
+#endif
     float cover = 1.0;
 #if defined(SHAPE_RECT)
     {
@@ -37,9 +45,9 @@ void main() {
 #elif defined(SHAPE_CAPSULE)
     {
         vec2 p = v_local;
-        vec2 a = u_ends.xy, ab = u_ends.zw - u_ends.xy;
+        vec2 a = v_limb_ends.xy, ab = v_limb_ends.zw - v_limb_ends.xy;
         float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-        cover = clamp(0.5 - (length(p - a - ab * h) - u_radius) / 0.8, 0.0, 1.0);
+        cover = clamp(0.5 - (length(p - a - ab * h) - v_limb_radius) / 0.8, 0.0, 1.0);
     }
 #elif defined(SHAPE_RING)
     {

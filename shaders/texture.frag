@@ -16,6 +16,9 @@ uniform vec4 u_border_color;
 uniform vec3 u_cells;  // texels a side (x, y; 0: sampled smoothly), and where in a texel (z)
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
+LOC(2) flat in vec4 v_limb_ends; // unused: the capsule's (quad.vert); declared, as OpenGL ES
+LOC(3) flat in vec4 v_limb_color; // checks that separate stages match, output for input
+LOC(4) flat in float v_limb_radius;
 out vec4 frag_color;
 
 void main() {

@@ -79,6 +79,9 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_PANEL] = "u_panel",
     [GFX_U_PANEL_COLOR] = "u_panel_color",
     [GFX_U_CELLS] = "u_cells",
+    [GFX_U_LIMB_ENDS] = "u_limb_ends",
+    [GFX_U_LIMB_COLOR] = "u_limb_color",
+    [GFX_U_LIMB_RADIUS] = "u_limb_radius",
 };
 
 /* Links the shaders (one or two) into a program; 0 and the log in full when they do not. */
@@ -506,9 +509,9 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     const float corners[8] = {ax - ex - nx, ay - ey - ny, bx + ex - nx, by + ey - ny,
                               ax - ex + nx, ay - ey + ny, bx + ex + nx, by + ey + ny};
     gfx_program_t *p = use(g, GFX_MODE_CAPSULE, box, corners);
-    UNIFORM(g, p, GFX_U_ENDS, ax, ay, bx, by);
-    UNIFORM(g, p, GFX_U_RADIUS, radius);
-    set_color(g, p, GFX_U_COLOR, color, g->opacity);
+    UNIFORM(g, p, GFX_U_LIMB_ENDS, ax, ay, bx, by);
+    UNIFORM(g, p, GFX_U_LIMB_RADIUS, radius);
+    set_color(g, p, GFX_U_LIMB_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 

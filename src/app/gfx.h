@@ -30,6 +30,9 @@ typedef enum gfx_uniform_t {
     GFX_U_PANEL,       /* gradient.frag: a panel's flat inside, window pixels (GL's origin) */
     GFX_U_PANEL_COLOR, /* and its colour, straight alpha (alpha 0: none) */
     GFX_U_CELLS,       /* texture.frag: sharp texels (x, y a side; 0 smooth), where in one (z) */
+    GFX_U_LIMB_ENDS,   /* quad.vert, passed flat to the capsule: its ends, colour, radius */
+    GFX_U_LIMB_COLOR,
+    GFX_U_LIMB_RADIUS,
     GFX_U_NUM
 } gfx_uniform_t;
 
