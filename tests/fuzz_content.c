@@ -1,5 +1,9 @@
-/* fuzz_content: feeds arbitrary bytes to content_parse and checks what a good load promises.
- * Depends on content.c, skeleton.c and libyaml only. Two ways to run it:
+/* fuzz_content: feeds arbitrary bytes to content_parse and checks what a good load promises;
+ * given a show and its English words (--show FILE --words FILE, or FUZZ_SHOW / FUZZ_WORDS
+ * under libFuzzer), each input is also read as that show's words, as a show under those
+ * words (content_parse_set, words.c's overlay of one YAML tree on the other) and as a
+ * translation of those words (content_compare_words), with the same promises.
+ * Depends on content.c, words.c, skeleton.c and libyaml only. Two ways to run it:
  *
  * - CI (CMake target fuzz_content, ctest fuzz_content, both builds of scripts/test, so under
  *   ASan + UBSan in the second): built with FUZZ_STANDALONE, main() below mutates the seed
@@ -10,12 +14,14 @@
  *   again for a failure found at that number.
  * - libFuzzer, where clang has it (scripts/test runs it for 20 s when it is there):
  *     clang -g -fsanitize=fuzzer,address,undefined -Isrc/core src/core/content.c \
- *       src/core/skeleton.c tests/fuzz_content.c \
+ *       src/core/words.c src/core/skeleton.c tests/fuzz_content.c \
  *       $(pkg-config --cflags --libs yaml-0.1 cglm) -lm -o fuzz_content
  *     ./fuzz_content -max_total_time=20 CORPUS_DIR */
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
@@ -139,29 +145,77 @@ static bool kiosk_valid(const content_t *c) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 
+/* A show and its words, when given: each input is read against them too. */
+static char *g_show, *g_words;
+static size_t g_show_len, g_words_len;
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (!f) return NULL;
+    char *buf = malloc(CONTENT_MAX_BYTES + 1);
+    *len = buf ? fread(buf, 1, CONTENT_MAX_BYTES, f) : 0;
+    fclose(f);
+    if (buf) buf[*len] = '\0';
+    return buf;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    if (!g_show) g_show = slurp(getenv("FUZZ_SHOW"), &g_show_len);
+    if (!g_words) g_words = slurp(getenv("FUZZ_WORDS"), &g_words_len);
+    return 0;
+}
+
+/* The promises of one load, whatever its input: parsed or refused, never more. */
+static void check_load(const content_t *c, const content_errors_t *e, bool ok);
+
+/* Reads the input as a whole file, as the show's words, as a show under its words, and as a
+ * translation of those words. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static content_t content; /* ~260 KB: static, reused; content_parse resets it */
-    content_errors_t errors;
-    bool ok = content_parse(&content, (const char *)data, size, &errors);
+    static content_errors_t errors;
+    const char *text = (const char *)data;
+    check_load(&content, &errors, content_parse(&content, text, size, &errors));
+    if (g_show) {
+        check_load(&content, &errors,
+                   content_parse_set(&content, g_show, g_show_len, text, size, &errors));
+    }
+    if (g_words) {
+        check_load(&content, &errors,
+                   content_parse_set(&content, text, size, g_words, g_words_len, &errors));
+        bool same = content_compare_words(g_words, g_words_len, text, size, &errors);
+        if (errors.count > CONTENT_MAX_ERRORS || same != (errors.total == 0)) __builtin_trap();
+        for (int i = 0; i < errors.count; i++) {
+            if (errors.items[i].file != CONTENT_FILE_WORDS || errors.items[i].line < 1) {
+                __builtin_trap();
+            }
+        }
+    }
+    (void)content_kind(text, size);
+    return 0;
+}
 
+static void check_load(const content_t *c, const content_errors_t *e, bool ok) {
     /* Invariants that hold whatever the input. */
-    if (content.arena_used > CONTENT_ARENA_BYTES || errors.count > CONTENT_MAX_ERRORS ||
-        errors.count > errors.total || ok != (errors.total == 0)) {
+    if (c->arena_used > CONTENT_ARENA_BYTES || e->count > CONTENT_MAX_ERRORS ||
+        e->count > e->total || ok != (e->total == 0)) {
         __builtin_trap();
     }
-    for (int i = 0; i < errors.count; i++) {
-        if (errors.items[i].line < 1 || errors.items[i].column < 1 ||
-            memchr(errors.items[i].message, '\0', CONTENT_ERROR_MESSAGE_MAX) == NULL) {
+    for (int i = 0; i < e->count; i++) {
+        if (e->items[i].line < 1 || e->items[i].column < 1 ||
+            memchr(e->items[i].message, '\0', CONTENT_ERROR_MESSAGE_MAX) == NULL) {
             __builtin_trap();
         }
     }
     if (ok) {
-        if (!labels_valid(&content) || !kiosk_valid(&content)) {
+        if (!labels_valid(c) || !kiosk_valid(c)) {
             __builtin_trap();
         }
-        for (int i = 0; i < content.exercise_count; i++) {
-            const content_exercise_t *ex = &content.exercises[i];
+        for (int i = 0; i < c->exercise_count; i++) {
+            const content_exercise_t *ex = &c->exercises[i];
             int lo = ex->repetitions_min;
             int hi = ex->repetitions_max;
             bool reps_ok = (lo == 0 && hi == 0) || (lo >= 1 && lo <= hi && hi <= 100);
@@ -169,15 +223,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 __builtin_trap();
             }
         }
-        for (int i = 0; i < content.playlist_count; i++) {
+        for (int i = 0; i < c->playlist_count; i++) {
             content_scene_ref_t ref;
-            if (!content_find_scene(&content, content_scene_id(&content, content.playlist[i]),
-                                    &ref)) {
+            if (!content_find_scene(c, content_scene_id(c, c->playlist[i]), &ref)) {
                 __builtin_trap();
             }
         }
     }
-    return 0;
 }
 
 #ifdef FUZZ_STANDALONE
@@ -438,6 +490,12 @@ int main(int argc, char **argv) {
             repro = strtoll(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             out_path = argv[++i];
+        } else if (strcmp(argv[i], "--show") == 0 && i + 1 < argc) {
+            g_show = slurp(argv[++i], &g_show_len);
+            if (!g_show) return 2;
+        } else if (strcmp(argv[i], "--words") == 0 && i + 1 < argc) {
+            g_words = slurp(argv[++i], &g_words_len);
+            if (!g_words) return 2;
         } else if (seed_count < FUZZ_MAX_SEEDS) {
             if (!read_seed(argv[i], &seeds[seed_count])) {
                 fprintf(stderr, "fuzz_content: cannot read %s\n", argv[i]);
