@@ -76,6 +76,12 @@ bool render_set_content(render_t *r, const content_t *content, const char *asset
         text_shutdown(&r->text);
         r->text = *fresh;
         SDL_free(fresh);
+    } else if (strcmp(content->language ? content->language : "",
+                      r->content->language ? r->content->language : "") != 0) {
+        /* another language: the last one's texts dropped, rather than both kept (twice the
+         * cache's memory while one is shown); they are set again, ahead of need, when the
+         * loop comes back to it */
+        text_clear(&r->text);
     } /* else the cache stays: it is keyed by the words and their style, not by the content,
        * so after an edit only the texts that changed are set again (no frame redoes all) */
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
