@@ -274,6 +274,25 @@ static void test_slips_are_named_at_their_place(void **state) {
     assert_false(content_parse_set(g_a, g_show, g_show_len, words, len, &g_errors));
     expect_error(&g_errors, CONTENT_FILE_WORDS, line_of(words, "Repetition {n}"), "{target}");
     free(words);
+    /* a word given twice in an exercise: said, not the first silently taken */
+    words = edited(g_en, "    title: Spinal Twists\n",
+                   "    title: Spinal Twists\n    title: Twists\n", &len);
+    assert_false(content_parse_set(g_a, g_show, g_show_len, words, len, &g_errors));
+    expect_error(&g_errors, CONTENT_FILE_WORDS, line_of(words, "    title: Twists"),
+                 "duplicate key 'title' in the exercise spinal-twists");
+    free(words);
+    /* YAML aliases that name each other (two lines standing for a billion nodes; a copy of each reference took minutes):
+     * each node is copied once and shared, so the file is refused at once, not after
+     * minutes and gigabytes */
+    static const char BOMB[] =
+        "language: en\n"
+        "name: [&a [x, x, x, x, x, x, x, x, x, x], &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a], "
+        "&c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b], &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, "
+        "*c], &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d], &f [*e, *e, *e, *e, *e, *e, *e, *e, "
+        "*e, *e], &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f], &h [*g, *g, *g, *g, *g, *g, "
+        "*g, *g, *g, *g], [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]]\n";
+    assert_false(content_parse_set(g_a, g_show, g_show_len, BOMB, sizeof BOMB - 1, &g_errors));
+    expect_error(&g_errors, CONTENT_FILE_WORDS, 1, "missing 'labels'");
     /* a language the show does not list */
     words = edited(g_en, "language: en", "language: fr", &len);
     assert_false(content_parse_set(g_a, g_show, g_show_len, words, len, &g_errors));

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <sys/stat.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,24 @@ static content_t *load_files(const content_files_t *paths, char *first, size_t f
         return NULL;
     }
     bool ok = content_files_parse(&f, c, errors);
+    /* a language's file is named for its language: es.yaml copied to fr.yaml and not yet
+     * translated would otherwise stand in for es.yaml's words, and be kept as them */
+    const char *words = f.path[CONTENT_FILE_WORDS], *base = strrchr(words, '/');
+    base = base ? base + 1 : words;
+    size_t code_len = ok && c->language ? strlen(c->language) : 0;
+    if (ok && content_files_split(&f) && c->language &&
+        (strncmp(base, c->language, code_len) != 0 || strcmp(base + code_len, ".yaml") != 0)) {
+        snprintf(err, sizeof err,
+                 "%s: this file says language: %s; a language's file is named for its language "
+                 "(%s.yaml), and the show finds it by that name",
+                 words, c->language, c->language);
+        log_must(LOG_ERROR, "%s", err);
+        note_first(first, first_size, err);
+        SDL_free(c);
+        SDL_free(errors);
+        content_files_free(&f);
+        return NULL;
+    }
     if (!ok) {
         for (int i = 0; i < errors->count; i++) {
             content_error_format(&errors->items[i], content_files_name(&f, errors->items[i].file),
@@ -105,7 +124,7 @@ static content_t *load_checked(const content_files_t *paths, const char *assets,
                                bool texts, char *first, size_t first_size) {
     if (first && first_size) first[0] = '\0';
     char installed[APP_PATH_MAX], err[1300];
-    content_files_t f;
+    content_files_t f = {0};
     content_t *c = load_files(paths, first, first_size, &f);
     const char *path = paths->path[CONTENT_FILE_SHOW];
     if (c && !assets) { /* found after the parse: a file's own slips are said first */
@@ -129,7 +148,7 @@ static content_t *load_checked(const content_files_t *paths, const char *assets,
     if (c && keep && !lastgood_save_set(&f, c, assets, err, sizeof err)) {
         log_error("%s", err);
     }
-    if (c) content_files_free(&f);
+    content_files_free(&f); /* (the texts read, whether or not the checks took them) */
     return c;
 }
 
@@ -215,7 +234,14 @@ int app_locate_content(app_t *app, const char *content_path, const char *lang) {
         log_error("the content file's path is too long");
         return APP_EXIT_USAGE;
     }
-    if (!find_files(&app->files, app->content_path, lang, NULL, 0)) return APP_EXIT_USAGE;
+    /* not found (unreadable, a show naming no language): said, and a kiosk falls back to its
+     * last good set, watching the file named for a fix */
+    app->files_missing = !find_files(&app->files, app->content_path, lang, NULL, 0);
+    if (app->files_missing) {
+        memset(&app->files, 0, sizeof app->files);
+        snprintf(app->files.path[CONTENT_FILE_SHOW], sizeof app->files.path[0], "%s",
+                 app->content_path);
+    }
     return APP_EXIT_OK;
 }
 
@@ -335,7 +361,12 @@ int app_start(app_t *app, const char *content_path, const char *lang, const char
     if (rc) return rc;
     bool show = !desc->offscreen; /* a show someone watches keeps its content on disk */
     snprintf(app->content_assets, sizeof app->content_assets, "%s", app->assets_dir);
-    app->content = load_checked(&app->files, app->assets_dir, show, false, NULL, 0);
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    app->read_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+    app->content = app->files_missing
+                       ? NULL
+                       : load_checked(&app->files, app->assets_dir, show, false, NULL, 0);
     if (!app->content && kiosk) app->content = kiosk_fallback(app, lang);
     if (!app->content) return APP_EXIT_USAGE;
     int index = scene_index(app->content, scene);

@@ -20,6 +20,9 @@ typedef struct app_t {
     char assets_dir[APP_PATH_MAX];
     char content_path[APP_PATH_MAX]; /* the content named (--content) or the default */
     content_files_t files;           /* the files shown: the show's and its words' (paths) */
+    bool files_missing;              /* the content named could not be found at start */
+    long long read_ns;               /* when the start read it (CLOCK_REALTIME, ns): the kiosk's
+                                      * watch takes a later change for an edit */
     /* where the shown content's fonts and mark come from: assets_dir, or the last good set's
      * folder (lastgood_assets) when a kiosk fell back to it */
     char content_assets[APP_PATH_MAX];

@@ -52,7 +52,10 @@ bool content_files_find(content_files_t *f, const char *path, const char *lang, 
                 snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", codes[i]);
             }
             if (!code) {
-                snprintf(err, err_size, "%s: 'languages' names no language to show", path);
+                snprintf(err, err_size,
+                         "%s: 'languages' must list the show's languages, like "
+                         "languages: [en, es] (a words file of each name beside it)",
+                         path);
             } else {
                 snprintf(err, err_size, "--lang %s: the show %s has no such language (%s)", lang,
                          path, list);

@@ -37,6 +37,17 @@ void kiosk_watch_init(kiosk_watch_t *w, const char *path) {
     file_state(w->path, &w->seen);
 }
 
+/* (the kernel stamps files from a coarse clock, a tick or so behind: a change this close
+ * before the read is taken as after it, at the cost of one needless reload) */
+#define KIOSK_STAMP_SLACK_NS 50000000LL
+
+void kiosk_watch_init_since(kiosk_watch_t *w, const char *path, long long read_ns) {
+    kiosk_watch_init(w, path);
+    if (read_ns > 0 && w->seen.ctime_ns >= read_ns - KIOSK_STAMP_SLACK_NS) {
+        memset(&w->seen, 0, sizeof w->seen);
+    }
+}
+
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now, float every) {
     if (now < w->next_check) return false;
     w->next_check = now + (Uint64)(every * 1000.0f);
@@ -175,8 +186,8 @@ void kiosk_start(kiosk_t *k, app_t *app, bool on) {
         SDL_DisableScreenSaver();
         if (!kiosk_watchdog_start()) log_warning("cannot start the watchdog: %s", SDL_GetError());
     }
-    kiosk_watch_init(&k->watch, app->files.path[CONTENT_FILE_SHOW]);
-    kiosk_watch_init(&k->words, app->files.path[CONTENT_FILE_WORDS]);
+    kiosk_watch_init_since(&k->watch, app->files.path[CONTENT_FILE_SHOW], app->read_ns);
+    kiosk_watch_init_since(&k->words, app->files.path[CONTENT_FILE_WORDS], app->read_ns);
     reload_init(&k->reload);
     uint64_t usec = 0;
     g_systemd_ticks = 0;

@@ -33,6 +33,10 @@ typedef struct kiosk_watch_t {
 
 /* Starts watching a file (its state now is "seen"). */
 void kiosk_watch_init(kiosk_watch_t *w, const char *path);
+/* The same for a file read at `read_ns` (CLOCK_REALTIME): one changed since (an edit saved
+ * while the show was starting, after its content was read) is seen as changed at the first
+ * check, not taken for what was read. */
+void kiosk_watch_init_since(kiosk_watch_t *w, const char *path, long long read_ns);
 /* True when, at a check due every `every` seconds, the file differs from when last seen. */
 bool kiosk_watch_changed(kiosk_watch_t *w, Uint64 now_ms, float every);
 

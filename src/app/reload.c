@@ -23,6 +23,15 @@ static bool routines_fit(const content_t *c) {
 /* The file read and parsed (its errors logged as a load logs them) and its routines laid out:
  * everything of a reload that neither opens a font nor touches what is on screen. */
 static void load(reload_t *r) {
+    /* which files, found again from the file named: an edit may have made a broken show good
+     * again, or a one-file content a show with languages; in the language asked for, else the
+     * show's first (the one shown may be gone from it) */
+    char err[1200];
+    content_files_t found;
+    if (content_files_find(&found, r->named, r->want[0] ? r->want : NULL, err, sizeof err) ||
+        (r->want[0] && content_files_find(&found, r->named, NULL, err, sizeof err))) {
+        r->files = found;
+    }
     r->content = app_parse_files(&r->files, &r->files);
     if (!r->content || !routines_fit(r->content)) return;
     r->choreos = app_build_choreos(r->content, r->pacing);
@@ -79,12 +88,9 @@ static bool apply(reload_t *r, app_t *app) {
     bool ok = c && app_content_usable(c, path, app->assets_dir) && main && (!r->kiosk || follow) &&
               render_set_content(&app->render, c, app->assets_dir);
     if (!ok) {
-        if (r->said) { /* L pressed: nothing would happen on screen without this */
-            char line[SHOW_NOTICE_TEXT_MAX];
-            snprintf(line, sizeof line, "%s: cannot be shown (see the log)",
-                     content_files_name(&r->files, CONTENT_FILE_WORDS));
-            show_notice_text(&app->show, line);
-        }
+        /* L pressed and the language cannot be shown: the one still shown is named, so the
+         * key is seen to have been heard (the reason is for the staff, in the journal) */
+        if (r->said) show_notice(&app->show, SHOW_NOTICE_LANGUAGE);
         log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)",
                  content_files_name(&r->files, r->language_load ? CONTENT_FILE_WORDS : 0),
                  ++app->refused);
@@ -153,7 +159,12 @@ bool reload_frame(reload_t *r, app_t *app) {
         r->files = app->files;
         r->files.text[0] = r->files.text[1] = NULL;
         r->language_load = r->language[0] != '\0';
-        if (r->language_load) content_files_language(&r->files, r->language);
+        SDL_strlcpy(r->named, app->content_path, sizeof r->named);
+        SDL_strlcpy(r->want,
+                    r->language_load                         ? r->language
+                    : app->content && app->content->language ? app->content->language
+                                                             : "",
+                    sizeof r->want);
         r->language[0] = '\0';
         r->kiosk = app->show.kiosk;
         r->pacing = r->kiosk ? CHOREO_PACING_DEMO : app->pacing;

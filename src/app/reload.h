@@ -36,10 +36,12 @@ typedef struct reload_t {
     bool said;          /* the load was asked for by a person (L): its outcome is shown */
     bool language_load; /* the job running loads another language */
     /* the job, set by the loop before the thread starts; its results, read after the join */
-    content_files_t files;  /* the paths read; the texts read, kept as the last good copy */
-    bool kiosk;             /* the follow-along routines are built too */
-    choreo_pacing_t pacing; /* of the routines played */
-    content_t *content;     /* heap: parsed, not yet checked (NULL: it did not parse) */
+    content_files_t files;    /* the paths read; the texts read, kept as the last good copy */
+    char named[APP_PATH_MAX]; /* the content named (--content): its files are */
+    char want[CONTENT_LANGUAGE_MAX];    /* found again by each load, in this language */
+    bool kiosk;                         /* the follow-along routines are built too */
+    choreo_pacing_t pacing;             /* of the routines played */
+    content_t *content;                 /* heap: parsed, not yet checked (NULL: it did not parse) */
     choreo_t *choreos, *choreos_follow; /* heap (NULL: not laid out) */
     const content_t *saved;             /* the save job's content (the app's: only read) ... */
     char assets[APP_PATH_MAX]; /* ... and the folder its fonts and picture are copied from */

@@ -3242,9 +3242,10 @@ content_kind_t content_kind(const char *text, size_t len) {
         }
     }
     yaml_document_delete(&doc);
-    return languages               ? CONTENT_KIND_SHOW
-           : language && !playlist ? CONTENT_KIND_WORDS
-                                   : CONTENT_KIND_WHOLE;
+    /* a show that lost its `languages:` is still a show (its read says what is missing) */
+    return languages || (playlist && !language) ? CONTENT_KIND_SHOW
+           : language && !playlist              ? CONTENT_KIND_WORDS
+                                                : CONTENT_KIND_WHOLE;
 }
 
 const content_source_t *content_source_of(const content_t *content, const char *text) {

@@ -395,9 +395,9 @@ bool content_parse_set(content_t *out, const char *show, size_t show_len, const 
 bool content_compare_words(const char *reference, size_t reference_len, const char *translation,
                            size_t translation_len, content_errors_t *errors);
 
-/* What the file is, by its top-level keys: `languages` makes a show; `language` without a
- * `playlist` a language's words; anything else (a whole file, or not YAML: its parse will
- * say) CONTENT_KIND_WHOLE. */
+/* What the file is, by its top-level keys: `languages`, or a `playlist` without `language`,
+ * makes a show; `language` without a `playlist` a language's words; anything else (a whole
+ * file, or not YAML: its parse will say) CONTENT_KIND_WHOLE. */
 content_kind_t content_kind(const char *text, size_t len);
 
 /* The codes of a show file's `languages: [en, es]` as written (up to `max`, each cut to

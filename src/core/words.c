@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -58,6 +59,11 @@ typedef struct overlay_t {
     const yaml_document_t *words;
     words_report_t report;
     bool failed;
+    /* each words node's copy in the show (0: not copied yet), so that a node the words file
+     * names twice (a YAML alias, *name) is copied once and shared, as libyaml shares it:
+     * without it an alias of an alias of ... is copied again at every reference */
+    int *copies;
+    int copies_count;
 } overlay_t;
 
 /* ---- Small helpers ---------------------------------------------------------------- */
@@ -126,6 +132,9 @@ static int map_find(const yaml_document_t *d, int map, const char *key, int *key
 static int copy_node(overlay_t *o, int index) {
     const yaml_node_t *n = get(o->words, index);
     if (!n) return 0;
+    if (o->copies && index >= 1 && index <= o->copies_count && o->copies[index - 1]) {
+        return o->copies[index - 1];
+    }
     int out = 0;
     switch (n->type) {
     case YAML_SCALAR_NODE:
@@ -154,6 +163,7 @@ static int copy_node(overlay_t *o, int index) {
         yaml_node_t *copy = get(o->show, out);
         copy->start_mark = tagged(n->start_mark);
         copy->end_mark = tagged(n->end_mark);
+        if (o->copies && index >= 1 && index <= o->copies_count) o->copies[index - 1] = out;
     } else if (!o->failed) {
         report_at(&o->report, tagged(n->start_mark), "out of memory while reading the words");
         o->failed = true;
@@ -307,9 +317,20 @@ static void merge_by_id(overlay_t *o, int list, int map, const char *what, const
                 o->failed = true;
             }
         }
+        bool seen[8] = {false};
         for (const yaml_node_pair_t *w = value->data.mapping.pairs.start;
              w < value->data.mapping.pairs.top; w++) {
             const yaml_node_t *key = get(o->words, w->key);
+            for (int n = 0; n < count && n < 8; n++) {
+                if (!is_scalar(key, names[n])) continue;
+                if (seen[n]) {
+                    report_at(&o->report, tagged(key->start_mark),
+                              "duplicate key '%s' in the %s %s", names[n], what,
+                              (const char *)id->data.scalar.value);
+                    o->failed = true;
+                }
+                seen[n] = true;
+            }
             if (!in_list(key, names, count)) {
                 char list_names[96] = "";
                 for (int n = 0; n < count; n++) {
@@ -373,7 +394,11 @@ static void merge_into(overlay_t *o, int words_key, int words_value, const char 
     for (const yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
          p++) {
         const yaml_node_t *key = get(o->words, p->key);
-        if (is_scalar(key, only)) {
+        if (is_scalar(key, only) && map_find(o->words, words_value, only, NULL) != p->value) {
+            report_at(&o->report, tagged(key->start_mark), "duplicate key '%s' in '%s'", only,
+                      section);
+            o->failed = true;
+        } else if (is_scalar(key, only)) {
             append_copy(o, target, p->key, p->value, NULL);
         } else {
             report_at(&o->report, tagged(key->start_mark),
@@ -441,8 +466,26 @@ static void merge_labels(overlay_t *o, int words_key, int words_value) {
     }
 }
 
+static bool overlay(overlay_t *o);
+
 bool words_overlay(yaml_document_t *show, const yaml_document_t *words, words_report_t report) {
     overlay_t o = {.show = show, .words = words, .report = report};
+    o.copies_count = (int)(words->nodes.top - words->nodes.start);
+    o.copies = o.copies_count > 0 ? calloc((size_t)o.copies_count, sizeof *o.copies) : NULL;
+    if (o.copies_count > 0 && !o.copies) {
+        report_at(&o.report, tagged((yaml_mark_t){0, 0, 0}),
+                  "out of memory while reading the words");
+        return false;
+    }
+    bool ok = overlay(&o);
+    free(o.copies);
+    return ok;
+}
+
+static bool overlay(overlay_t *op) {
+    overlay_t o = *op;
+    yaml_document_t *show = o.show;
+    const yaml_document_t *words = o.words;
     const yaml_node_t *sroot = get(show, 1), *wroot = get(words, 1);
     if (!wroot || wroot->type != YAML_MAPPING_NODE) {
         report_at(&o.report, tagged(wroot ? wroot->start_mark : (yaml_mark_t){0, 0, 0}),
@@ -504,6 +547,7 @@ bool words_overlay(yaml_document_t *show, const yaml_document_t *words, words_re
             o.failed = true;
         }
     }
+    *op = o;
     return !o.failed;
 }
 
@@ -597,7 +641,7 @@ static void compare_mappings(compare_t *c, const yaml_node_t *ref, const yaml_no
         if (key->type != YAML_SCALAR_NODE) continue;
         /* the translation's own: its code and name */
         if (ref_index == 1 && (is_scalar(key, "language") || is_scalar(key, "name"))) continue;
-        char name[48];
+        char name[256];
         snprintf(name, sizeof name, "%.*s", (int)key->data.scalar.length,
                  (const char *)key->data.scalar.value);
         int found = map_find(c->tr, tr_index, name, NULL);
@@ -614,14 +658,14 @@ static void compare_mappings(compare_t *c, const yaml_node_t *ref, const yaml_no
             c->failed = true;
             continue;
         }
-        snprintf(here, sizeof here, "'%s'", name);
+        snprintf(here, sizeof here, "'%.60s'", name);
         compare_nodes(c, p->value, found, here);
     }
     for (const yaml_node_pair_t *p = tr->data.mapping.pairs.start; p < tr->data.mapping.pairs.top;
          p++) {
         const yaml_node_t *key = get(c->tr, p->key);
         if (key->type != YAML_SCALAR_NODE) continue;
-        char name[48];
+        char name[256];
         snprintf(name, sizeof name, "%.*s", (int)key->data.scalar.length,
                  (const char *)key->data.scalar.value);
         if (!map_find(c->ref, ref_index, name, NULL)) {
