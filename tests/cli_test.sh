@@ -86,6 +86,13 @@ sed 's|^  hint: .*|  hint: "Press the right arrow key to follow along with the e
 line=$(grep -n "^  hint:" "$out/long-hint.yaml" | cut -d: -f1)
 expect 2 "long kiosk hint" -- --check-content "$out/long-hint.yaml" &&
   stderr_has "long hint named" "$out/long-hint.yaml:$line:9: 'hint' in kiosk"
+# - a demo's "shown here" line too long: named as the label it was filled in from, not as the
+#   review name's "— " prefix it contains
+sed 's|^  hold_range_shown: .*|  hold_range_shown: "{min} to {target} seconds, but only a few of them are shown here on this screen today — shown here: {n}"|' \
+  "$src/tests/data/whole-en.yaml" > "$out/long-shown.yaml"
+line=$(grep -n "^  hold_range_shown:" "$out/long-shown.yaml" | cut -d: -f1)
+expect 2 "long shown-here line" -- --check-content "$out/long-shown.yaml" &&
+  stderr_has "shown-here line named" "$out/long-shown.yaml:$line:21: 'hold_range_shown' in labels ('20 to 30 seconds, but"
 # - the steps of an exercise too long, together, for their panel
 sed 's|^      - Lie on your back with your knees bent and your feet flat on the floor.$|      - "'"$words"'"|' \
   "$src/tests/data/whole-en.yaml" > "$out/long-steps.yaml"

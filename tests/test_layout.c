@@ -390,6 +390,17 @@ static void test_drawn_parts(void **state) {
         assert_true(layout_box_inside(g->numeral, inner) && layout_box_inside(g->words, inner));
         assert_true(layout_box_inside(g->numeral_alone, inner));
         assert_false(layout_box_overlap(g->numeral, g->words));
+        /* words on two lines (a translation's): under a numeral set higher, both in the hole,
+         * room for two lines of the words' size, the numeral still the larger */
+        assert_true(layout_box_inside(g->numeral_two, inner));
+        assert_true(layout_box_inside(g->words_two, inner));
+        assert_false(layout_box_overlap(g->numeral_two, g->words_two));
+        assert_true(g->words_two.y >= g->numeral_two.y + g->numeral_two.h - EPSILON);
+        assert_true(g->words_two.h >= 2.0f * 1.2f * g->words_size * 1.1f);
+        assert_true(g->numeral_two.y < g->numeral.y && g->numeral_two.h > g->words_two.h);
+        /* both hug the ring's centre: the words' box reaches no further below it than the
+         * one-line words' box does */
+        assert_true(g->words_two.y + g->words_two.h <= g->words.y + g->words.h + EPSILON);
         assert_true(g->numeral_alone.y > g->numeral.y); /* alone: lower, centred in the ring */
         assert_true(fabsf(g->cx - (cb.x + cb.w * 0.5f)) < EPSILON);
         assert_true(g->pacer_max > 0 && g->pacer_max < hole); /* the pacer inside the track */

@@ -61,6 +61,53 @@ static void goto_scene(int playlist_index) {
     show_init(&app->show, app->content, app->choreos, playlist_index);
 }
 
+/* The English content as opened, while another language's is laid in (its own, freed when
+ * English is back: after each language's run, and by a failed test's teardown). */
+static content_t *g_english, *g_other;
+static choreo_t *g_english_choreos, *g_other_choreos;
+
+static int back_to_english(void **state) {
+    (void)state;
+    if (!g_english) return 0;
+    if (!render_set_content(&app->render, g_english, app->content_assets)) return -1;
+    app->content = g_english;
+    app->choreos = g_english_choreos;
+    show_init(&app->show, g_english, g_english_choreos, 0);
+    app->force_full = true;
+    SDL_free(g_other_choreos);
+    SDL_free(g_other);
+    g_english = g_other = NULL;
+    g_english_choreos = g_other_choreos = NULL;
+    return 0;
+}
+
+/* Runs `body` in each of the show's languages: English as opened (its pixels as they always
+ * were), then every other language of the shipped show.yaml, each loaded as --lang loads it,
+ * laid in and started over; English is back as it was after. */
+static void in_each_language(void (*body)(const char *lang)) {
+    body(app->content->language);
+    const content_t *en = app->content;
+    assert_true(en->language_count >= 2); /* Spanish is listed */
+    for (int l = 0; l < en->language_count; l++) {
+        const char *lang = en->languages[l];
+        if (!strcmp(lang, en->language)) continue;
+        content_t *c = app_load_content(SK_SOURCE_DIR "/assets/content/show.yaml", lang);
+        assert_non_null(c);
+        assert_string_equal(c->language, lang);
+        choreo_t *ch = app_build_choreos(c, CHOREO_PACING_FOLLOW);
+        assert_non_null(ch);
+        assert_true(render_set_content(&app->render, c, app->content_assets));
+        g_english = app->content, g_english_choreos = app->choreos;
+        g_other = c, g_other_choreos = ch;
+        app->content = c;
+        app->choreos = ch;
+        show_init(&app->show, c, ch, 0);
+        app->force_full = true;
+        body(lang);
+        assert_int_equal(back_to_english(NULL), 0);
+    }
+}
+
 static const unsigned char *px(int w, int x, int y) { return pixels + ((size_t)y * w + x) * 4; }
 
 static int luma(const unsigned char *p) { return (p[0] * 54 + p[1] * 183 + p[2] * 19) >> 8; }
@@ -147,8 +194,7 @@ static void test_first_frame_texts_are_prepared(void **state) {
 
 /* Every scene at every common size: opaque, not blank, texts on screen, inside their boxes,
  * visibly drawn, and none overflowing. */
-static void test_every_scene_every_size(void **state) {
-    (void)state;
+static void every_scene_every_size_in(const char *lang) {
     const size2_t sizes[] = {{1280, 720},  {1920, 1080}, {3840, 2160}, {1080, 1920},
                              {1440, 1080}, {2560, 1080}, {640, 360},   {360, 640}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
@@ -170,33 +216,36 @@ static void test_every_scene_every_size(void **state) {
                     hi = l > hi ? l : hi;
                 }
             }
-            if (hi - lo < 100) fail_msg("%s at %dx%d looks blank (luma %d..%d)", id, w, h, lo, hi);
-            if (rec->count < 4) fail_msg("%s at %dx%d drew only %d texts", id, w, h, rec->count);
+            if (hi - lo < 100)
+                fail_msg("[%s] %s at %dx%d looks blank (luma %d..%d)", lang, id, w, h, lo, hi);
+            if (rec->count < 4)
+                fail_msg("[%s] %s at %dx%d drew only %d texts", lang, id, w, h, rec->count);
             if (rec->overflow)
-                fail_msg("%s at %dx%d: %d texts did not fit", id, w, h, rec->overflow);
+                fail_msg("[%s] %s at %dx%d: %d texts did not fit", lang, id, w, h, rec->overflow);
             layout_box_t screen = {0, 0, (float)w, (float)h};
             for (int t = 0; t < rec->count; t++) {
                 for (int u = t + 1; u < rec->count; u++) { /* no two texts on each other */
                     layout_box_t a = rec->text_boxes[t], b = rec->text_boxes[u];
                     a.x += 1, a.y += 1, a.w -= 2, a.h -= 2; /* glyph edges may touch */
                     if (layout_box_overlap(a, b)) {
-                        fail_msg("%s at %dx%d: '%.30s' overlaps '%.30s'", id, w, h, rec->texts[t],
-                                 rec->texts[u]);
+                        fail_msg("[%s] %s at %dx%d: '%.30s' overlaps '%.30s'", lang, id, w, h,
+                                 rec->texts[t], rec->texts[u]);
                     }
                 }
             }
             for (int t = 0; t < rec->count; t++) {
                 layout_box_t b = rec->text_boxes[t];
                 if (!layout_box_inside(b, screen)) {
-                    fail_msg("%s at %dx%d: '%.30s' drawn off screen", id, w, h, rec->texts[t]);
+                    fail_msg("[%s] %s at %dx%d: '%.30s' drawn off screen", lang, id, w, h,
+                             rec->texts[t]);
                 }
                 if (!layout_box_inside(b, rec->text_targets[t])) {
-                    fail_msg("%s at %dx%d: '%.30s' outside its layout box", id, w, h,
+                    fail_msg("[%s] %s at %dx%d: '%.30s' outside its layout box", lang, id, w, h,
                              rec->texts[t]);
                 }
                 /* text is visible where it was placed (skip tiny ones like step numbers) */
                 if (b.w * b.h > 400 && contrast_in(w, h, b) < 60) {
-                    fail_msg("%s at %dx%d: '%.30s' not visible in its box", id, w, h,
+                    fail_msg("[%s] %s at %dx%d: '%.30s' not visible in its box", lang, id, w, h,
                              rec->texts[t]);
                 }
             }
@@ -204,10 +253,15 @@ static void test_every_scene_every_size(void **state) {
     }
 }
 
+static void test_every_scene_every_size(void **state) {
+    (void)state;
+    in_each_language(every_scene_every_size_in);
+}
+
 /* 8K: every scene lays out with every text on screen, in its box, none overflowing (boxes
  * only: an 8K read-back would cost 130 MB). */
-static void test_8k(void **state) {
-    (void)state;
+static void eight_k_in(const char *lang) {
+    (void)lang;
     for (int i = 0; i < app->content->playlist_count; i++) {
         goto_scene(i);
         app_advance(app, 0.5);
@@ -221,6 +275,11 @@ static void test_8k(void **state) {
             assert_true(layout_box_inside(rec->text_boxes[t], rec->text_targets[t]));
         }
     }
+}
+
+static void test_8k(void **state) {
+    (void)state;
+    in_each_language(eight_k_in);
 }
 
 /* Resizing re-lays out at once and keeps no stale textures: after many size changes the text
@@ -242,8 +301,7 @@ static void test_resize_relayouts_without_leaks(void **state) {
 }
 
 /* A tiny window loses nothing: everything still lands inside the screen and its box. */
-static void test_tiny_window_keeps_everything_inside(void **state) {
-    (void)state;
+static void tiny_window_keeps_everything_inside_in(const char *lang) {
     const int w = 320, h = 240;
     for (int i = 0; i < app->content->playlist_count; i++) {
         goto_scene(i);
@@ -254,16 +312,20 @@ static void test_tiny_window_keeps_everything_inside(void **state) {
             assert_true(layout_box_inside(rec->text_boxes[t], screen));
             layout_box_t b = rec->text_boxes[t], o = rec->text_targets[t];
             if (!layout_box_inside(b, o)) {
-                fail_msg("'%.30s' at %.2f,%.2f %.2fx%.2f outside %.2f,%.2f %.2fx%.2f",
+                fail_msg("[%s] '%.30s' at %.2f,%.2f %.2fx%.2f outside %.2f,%.2f %.2fx%.2f", lang,
                          rec->texts[t], b.x, b.y, b.w, b.h, o.x, o.y, o.w, o.h);
             }
         }
     }
 }
 
-/* The exact words of the content are what gets drawn: every step of every exercise. */
-static void test_exercise_draws_every_step(void **state) {
+static void test_tiny_window_keeps_everything_inside(void **state) {
     (void)state;
+    in_each_language(tiny_window_keeps_everything_inside_in);
+}
+
+/* The exact words of the content are what gets drawn: every step of every exercise. */
+static void exercise_draws_every_step_in(const char *lang) {
     const content_t *c = app->content;
     for (int e = 0; e < c->exercise_count; e++) {
         int i = show_find_in_playlist(c, (content_scene_ref_t){SCENE_EXERCISE, e});
@@ -275,9 +337,14 @@ static void test_exercise_draws_every_step(void **state) {
             bool found = false;
             for (int t = 0; t < rec->count; t++)
                 found = found || rec->texts[t] == c->exercises[e].steps[s];
-            if (!found) fail_msg("%s: step %d not drawn", c->exercises[e].id, s + 1);
+            if (!found) fail_msg("[%s] %s: step %d not drawn", lang, c->exercises[e].id, s + 1);
         }
     }
+}
+
+static void test_exercise_draws_every_step(void **state) {
+    (void)state;
+    in_each_language(exercise_draws_every_step_in);
 }
 
 /* The same state renders the same pixels. Once the first frames have warmed the text cache,
@@ -460,8 +527,7 @@ static bool all_digits(const char *s) {
     return true;
 }
 
-static void test_ring_says_what_it_counts(void **state) {
-    (void)state;
+static void ring_says_what_it_counts_in(const char *lang) {
     const content_t *c = app->content;
     const int w = 640, h = 360;
     const char *plural[] = {c->labels.breaths_left, c->labels.seconds_left, c->labels.seconds_held};
@@ -484,17 +550,17 @@ static void test_ring_says_what_it_counts(void **state) {
             if (num < 0) continue;
             numerals++;
             if (words < 0) {
-                fail_msg("%s at %.2f s: the ring shows \"%s\" with no words", c->exercises[e].id,
-                         app->show.view.time, rec->copies[num]);
+                fail_msg("[%s] %s at %.2f s: the ring shows \"%s\" with no words", lang,
+                         c->exercises[e].id, app->show.view.time, rec->copies[num]);
             }
             if (rec->text_boxes[words].y < rec->text_boxes[num].y + rec->text_boxes[num].h * 0.5f) {
-                fail_msg("%s at %.2f s: \"%s\" is not under \"%s\"", c->exercises[e].id,
+                fail_msg("[%s] %s at %.2f s: \"%s\" is not under \"%s\"", lang, c->exercises[e].id,
                          app->show.view.time, rec->copies[words], rec->copies[num]);
             }
             for (int p = 0; p < 3; p++) {
                 if (!strcmp(rec->copies[num], "1") && !strcmp(rec->copies[words], plural[p])) {
-                    fail_msg("%s at %.2f s: \"1 %s\"", c->exercises[e].id, app->show.view.time,
-                             rec->copies[words]);
+                    fail_msg("[%s] %s at %.2f s: \"1 %s\"", lang, c->exercises[e].id,
+                             app->show.view.time, rec->copies[words]);
                 }
             }
             singulars +=
@@ -512,11 +578,15 @@ static void test_ring_says_what_it_counts(void **state) {
     assert_true(repetitions > 20);
 }
 
+static void test_ring_says_what_it_counts(void **state) {
+    (void)state;
+    in_each_language(ring_says_what_it_counts_in);
+}
+
 /* The help fits: at the smallest landscape screen, in portrait, and large, with the shipped
  * content's four exercises and a content of five, every row is drawn whole, inside the panel,
  * none on another, each number key beside its exercise. */
-static void test_help_fits(void **state) {
-    (void)state;
+static void help_fits_in(const char *lang) {
     const size2_t sizes[] = {{640, 360}, {360, 640}, {1080, 1920}, {1920, 1080}, {1280, 720}};
     content_t *five = app_load_content(SK_SOURCE_DIR "/tests/data/five-exercises.yaml", NULL);
     assert_non_null(five);
@@ -532,14 +602,16 @@ static void test_help_fits(void **state) {
             assert_true(app_render_offscreen(app, w, h, NULL));
             const render_record_t *rec = &app->render.record;
             layout_box_t panel = app->render.layout.help.panel;
-            if (rec->overflow) fail_msg("help at %dx%d: %d texts did not fit", w, h, rec->overflow);
+            if (rec->overflow)
+                fail_msg("[%s] help at %dx%d: %d texts did not fit", lang, w, h, rec->overflow);
             int first = 0; /* the help's texts: its title and what follows (over the scene) */
             while (first < rec->count && rec->texts[first] != c->labels.help_title) first++;
             assert_true(first < rec->count);
             int in_panel = 0;
             for (int t = first; t < rec->count; t++) {
                 if (!layout_box_inside(rec->text_boxes[t], panel)) {
-                    fail_msg("help at %dx%d: '%.30s' outside the panel", w, h, rec->copies[t]);
+                    fail_msg("[%s] help at %dx%d: '%.30s' outside the panel", lang, w, h,
+                             rec->copies[t]);
                 }
                 in_panel++;
                 assert_true(layout_box_inside(rec->text_boxes[t], rec->text_targets[t]));
@@ -547,8 +619,8 @@ static void test_help_fits(void **state) {
                     layout_box_t a = rec->text_boxes[t], b = rec->text_boxes[u];
                     a.x += 1, a.y += 1, a.w -= 2, a.h -= 2; /* glyph edges may touch */
                     if (layout_box_overlap(a, b)) {
-                        fail_msg("help at %dx%d: '%.30s' overlaps '%.30s'", w, h, rec->copies[t],
-                                 rec->copies[u]);
+                        fail_msg("[%s] help at %dx%d: '%.30s' overlaps '%.30s'", lang, w, h,
+                                 rec->copies[t], rec->copies[u]);
                     }
                 }
             }
@@ -560,6 +632,11 @@ static void test_help_fits(void **state) {
     show_init(&app->show, app->content, app->choreos, 0);
     app->force_full = true;
     SDL_free(five);
+}
+
+static void test_help_fits(void **state) {
+    (void)state;
+    in_each_language(help_fits_in);
 }
 
 /* The intro's body as drawn at 1280x720: a hash of its pixels, or 0 when it is not drawn. */
@@ -999,16 +1076,16 @@ int main(void) {
         cmocka_unit_test(test_api_is_the_one_asked_for),
         cmocka_unit_test(test_linked_programs_draw_the_same),
         cmocka_unit_test(test_first_frame_texts_are_prepared),
-        cmocka_unit_test(test_every_scene_every_size),
-        cmocka_unit_test(test_tiny_window_keeps_everything_inside),
-        cmocka_unit_test(test_8k),
+        cmocka_unit_test_teardown(test_every_scene_every_size, back_to_english),
+        cmocka_unit_test_teardown(test_tiny_window_keeps_everything_inside, back_to_english),
+        cmocka_unit_test_teardown(test_8k, back_to_english),
         cmocka_unit_test(test_resize_relayouts_without_leaks),
-        cmocka_unit_test(test_exercise_draws_every_step),
+        cmocka_unit_test_teardown(test_exercise_draws_every_step, back_to_english),
         cmocka_unit_test(test_reproducible_and_cached),
         cmocka_unit_test(test_transition_wipes_scenes),
         cmocka_unit_test(test_help_and_paused_overlays),
-        cmocka_unit_test(test_ring_says_what_it_counts),
-        cmocka_unit_test(test_help_fits),
+        cmocka_unit_test_teardown(test_ring_says_what_it_counts, back_to_english),
+        cmocka_unit_test_teardown(test_help_fits, back_to_english),
         cmocka_unit_test(test_reload_changes_fonts),
         cmocka_unit_test(test_4k_text_is_native),
         cmocka_unit_test(test_figure_inside_its_box_and_moving),

@@ -177,12 +177,10 @@ static char *edited(const char *text, const char *from, const char *to, size_t *
  * placeholders as the English, the patients' reviews in their own words. */
 static void test_spanish_set(void **state) {
     (void)state;
-    size_t show_len = g_show_len;
-    char *show = strstr(g_show, "\nlanguages: [en]\n")
-                     ? edited(g_show, "\nlanguages: [en]\n", "\nlanguages: [en, es]\n", &show_len)
-                     : edited(g_show, "\nlanguages:", "\nlanguages:", &show_len);
-    bool ok = content_parse_set(g_a, show, show_len, g_es, g_es_len, &g_errors);
-    free(show);
+    /* the shipped show lists it, in the kiosk's loop too */
+    assert_non_null(strstr(g_show, "\nlanguages: [en, es]\n"));
+    assert_non_null(strstr(g_show, "\n  languages: [en, es]\n"));
+    bool ok = content_parse_set(g_a, g_show, g_show_len, g_es, g_es_len, &g_errors);
     print_errors("show+es", &g_errors);
     assert_true(ok);
     assert_string_equal(g_a->language, "es");

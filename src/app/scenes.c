@@ -238,13 +238,22 @@ void scenes_numeral(render_t *r, const char *num, const char *sub) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
     const layout_ring_t *g = &L->exercise.ring;
+    text_style_t ws = style(TEXT_REGULAR, g->words_size, L->font.min * 0.8f, TEXT_CENTER);
+    /* words that do not fit one line at their full size (longer in some languages) take two
+     * lines under a higher numeral, rather than shrinking out of reach */
+    bool two = false;
+    if (sub) {
+        const text_block_t *one = text_get(&r->text, sub, ws, g->words.w, g->words.h);
+        two = one && (one->overflow || one->size < (int)lroundf(ws.size));
+    }
+    layout_box_t numeral = !sub ? g->numeral_alone : two ? g->numeral_two : g->numeral;
     if (num[0]) {
-        draw_text(r, num, style(TEXT_BOLD, g->numeral_size, L->font.min, TEXT_CENTER),
-                  sub ? g->numeral : g->numeral_alone, VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
+        draw_text(r, num, style(TEXT_BOLD, g->numeral_size, L->font.min, TEXT_CENTER), numeral,
+                  VALIGN_CENTER, gfx_rgb(c->theme.text, 1.0f));
     }
     if (sub) {
-        draw_text(r, sub, style(TEXT_REGULAR, g->words_size, L->font.min * 0.8f, TEXT_CENTER),
-                  g->words, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
+        draw_text(r, sub, ws, two ? g->words_two : g->words, VALIGN_TOP,
+                  gfx_rgb(c->theme.text_dim, 1.0f));
     }
 }
 

@@ -154,16 +154,53 @@ static void first_words(const char *s, int words, char *out) {
     out[end - s] = '\0';
 }
 
-/* The source of a drawn text: itself, or the content text it holds (a review's name after
- * its prefix), or the label template it was made from (the words before its first '{'). */
+/* Whether `drawn` is the template `t` filled in: each placeholder ({target}, {n}…) stands
+ * for one or more characters, everything else is as written. */
+static bool fills(const char *t, const char *drawn) {
+    while (*t && *t != '{') {
+        if (*t++ != *drawn++) return false;
+    }
+    if (!*t) return !*drawn;
+    const char *close = strchr(t, '}');
+    if (!close) return !strcmp(t, drawn);
+    for (const char *d = drawn + 1; d[-1]; d++) { /* what the placeholder took: drawn..d */
+        if (fills(close + 1, d)) return true;
+    }
+    return false;
+}
+
+/* How many characters of a template are its own words (not its placeholders). */
+static size_t literal_chars(const char *t) {
+    size_t n = 0;
+    for (; *t; t++) {
+        const char *close = *t == '{' ? strchr(t, '}') : NULL;
+        if (close) t = close;
+        else n++;
+    }
+    return n;
+}
+
+/* The source of a drawn text: itself, or the label template it was filled in from (the one
+ * with the most words of its own: "{target} deep breaths — shown here: {n}", not the "— "
+ * of a review's name it contains), or the content text it holds (a review's name after its
+ * prefix), or the template it starts like (the words before its first '{'). */
 static const content_source_t *source_of(const content_t *c, const char *drawn) {
     const content_source_t *src = content_source_of(c, drawn);
+    const content_source_t *filled = NULL, *held = NULL;
     size_t best = 0;
     for (int i = 0; !src && i < c->source_count; i++) {
         const content_source_t *s = &c->sources[i];
-        size_t n = strlen(s->text);
-        if (n > best && strstr(drawn, s->text)) best = n, src = s;
+        size_t n = strchr(s->text, '{') ? literal_chars(s->text) : 0;
+        if (n > 2 && n > best && fills(s->text, drawn)) best = n, filled = s;
     }
+    if (!src) src = filled;
+    best = 0;
+    for (int i = 0; !src && i < c->source_count; i++) {
+        const content_source_t *s = &c->sources[i];
+        size_t n = strlen(s->text);
+        if (n > best && strstr(drawn, s->text)) best = n, held = s;
+    }
+    if (!src) src = held;
     for (int i = 0; !src && i < c->source_count; i++) {
         const char *brace = strchr(c->sources[i].text, '{');
         size_t n = brace ? (size_t)(brace - c->sources[i].text) : 0;

@@ -212,6 +212,10 @@ void layout_compute(layout_t *L, int width, int height) {
         g->numeral_alone = g->numeral;
         g->numeral_alone.y += cb.h * 0.08f;
         g->words = box(g->numeral.x, g->numeral.y + g->numeral.h, g->numeral.w, cb.h * 0.16f);
+        /* two lines of words: the numeral a little higher and smaller, the words' box as
+         * wide, tall enough for two lines at their size, and still inside the ring's hole */
+        g->numeral_two = box(g->numeral.x, cb.y + cb.h * 0.14f, inner, cb.h * 0.38f);
+        g->words_two = box(g->numeral.x, g->numeral_two.y + g->numeral_two.h, inner, cb.h * 0.28f);
         g->numeral_size = cb.h * 0.46f;
         g->words_size = cb.h * 0.10f;
         layout_box_t st = L->exercise.status;

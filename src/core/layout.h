@@ -26,7 +26,9 @@ typedef struct layout_ring_t {
     float tick_radius;    /* ... this thick (half-width) */
     layout_box_t numeral; /* the big number when words go under it, */
     layout_box_t numeral_alone; /* lower when none do, */
-    layout_box_t words;         /* and the words */
+    layout_box_t words;         /* and the words; */
+    layout_box_t numeral_two;   /* words too long for one line at their size (a translation's) */
+    layout_box_t words_two;     /* take two, under the numeral set higher and smaller */
     float numeral_size, words_size;
 } layout_ring_t;
 
