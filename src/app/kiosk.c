@@ -232,6 +232,9 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
     if (show_edited || words_edited) {
         reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
     }
+    /* before the reload's frame: the next language, loaded during the last scene, is swapped
+     * in the very frame the loop starts again (the wipe cut short, the intro whole) */
+    if (k->on && k->open) kiosk_languages(k, app);
     /* a finished reload swapped in, a requested one started */
     if (reload_frame(&k->reload, app) &&
         strcmp(k->words.path, app->files.path[CONTENT_FILE_WORDS]) != 0) {
@@ -257,7 +260,6 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         }
         k->open = now_open;
     }
-    if (k->open) kiosk_languages(k, app);
     if (k->open) {
         float dx = 0.0f, dy = 0.0f;
         kiosk_drift(app->content, seconds, app->render.layout.unit, &dx, &dy);
