@@ -232,8 +232,10 @@ if wid=$(window); then
   [ -s "$state/en.yaml" ] && cmp -s "$state/en.yaml" "$loop/en.yaml" && ok ||
     bad "after English was shown the state folder has no copy of en.yaml: $(ls "$state")"
   cmp -s "$state/last-good.yaml" "$loop/show.yaml" && ok || bad "the last good show is not show.yaml"
-  # L: a visitor switches the language now (the loop gives way to them)
-  dump
+  # L: a visitor switches the language now (the loop gives way to them); pressed in the
+  # middle of the loop, away from its own switch
+  scene_is() { [ "$(jstr scene)" = "$1" ]; }
+  dump_until 12 scene_is childs-pose || bad "the kiosk's loop did not come to child's pose: $js"
   before=$(lang_of)
   want=$([ "$before" = en ] && echo es || echo en)
   wname=$([ "$want" = es ] && echo "$es_name" || echo "$en_name")
