@@ -273,7 +273,7 @@ if wid=$(window); then
   for _ in $(seq 1 40); do tail -n +"$((e0 + 1))" "$err" | grep -q "refused" && break; sleep 0.2; done
   tail -n +"$((e0 + 1))" "$err" | grep -qE "^$live/es.yaml:$bline:[0-9]+: " && ok ||
     bad "a broken es.yaml is not named at es.yaml:$bline:COL: $(tail -n +"$((e0 + 1))" "$err")"
-  tail -n +"$((e0 + 1))" "$err" | grep -q "keeping the last good content" && ok ||
+  tail -n +"$((e0 + 1))" "$err" | grep -qF "$live/es.yaml: keeping the last good content" && ok ||
     bad "a broken es.yaml: the last good content was not said kept: $(tail -n +"$((e0 + 1))" "$err")"
   spanish=0 english=0
   for _ in $(seq 1 12); do
