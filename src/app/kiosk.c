@@ -207,12 +207,24 @@ void kiosk_next_language(kiosk_t *k, app_t *app) {
     k->next_language = false;
 }
 
+/* Whether `code` is one of the kiosk's languages (kiosk.languages). */
+static bool kiosk_speaks(const content_t *c, const char *code) {
+    for (int i = 0; code && i < c->kiosk.language_count; i++) {
+        if (strcmp(c->languages[c->kiosk.languages[i]], code) == 0) return true;
+    }
+    return false;
+}
+
 /* The kiosk's languages in turn, a whole loop each: the next is loaded while the loop's last
- * scene shows and swapped in as the loop starts again (not while a visitor has the show). */
+ * scene shows and swapped in as the loop starts again (not while a visitor has the show). A
+ * language not the kiosk's (a visitor's L, --lang) gives way the same way to its first. */
 static void kiosk_languages(kiosk_t *k, app_t *app) {
     const content_t *c = app->content;
     const show_t *s = &app->show;
-    if (c->kiosk.language_count < 2 || s->takeover) return;
+    bool own = kiosk_speaks(c, c->language);
+    if (c->kiosk.language_count < 1 || (c->kiosk.language_count < 2 && own) || s->takeover) {
+        return;
+    }
     int index = s->view.playlist_index;
     if (!k->next_language && index == c->playlist_count - 1 && c->playlist_count > 1) {
         reload_language(&k->reload,
