@@ -256,7 +256,8 @@ stop
 # ---------------------------------------------------------------- 5. live reload per file
 live=$out/live
 short "$live"
-sed -i -E 's/^(  languages:) \[en, es\]/\1 [es]/' "$live/show.yaml" # a Spanish kiosk
+sed -i -E -e 's/^(  languages:) \[en, es\]/\1 [es]/' \
+  -e 's/^(  idle_seconds:).*/\1 3/' "$live/show.yaml" # a Spanish kiosk, a visitor's 3 s
 start --content "$live/show.yaml" --lang es
 if wid=$(window); then
   dump_until 10 is_lang es && ok || bad "the Spanish kiosk does not show Spanish: $js"
@@ -294,6 +295,15 @@ if wid=$(window); then
   is_lang es && lacks "$phone0" && ok || bad "after the show.yaml edit: not all Spanish, or the old phone: $js"
   cmp -s "$state/last-good.yaml" "$live/show.yaml" && cmp -s "$state/es.yaml" "$live/es.yaml" && ok ||
     bad "the last good copy is not the edited show and Spanish words"
+  # a visitor's English (L) lasts while they have the show; once the loop has it back, the
+  # kiosk's own language returns as the loop starts again
+  press l
+  dump_until 5 is_lang en && has "$en_name" && [ "$(jstr mode)" = takeover ] && ok ||
+    bad "L in the Spanish kiosk: not English for the visitor: $js"
+  in_loop() { [ "$(jstr mode)" = loop ]; }
+  dump_until 10 in_loop || bad "the visitor's 3 s passed and the loop did not take the show back: $js"
+  dump_until 20 is_lang es && in_loop && ok ||
+    bad "the Spanish kiosk stayed in the visitor's English after the loop came back: $js"
 else
   bad "no Spanish kiosk window: $(cat "$err")"
 fi
