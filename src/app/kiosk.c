@@ -218,12 +218,24 @@ void kiosk_next_language(kiosk_t *k, app_t *app) {
     k->next_language = false;
 }
 
+/* Whether `code` is one of the kiosk's languages (kiosk.languages). */
+static bool kiosk_speaks(const content_t *c, const char *code) {
+    for (int i = 0; code && i < c->kiosk.language_count; i++) {
+        if (strcmp(c->languages[c->kiosk.languages[i]], code) == 0) return true;
+    }
+    return false;
+}
+
 /* The kiosk's languages in turn, a whole loop each: the next is loaded while the loop's last
- * scene shows and swapped in as the loop starts again (not while a visitor has the show). */
+ * scene shows and swapped in as the loop starts again (not while a visitor has the show). A
+ * language not the kiosk's (a visitor's L, --lang) gives way the same way to its first. */
 static void kiosk_languages(kiosk_t *k, app_t *app) {
     const content_t *c = app->content;
     const show_t *s = &app->show;
-    if (c->kiosk.language_count < 2 || s->takeover) return;
+    bool own = kiosk_speaks(c, c->language);
+    if (c->kiosk.language_count < 1 || (c->kiosk.language_count < 2 && own) || s->takeover) {
+        return;
+    }
     int index = s->view.playlist_index;
     if (!k->next_language && index == c->playlist_count - 1 && c->playlist_count > 1) {
         reload_language(&k->reload,
@@ -243,6 +255,9 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
     if (show_edited || words_edited) {
         reload_request(&k->reload); /* an edit seen while the worker is busy waits its turn */
     }
+    /* before the reload's frame: the next language, loaded during the last scene, is swapped
+     * in the very frame the loop starts again (the wipe cut short, the intro whole) */
+    if (k->on && k->open) kiosk_languages(k, app);
     /* a finished reload swapped in, a requested one started */
     if (reload_frame(&k->reload, app) &&
         strcmp(k->words.path, app->files.path[CONTENT_FILE_WORDS]) != 0) {
@@ -268,7 +283,6 @@ void kiosk_tick(kiosk_t *k, app_t *app, Uint64 now_ms, double seconds) {
         }
         k->open = now_open;
     }
-    if (k->open) kiosk_languages(k, app);
     if (k->open) {
         float dx = 0.0f, dy = 0.0f;
         kiosk_drift(app->content, seconds, app->render.layout.unit, &dx, &dy);

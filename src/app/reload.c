@@ -91,8 +91,12 @@ static bool apply(reload_t *r, app_t *app) {
         /* L pressed and the language cannot be shown: the one still shown is named, so the
          * key is seen to have been heard (the reason is for the staff, in the journal) */
         if (r->said) show_notice(&app->show, SHOW_NOTICE_LANGUAGE);
-        log_must(LOG_WARNING, "%s: keeping the last good content (edit %d refused)",
+        /* an edit of a show and its words: either file may hold the slip (its FILE:LINE:COL
+         * said before), so both are named, not the show alone after an edit of es.yaml */
+        bool both = !r->language_load && content_files_split(&r->files);
+        log_must(LOG_WARNING, "%s%s%s: keeping the last good content (edit %d refused)",
                  content_files_name(&r->files, r->language_load ? CONTENT_FILE_WORDS : 0),
+                 both ? " and " : "", both ? r->files.path[CONTENT_FILE_WORDS] : "",
                  ++app->refused);
         drop_results(r);
         return false;

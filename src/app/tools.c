@@ -186,24 +186,41 @@ static int compare_words(const char *path, const char *reference) {
     return problems;
 }
 
+/* The language of a set whose files read and parse (nothing said: its check says why not),
+ * into code ("" for a whole file; untouched when they do not). False when they do not. */
+static bool parsed_language(const content_files_t *paths, char *code, size_t size) {
+    content_files_t f = *paths;
+    f.text[0] = f.text[1] = NULL;
+    char err[1200];
+    content_t *c = SDL_malloc(sizeof *c);
+    content_errors_t *errors = SDL_malloc(sizeof *errors);
+    bool ok = c && errors && content_files_read(&f, err, sizeof err) &&
+              content_files_parse(&f, c, errors);
+    if (ok) snprintf(code, size, "%s", c->language ? c->language : "");
+    content_files_free(&f);
+    SDL_free(errors);
+    SDL_free(c);
+    return ok;
+}
+
 /* One language of a show (or a whole file): every check of a start and of its texts, and a
- * translation's words against the reference's. True when all is well. */
+ * translation's words against the reference's, also when a font, the fit or the reading time
+ * failed (a text too long and a placeholder dropped said together, not the second after the
+ * first is fixed); a file that does not parse has its own messages (one slip, one message).
+ * True when all is well. */
 static bool check_language(const content_files_t *f, const char *reference) {
     const char *named = content_files_name(f, CONTENT_FILE_WORDS);
-    /* a translation against the reference first, whatever else is wrong with it: a dropped
-     * placeholder is said even when a text does not fit */
-    const char *base = strrchr(named, '/');
-    base = base ? base + 1 : named;
-    bool translated = content_files_split(f) && reference &&
-                      !(strncmp(base, reference, strlen(reference)) == 0 &&
-                        strcmp(base + strlen(reference), ".yaml") == 0);
-    char ref_path[CONTENT_FILES_PATH_MAX];
-    content_files_t r = *f;
-    bool same = translated && content_files_language(&r, reference) &&
-                snprintf(ref_path, sizeof ref_path, "%s", r.path[CONTENT_FILE_WORDS]) > 0 &&
-                compare_words(named, ref_path) == 0;
     content_t *c = app_check_files(f, NULL, 0);
-    if (!c || (translated && !same)) {
+    char code[CONTENT_LANGUAGE_MAX] = "", ref_path[CONTENT_FILES_PATH_MAX] = "";
+    if (c && c->language) snprintf(code, sizeof code, "%s", c->language);
+    else if (!c) parsed_language(f, code, sizeof code); /* "" when it does not parse */
+    bool translated = code[0] && reference && strcmp(code, reference) != 0;
+    content_files_t r = *f;
+    if (translated && content_files_language(&r, reference)) {
+        snprintf(ref_path, sizeof ref_path, "%s", r.path[CONTENT_FILE_WORDS]);
+    }
+    bool same = !translated || (ref_path[0] && compare_words(named, ref_path) == 0);
+    if (!c || !same) {
         SDL_free(c);
         return false;
     }
