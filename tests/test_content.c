@@ -190,8 +190,9 @@ static void test_real_file_parses(void **state) {
                         "Birch Pain & Spine Group  \xC2\xB7  Call Us Today: (209) 830-1799");
     assert_string_equal(c->clinic.qr_text, "tel:+12098301799");
     assert_string_equal(c->labels.review_name_prefix, "\xE2\x80\x94 ");
-    assert_int_equal(c->labels.help_count, 11);
-    assert_string_equal(c->labels.help[10].action, "Quit");
+    assert_int_equal(c->labels.help_count, 12);
+    assert_string_equal(c->labels.help[8].keys, "L"); /* the languages, named in their own words */
+    assert_string_equal(c->labels.help[11].action, "Quit");
     assert_string_equal(c->theme.font_bold, "fonts/Inter-SemiBold.otf");
 
     assert_float_equal(c->theme.accent.r, 0xF4 / 255.0f, EPSILON);
