@@ -331,6 +331,25 @@ static void test_translation_checked_against_english(void **state) {
     free(es);
 }
 
+/* A character the fonts lack is named at its own line and column in a Spanish file too: in
+ * a file with accents libyaml's index counts characters, not bytes, so the place is found from
+ * the value's line and column. */
+static void test_place_in_a_file_with_accents(void **state) {
+    (void)state;
+    size_t len;
+    char *es = edited(g_es, "  qr_caption: Escanee para llamar\n",
+                      "  qr_caption: Escanee para llamar \xF0\x9F\x98\x80\n", &len);
+    assert_true(content_parse_set(g_a, g_show, g_show_len, es, len, &g_errors));
+    const content_source_t *src = content_source_of(g_a, g_a->contact.qr_caption);
+    assert_non_null(src);
+    assert_int_equal(src->file, CONTENT_FILE_WORDS);
+    int line = 0, column = 0;
+    content_source_locate(src, es, len, "\xF0\x9F\x98\x80", 4, &line, &column);
+    assert_int_equal(line, line_of(es, "Escanee para llamar \xF0"));
+    assert_int_equal(column, (int)strlen("  qr_caption: Escanee para llamar ") + 1);
+    free(es);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds),
@@ -338,6 +357,7 @@ int main(void) {
         cmocka_unit_test(test_spanish_set),
         cmocka_unit_test(test_slips_are_named_at_their_place),
         cmocka_unit_test(test_translation_checked_against_english),
+        cmocka_unit_test(test_place_in_a_file_with_accents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3261,11 +3261,18 @@ void content_source_locate(const content_source_t *source, const char *file, siz
                            const char *what, size_t n, int *line, int *column) {
     *line = source->line;
     *column = source->column;
-    size_t end = source->end < file_len ? source->end : file_len;
-    if (!file || n == 0 || source->start >= end) {
+    if (!file || n == 0 || source->line < 1 || source->column < 1) return;
+    /* the value's first byte from its line and column (libyaml's index counts characters in
+     * some versions: in a file with accents it is not a byte offset), and as far on as its
+     * length could be in bytes (four a character at most) */
+    size_t start = mark_offset(
+        file, file_len, (yaml_mark_t){0, (size_t)source->line - 1, (size_t)source->column - 1});
+    size_t span = source->end > source->start ? source->end - source->start : 0;
+    size_t end = span <= (file_len - start) / 4 ? start + span * 4 : file_len;
+    if (start >= end) {
         return;
     }
-    for (size_t i = source->start; i + n <= end; i++) {
+    for (size_t i = start; i + n <= end; i++) {
         if (memcmp(file + i, what, n) == 0) {
             yaml_mark_t mark = mark_from_offset(file, file_len, i);
             *line = (int)mark.line + 1;
