@@ -205,22 +205,24 @@ cp "$src/assets/content/en.yaml" "$set_stick/stretch-kiosk/en.yaml"
 set_run 0 "set: show and words" && notice_is "set: show and words" "Content updated from USB (show.yaml, en.yaml)"
 grep -q '(415) 555-0123' "$set_dir/show.yaml" && ok || bad "set: the show not installed"
 set_left "set: show and words" show.yaml en.yaml es.yaml show.yaml.bak en.yaml.bak
+# set_refused WHAT FILE SED MARK MESSAGE: the stick's FILE is the shipped one edited by SED;
+# refused with "USB content not used: FILE line N: MESSAGE" (N the line holding MARK), and
+# nothing installed or left behind
+set_refused() {
+  set_fresh
+  sed "$3" "$src/assets/content/$2" >"$set_stick/stretch-kiosk/$2"
+  local line; line=$(grep -nF -- "$4" "$set_stick/stretch-kiosk/$2" | head -n 1 | cut -d: -f1)
+  [ -n "$line" ] || bad "$1: the edit did not take"
+  set_run 2 "$1" && notice_starts "$1" "USB content not used: $2 line $line: $5"
+  set_same "$1" "$2"
+  set_left "$1" show.yaml en.yaml es.yaml
+}
 # broken words: refused at their line, nothing replaced
-set_fresh
-sed 's/^  get_ready: Get ready$/  get_ready: "Get {ready}"/' "$src/assets/content/en.yaml" >"$set_stick/stretch-kiosk/en.yaml"
-line=$(grep -n 'Get {ready}' "$set_stick/stretch-kiosk/en.yaml" | cut -d: -f1)
-set_run 2 "set: broken words" &&
-  notice_starts "set: broken words" "USB content not used: en.yaml line $line: unknown placeholder '{ready}'"
-set_same "set: broken words" en.yaml
-set_left "set: broken words" show.yaml en.yaml es.yaml
+set_refused "set: broken words" en.yaml 's/^  get_ready: Get ready$/  get_ready: "Get {ready}"/' \
+  'Get {ready}' "unknown placeholder '{ready}'"
 # a show that does not fit the installed words: refused, named in the file at fault
-set_fresh
-sed 's/^  - id: childs-pose$/  - id: childs-pose\n    title: Child/' "$src/assets/content/show.yaml" >"$set_stick/stretch-kiosk/show.yaml"
-line=$(grep -n '^    title: Child$' "$set_stick/stretch-kiosk/show.yaml" | cut -d: -f1)
-set_run 2 "set: words in the show" &&
-  notice_starts "set: words in the show" "USB content not used: show.yaml line $line: 'title' of an exercise is words"
-set_same "set: words in the show" show.yaml
-set_left "set: words in the show" show.yaml en.yaml es.yaml
+set_refused "set: words in the show" show.yaml 's/^  - id: childs-pose$/  - id: childs-pose\n    title: Child/' \
+  '    title: Child' "'title' of an exercise is words"
 # a folder with none of the set's files
 set_fresh
 touch "$set_stick/stretch-kiosk/readme.txt"

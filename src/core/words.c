@@ -82,6 +82,13 @@ static bool is_scalar(const yaml_node_t *n, const char *s) {
            memcmp(n->data.scalar.value, s, n->data.scalar.length) == 0;
 }
 
+/* Two scalars with the same text. */
+static bool same_scalar(const yaml_node_t *a, const yaml_node_t *b) {
+    return a && b && a->type == YAML_SCALAR_NODE && b->type == YAML_SCALAR_NODE &&
+           a->data.scalar.length == b->data.scalar.length &&
+           memcmp(a->data.scalar.value, b->data.scalar.value, a->data.scalar.length) == 0;
+}
+
 static bool in_list(const yaml_node_t *key, const char *const *names, int count) {
     for (int i = 0; i < count; i++) {
         if (is_scalar(key, names[i])) return true;
@@ -244,12 +251,7 @@ static int show_item(overlay_t *o, int list, const yaml_node_t *key) {
     if (!l || l->type != YAML_SEQUENCE_NODE || key->type != YAML_SCALAR_NODE) return 0;
     for (const yaml_node_item_t *i = l->data.sequence.items.start; i < l->data.sequence.items.top;
          i++) {
-        const yaml_node_t *id = get(o->show, map_find(o->show, *i, "id", NULL));
-        if (id && id->type == YAML_SCALAR_NODE &&
-            id->data.scalar.length == key->data.scalar.length &&
-            memcmp(id->data.scalar.value, key->data.scalar.value, key->data.scalar.length) == 0) {
-            return *i;
-        }
+        if (same_scalar(get(o->show, map_find(o->show, *i, "id", NULL)), key)) return *i;
     }
     return 0;
 }
@@ -257,14 +259,10 @@ static int show_item(overlay_t *o, int list, const yaml_node_t *key) {
 /* Whether the words mapping `map` has a key equal to the scalar `id`. */
 static bool words_has(const overlay_t *o, int map, const yaml_node_t *id) {
     const yaml_node_t *m = get(o->words, map);
-    if (!m || m->type != YAML_MAPPING_NODE || !id || id->type != YAML_SCALAR_NODE) return false;
+    if (!m || m->type != YAML_MAPPING_NODE) return false;
     for (const yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
          p++) {
-        const yaml_node_t *k = get(o->words, p->key);
-        if (k->type == YAML_SCALAR_NODE && k->data.scalar.length == id->data.scalar.length &&
-            memcmp(k->data.scalar.value, id->data.scalar.value, id->data.scalar.length) == 0) {
-            return true;
-        }
+        if (same_scalar(get(o->words, p->key), id)) return true;
     }
     return false;
 }
@@ -427,12 +425,11 @@ static void merge_labels(overlay_t *o, int words_key, int words_value) {
     }
     get(o->show, labels)->start_mark = tagged(v->start_mark);
     get(o->show, labels)->end_mark = tagged(v->end_mark);
-    int help_words = 0, help_words_key = 0;
+    int help_words = 0;
     for (const yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
          p++) {
         if (is_scalar(get(o->words, p->key), "help")) {
             help_words = p->value;
-            help_words_key = p->key;
         } else {
             append_copy(o, labels, p->key, p->value, NULL);
         }
@@ -452,7 +449,6 @@ static void merge_labels(overlay_t *o, int words_key, int words_value) {
         o->failed = true;
         return;
     }
-    (void)help_words_key;
     /* and leave the top: the show's mapping without its `help:` pair */
     yaml_node_t *root = get(o->show, 1);
     yaml_node_pair_t *pairs = root->data.mapping.pairs.start;
