@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # display_power_test: the screen asleep while the clinic is closed (display_power.c), with the
-# real kiosk in an X server (xvfb-run) and a fake `cec-ctl` on PATH that records its
+# real kiosk in an X server (tests/xvfb.sh) and a fake `cec-ctl` on PATH that records its
 # arguments. The clock is not touched: the content's open_days leave out today (closed), then
 # the file is edited to take today in (open; the live reload picks it up), then closed again
 # with kiosk.cec off. Checked: cec-ctl asked for standby at the close and image-view-on at the
@@ -15,7 +15,7 @@ set -u
 bin=$(readlink -f "$1") src=$(readlink -f "$2") out=$3 fake=${4:+$(readlink -f "$4")}
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x720x24 +extension DPMS" bash "$0" "$@"
+  exec "$(dirname "$0")/xvfb.sh" "-screen 0 1280x720x24 +extension DPMS" bash "$0" "$@"
 fi
 rm -rf "$out" && mkdir -p "$out/bin" "$out/state" "$out/home" && out=$(readlink -f "$out")
 export DBUS_SESSION_BUS_ADDRESS=disabled: HOME="$out/home" STATE_DIRECTORY="$out/state"

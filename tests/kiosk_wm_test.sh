@@ -10,7 +10,7 @@ set -u
 bin=$1 src=$2 out=$3
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+  exec "$(dirname "$0")/xvfb.sh" "-screen 0 1920x1080x24" bash "$0" "$@"
 fi
 . "$(dirname "$0")/kiosk_lib.sh"
 

@@ -18,7 +18,7 @@ set -u
 bin=$1 src=$2 out=$3
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+  exec "$(dirname "$0")/xvfb.sh" "-screen 0 1920x1080x24" bash "$0" "$@"
 fi
 . "$(dirname "$0")/kiosk_lib.sh"   # openbox, start (--kiosk), window, focus, dump, jstr, ...
 export SDL_AUDIODRIVER=dummy STRETCH_KIOSK_ASSETS=$src/assets XDG_STATE_HOME=$out/state

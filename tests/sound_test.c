@@ -10,7 +10,7 @@
  * cue within 120 ms. Then without a device (no such driver; ALSA with no sound card), the show
  * runs silent with exactly one log line; SDL's dummy driver runs with none; --sound off and
  * a kiosk (silent by the content) never open a device. In an X server (the test runs under
- * xvfb-run), S pressed with xdotool turns the cues on, then off.
+ * tests/xvfb.sh), S pressed with xdotool turns the cues on, then off.
  * Usage: sound_test BINARY SOURCE_DIR OUT_DIR. Links core only. */
 #define _GNU_SOURCE /* environ */
 #include <errno.h>

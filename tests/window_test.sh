@@ -16,7 +16,7 @@ if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
   server="-screen 0 1920x1080x24"
   [ "${4:-}" = noshm ] && server="$server -extension MIT-SHM"
-  exec xvfb-run -a -s "$server" bash "$0" "$@"
+  exec "$(dirname "$0")/xvfb.sh" "$server" bash "$0" "$@"
 fi
 rm -rf "$out" && mkdir -p "$out"
 export DBUS_SESSION_BUS_ADDRESS=disabled:

@@ -8,7 +8,7 @@ set -u
 bin=$1 out=$2
 if [ -z "${SK_IN_XVFB:-}" ]; then
   export SK_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+  exec "$(dirname "$0")/xvfb.sh" "-screen 0 1920x1080x24" bash "$0" "$@"
 fi
 rm -rf "$out" && mkdir -p "$out"
 export DBUS_SESSION_BUS_ADDRESS=disabled:
