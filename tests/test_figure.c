@@ -380,11 +380,6 @@ static void test_cues_only_while_moving(void **state) {
     (void)state;
     layout_t L;
     layout_compute(&L, 1280, 720);
-    gfx_t dry;
-    memset(&dry, 0, sizeof dry);
-    dry.dry = true;
-    figure_colors_t colors;
-    memset(&colors, 0, sizeof colors);
     int moves_with_cues = 0;
     for (int e = 0; e < content->exercise_count; e++) {
         const choreo_t *ch = &choreos[e];
@@ -399,8 +394,9 @@ static void test_cues_only_while_moving(void **state) {
                 choreo_state_t st;
                 choreo_sample(ch, at[i], &st);
                 assert_int_equal(st.moving, i == 0);
-                layout_box_t moving;
-                figure_draw(&dry, &fit, ch, &st, &colors, &moving);
+                static figure_drawing_t drawing;
+                figure_drawing(&fit, ch, &st, &drawing);
+                layout_box_t moving = drawing.moving;
                 layout_box_t body = body_box(&fit, ch, &st);
                 bool more = moving.w > body.w + 2 || moving.h > body.h + 2;
                 if (i == 1 && memcmp(&moving, &body, sizeof body) != 0) {

@@ -96,18 +96,14 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
 }
 
 /* What the figure's next drawing will cover (all of it with `mat`, else but the mat: ghosts,
- * arrow, body): measured by drawing it dry. */
+ * arrow, body): worked out as it will be drawn. */
 static layout_box_t next_drawn(render_t *r, const show_t *show, bool mat) {
     const show_view_t *v = &show->view;
     if (!r->state_valid || !v->choreos) return r->layout.exercise.stage;
     const choreo_t *ch = &v->choreos[v->scene.exercise];
-    figure_colors_t colors = scenes_figure_colors(r->content);
-    layout_box_t moving;
-    bool dry = r->gfx.dry;
-    r->gfx.dry = true;
-    layout_box_t all = figure_draw(&r->gfx, scenes_fit(r, ch), ch, &r->state, &colors, &moving);
-    r->gfx.dry = dry;
-    return mat ? all : moving;
+    figure_drawing_t *d = &r->figure_drawing;
+    figure_drawing(scenes_fit(r, ch), ch, &r->state, d);
+    return mat ? d->all : d->moving;
 }
 
 void damage_add(damage_t *d, layout_box_t b) {

@@ -7,7 +7,7 @@
 #ifndef SK_RENDER_H
 #define SK_RENDER_H
 
-#include "figure.h"
+#include "figure_paint.h"
 #include "gfx.h"
 #include "show.h"
 #include "text.h"
@@ -74,6 +74,7 @@ typedef struct render_t {
      * those that moved are redrawn */
     figure_capsule_t figure_caps[FIGURE_CAPSULES_MAX], last_figure_caps[FIGURE_CAPSULES_MAX];
     int figure_cap_count, last_figure_cap_count;
+    figure_drawing_t figure_drawing; /* scratch: the figure's drawing being made (figure.h) */
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     bool figure_cues, last_figure_cues;     /* in a move: its ghosts and arrow are shown */

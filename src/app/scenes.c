@@ -372,14 +372,14 @@ void scenes_figure_state(const show_view_t *v, choreo_state_t *st) {
 
 figure_colors_t scenes_figure_colors(const content_t *c) {
     content_color_t bg = c->theme.background_bottom;
-    return (figure_colors_t){
-        .near = gfx_rgb(c->theme.figure, 1),
-        .far = mix(c->theme.figure, bg, 0.42f),
-        .ghost = mix(bg, c->theme.figure, 0.30f),
-        .mat = mix(bg, c->theme.accent, 0.22f),
-        .face = gfx_rgb(c->theme.accent, 1),
-        .arrow = gfx_rgb(c->theme.accent, 1),
-    };
+    return (figure_colors_t){{
+        [FIGURE_TONE_NEAR] = gfx_rgb(c->theme.figure, 1),
+        [FIGURE_TONE_FAR] = mix(c->theme.figure, bg, 0.42f),
+        [FIGURE_TONE_GHOST] = mix(bg, c->theme.figure, 0.30f),
+        [FIGURE_TONE_MAT] = mix(bg, c->theme.accent, 0.22f),
+        [FIGURE_TONE_FACE] = gfx_rgb(c->theme.accent, 1),
+        [FIGURE_TONE_ARROW] = gfx_rgb(c->theme.accent, 1),
+    }};
 }
 
 /* The stage's panel, translucent over the background (scenes_whole mixes its inside there). */
@@ -400,11 +400,12 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     if (shown) st = &r->state;                         /* computed for the damage check */
     else scenes_figure_state(v, st);
     figure_colors_t colors = scenes_figure_colors(c);
-    layout_box_t moving;
-    layout_box_t drawn = figure_draw(&r->gfx, fit, ch, st, &colors, &moving);
+    figure_drawing_t *drawing = &r->figure_drawing;
+    figure_drawing(fit, ch, st, drawing);
+    figure_paint(&r->gfx, drawing, &colors);
     if (shown && !r->gfx.dry) {
-        r->figure_drawn = drawn;
-        r->figure_moving = moving;
+        r->figure_drawn = drawing->all;
+        r->figure_moving = drawing->moving;
     }
     draw_counter(r, ch, st);
 }

@@ -1,6 +1,7 @@
-/* figure: projection, framing and drawing of the stick figure (see figure.h).
- * Draws with gfx capsules and one quad (the mat) only; allocates nothing. Depends on gfx and
- * core. */
+/* figure: projection, framing and drawing of the stick figure (see figure.h), as data: a
+ * drawing is a list of round-capped capsules and one quad (the mat) that the screen (figure_paint
+ * in the app, through gfx) and the printed handout (handout_pdf, through cairo) both draw, so the
+ * figure is worked out in one place. Pure: allocates nothing; no SDL, GL, files or clocks. */
 #include "figure.h"
 #include "maths.h"
 
@@ -60,9 +61,10 @@ static const bone_t BONES[] = {
 };
 #define BONE_COUNT ((int)(sizeof BONES / sizeof BONES[0]))
 
-/* Everything the figure draws goes through these, which keep the bounds of what was drawn. */
+/* Everything the figure draws goes through these, which keep the bounds of what was drawn and
+ * add it to the drawing (when there is one). */
 typedef struct drawing_t {
-    gfx_t *gfx;
+    figure_drawing_t *out;
     float x0, y0, x1, y1;
 } drawing_t;
 
@@ -73,10 +75,13 @@ static void grow(drawing_t *d, float x, float y, float r) {
     d->y1 = fmaxf(d->y1, y + r);
 }
 
-static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, gfx_color_t c) {
+static void cap(drawing_t *d, float ax, float ay, float bx, float by, float r, figure_tone_t tone) {
     grow(d, ax, ay, r);
     grow(d, bx, by, r);
-    gfx_capsule(d->gfx, ax, ay, bx, by, r, c);
+    figure_drawing_t *o = d->out;
+    if (o && o->count < FIGURE_MARKS_MAX) {
+        o->marks[o->count++] = (figure_capsule_t){ax, ay, bx, by, r, tone};
+    }
 }
 
 /* World to screen; `grid` rounds to quarter pixels (see figure_project). */
@@ -562,43 +567,47 @@ static bool arrow_fits(const figure_fit_t *f, float x, float y, float reach) {
     return clear_of(f, (layout_box_t){x - reach, y - reach, 2 * reach, 2 * reach}, 1, 0, 0, NULL);
 }
 
-/* The path of the part the page names for this move (or else of the joint that moves most),
- * offset from the limb away from the body, with a head. */
-static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_t *f,
-                       const choreo_t *c, int k, const skel_positions_t *from,
-                       const skel_positions_t *to, gfx_color_t color) {
-    int joint = choreo_arrow_joint(c, k);
-    if (joint >= 0) {
-        /* a named part that hardly moves gets no arrow: it would be a dot */
-        if (glm_vec3_distance((float *)from->p[joint], (float *)to->p[joint]) < 0.03f) return;
-    } else {
-        static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R,  SKEL_HAND_L,
-                                         SKEL_HAND_R, SKEL_HEAD,    SKEL_CHEST,
-                                         SKEL_PELVIS, SKEL_ANKLE_L, SKEL_ANKLE_R};
-        float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
-        for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
-            int j = CANDIDATES[i];
-            float d = glm_vec3_distance((float *)from->p[j], (float *)to->p[j]);
-            if (d > best_d) best_d = d, joint = j;
-        }
-        if (joint < 0) return;
+/* The joint an arrow follows from one key pose to the next: the part the page names (`named`,
+ * or -1), unless it hardly moves (the arrow would be a dot), else the joint that moves most;
+ * -1 for no arrow. */
+static int arrow_joint(int named, const skel_positions_t *from, const skel_positions_t *to) {
+    if (named >= 0) {
+        return glm_vec3_distance((float *)from->p[named], (float *)to->p[named]) < 0.03f ? -1
+                                                                                         : named;
     }
+    static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R,  SKEL_HAND_L,
+                                     SKEL_HAND_R, SKEL_HEAD,    SKEL_CHEST,
+                                     SKEL_PELVIS, SKEL_ANKLE_L, SKEL_ANKLE_R};
+    float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
+    int joint = -1;
+    for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
+        int j = CANDIDATES[i];
+        float d = glm_vec3_distance((float *)from->p[j], (float *)to->p[j]);
+        if (d > best_d) best_d = d, joint = j;
+    }
+    return joint;
+}
+
+/* The world path of a joint through `span` seconds of the routine from `t0`: from 12% to 88%
+ * of the way, so the arrow stands clear of both poses. */
+static void arrow_path(const choreo_t *c, int joint, double t0, double span,
+                       vec3 out[FIGURE_ARROW_POINTS]) {
+    for (int i = 0; i < FIGURE_ARROW_POINTS; i++) {
+        choreo_state_t st;
+        choreo_sample(c, t0 + span * (0.12 + 0.76 * i / (double)(FIGURE_ARROW_POINTS - 1)), &st);
+        glm_vec3_copy(st.pos.p[joint], out[i]);
+    }
+}
+
+/* The arrow along a world path, offset from the limb away from the body's middle (`centre`),
+ * with a head. */
+static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_t *f,
+                       const vec3 path[FIGURE_ARROW_POINTS], const vec3 centre) {
     enum { N = FIGURE_ARROW_POINTS };
     float px[N], py[N];
-    const choreo_instance_t *in = &c->inst[k];
     float cx, cy;
-    figure_project(f, to->p[SKEL_PELVIS], &cx, &cy, NULL);
-    figure_fit_t *memo = (figure_fit_t *)fit; /* see figure_fit_t.arrow_of */
-    if (memo->arrow_of != k) {
-        for (int i = 0; i < N; i++) {
-            choreo_state_t st;
-            double t = in->start + in->move * (0.12 + 0.76 * i / (double)(N - 1));
-            choreo_sample(c, t, &st);
-            glm_vec3_copy(st.pos.p[joint], memo->arrow_path[i]);
-        }
-        memo->arrow_of = k;
-    }
-    for (int i = 0; i < N; i++) figure_project(f, fit->arrow_path[i], &px[i], &py[i], NULL);
+    figure_project(f, centre, &cx, &cy, NULL);
+    for (int i = 0; i < N; i++) figure_project(f, path[i], &px[i], &py[i], NULL);
     /* push the path off the limb, away from the body's middle; toward it, or onto the limb,
      * when that would leave the stage or cross the counter */
     float mx = (px[0] + px[N - 1]) * 0.5f - cx, my = (py[0] + py[N - 1]) * 0.5f - cy;
@@ -616,7 +625,7 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
         if (fits) break;
     }
     for (int i = 0; i < N; i++) px[i] += ux * off, py[i] += uy * off;
-    for (int i = 0; i + 1 < N; i++) cap(g, px[i], py[i], px[i + 1], py[i + 1], r, color);
+    for (int i = 0; i + 1 < N; i++) cap(g, px[i], py[i], px[i + 1], py[i + 1], r, FIGURE_TONE_ARROW);
     float dx = px[N - 1] - px[N - 2], dy = py[N - 1] - py[N - 2];
     float dl = sqrtf(dx * dx + dy * dy);
     if (dl < 1e-3f) return;
@@ -624,15 +633,16 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
     for (int s = -1; s <= 1; s += 2) {
         float hx = px[N - 1] - head * (dx * 0.8f - (float)s * dy * 0.6f);
         float hy = py[N - 1] - head * (dy * 0.8f + (float)s * dx * 0.6f);
-        cap(g, px[N - 1], py[N - 1], hx, hy, r, color);
+        cap(g, px[N - 1], py[N - 1], hx, hy, r, FIGURE_TONE_ARROW);
     }
 }
 
-static void draw_capsules(drawing_t *g, const figure_capsule_t *caps, int n,
-                          const gfx_color_t tone[3]) {
+/* Capsules into the drawing, each in its own tone or all in `tone` (>= 0). */
+static void draw_capsules(drawing_t *g, const figure_capsule_t *caps, int n, int tone) {
     for (int i = 0; i < n; i++) {
         const figure_capsule_t *p = &caps[i];
-        cap(g, p->ax, p->ay, p->bx, p->by, p->radius, tone[p->tone]);
+        cap(g, p->ax, p->ay, p->bx, p->by, p->radius,
+            tone >= 0 ? (figure_tone_t)tone : p->tone);
     }
 }
 
@@ -671,55 +681,130 @@ static bool mat_corners(const figure_fit_t *fit, const figure_lens_t *f, float c
     return false;
 }
 
-layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *c,
-                         const choreo_state_t *st, const figure_colors_t *colors,
-                         layout_box_t *moving) {
-    drawing_t drawing = {gfx, 1e9f, 1e9f, -1e9f, -1e9f};
+/* The cues of a drawing: the start and end poses drawn faint (either may be left out) and the
+ * arrow's path (when `arrow`). */
+typedef struct cues_t {
+    const skel_positions_t *from, *to;
+    bool arrow;
+    vec3 path[FIGURE_ARROW_POINTS];
+    vec3 centre; /* the arrow is pushed away from this */
+} cues_t;
+
+/* The drawing of a state through a lens, with its cues (or none). */
+static void drawing_make(const figure_fit_t *fit, const choreo_t *c, const choreo_state_t *st,
+                         const figure_lens_t *f, backs_t back, const cues_t *cues,
+                         figure_drawing_t *out) {
+    out->count = 0;
+    out->under = -1;
+    out->has_mat = false;
+    drawing_t drawing = {out, 1e9f, 1e9f, -1e9f, -1e9f};
     drawing_t *g = &drawing;
-    if (moving) *moving = (layout_box_t){0, 0, 0, 0};
-    figure_lens_t lens;
-    figure_lens(fit, c, st, &lens);
-    const figure_lens_t *f = &lens;
+    out->moving = (layout_box_t){0, 0, 0, 0};
     /* the mat: a strip of floor under the figure, its edges traced for anti-aliasing */
-    float corner[8];
-    if (mat_corners(fit, f, corner)) {
-        for (int i = 0; i < 4; i++) grow(g, corner[i * 2], corner[i * 2 + 1], 0);
-        gfx_quad(g->gfx, corner, colors->mat);
+    if (mat_corners(fit, f, out->mat)) {
+        out->has_mat = true;
+        for (int i = 0; i < 4; i++) grow(g, out->mat[i * 2], out->mat[i * 2 + 1], 0);
         static const int edge[4][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}};
         for (int i = 0; i < 4; i++) {
-            const float *a = &corner[edge[i][0] * 2], *b = &corner[edge[i][1] * 2];
-            cap(g, a[0], a[1], b[0], b[1], 0.6f, colors->mat);
+            const float *a = &out->mat[edge[i][0] * 2], *b = &out->mat[edge[i][1] * 2];
+            cap(g, a[0], a[1], b[0], b[1], 0.6f, FIGURE_TONE_MAT);
         }
     }
     layout_box_t all = {g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
-    if (c->count == 0) return g->x1 > g->x0 ? all : (layout_box_t){0, 0, 0, 0};
+    if (c->count == 0) {
+        out->all = g->x1 > g->x0 ? all : (layout_box_t){0, 0, 0, 0};
+        return;
+    }
     drawing_t mat = drawing;
     g->x0 = g->y0 = 1e9f, g->x1 = g->y1 = -1e9f; /* from here: what changes from move to move */
-
-    const content_exercise_t *ex = &c->content->exercises[c->exercise];
-    int k = st->instance;
     figure_capsule_t caps[FIGURE_CAPSULES_MAX];
-    /* the handout's cues only while the figure moves: where it starts and ends, and which way
-     * the part the page names goes */
-    bool cues = st->moving && c->inst[k].move > 0;
-    if (cues && (ex->ghosts || ex->arrow)) {
-        skel_positions_t from, to;
-        choreo_key_positions(c, k - 1, &from);
-        choreo_key_positions(c, k, &to);
-        if (ex->ghosts) {
-            const gfx_color_t ghost[3] = {colors->ghost, colors->ghost, colors->ghost};
-            draw_capsules(g, caps, build(f, &from, (backs_t){1, 1}, false, true, caps), ghost);
-            draw_capsules(g, caps, build(f, &to, (backs_t){1, 1}, false, true, caps), ghost);
+    if (cues) {
+        if (cues->from) {
+            draw_capsules(g, caps, build(f, cues->from, (backs_t){1, 1}, false, true, caps),
+                          FIGURE_TONE_GHOST);
         }
-        if (ex->arrow) draw_arrow(g, fit, f, c, k, &from, &to, colors->arrow);
+        if (cues->to) {
+            draw_capsules(g, caps, build(f, cues->to, (backs_t){1, 1}, false, true, caps),
+                          FIGURE_TONE_GHOST);
+        }
+        if (cues->arrow) draw_arrow(g, fit, f, cues->path, cues->centre);
     }
-    gfx_layer_mark(g->gfx); /* what is under the body ends here (gfx_layer_t) */
-    const gfx_color_t tones[3] = {colors->far, colors->near, colors->face};
-    draw_capsules(g, caps, build(f, &st->pos, back_side(f, c, st), true, true, caps), tones);
-    if (moving) *moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
+    out->under = out->count; /* what is under the body ends here (gfx_layer_t) */
+    draw_capsules(g, caps, build(f, &st->pos, back, true, true, caps), -1);
+    out->moving = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
     if (mat.x1 > mat.x0) {
         grow(g, mat.x0, mat.y0, 0);
         grow(g, mat.x1, mat.y1, 0);
     }
-    return (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
+    out->all = (layout_box_t){g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0};
 }
+
+void figure_drawing(const figure_fit_t *fit, const choreo_t *c, const choreo_state_t *st,
+                    figure_drawing_t *out) {
+    figure_lens_t lens;
+    figure_lens(fit, c, st, &lens);
+    const figure_lens_t *f = &lens;
+    cues_t cues_at, *cues = NULL;
+    skel_positions_t from, to;
+    /* the handout's cues only while the figure moves: where it starts and ends, and which way
+     * the part the page names goes */
+    int k = st->instance;
+    const content_exercise_t *ex = c->count > 0 ? &c->content->exercises[c->exercise] : NULL;
+    if (ex && st->moving && c->inst[k].move > 0 && (ex->ghosts || ex->arrow)) {
+        choreo_key_positions(c, k - 1, &from);
+        choreo_key_positions(c, k, &to);
+        cues = &cues_at;
+        cues->from = ex->ghosts ? &from : NULL;
+        cues->to = ex->ghosts ? &to : NULL;
+        cues->arrow = false;
+        int joint = ex->arrow ? arrow_joint(choreo_arrow_joint(c, k), &from, &to) : -1;
+        if (joint >= 0) {
+            figure_fit_t *memo = (figure_fit_t *)fit; /* see figure_fit_t.arrow_of */
+            if (memo->arrow_of != k) {
+                arrow_path(c, joint, c->inst[k].start, c->inst[k].move, memo->arrow_path);
+                memo->arrow_of = k;
+            }
+            memcpy(cues->path, fit->arrow_path, sizeof cues->path);
+            glm_vec3_copy(to.p[SKEL_PELVIS], cues->centre);
+            cues->arrow = true;
+        }
+    }
+    drawing_make(fit, c, st, f, c->count > 0 ? back_side(f, c, st) : (backs_t){1, 1}, cues, out);
+}
+
+/* When instance k's key pose is reached (its move done). */
+static double key_time(const choreo_t *c, int k) { return c->inst[k].start + c->inst[k].move; }
+
+void figure_drawing_still(const figure_fit_t *fit, const choreo_t *c, int instance, int from,
+                          figure_drawing_t *out) {
+    out->count = 0;
+    if (c->count == 0 || instance < 0 || instance >= c->count) {
+        figure_drawing(fit, c, &(choreo_state_t){0}, out);
+        return;
+    }
+    figure_lens_t lens = fit->lens; /* the whole routine's framing: every still the same size */
+    const choreo_instance_t *in = &c->inst[instance];
+    choreo_state_t st;
+    choreo_sample(c, key_time(c, instance) + in->ready, &st);
+    cues_t cues_at, *cues = NULL;
+    skel_positions_t start;
+    const content_exercise_t *ex = &c->content->exercises[c->exercise];
+    if (from >= 0 && from < instance) {
+        choreo_key_positions(c, from, &start);
+        cues = &cues_at;
+        cues->from = &start;
+        cues->to = NULL; /* it is the figure itself */
+        /* the arrow: the part the page names for the first move on the way that names one */
+        int named = -1;
+        for (int k = from + 1; k <= instance && named < 0; k++) named = choreo_arrow_joint(c, k);
+        int joint = ex->arrow ? arrow_joint(named, &start, &st.pos) : -1;
+        cues->arrow = joint >= 0;
+        if (cues->arrow) {
+            arrow_path(c, joint, key_time(c, from), key_time(c, instance) - key_time(c, from),
+                       cues->path);
+            glm_vec3_copy(st.pos.p[SKEL_PELVIS], cues->centre);
+        }
+    }
+    drawing_make(fit, c, &st, &lens, back_side(&lens, c, &st), cues, out);
+}
+

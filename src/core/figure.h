@@ -1,14 +1,15 @@
-/* figure: the stick figure drawn from a choreography state — projected through the exercise's
- * camera, framed on its key poses in its stage (bottom-aligned, clear of the counter and its
- * lines), limbs as anti-aliased round-capped capsules (the far or resting side in a lighter
+/* figure: the stick figure's drawing from a choreography state, as data — projected through
+ * the exercise's camera, framed on its key poses in its stage (bottom-aligned, clear of the
+ * counter and its lines), limbs as round-capped capsules (the far or resting side in a lighter
  * tone, drawn behind), palms and feet with a shape, a curved spine, a head with a nose and an
  * eye, the mat, and during a move the handout cues (faint start and end poses, an arrow along
- * the part the page names). Depends on gfx and core. */
+ * the part the page names). The screen (figure_paint, through gfx) and the printed handout
+ * (handout_pdf, through cairo) draw the same list. Pure: depends on the core only. */
 #ifndef SK_FIGURE_H
 #define SK_FIGURE_H
 
 #include "choreo.h"
-#include "gfx.h"
+#include "layout.h"
 
 #define FIGURE_AVOID_MAX 4
 #define FIGURE_SKY_COLUMNS 24
@@ -58,15 +59,16 @@ typedef struct figure_fit_t {
     vec3 arrow_path[FIGURE_ARROW_POINTS];
 } figure_fit_t;
 
-typedef struct figure_colors_t {
-    gfx_color_t near, far, ghost, mat, face, arrow;
-} figure_colors_t;
-
-/* The figure's drawing as capsules, back to front (a disc when the ends meet), pixels. */
+/* The figure's drawing as capsules, back to front (a disc when the ends meet), pixels; each in
+ * one of these tones, which the output turns into its colours. */
 typedef enum figure_tone_t {
-    FIGURE_TONE_FAR = 0,
-    FIGURE_TONE_NEAR,
-    FIGURE_TONE_FACE
+    FIGURE_TONE_FAR = 0, /* the limbs away from the camera, or resting */
+    FIGURE_TONE_NEAR,    /* the body */
+    FIGURE_TONE_FACE,    /* the eye */
+    FIGURE_TONE_GHOST,   /* the faint start and end poses of a move */
+    FIGURE_TONE_MAT,     /* the mat's traced edges */
+    FIGURE_TONE_ARROW,   /* the movement's arrow */
+    FIGURE_TONE_COUNT
 } figure_tone_t;
 typedef struct figure_capsule_t {
     float ax, ay, bx, by, radius;
@@ -104,11 +106,31 @@ layout_box_t figure_capsules_bounds(const figure_capsule_t *caps, int count);
 /* The drawn width of the thinnest limb through a lens, pixels. */
 float figure_limb_width(const figure_lens_t *lens);
 
-/* Draws the figure; returns the bounds of everything it drew, pixels, and in *moving (if not
- * NULL) those of what changes from one move to the next (all but the mat, which moves only
- * with the camera). With gfx->dry it draws nothing and only measures. */
-layout_box_t figure_draw(gfx_t *gfx, const figure_fit_t *fit, const choreo_t *choreo,
-                         const choreo_state_t *state, const figure_colors_t *colors,
-                         layout_box_t *moving);
+/* A whole drawing of the figure, back to front: the mat's quad (when `has_mat`), then the
+ * marks (the mat's edges, the cues, then from `under` on the body). */
+#define FIGURE_MARKS_MAX 160
+typedef struct figure_drawing_t {
+    bool has_mat;
+    float mat[8]; /* the mat's corners x, y: near-left, far-left, near-right, far-right */
+    figure_capsule_t marks[FIGURE_MARKS_MAX];
+    int count;
+    int under; /* the body's first mark: what is before it lies under the body (the screen keeps
+                * that layer, gfx_layer_mark); -1 when there is no body (no routine) */
+    layout_box_t all;    /* the bounds of everything drawn (anti-aliased rims not included) */
+    layout_box_t moving; /* ... and of what changes from move to move: all but the mat */
+} figure_drawing_t;
+
+/* The figure of a state as the screen shows it: through its camera of the moment
+ * (figure_lens), with the handout cues (ghosts, arrow) while it moves into a pose. */
+void figure_drawing(const figure_fit_t *fit, const choreo_t *choreo, const choreo_state_t *state,
+                    figure_drawing_t *out);
+
+/* A still for the printed handout: key pose `instance` as it is held (at the start of its
+ * counted hold), through the whole routine's framing (fit->lens: every still of an exercise at
+ * one size), and when `from` >= 0 (an earlier instance) the cues of the way there: key pose
+ * `from` faint, and the arrow along the part the page names for the first move that names one
+ * (else the part that moves most), from pose to pose. */
+void figure_drawing_still(const figure_fit_t *fit, const choreo_t *choreo, int instance, int from,
+                          figure_drawing_t *out);
 
 #endif
