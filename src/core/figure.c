@@ -575,9 +575,8 @@ static int arrow_joint(int named, const skel_positions_t *from, const skel_posit
         return glm_vec3_distance((float *)from->p[named], (float *)to->p[named]) < 0.03f ? -1
                                                                                          : named;
     }
-    static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R,  SKEL_HAND_L,
-                                     SKEL_HAND_R, SKEL_HEAD,    SKEL_CHEST,
-                                     SKEL_PELVIS, SKEL_ANKLE_L, SKEL_ANKLE_R};
+    static const int CANDIDATES[] = {SKEL_KNEE_L, SKEL_KNEE_R, SKEL_HAND_L,  SKEL_HAND_R, SKEL_HEAD,
+                                     SKEL_CHEST,  SKEL_PELVIS, SKEL_ANKLE_L, SKEL_ANKLE_R};
     float best_d = 0.08f; /* under 8 cm there is nothing worth an arrow */
     int joint = -1;
     for (size_t i = 0; i < sizeof CANDIDATES / sizeof CANDIDATES[0]; i++) {
@@ -625,7 +624,8 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
         if (fits) break;
     }
     for (int i = 0; i < N; i++) px[i] += ux * off, py[i] += uy * off;
-    for (int i = 0; i + 1 < N; i++) cap(g, px[i], py[i], px[i + 1], py[i + 1], r, FIGURE_TONE_ARROW);
+    for (int i = 0; i + 1 < N; i++)
+        cap(g, px[i], py[i], px[i + 1], py[i + 1], r, FIGURE_TONE_ARROW);
     float dx = px[N - 1] - px[N - 2], dy = py[N - 1] - py[N - 2];
     float dl = sqrtf(dx * dx + dy * dy);
     if (dl < 1e-3f) return;
@@ -641,8 +641,7 @@ static void draw_arrow(drawing_t *g, const figure_fit_t *fit, const figure_lens_
 static void draw_capsules(drawing_t *g, const figure_capsule_t *caps, int n, int tone) {
     for (int i = 0; i < n; i++) {
         const figure_capsule_t *p = &caps[i];
-        cap(g, p->ax, p->ay, p->bx, p->by, p->radius,
-            tone >= 0 ? (figure_tone_t)tone : p->tone);
+        cap(g, p->ax, p->ay, p->bx, p->by, p->radius, tone >= 0 ? (figure_tone_t)tone : p->tone);
     }
 }
 
@@ -807,4 +806,3 @@ void figure_drawing_still(const figure_fit_t *fit, const choreo_t *c, int instan
     }
     drawing_make(fit, c, &st, &lens, back_side(&lens, c, &st), cues, out);
 }
-
