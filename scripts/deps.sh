@@ -8,10 +8,13 @@ packages=(
   libyaml-dev libcglm-dev libqrencode-dev
   libsystemd-dev                       # sd_notify: readiness and watchdog under systemd
   libdrm-dev                           # the screen asleep under KMS/DRM (DPMS on the connector)
+  libcairo2-dev                        # the printed handout: PDF and PNG through cairo, fonts through FreeType
   libegl-mesa0 libgl1-mesa-dri libglx-mesa0  # Mesa: OpenGL and GLES, also headless (llvmpipe)
   libcmocka-dev                        # tests
   clang-format                         # tests: the code's one style (scripts/format.sh --check)
-  zbar-tools                           # tests: decoding the contact scene's QR code
+  zbar-tools                           # tests: decoding the contact scene's and the handout's QR codes
+  python3-yaml                         # tests: the handout's texts read from the words files
+  poppler-utils                        # tests: the handout's text, pages and size (pdftotext, pdfinfo, pdftoppm)
   xvfb xauth xdotool                   # tests: the real program in an X server, keys sent to it
   openbox x11-utils wmctrl             # tests: kiosk mode under a real window manager
   imagemagick                          # tests: the window's pixels against a screenshot

@@ -25,6 +25,11 @@ for lang in en es; do
   shot portrait-contact contact 1 720x1280
 done
 
+# The take-home handout's pages, in each language (the program's own --handout).
+mkdir -p docs/handout/es
+"$bin" --handout docs/handout/handout.png --lang en
+"$bin" --handout docs/handout/es/handout.png --lang es
+
 # Strips of the figure through each routine: EXERCISE then the times of its frames.
 strip() {
   local ex=$1 n=1; shift

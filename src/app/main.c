@@ -47,6 +47,7 @@ int main(int argc, char **argv) {
     case CLI_MODE_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return APP_EXIT_OK;
     case CLI_MODE_CHECK_CONTENT: return tools_check_content(&o);
     case CLI_MODE_DUMP_POSE: return tools_dump_pose(&o);
+    case CLI_MODE_HANDOUT: return tools_handout(&o);
     case CLI_MODE_BENCH: return bench_run(&o);
     case CLI_MODE_IMPORT: return import_main(o.import_path, o.content_path, o.import_from);
     case CLI_MODE_SCREENSHOT: return tools_screenshot(&o);

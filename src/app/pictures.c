@@ -1,49 +1,36 @@
 /* pictures: the two pictures a content brings — the QR code that dials the clinic (made with
- * libqrencode, one texel a module) and the clinic's mark (read from the assets folder when the
+ * qr.c, one texel a module) and the clinic's mark (read from the assets folder when the
  * content is adopted, rasterised from memory at the size its box needs: an SVG stays crisp at
- * any size, and no frame waits on the disk). Depends on gfx, SDL_image, libqrencode, assets and
+ * any size, and no frame waits on the disk). Depends on gfx, SDL_image, qr, assets and
  * core; not on the scenes. */
 #include "pictures.h"
 
-#include <qrencode.h>
 #include <SDL_image.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assets.h"
 #include "log.h"
-
-#define QR_QUIET_MODULES 4
+#include "qr.h"
 
 gfx_texture_t pictures_qr(const char *text) {
-    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!q) {
+    int n = 0;
+    unsigned char *cov = qr_modules(text, &n);
+    if (!cov) {
         log_error("cannot make a QR code of '%.40s…' (too long?)", text);
         return (gfx_texture_t){0};
     }
-    int n = q->width + 2 * QR_QUIET_MODULES;
-    unsigned char *cov = SDL_calloc((size_t)n * (size_t)n, 1);
-    if (!cov) {
-        QRcode_free(q);
-        return (gfx_texture_t){0};
-    }
-    for (int y = 0; y < q->width; y++) {
-        for (int x = 0; x < q->width; x++) {
-            if (q->data[y * q->width + x] & 1) {
-                cov[(size_t)(y + QR_QUIET_MODULES) * (size_t)n + (size_t)(x + QR_QUIET_MODULES)] =
-                    255;
-            }
-        }
-    }
+    for (size_t i = 0; i < (size_t)n * (size_t)n; i++) cov[i] = cov[i] ? 255 : 0;
     gfx_texture_t t = gfx_texture_r8(n, n, cov); /* n is odd: no blank margin */
-    SDL_free(cov);
-    QRcode_free(q);
+    free(cov);
     return t;
 }
 
 bool render_qr_possible(const content_t *content) {
-    QRcode *q = QRcode_encodeString(content->clinic.qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (q) QRcode_free(q);
-    return q != NULL;
+    int n = 0;
+    unsigned char *m = qr_modules(content->clinic.qr_text, &n);
+    free(m);
+    return m != NULL;
 }
 
 void pictures_mark_read(render_t *r) {

@@ -1,7 +1,8 @@
 /* tools: the program's one-shot commands and reports — the headless screenshot (an opaque
  * PNG of any scene at any time and size, or of the figure's box alone), --dump-pose (the
  * figure's joints and counts as JSON, no window or GL), --check-content, and the running
- * show's state dump (SIGUSR1: one line of JSON on stdout). Their words go to stdout; problems
+ * show's state dump (SIGUSR1: one line of JSON on stdout), and --handout (handout_pdf.c
+ * draws it). Their words go to stdout; problems
  * to the log. Depends on app, render, core and SDL_image (the PNG); not on the loop. */
 #include "tools.h"
 
@@ -13,6 +14,7 @@
 
 #include "assets.h"
 #include "countdown.h"
+#include "handout_pdf.h"
 #include "log.h"
 
 /* The pacing --pacing chose (follow-along unless demo). */
@@ -150,6 +152,26 @@ int tools_dump_pose(const cli_options_t *o) {
     SDL_free(st);
     SDL_free(ch);
     SDL_free(c);
+    return rc;
+}
+
+/* --handout FILE: the printed handout of the content (handout_pdf.c), no display. */
+int tools_handout(const cli_options_t *o) {
+    app_t *app = SDL_calloc(1, sizeof *app);
+    if (!app) {
+        log_error("out of memory");
+        return APP_EXIT_RUNTIME;
+    }
+    int rc = app_locate_content(app, o->content_path, o->lang);
+    content_t *c = rc || app->files_missing ? NULL : app_load_content(app->content_path, o->lang);
+    if (!rc && c) {
+        rc = handout_write(c, app->assets_dir, o->paper_a4 ? HANDOUT_A4 : HANDOUT_LETTER,
+                           o->handout_path);
+    } else if (!rc) {
+        rc = APP_EXIT_USAGE;
+    }
+    SDL_free(c);
+    SDL_free(app);
     return rc;
 }
 

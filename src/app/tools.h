@@ -12,6 +12,9 @@ int tools_screenshot(const cli_options_t *o);
 /* --dump-pose: the figure's state as JSON lines on stdout. Returns an exit code. */
 int tools_dump_pose(const cli_options_t *o);
 
+/* --handout FILE: writes the take-home handout (handout_pdf.c); returns the exit status. */
+int tools_handout(const cli_options_t *o);
+
 /* --check-content: every check of a start and of the texts (app_check_content); "FILE: ok"
  * on stdout when it passes. Returns an exit code. */
 int tools_check_content(const cli_options_t *o);

@@ -208,6 +208,19 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                 return fail(err, n, "--import needs the USB stick's folder (its mount point)");
             }
             if (!set_mode(o, CLI_MODE_IMPORT, name, err, n)) return false;
+        } else if (!strcmp(name, "--handout")) {
+            o->handout_path = take_value(argc, argv, &i, name, eq);
+            if (!o->handout_path || !*o->handout_path) {
+                return fail(err, n, "--handout needs an output FILE.pdf (or .png, .json)");
+            }
+            if (!set_mode(o, CLI_MODE_HANDOUT, name, err, n)) return false;
+        } else if (!strcmp(name, "--paper")) {
+            const char *v = take_value(argc, argv, &i, name, eq);
+            if (!v || (strcmp(v, "letter") != 0 && strcmp(v, "a4") != 0)) {
+                return fail(err, n, "--paper takes 'letter' (US Letter, the default) or 'a4'");
+            }
+            o->paper_a4 = !strcmp(v, "a4");
+            o->paper_set = true;
         } else if (!strcmp(name, "--from")) {
             o->import_from = take_value(argc, argv, &i, name, eq);
             if (!valid_label(o->import_from)) {
@@ -263,6 +276,12 @@ bool cli_parse(int argc, char **argv, cli_options_t *o, char *err, size_t n) {
                     "--import DIR takes --content FILE: the installed content file it "
                     "replaces");
     }
+    if (o->paper_set && o->mode != CLI_MODE_HANDOUT) {
+        return fail(err, n, "--paper only applies to --handout");
+    }
+    if (o->mode == CLI_MODE_HANDOUT && (scene_set || o->windowed || o->pacing_set)) {
+        return fail(err, n, "--handout takes --paper, --lang and --content");
+    }
     if (o->import_from && o->mode != CLI_MODE_IMPORT) {
         return fail(err, n, "--from only applies to --import");
     }
@@ -290,6 +309,7 @@ const char *cli_usage(void) {
            "                [--sound on|off]\n"
            "  stretch-kiosk --check-content FILE [--lang CODE]\n"
            "  stretch-kiosk --import DIR --content FILE [--from LABEL]\n"
+           "  stretch-kiosk --handout FILE.pdf [--paper letter|a4] [--lang CODE]\n"
            "  stretch-kiosk --help | --version\n"
            "\n"
            "Shows the clinic's back-pain stretches, fullscreen at the display's native size.\n"
@@ -326,6 +346,11 @@ const char *cli_usage(void) {
            "                       leave a notice for the running kiosk to show\n"
            "  --from LABEL         with --import: where it came from, in the notice and the\n"
            "                       log (default: USB)\n"
+           "  --handout FILE       write the take-home handout without a display: each exercise's\n"
+           "                       start and hold drawn, its steps and counts, the clinic's\n"
+           "                       phones and a QR code to call; FILE.pdf (two pages at most),\n"
+           "                       FILE.png (a picture of each page) or FILE.json (the drawings)\n"
+           "  --paper SIZE         with --handout: letter (default) or a4\n"
            "  --help, --version    this text; the version\n"
            "\n"
            "Keys: Right/Left next/previous scene, Down/Up step or review, 1-9 exercises,\n"

@@ -12,6 +12,7 @@ typedef enum cli_mode_t {
     CLI_MODE_DUMP_POSE,     /* print the figure's joints as JSON and exit */
     CLI_MODE_BENCH,         /* play the kiosk loop offscreen, print frame costs, exit */
     CLI_MODE_IMPORT,        /* install content from a USB stick's folder (checked) and exit */
+    CLI_MODE_HANDOUT,       /* write the printed take-home handout and exit */
     CLI_MODE_HELP,
     CLI_MODE_VERSION,
     CLI_MODE_NUM
@@ -40,17 +41,20 @@ typedef struct cli_options_t {
     const char *lang;         /* --lang CODE; default "en" */
     const char *scene;        /* --scene ID; NULL = first of the playlist */
     const char *screenshot_path;
-    double at;               /* --at SECONDS, scene time; default 0 */
-    double at_end, at_step;  /* --dump-pose --at START:END:STEP; at_step 0 = one time */
-    const char *check_path;  /* --check-content FILE */
-    const char *import_path; /* --import DIR: the stick's mount point */
-    const char *import_from; /* --from LABEL: where --import's content came from ("USB") */
-    bool region_figure;      /* --region figure: crop the screenshot to the figure's box */
-    bool demo_pacing;        /* --pacing demo (holds cut short) rather than follow */
-    bool pacing_set;         /* --pacing was given */
-    bool kiosk;              /* --kiosk: the unattended waiting-room loop */
-    long frames;             /* --bench --frames N; 0 = two loops of the playlist */
-    cli_sound_t sound;       /* --sound on|off: the show's sound cues */
+    double at;                /* --at SECONDS, scene time; default 0 */
+    double at_end, at_step;   /* --dump-pose --at START:END:STEP; at_step 0 = one time */
+    const char *check_path;   /* --check-content FILE */
+    const char *import_path;  /* --import DIR: the stick's mount point */
+    const char *import_from;  /* --from LABEL: where --import's content came from ("USB") */
+    bool region_figure;       /* --region figure: crop the screenshot to the figure's box */
+    bool demo_pacing;         /* --pacing demo (holds cut short) rather than follow */
+    bool pacing_set;          /* --pacing was given */
+    bool kiosk;               /* --kiosk: the unattended waiting-room loop */
+    long frames;              /* --bench --frames N; 0 = two loops of the playlist */
+    cli_sound_t sound;        /* --sound on|off: the show's sound cues */
+    const char *handout_path; /* --handout FILE.pdf|.png|.json */
+    bool paper_a4;            /* --paper a4 (default letter) */
+    bool paper_set;
 } cli_options_t;
 
 /* Parses argv. Returns false with a one-line message in err on a usage error.

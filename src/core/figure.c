@@ -774,17 +774,16 @@ void figure_drawing(const figure_fit_t *fit, const choreo_t *c, const choreo_sta
 /* When instance k's key pose is reached (its move done). */
 static double key_time(const choreo_t *c, int k) { return c->inst[k].start + c->inst[k].move; }
 
-void figure_drawing_still(const figure_fit_t *fit, const choreo_t *c, int instance, int from,
+void figure_drawing_still(const figure_fit_t *fit, const choreo_t *c, double t, int from,
                           figure_drawing_t *out) {
-    out->count = 0;
-    if (c->count == 0 || instance < 0 || instance >= c->count) {
-        figure_drawing(fit, c, &(choreo_state_t){0}, out);
+    choreo_state_t st;
+    choreo_sample(c, t, &st);
+    if (c->count == 0) {
+        figure_drawing(fit, c, &st, out);
         return;
     }
     figure_lens_t lens = fit->lens; /* the whole routine's framing: every still the same size */
-    const choreo_instance_t *in = &c->inst[instance];
-    choreo_state_t st;
-    choreo_sample(c, key_time(c, instance) + in->ready, &st);
+    int instance = st.instance;
     cues_t cues_at, *cues = NULL;
     skel_positions_t start;
     const content_exercise_t *ex = &c->content->exercises[c->exercise];

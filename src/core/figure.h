@@ -125,12 +125,12 @@ typedef struct figure_drawing_t {
 void figure_drawing(const figure_fit_t *fit, const choreo_t *choreo, const choreo_state_t *state,
                     figure_drawing_t *out);
 
-/* A still for the printed handout: key pose `instance` as it is held (at the start of its
- * counted hold), through the whole routine's framing (fit->lens: every still of an exercise at
- * one size), and when `from` >= 0 (an earlier instance) the cues of the way there: key pose
- * `from` faint, and the arrow along the part the page names for the first move that names one
- * (else the part that moves most), from pose to pose. */
-void figure_drawing_still(const figure_fit_t *fit, const choreo_t *choreo, int instance, int from,
+/* A still for the printed handout: the routine at time `t` (a key pose as it is held),
+ * through the whole routine's framing (fit->lens: every still of an exercise at one size), and
+ * when `from` >= 0 (an instance before t's) the cues of the way there: key pose `from` faint,
+ * and the arrow along the part the page names for the first move that names one (else the part
+ * that moves most), from pose to pose. */
+void figure_drawing_still(const figure_fit_t *fit, const choreo_t *choreo, double t, int from,
                           figure_drawing_t *out);
 
 #endif
