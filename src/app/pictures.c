@@ -40,10 +40,16 @@ gfx_texture_t pictures_qr(const char *text) {
     return t;
 }
 
-bool render_qr_possible(const content_t *content) {
-    QRcode *q = QRcode_encodeString(content->clinic.qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+/* Whether `text` can be encoded (no texture made). */
+static bool qr_possible(const char *text) {
+    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (q) QRcode_free(q);
     return q != NULL;
+}
+
+bool render_qr_possible(const content_t *content) {
+    return qr_possible(content->clinic.qr_text) &&
+           (!content->clinic.handout_url || qr_possible(content->clinic.handout_url));
 }
 
 void pictures_mark_read(render_t *r) {
