@@ -479,7 +479,9 @@ static void draw_code(render_t *r, const gfx_texture_t *code, layout_box_t squar
     const layout_t *L = &r->layout;
     int modules = code->w;
     bool made = code->id && modules > 0;
-    if (!made && !r->preparing) return; /* (preparing: the code is made after the walk) */
+    /* a dry walk draws the caption without the code: the first frame's (the code is made
+     * after it) and the check that every text fits (which makes no pictures) */
+    if (!made && !r->gfx.dry) return;
     if (made) {
         float module = 1.0f;
         layout_box_t at = layout_qr_code_in(square, modules, &module);

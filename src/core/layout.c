@@ -37,17 +37,17 @@ static layout_box_t square_in(layout_box_t b, float side) {
     return box(b.x + (b.w - side) * 0.5f, b.y + (b.h - side) * 0.5f, side, side);
 }
 
-/* Landscape exercise screens: the share of the content's height for title and purpose (one line
- * of title, two of purpose; one at 21:9), and of its width for the figure's panel beside the
- * steps (the steps keep their text size at every screen: see test_render). */
 /* Two QR codes with their captions in `area`: one above the other, or side by side, whichever
- * gives the larger squares (each at most `max_side`); `cap_h` is a caption's height. */
+ * gives the larger squares (each at most `max_side`); `cap_h` is a caption's height, one line.
+ * Side by side a caption has half the width, so it may take two lines (a translation's). */
 static void two_codes(layout_box_t area, float cap_h, float gap, float max_side, layout_box_t *a,
                       layout_box_t *a_cap, layout_box_t *b, layout_box_t *b_cap) {
     float stacked = fminf(area.w, (area.h - gap) * 0.5f - cap_h - gap * 0.5f);
-    float beside = fminf((area.w - gap) * 0.5f, area.h - cap_h - gap * 0.5f);
+    float beside = fminf((area.w - gap) * 0.5f, area.h - 2.0f * cap_h - gap * 0.5f);
+    bool side_by_side = beside > stacked;
+    if (side_by_side) cap_h *= 2.0f;
     layout_box_t cell[2];
-    if (stacked >= beside) {
+    if (!side_by_side) {
         float h = (area.h - gap) * 0.5f;
         cell[0] = box(area.x, area.y, area.w, h);
         cell[1] = box(area.x, area.y + h + gap, area.w, h);
@@ -67,6 +67,9 @@ static void two_codes(layout_box_t area, float cap_h, float gap, float max_side,
     }
 }
 
+/* Landscape exercise screens: the share of the content's height for title and purpose (one line
+ * of title, two of purpose; one at 21:9), and of its width for the figure's panel beside the
+ * steps (the steps keep their text size at every screen: see test_render). */
 #define HEAD_SHARE 0.215f
 #define HEAD_SHARE_WIDE 0.17f
 #define FIGURE_SHARE 0.46f
