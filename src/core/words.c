@@ -6,7 +6,7 @@
  * words_overlay edits the show's tree so that it reads as one whole content file: the words
  * file's sections are copied in as new nodes (yaml_document_add_*), their marks kept and
  * tagged with WORDS_MARK; where a section has both (an exercise: its id and choreography in
- * the show, its title and steps in the words; a help row: its id and flags in the show, its
+ * the show, its title, steps and dose in the words; a help row: its id and flags in the show, its
  * keys and action in the words; the reviews; the kiosk), the words' pairs are appended to
  * the show's mapping. The show's top-level `help:` list, whose rows are matched by id, is
  * moved under the new `labels`. Nothing of the words file is trusted beyond its shape here:
