@@ -660,7 +660,7 @@ static const bad_case_t BAD_CASES[] = {
     /* the typo also leaves 'title' missing, reported at the mapping's start */
     {"bad-unknown-key.yaml", 66, 5,
      "unknown key 'titel' in exercise; expected one of: id, title, purpose, how_to, steps, "
-     "repetitions, camera, cues, poses, phases",
+     "dose, repetitions, camera, cues, poses, phases",
      2},
     {"bad-unknown-key.yaml", 65, 5, "exercise is missing 'title'", 2},
     {"bad-wrong-type.yaml", 18, 18, "'intro_seconds' must be a number, not 'abc'", 1},
@@ -2124,6 +2124,161 @@ static int content_teardown(void **state) {
     return 0;
 }
 
+/* An exercise's dose line (the handout's): read as written with its {min} and {target}, which
+ * the exercise's count fills (its repetitions, else its first hold's); using them without a
+ * count is an error at the dose. The handout's address and labels: optional, NULL when not
+ * given, the address checked as a web link. */
+static void test_dose_and_handout(void **state) {
+    content_t *c = *state;
+    size_t base_len = 0;
+    char *base = read_file("tests/data/minimal.yaml", &base_len);
+    static const struct {
+        const char *hold;  /* the second phase's hold (line 87 and after), or NULL */
+        const char *steps; /* line 71 and what follows it: the dose, repetitions */
+        const char *want;  /* the dose filled by content_format, or NULL: an error */
+        int min, target;   /* content_exercise_count's; 0, 0: false */
+        int line, column;  /* the error's */
+        const char *part;
+    } cases[] = {
+        {NULL, "      - Second step.", NULL, 0, 0, 0, 0, NULL}, /* no dose: NULL */
+        {NULL, "      - Second step.\n    dose: Hold for as long as you can",
+         "Hold for as long as you can", 0, 0, 0, 0, NULL},
+        {NULL,
+         "      - Second step.\n    repetitions: [10, 15]\n    dose: \"{min}–{target} times\"",
+         "10–15 times", 10, 15, 0, 0, NULL},
+        {NULL, "      - Second step.\n    repetitions: 4\n    dose: \"{target} times\"", "4 times",
+         4, 4, 0, 0, NULL},
+        {"        seconds: 2\n        hold: {seconds: [20, 30]}",
+         "      - Second step.\n    dose: \"Hold for {min} to {target} seconds\"",
+         "Hold for 20 to 30 seconds", 20, 30, 0, 0, NULL},
+        {"        seconds: 2\n        hold: {breaths: 10}",
+         "      - Second step.\n    dose: \"{target} deep breaths, {clinic.name}\"",
+         "10 deep breaths, Test Clinic", 10, 10, 0, 0, NULL},
+        {"        seconds: 2\n        hold: {seconds: 5}",
+         "      - Second step.\n    dose: \"{min}\"", "5", 5, 5, 0, 0, NULL},
+        /* repetitions first, whatever the holds */
+        {"        seconds: 2\n        hold: {comfortable: 8}",
+         "      - Second step.\n    repetitions: [4, 5]\n    dose: \"{min}–{target} times\"",
+         "4–5 times", 4, 5, 0, 0, NULL},
+        /* no number to give: at the dose's line and column */
+        {NULL, "      - Second step.\n    dose: \"{target} times\"", NULL, 0, 0, 72, 11,
+         "'dose' uses {min} or {target}, but the exercise has no count"},
+        {"        seconds: 2\n        hold: {comfortable: 8}",
+         "      - Second step.\n    dose: \"Hold, {min} times\"", NULL, 0, 0, 72, 11,
+         "'dose' uses {min} or {target}, but the exercise has no count"},
+        {NULL, "      - Second step.\n    repetitions: 3\n    dose: \"{n} of {target}\"", NULL, 0,
+         0, 73, 11, "'{n}' is not known in 'dose'; it may use {min} and {target}"},
+    };
+    for (int i = 0; i < COUNT_OF(cases); i++) {
+        char name[32];
+        snprintf(name, sizeof name, "dose cases[%d]", i);
+        size_t len = 0;
+        const char *hold = cases[i].hold ? cases[i].hold : "        seconds: 2"; /* as it was */
+        char *once = minimal_edit(base, 87, 1, hold, &len);
+        char *text = minimal_edit(once, 71, 1, cases[i].steps, &len);
+        free(once);
+        content_errors_t errors;
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!cases[i].part) {
+            if (!ok) {
+                print_errors(&errors, name);
+                fail_msg("%s should be valid", name);
+            }
+            const content_exercise_t *ex = &c->exercises[0];
+            int min = -1, target = -1;
+            bool counted = content_exercise_count(ex, &min, &target);
+            assert_int_equal(counted, cases[i].target > 0);
+            assert_int_equal(min, cases[i].min);
+            assert_int_equal(target, cases[i].target);
+            if (!cases[i].want) {
+                assert_null(ex->dose);
+                continue;
+            }
+            assert_non_null(ex->dose);
+            assert_non_null(content_source_of(c, ex->dose));
+            char a[16], b[16], out[96];
+            snprintf(a, sizeof a, "%d", min);
+            snprintf(b, sizeof b, "%d", target);
+            content_format_args_t args = {.min = a, .target = b};
+            content_format(out, sizeof out, ex->dose, &args);
+            assert_string_equal(out, cases[i].want);
+            continue;
+        }
+        assert_false(ok);
+        assert_has_error(&errors, name, cases[i].line, cases[i].column, cases[i].part);
+        assert_int_equal(errors.total, 1);
+    }
+
+    /* the handout's address and labels: left out, NULL */
+    content_errors_t errors;
+    assert_true(content_parse(c, base, base_len, &errors));
+    assert_null(c->clinic.handout_url);
+    assert_null(c->labels.handout_title);
+    assert_null(c->labels.handout_start);
+    assert_null(c->labels.handout_hold);
+    assert_null(c->labels.handout_caption);
+    static const struct {
+        const char *url;
+        const char *part; /* NULL: valid */
+    } urls[] = {
+        {"https://example.org/stretches.pdf", NULL},
+        {"http://clinic.example/s?lang=es#top", NULL},
+        {"ftp://example.org/s.pdf", "must be a web address starting http:// or https://"},
+        {"https://", "must be a web address starting http:// or https://"},
+        {"example.org/stretches.pdf", "must be a web address starting http:// or https://"},
+        {"\"https://example.org/my stretches.pdf\"", "must not contain a space (column 23"},
+        {"https://example.org/estiramientos-niño.pdf", "a character outside ASCII"},
+        {"\"{clinic.name}\"", "must be a web address"}, /* taken as written, as the clinic's */
+    };
+    for (int i = 0; i < COUNT_OF(urls); i++) {
+        char name[32], line[160];
+        snprintf(name, sizeof name, "urls[%d]", i);
+        snprintf(line, sizeof line, "  qr_text: \"tel:5550100\"\n  handout_url: %s", urls[i].url);
+        size_t len = 0;
+        char *text = minimal_edit(base, 104, 1, line, &len);
+        bool ok = content_parse(c, text, len, &errors);
+        free(text);
+        if (!urls[i].part) {
+            if (!ok) {
+                print_errors(&errors, name);
+                fail_msg("%s should be valid", name);
+            }
+            assert_string_equal(c->clinic.handout_url, urls[i].url);
+            assert_null(content_source_of(c, c->clinic.handout_url)); /* not shown as text */
+            continue;
+        }
+        assert_false(ok);
+        assert_has_error(&errors, name, 105, 16, urls[i].part);
+        assert_int_equal(errors.total, 1);
+    }
+    char long_url[260] = "https://example.org/";
+    memset(long_url + 20, 'a', 200);
+    long_url[220] = '\0';
+    char line[300];
+    snprintf(line, sizeof line, "  qr_text: \"tel:5550100\"\n  handout_url: %s", long_url);
+    size_t len = 0;
+    char *text = minimal_edit(base, 104, 1, line, &len);
+    assert_false(content_parse(c, text, len, &errors));
+    free(text);
+    assert_has_error(&errors, "long url", 105, 16, "220 characters long, more than 200");
+
+    text = minimal_edit(base, 56, 1,
+                        "  resuming: \"Resuming in {n}\"\n  handout_title: Take home\n"
+                        "  handout_start: Start\n  handout_hold: Hold\n"
+                        "  handout_caption: \"{clinic.name}: take these home\"",
+                        &len);
+    bool ok = content_parse(c, text, len, &errors);
+    free(text);
+    if (!ok) print_errors(&errors, "handout labels");
+    assert_true(ok);
+    assert_string_equal(c->labels.handout_title, "Take home");
+    assert_string_equal(c->labels.handout_start, "Start");
+    assert_string_equal(c->labels.handout_hold, "Hold");
+    assert_string_equal(c->labels.handout_caption, "Test Clinic: take these home");
+    free(base);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, content_setup, content_teardown)
 
 /* Every displayed text of the real file knows its place (for glyph and fit messages), file
@@ -2202,6 +2357,7 @@ int main(void) {
         TEST(test_two_errors_in_file_order),
         TEST(test_edit_cases),
         TEST(test_qr_text),
+        TEST(test_dose_and_handout),
         TEST(test_kiosk_values),
         TEST(test_sound_values),
         TEST(test_text_cases),

@@ -214,6 +214,71 @@ static void test_help_overlay(void **state) {
 }
 
 /* One-line text boxes must hold one line of the smallest text the layout allows. */
+/* With a handout link the contact scene shows two QR codes (clinic.handout_url): at every
+ * supported size, landscape and portrait, each square and on screen, each caption under its
+ * code, and none of the four over another or over the scene's texts, footer or hint; each
+ * code still coarse enough to scan (an address of up to 62 bytes is 41 modules with its quiet
+ * zone: at least 2 px a module). */
+static void test_two_qr_codes(void **state) {
+    (void)state;
+    static const int sizes[][2] = {{640, 360},   {960, 540},   {1280, 720},  {1440, 1080},
+                                   {1920, 1080}, {2560, 1080}, {2560, 1440}, {3840, 2160},
+                                   {5120, 2880}, {7680, 4320}};
+    for (int s = 0; s < COUNT_OF(sizes); s++) {
+        for (int turn = 0; turn < 2; turn++) {
+            int w = sizes[s][turn], h = sizes[s][1 - turn]; /* landscape, then portrait */
+            layout_t L;
+            layout_compute(&L, w, h);
+            const layout_named_box_t codes[] = {
+                {"contact.paired_qr", L.contact.paired_qr},
+                {"contact.paired_qr_caption", L.contact.paired_qr_caption},
+                {"contact.handout_qr", L.contact.handout_qr},
+                {"contact.handout_caption", L.contact.handout_caption},
+            };
+            const layout_named_box_t others[] = {
+                {"footer", L.footer},
+                {"help_hint", L.help_hint},
+                {"contact.title", L.contact.title},
+                {"contact.body", L.contact.body},
+                {"contact.severe", L.contact.severe},
+                {"contact.call", L.contact.call},
+                {"contact.address", L.contact.address},
+            };
+            for (int i = 0; i < COUNT_OF(codes); i++) {
+                layout_named_box_t a = codes[i];
+                if (!box_finite(a.box) || !(a.box.w > 0.0f && a.box.h > 0.0f)) {
+                    fail_box("is empty", w, h, SCENE_CONTACT, a);
+                }
+                if (!layout_box_inside(a.box, screen_of(&L))) {
+                    fail_box("is off screen", w, h, SCENE_CONTACT, a);
+                }
+                for (int j = i + 1; j < COUNT_OF(codes); j++) {
+                    if (layout_box_overlap(a.box, codes[j].box)) {
+                        fail_msg("%dx%d: %s overlaps %s", w, h, a.name, codes[j].name);
+                    }
+                }
+                for (int j = 0; j < COUNT_OF(others); j++) {
+                    if (layout_box_overlap(a.box, others[j].box)) {
+                        fail_msg("%dx%d: %s overlaps %s", w, h, a.name, others[j].name);
+                    }
+                }
+            }
+            for (int i = 0; i < COUNT_OF(codes); i += 2) {
+                layout_box_t q = codes[i].box, cap = codes[i + 1].box;
+                assert_float_equal(q.w, q.h, 0.01f);
+                assert_true(cap.y >= q.y + q.h); /* the caption under its code, */
+                assert_true(cap.x <= q.x + EPSILON && cap.x + cap.w + EPSILON >= q.x + q.w);
+                float module = 0;
+                layout_box_t at = layout_qr_code_in(q, 41, &module);
+                if (module < 2.0f) {
+                    fail_msg("%dx%d: %s has %.0f px a module", w, h, codes[i].name, (double)module);
+                }
+                assert_true(layout_box_inside(at, q));
+            }
+        }
+    }
+}
+
 static void test_one_line_boxes_hold_min_font(void **state) {
     (void)state;
     for (int s = 0; s < COUNT_OF(k_sizes); s++) {
@@ -226,6 +291,8 @@ static void test_one_line_boxes_hold_min_font(void **state) {
             {"footer", L.footer},
             {"help_hint", L.help_hint},
             {"contact.qr_caption", L.contact.qr_caption},
+            {"contact.paired_qr_caption", L.contact.paired_qr_caption},
+            {"contact.handout_caption", L.contact.handout_caption},
         };
         for (int i = 0; i < COUNT_OF(lines); i++) {
             if (lines[i].box.h + EPSILON < L.font.min) {
@@ -526,15 +593,11 @@ static void test_box_arithmetic(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_top_level_boxes),
-        cmocka_unit_test(test_nested_boxes),
-        cmocka_unit_test(test_help_overlay),
-        cmocka_unit_test(test_one_line_boxes_hold_min_font),
-        cmocka_unit_test(test_unit_and_orientation),
-        cmocka_unit_test(test_fonts_scale),
-        cmocka_unit_test(test_degenerate_sizes),
-        cmocka_unit_test(test_box_predicates),
-        cmocka_unit_test(test_drawn_parts),
+        cmocka_unit_test(test_top_level_boxes), cmocka_unit_test(test_nested_boxes),
+        cmocka_unit_test(test_help_overlay),    cmocka_unit_test(test_one_line_boxes_hold_min_font),
+        cmocka_unit_test(test_two_qr_codes),    cmocka_unit_test(test_unit_and_orientation),
+        cmocka_unit_test(test_fonts_scale),     cmocka_unit_test(test_degenerate_sizes),
+        cmocka_unit_test(test_box_predicates),  cmocka_unit_test(test_drawn_parts),
         cmocka_unit_test(test_box_arithmetic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

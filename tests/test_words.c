@@ -125,6 +125,11 @@ static void test_english_set_is_the_whole_file(void **state) {
     assert_int_equal(g_a->kiosk.open_days, g_b->kiosk.open_days);
     assert_int_equal(g_a->kiosk.quit_key, g_b->kiosk.quit_key);
     assert_true(g_a->kiosk.drift_pixels == g_b->kiosk.drift_pixels);
+    assert_string_equal(g_a->labels.handout_title, g_b->labels.handout_title);
+    assert_string_equal(g_a->labels.handout_start, g_b->labels.handout_start);
+    assert_string_equal(g_a->labels.handout_hold, g_b->labels.handout_hold);
+    assert_string_equal(g_a->labels.handout_caption, g_b->labels.handout_caption);
+    assert_true(g_a->clinic.handout_url == NULL && g_b->clinic.handout_url == NULL);
     assert_int_equal(g_a->labels.help_count, g_b->labels.help_count);
     for (int i = 0; i < g_a->labels.help_count; i++) {
         assert_string_equal(g_a->labels.help[i].keys, g_b->labels.help[i].keys);
@@ -137,6 +142,9 @@ static void test_english_set_is_the_whole_file(void **state) {
         const content_exercise_t *x = &g_a->exercises[e], *y = &g_b->exercises[e];
         assert_string_equal(x->id, y->id);
         assert_string_equal(x->title, y->title);
+        assert_non_null(x->dose);
+        assert_non_null(y->dose);
+        assert_string_equal(x->dose, y->dose);
         assert_int_equal(x->step_count, y->step_count);
         for (int s = 0; s < x->step_count; s++) assert_string_equal(x->steps[s], y->steps[s]);
         assert_memory_equal(&x->camera, &y->camera, sizeof x->camera);
@@ -331,6 +339,70 @@ static void test_translation_checked_against_english(void **state) {
     free(es);
 }
 
+/* The handout's dose lines: each exercise's count fills the English and the Spanish alike;
+ * a translation keeps their placeholders; words written before there were doses still load;
+ * a dose whose count the show takes away is named at its place in the words' file. */
+static void test_doses(void **state) {
+    (void)state;
+    static const struct {
+        const char *id, *en, *es;
+    } want[] = {
+        {"spinal-twists", "10 deep breaths each side", "10 respiraciones profundas de cada lado"},
+        {"childs-pose", "Hold for 20 to 30 seconds", "Mantenga la postura de 20 a 30 segundos"},
+        {"knees-to-chest", "10–15 repetitions, alternating legs",
+         "10–15 repeticiones, alternando las piernas"},
+        {"press-up-back-extensions", "Hold for as long as you can, 4–5 times",
+         "Mantenga la postura lo más que pueda, 4–5 veces"},
+    };
+    assert_true(content_parse_set(g_a, g_show, g_show_len, g_en, g_en_len, &g_errors));
+    assert_true(content_parse_set(g_b, g_show, g_show_len, g_es, g_es_len, &g_errors));
+    int n = (int)(sizeof want / sizeof want[0]);
+    assert_int_equal(g_a->exercise_count, n);
+    for (int e = 0; e < n; e++) {
+        const content_exercise_t *en = &g_a->exercises[e], *es = &g_b->exercises[e];
+        assert_string_equal(en->id, want[e].id);
+        int min = 0, target = 0;
+        assert_true(content_exercise_count(en, &min, &target));
+        char a[16], b[16], out[160];
+        snprintf(a, sizeof a, "%d", min);
+        snprintf(b, sizeof b, "%d", target);
+        content_format_args_t args = {.min = a, .target = b};
+        content_format(out, sizeof out, en->dose, &args);
+        assert_string_equal(out, want[e].en);
+        content_format(out, sizeof out, es->dose, &args);
+        assert_string_equal(out, want[e].es);
+    }
+    assert_string_equal(g_b->labels.handout_caption, "Lleve estos estiramientos a casa");
+    size_t len;
+    /* a placeholder of the English dose dropped in the Spanish */
+    char *es =
+        edited(g_es, "{target} respiraciones profundas", "diez respiraciones profundas", &len);
+    assert_false(content_compare_words(g_en, g_en_len, es, len, &g_errors));
+    expect_error(&g_errors, CONTENT_FILE_WORDS, line_of(es, "diez respiraciones profundas de"),
+                 "the placeholder {target} is in the English text and not here");
+    free(es);
+    /* words without doses or the handout's labels: still a show, the doses NULL */
+    char *words = edited(g_en, "    dose: \"{target} deep breaths each side\"\n", "", &len);
+    char *older = edited(words, "  handout_caption: Take these stretches home\n", "", &len);
+    free(words);
+    bool ok = content_parse_set(g_a, g_show, g_show_len, older, len, &g_errors);
+    print_errors("older words", &g_errors);
+    assert_true(ok);
+    assert_null(g_a->exercises[0].dose);
+    assert_null(g_a->labels.handout_caption);
+    assert_non_null(g_a->exercises[1].dose);
+    free(older);
+    /* the show takes the press-up's repetitions away: its only hold is comfortable, so its
+     * dose has no count left, and the dose is named at its place in en.yaml */
+    char *show = edited(g_show, "    repetitions: [4, 5]\n", "", &len);
+    assert_false(content_parse_set(g_a, show, len, g_en, g_en_len, &g_errors));
+    expect_error(&g_errors, CONTENT_FILE_WORDS, line_of(g_en, "Hold for as long as you can, {min}"),
+                 "'dose' uses {min} or {target}, but the exercise has no count");
+    assert_int_equal(g_errors.total, 1);
+    assert_int_equal(g_errors.items[0].column, 11);
+    free(show);
+}
+
 /* A character the fonts lack is named at its own line and column in a Spanish file too: in
  * a file with accents libyaml's index counts characters, not bytes, so the place is found from
  * the value's line and column. */
@@ -358,6 +430,7 @@ int main(void) {
         cmocka_unit_test(test_slips_are_named_at_their_place),
         cmocka_unit_test(test_translation_checked_against_english),
         cmocka_unit_test(test_place_in_a_file_with_accents),
+        cmocka_unit_test(test_doses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -295,7 +295,7 @@ static bool assets_usable(const content_t *c, const char *path, const char *asse
 bool app_content_usable(const content_t *c, const char *path, const char *assets_dir) {
     bool ok = assets_usable(c, path, assets_dir);
     if (!render_qr_possible(c)) {
-        log_error("%s: clinic.qr_text is too long for a QR code", path);
+        log_error("%s: clinic.qr_text or clinic.handout_url is too long for a QR code", path);
         ok = false;
     }
     choreo_t *ch = SDL_malloc(sizeof *ch);

@@ -26,11 +26,17 @@ gfx_texture_t pictures_qr(const char *text) {
     return t;
 }
 
-bool render_qr_possible(const content_t *content) {
+/* Whether `text` can be encoded (no texture made). */
+static bool qr_possible(const char *text) {
     int n = 0;
-    unsigned char *m = qr_modules(content->clinic.qr_text, &n);
+    unsigned char *m = qr_modules(text, &n);
     free(m);
     return m != NULL;
+}
+
+bool render_qr_possible(const content_t *content) {
+    return qr_possible(content->clinic.qr_text) &&
+           (!content->clinic.handout_url || qr_possible(content->clinic.handout_url));
 }
 
 void pictures_mark_read(render_t *r) {

@@ -54,6 +54,18 @@ static bool fonts_open(text_t *t, const content_t *content, const char *assets_d
     return font_paths(assets_dir, content, regular, bold) && text_init(t, regular, bold);
 }
 
+/* The content's QR codes as textures: the phone's, and the handout's when it has a link (else
+ * none). False, with neither made, when one cannot be encoded. */
+static bool codes_make(const content_t *content, gfx_texture_t *qr, gfx_texture_t *handout) {
+    *qr = pictures_qr(content->clinic.qr_text);
+    *handout = (gfx_texture_t){0};
+    if (qr->id && content->clinic.handout_url) {
+        *handout = pictures_qr(content->clinic.handout_url);
+        if (!handout->id) gfx_texture_free(qr);
+    }
+    return qr->id != 0;
+}
+
 bool render_set_content(render_t *r, const content_t *content, const char *assets_dir) {
     /* everything that can fail first: a refused content leaves the renderer as it was */
     bool same_fonts = !strcmp(assets_dir, r->assets_dir) &&
@@ -64,14 +76,16 @@ bool render_set_content(render_t *r, const content_t *content, const char *asset
         SDL_free(fresh);
         return false;
     }
-    gfx_texture_t qr = pictures_qr(content->clinic.qr_text);
-    if (!qr.id) {
+    gfx_texture_t qr, handout;
+    if (!codes_make(content, &qr, &handout)) {
         if (fresh) text_shutdown(fresh);
         SDL_free(fresh);
         return false;
     }
     gfx_texture_free(&r->qr_texture);
+    gfx_texture_free(&r->handout_qr_texture);
     r->qr_texture = qr;
+    r->handout_qr_texture = handout;
     if (fresh) { /* the new theme's fonts (or the same ones from another folder) */
         text_shutdown(&r->text);
         r->text = *fresh;
@@ -115,9 +129,10 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     bool gl_ok = gfx_init(&gl, linked);
     if (gl_ok) gfx_warm(&gl, width, height);
     if (helper) SDL_WaitThread(helper, NULL);
-    gfx_texture_t qr = gl_ok && job.ok ? pictures_qr(content->clinic.qr_text) : (gfx_texture_t){0};
+    gfx_texture_t qr = {0}, handout = {0};
+    bool codes = gl_ok && job.ok && codes_make(content, &qr, &handout);
     r->gfx = gl;
-    if (!gl_ok || !job.ok || !qr.id) {
+    if (!codes) {
         SDL_free(r->mark_pending);
         r->mark_pending = NULL;
         pictures_mark_forget(r);
@@ -126,6 +141,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
         return false;
     }
     r->qr_texture = qr;
+    r->handout_qr_texture = handout;
     text_upload_pending(&r->text);
     if (r->mark_pending) {
         r->mark_texture = gfx_texture_rgba(r->mark_px, r->mark_px, r->mark_pending);
@@ -162,6 +178,7 @@ void render_shutdown(render_t *r) {
     pictures_mark_forget(r);
     gfx_texture_free(&r->mark_texture);
     gfx_texture_free(&r->qr_texture);
+    gfx_texture_free(&r->handout_qr_texture);
     text_shutdown(&r->text);
     gfx_shutdown(&r->gfx);
 }

@@ -43,8 +43,10 @@ typedef struct render_t {
     text_t text;
     layout_t layout;
     const content_t *content;
-    gfx_texture_t qr_texture; /* QR code of clinic.qr_text with its quiet zone, one texel a
+    gfx_texture_t qr_texture;         /* QR code of clinic.qr_text with its quiet zone, one texel a
                                * module (w: the side in modules, quiet zone included) */
+    gfx_texture_t handout_qr_texture; /* likewise of clinic.handout_url; none (id 0) when the
+                                       * content has no handout link */
     render_record_t record;
     figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
     layout_box_t figure_drawn;  /* bounds of the last figure drawn, pixels (for tests) */
@@ -118,7 +120,8 @@ bool render_set_content(render_t *r, const content_t *content, const char *asset
 /* The burn-in drift: the whole picture shifted by (dx, dy) pixels from the next frame on. */
 void render_set_drift(render_t *r, float dx, float dy);
 
-/* Whether the content's QR text can be encoded at all (checked before content is accepted). */
+/* Whether the content's QR texts (qr_text, handout_url) can be encoded at all (checked before
+ * content is accepted). */
 bool render_qr_possible(const content_t *content);
 
 /* Draws one frame of the show into the bound framebuffer, which must still hold the frame

@@ -473,20 +473,40 @@ static void draw_reviews(render_t *r, const show_view_t *v) {
     draw_dots(r, c->reviews.count, v->item);
 }
 
+/* A QR code in its square (on whole pixels a module, white under it) and its caption. */
+static void draw_code(render_t *r, const gfx_texture_t *code, layout_box_t square,
+                      const char *caption, layout_box_t caption_box) {
+    const content_t *c = r->content;
+    const layout_t *L = &r->layout;
+    int modules = code->w;
+    bool made = code->id && modules > 0;
+    /* a dry walk draws the caption without the code: the first frame's (the code is made
+     * after it) and the check that every text fits (which makes no pictures) */
+    if (!made && !r->gfx.dry) return;
+    if (made) {
+        float module = 1.0f;
+        layout_box_t at = layout_qr_code_in(square, modules, &module);
+        gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
+        gfx_coverage(&r->gfx, code, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    }
+    if (!caption) return;
+    draw_text(r, caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER), caption_box,
+              VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
+}
+
+/* The phone's QR code; with a handout link, the handout's beside it (the two share the
+ * room the one has alone). */
 static void draw_qr(render_t *r) {
     const content_t *c = r->content;
     const layout_t *L = &r->layout;
-    int modules = r->qr_texture.w;
-    bool code = r->qr_texture.id && modules > 0;
-    if (!code && !r->preparing) return; /* (preparing: the code is made after the walk) */
-    if (code) {
-        float module = 1.0f;
-        layout_box_t at = layout_qr_code(L, modules, &module);
-        gfx_rect(&r->gfx, at, (gfx_color_t){1, 1, 1, 1}, module * 1.5f);
-        gfx_coverage(&r->gfx, &r->qr_texture, at, true, (gfx_color_t){0.02f, 0.05f, 0.08f, 1});
+    if (!c->clinic.handout_url) {
+        draw_code(r, &r->qr_texture, L->contact.qr, c->contact.qr_caption, L->contact.qr_caption);
+        return;
     }
-    draw_text(r, c->contact.qr_caption, style(TEXT_REGULAR, L->font.body, L->font.min, TEXT_CENTER),
-              L->contact.qr_caption, VALIGN_TOP, gfx_rgb(c->theme.text_dim, 1.0f));
+    draw_code(r, &r->qr_texture, L->contact.paired_qr, c->contact.qr_caption,
+              L->contact.paired_qr_caption);
+    draw_code(r, &r->handout_qr_texture, L->contact.handout_qr, c->labels.handout_caption,
+              L->contact.handout_caption);
 }
 
 static void draw_contact(render_t *r) {

@@ -30,9 +30,11 @@
  * order the walker found them in. Only a YAML syntax error stops the walk.
  *
  * Label templates. Some labels are filled at run time ("Repetition {n} of {target}"): their
- * table row names the run-time placeholders (slots) the text must use. text_copy keeps those
- * as written, expands {clinic.*} as in every text, and reports any other placeholder and any
- * slot the text leaves out, so content_format, which fills them, cannot meet a surprise.
+ * table row names the run-time placeholders (slots) the text must use, and those it may use
+ * besides (an exercise's dose: "{target} deep breaths each side" or "Hold for as long as you
+ * can"). text_copy keeps those as written, expands {clinic.*} as in every text, and reports
+ * any other placeholder and any slot the text must use and leaves out, so content_format,
+ * which fills them, cannot meet a surprise.
  *
  * Order of reading: the clinic section first (the {clinic.*} placeholders of every other
  * text expand from it, wherever it is in the file), then the other sections, then the
@@ -84,6 +86,7 @@
 #define MAX_FKEY 12         /* F1..F12 */
 #define DEFAULT_VOLUME 0.5f /* sound cues: of the tones as made */
 #define DEFAULT_QUIT_KEYS "Ctrl+Alt+Q"
+#define HANDOUT_URL_MAX 200 /* bytes of clinic.handout_url: its QR code stays coarse enough */
 
 /* ---- Tables ------------------------------------------------------------------------ */
 
@@ -135,6 +138,7 @@ typedef struct field_t {
     bool optional;            /* may be left out; required when false */
     bool may_be_empty;        /* FIELD_TEXT*: "" is allowed */
     unsigned slots;           /* FIELD_TEXT: slot_t bits the template must use, and may */
+    unsigned may_slots;       /* FIELD_TEXT: slot_t bits it may use besides, or leave out */
     double min, max;          /* FIELD_NUMBER, FIELD_INT: allowed range */
     bool min_exclusive;       /* FIELD_NUMBER: min itself is not allowed */
     const enum_name_t *names; /* FIELD_ENUM: the names, in the order messages list them */
@@ -258,13 +262,26 @@ static const field_t TOP_FIELDS[] = {
 
 /* The clinic's own texts are what placeholders expand to, so they are taken as written;
  * qr_text, read after them by read_clinic, is filled in like every other text. */
-enum { CLINIC_NAME, CLINIC_PHONE, CLINIC_CARE_PHONE, CLINIC_ADDRESS, CLINIC_QR_TEXT };
+enum {
+    CLINIC_NAME,
+    CLINIC_PHONE,
+    CLINIC_CARE_PHONE,
+    CLINIC_ADDRESS,
+    CLINIC_QR_TEXT,
+    CLINIC_HANDOUT_URL
+};
 static const field_t CLINIC_FIELDS[] = {
     [CLINIC_NAME] = RAW("name", content_t, clinic.name),
     [CLINIC_PHONE] = RAW("phone", content_t, clinic.phone),
     [CLINIC_CARE_PHONE] = RAW("care_phone", content_t, clinic.care_phone),
     [CLINIC_ADDRESS] = RAW("address", content_t, clinic.address),
     [CLINIC_QR_TEXT] = OPT_NODE("qr_text"), /* default: a tel: link to the phone */
+    /* the take-home handout's address, the second QR code's: read_clinic checks it */
+    [CLINIC_HANDOUT_URL] = {.name = "handout_url",
+                            .kind = FIELD_TEXT_RAW,
+                            .offset = offsetof(content_t, clinic.handout_url),
+                            .optional = true,
+                            .hidden = true},
 };
 
 static const field_t THEME_FIELDS[] = {
@@ -309,7 +326,7 @@ static const field_t TIMING_FIELDS[] = {
     NUMBER("resume_seconds", resume_seconds, 0.0, true, MAX_RESUME_SECONDS),
 };
 
-enum { LABELS_HELP = 34 };
+enum { LABELS_HELP = 38 };
 static const field_t LABELS_FIELDS[] = {
     LABEL("step", step),
     LABEL("paused", paused),
@@ -372,6 +389,10 @@ static const field_t LABELS_FIELDS[] = {
      .optional = true,
      .offset = offsetof(content_t, labels.hold_range_shown),
      .slots = SLOT_N | SLOT_MIN | SLOT_TARGET},
+    OPT_LABEL("handout_title", handout_title), /* the take-home handout's (--handout) */
+    OPT_LABEL("handout_start", handout_start),
+    OPT_LABEL("handout_hold", handout_hold),
+    OPT_LABEL("handout_caption", handout_caption), /* under the contact scene's second QR */
     [LABELS_HELP] = NODE("help"),
 };
 _Static_assert(COUNT_OF(LABELS_FIELDS) == LABELS_HELP + 1, "'help' is the last label");
@@ -396,6 +417,7 @@ enum {
     EXERCISE_PURPOSE,
     EXERCISE_HOW_TO,
     EXERCISE_STEPS,
+    EXERCISE_DOSE,
     EXERCISE_REPETITIONS,
     EXERCISE_CAMERA,
     EXERCISE_CUES,
@@ -408,6 +430,13 @@ static const field_t EXERCISE_FIELDS[] = {
     [EXERCISE_PURPOSE] = TEXT("purpose", content_exercise_t, purpose),
     [EXERCISE_HOW_TO] = TEXT("how_to", content_exercise_t, how_to),
     [EXERCISE_STEPS] = NODE("steps"),
+    /* the handout's line: {min} and {target} are the exercise's count (read_exercise checks
+     * it has one when they are used) */
+    [EXERCISE_DOSE] = {.name = "dose",
+                       .kind = FIELD_TEXT,
+                       .offset = offsetof(content_exercise_t, dose),
+                       .optional = true,
+                       .may_slots = SLOT_MIN | SLOT_TARGET},
     [EXERCISE_REPETITIONS] = OPT_NODE("repetitions"), /* a whole number or [from, to] */
     [EXERCISE_CAMERA] = OPT_NODE("camera"),
     [EXERCISE_CUES] = OPT_NODE("cues"),
@@ -1145,12 +1174,13 @@ static const char *slot_list(unsigned bits, char *buf, size_t size) {
 }
 
 /* Copies a scalar into the arena, expanding {clinic.*} when `expand` and keeping the
- * run-time placeholders of `slots` as written, each of which must be there. `label` names the
- * text in messages. Never returns NULL: on an error it reports and returns "" (the parse
- * fails anyway). */
+ * run-time placeholders of `slots` and `may_slots` as written; each of `slots` must be there.
+ * `label` names the text in messages. Never returns NULL: on an error it reports and returns
+ * "" (the parse fails anyway). */
 static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, const char *label,
-                             unsigned slots) {
+                             unsigned slots, unsigned may_slots) {
     content_t *c = p->out;
+    unsigned allowed = slots | may_slots;
     const char *s = (const char *)node->data.scalar.value;
     size_t len = node->data.scalar.length;
     size_t start = c->arena_used;
@@ -1171,23 +1201,23 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, c
             char like[64] = "{clinic.phone}";
             error_at(
                 p, node->start_mark, "%s has '{' without a closing '}'; placeholders look like %s",
-                quote(s, len, q, sizeof q), slots ? slot_list(slots, like, sizeof like) : like);
+                quote(s, len, q, sizeof q), allowed ? slot_list(allowed, like, sizeof like) : like);
             c->arena_used = start;
             return "";
         }
         size_t name_len = (size_t)(close - brace - 1);
-        unsigned slot = slot_find(brace + 1, name_len) & slots;
+        unsigned slot = slot_find(brace + 1, name_len) & allowed;
         bool known = slot != 0;
         const char *value = known ? NULL : placeholder_value(c, brace + 1, name_len, &known);
         if (!known) {
             char q[QUOTE_MAX + 8];
             char may[64];
             quote(brace, name_len + 2, q, sizeof q);
-            if (slots) {
+            if (allowed) {
                 error_at(p, node->start_mark,
                          "%s is not known in %s; it may use %s, or {clinic.name}, "
                          "{clinic.phone}, {clinic.care_phone}, {clinic.address}",
-                         q, label, slot_list(slots, may, sizeof may));
+                         q, label, slot_list(allowed, may, sizeof may));
             } else {
                 error_at(p, node->start_mark,
                          "unknown placeholder %s; known: {clinic.name}, {clinic.phone}, "
@@ -1218,7 +1248,7 @@ static const char *text_copy(parse_t *p, const yaml_node_t *node, bool expand, c
         }
         return "";
     }
-    if (used_slots != slots) {
+    if ((used_slots & slots) != slots) {
         char missing[64];
         error_at(p, node->start_mark, "%s must contain %s", label,
                  slot_list(slots & ~used_slots, missing, sizeof missing));
@@ -1250,9 +1280,10 @@ static void source_add(parse_t *p, const yaml_node_t *node, const char *section,
 /* ---- Typed getters: each reports its own error and returns false ------------------- */
 
 /* A text that may use the run-time placeholders `slots` (a label template) and must use
- * them all; `label` names the value in messages: "'title'" or "a step". */
+ * them all, and may use those of `may_slots` too; `label` names the value in messages:
+ * "'title'" or "a step". */
 static bool get_template(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
-                         bool may_be_empty, unsigned slots, const char **out) {
+                         bool may_be_empty, unsigned slots, unsigned may_slots, const char **out) {
     char d[QUOTE_MAX + 8];
     if (node->type != YAML_SCALAR_NODE) {
         error_at(p, node->start_mark, "%s must be a text, not %s", label,
@@ -1269,7 +1300,7 @@ static bool get_template(parse_t *p, const yaml_node_t *node, const char *label,
         return false;
     }
     size_t errors_before = (size_t)p->errors->total;
-    const char *text = text_copy(p, node, !raw, label, slots);
+    const char *text = text_copy(p, node, !raw, label, slots, may_slots);
     if ((size_t)p->errors->total != errors_before) {
         return false;
     }
@@ -1279,7 +1310,7 @@ static bool get_template(parse_t *p, const yaml_node_t *node, const char *label,
 
 static bool get_text(parse_t *p, const yaml_node_t *node, const char *label, bool raw,
                      bool may_be_empty, const char **out) {
-    return get_template(p, node, label, raw, may_be_empty, 0u, out);
+    return get_template(p, node, label, raw, may_be_empty, 0u, 0u, out);
 }
 
 /* A decimal number written in full: digits, sign, point, exponent; no hex, inf or nan.
@@ -1571,7 +1602,7 @@ static void read_fields(parse_t *p, const mapping_spec_t *spec, yaml_node_t *fou
         case FIELD_TEXT_RAW: {
             const char *text = NULL;
             ok = get_template(p, node, label, f->kind == FIELD_TEXT_RAW, f->may_be_empty, f->slots,
-                              &text);
+                              f->may_slots, &text);
             if (ok) {
                 memcpy(dest, &text, sizeof text);
                 if (!f->hidden) {
@@ -1839,15 +1870,54 @@ static bool tel_number(const char *phone, char *out, size_t size, char *bad) {
     return true;
 }
 
+/* The handout's address: "http://" or "https://", a host, and then only what a link holds
+ * unescaped (printable ASCII, no spaces), short enough for a QR code a phone reads from across
+ * a room. Reports its own error. */
+static void check_handout_url(parse_t *p, const yaml_node_t *node, const char *url) {
+    char q[QUOTE_MAX + 8];
+    size_t len = strlen(url);
+    size_t scheme = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
+    if (scheme == 0 || len == scheme || strchr("/?#:", url[scheme])) {
+        error_at(p, node->start_mark,
+                 "'handout_url' must be a web address starting http:// or https:// and a "
+                 "host (https://example.org/stretches.pdf), not %s",
+                 quote(url, len, q, sizeof q));
+        return;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)url[i];
+        if (ch <= ' ' || ch >= 0x7F) {
+            error_at(p, node->start_mark,
+                     "'handout_url' must not contain %s (column %zu of the address): write a "
+                     "space as %%20 and other characters percent-encoded",
+                     ch == ' '  ? "a space"
+                     : ch < ' ' ? "a control character"
+                                : "a character outside ASCII",
+                     i + 1);
+            return;
+        }
+    }
+    if (len > HANDOUT_URL_MAX) {
+        error_at(p, node->start_mark,
+                 "'handout_url' is %zu characters long, more than %d: its QR code would be too "
+                 "fine to scan from the screen; use a shorter address",
+                 len, HANDOUT_URL_MAX);
+    }
+}
+
 /* The clinic's texts as written, then its QR text: "tel:" and the phone by default (an
  * error when the phone cannot be dialled), else qr_text with its placeholders filled and a
- * "tel:" link's number made dialable the same way when it is a phone number. */
+ * "tel:" link's number made dialable the same way when it is a phone number. The handout's
+ * address, when given, is checked as a link. */
 static void read_clinic(parse_t *p, const yaml_node_t *node) {
     yaml_node_t *found[MAX_FIELDS];
     if (!read_mapping(p, node, &CLINIC_SPEC, p->out, found)) {
         return;
     }
     content_t *c = p->out;
+    if (found[CLINIC_HANDOUT_URL] && c->clinic.handout_url) {
+        check_handout_url(p, found[CLINIC_HANDOUT_URL], c->clinic.handout_url);
+    }
     const yaml_node_t *qr = found[CLINIC_QR_TEXT];
     const char *text = NULL;
     if (qr) {
@@ -2449,11 +2519,47 @@ static void read_phases(parse_t *p, const yaml_node_t *node, content_exercise_t 
     read_repeats(p, ex, nodes);
 }
 
+bool content_exercise_count(const content_exercise_t *ex, int *min, int *target) {
+    *min = *target = 0;
+    if (ex->repetitions_max > 0) {
+        *min = ex->repetitions_min;
+        *target = ex->repetitions_max;
+        return true;
+    }
+    for (int i = 0; i < ex->phase_count; i++) {
+        const content_hold_t *h = &ex->phases[i].hold;
+        if (h->kind == CONTENT_HOLD_NONE) {
+            continue;
+        }
+        if (h->kind == CONTENT_HOLD_COMFORTABLE) {
+            return false; /* "as long as you can": no number to give */
+        }
+        *min = (int)lroundf(h->count_min);
+        *target = (int)lroundf(h->count);
+        return true;
+    }
+    return false;
+}
+
+/* A dose that says {min} or {target} needs a count to fill them (content_exercise_count). */
+static void check_dose(parse_t *p, const yaml_node_t *node, const content_exercise_t *ex) {
+    int min = 0, target = 0;
+    if (!ex->dose || (!strstr(ex->dose, "{min}") && !strstr(ex->dose, "{target}")) ||
+        content_exercise_count(ex, &min, &target)) {
+        return;
+    }
+    error_at(p, node->start_mark,
+             "'dose' uses {min} or {target}, but the exercise has no count to fill them in: "
+             "give it 'repetitions', or a hold of breaths or seconds, or write the dose "
+             "without them");
+}
+
 static void read_exercise(parse_t *p, const yaml_node_t *node, int index) {
     content_exercise_t *ex = &p->out->exercises[index];
     ex->ghosts = true;
     ex->arrow = true;
     yaml_node_t *found[MAX_FIELDS];
+    int errors_before = p->errors->total;
     if (!read_mapping(p, node, &EXERCISE_SPEC, ex, found)) {
         return;
     }
@@ -2485,6 +2591,10 @@ static void read_exercise(parse_t *p, const yaml_node_t *node, int index) {
     bool poses_known = found[EXERCISE_POSES] && read_poses(p, found[EXERCISE_POSES], ex);
     if (found[EXERCISE_PHASES]) {
         read_phases(p, found[EXERCISE_PHASES], ex, poses_known);
+    }
+    /* (a broken count or hold has its own error: one mistake, one message) */
+    if (found[EXERCISE_DOSE] && p->errors->total == errors_before) {
+        check_dose(p, found[EXERCISE_DOSE], ex);
     }
 }
 

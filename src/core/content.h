@@ -138,6 +138,9 @@ typedef struct content_exercise_t {
     const char *how_to; /* "Here’s how to perform …:" */
     const char *steps[CONTENT_MAX_STEPS];
     int step_count;
+    const char *dose;    /* the handout's dose line, a template that may use {min} and {target}
+                       * (content_exercise_count fills them): "{target} deep breaths each
+                       * side"; NULL when the words give none */
     int repetitions_min; /* what the page asks for: "10-15 repetitions" is 10, 15; a single */
     int repetitions_max; /* number N is N, N; 0, 0 when the exercise does not say (1..100) */
     content_camera_t camera;
@@ -208,9 +211,11 @@ typedef struct content_t {
         const char *phone;
         const char *care_phone;
         const char *address;
-        const char *qr_text; /* what the contact scene's QR code holds: qr_text as written,
+        const char *qr_text;     /* what the contact scene's QR code holds: qr_text as written,
                               * placeholders filled, a "tel:" number made dialable; by default
                               * "tel:" and the phone's digits ("+1" before ten digits) */
+        const char *handout_url; /* the take-home handout's http(s) address, as written: the
+                                  * contact scene's second QR code; NULL when not given */
     } clinic;
 
     struct {
@@ -285,6 +290,12 @@ typedef struct content_t {
         const char *sound_off;  /* ... off */
         const char *sound_none; /* ... on, but there is no sound device to hear them */
         const char *quit_hold;  /* kiosk: said while the staff hold the quit chord; NULL = none */
+        /* The take-home handout's words (--handout) and the contact scene's caption under its
+         * QR code (clinic.handout_url); each optional, NULL = none */
+        const char *handout_title;   /* "Your stretches to take home" */
+        const char *handout_start;   /* "Start": the column of an exercise's first pose */
+        const char *handout_hold;    /* "Hold": the column of its held pose */
+        const char *handout_caption; /* "Take these stretches home" */
         content_help_t help[CONTENT_MAX_HELP];
         int help_count;
     } labels;
@@ -436,6 +447,12 @@ void content_source_locate(const content_source_t *source, const char *file, siz
 /* Words in a text (runs of characters between spaces, tabs and line breaks), as a review's
  * reading time counts them. */
 int content_word_count(const char *text);
+
+/* An exercise's main count, what its dose line's {min} and {target} say: its repetitions
+ * when it gives them, else its first hold's (breaths: both the breaths; seconds [a, b]: a and
+ * b; seconds N: N and N, rounded to whole seconds). False, with both 0, when it has neither
+ * (its first hold is `comfortable`, or it has none). */
+bool content_exercise_count(const content_exercise_t *ex, int *min, int *target);
 
 /* The run-time values of a label template's placeholders; NULL = not given. */
 typedef struct content_format_args_t {

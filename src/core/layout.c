@@ -37,6 +37,36 @@ static layout_box_t square_in(layout_box_t b, float side) {
     return box(b.x + (b.w - side) * 0.5f, b.y + (b.h - side) * 0.5f, side, side);
 }
 
+/* Two QR codes with their captions in `area`: one above the other, or side by side, whichever
+ * gives the larger squares (each at most `max_side`); `cap_h` is a caption's height, one line.
+ * Side by side a caption has half the width, so it may take two lines (a translation's). */
+static void two_codes(layout_box_t area, float cap_h, float gap, float max_side, layout_box_t *a,
+                      layout_box_t *a_cap, layout_box_t *b, layout_box_t *b_cap) {
+    float stacked = fminf(area.w, (area.h - gap) * 0.5f - cap_h - gap * 0.5f);
+    float beside = fminf((area.w - gap) * 0.5f, area.h - 2.0f * cap_h - gap * 0.5f);
+    bool side_by_side = beside > stacked;
+    if (side_by_side) cap_h *= 2.0f;
+    layout_box_t cell[2];
+    if (!side_by_side) {
+        float h = (area.h - gap) * 0.5f;
+        cell[0] = box(area.x, area.y, area.w, h);
+        cell[1] = box(area.x, area.y + h + gap, area.w, h);
+    } else {
+        float w = (area.w - gap) * 0.5f;
+        cell[0] = box(area.x, area.y, w, area.h);
+        cell[1] = box(area.x + w + gap, area.y, w, area.h);
+    }
+    layout_box_t *codes[2] = {a, b}, *caps[2] = {a_cap, b_cap};
+    for (int i = 0; i < 2; i++) {
+        layout_box_t c = cell[i];
+        /* the code centred above its caption, the two together in the middle of the cell */
+        float side = fminf(max_side, fminf(c.w, c.h - cap_h - gap * 0.5f));
+        float top = c.y + (c.h - side - gap * 0.5f - cap_h) * 0.5f;
+        *codes[i] = box(c.x + (c.w - side) * 0.5f, top, side, side);
+        *caps[i] = box(c.x, top + side + gap * 0.5f, c.w, cap_h);
+    }
+}
+
 /* Landscape exercise screens: the share of the content's height for title and purpose (one line
  * of title, two of purpose; one at 21:9), and of its width for the figure's panel beside the
  * steps (the steps keep their text size at every screen: see test_render). */
@@ -185,12 +215,20 @@ void layout_compute(layout_t *L, int width, int height) {
         L->contact.qr = square_in(qr_area, 520.0f * u);
         L->contact.qr_caption =
             box(right.x, L->contact.qr.y + L->contact.qr.h + gap * 0.5f, right.w, cap_h);
+        two_codes(right, cap_h, gap, 520.0f * u, &L->contact.paired_qr,
+                  &L->contact.paired_qr_caption, &L->contact.handout_qr,
+                  &L->contact.handout_caption);
     } else {
         layout_box_t *o[] = {&L->contact.title,     &L->contact.body,    &L->contact.severe,
                              &L->contact.call,      &L->contact.address, &L->contact.qr,
                              &L->contact.qr_caption};
         const float w[] = {0.11f, 0.16f, 0.19f, 0.07f, 0.05f, 0.26f, 0.03f};
         stack(ca, w, 7, gap, o);
+        /* two codes: the rows of the one code and its caption, shared */
+        layout_box_t rows = layout_box_union(L->contact.qr, L->contact.qr_caption);
+        two_codes(rows, L->contact.qr_caption.h, gap, rows.h, &L->contact.paired_qr,
+                  &L->contact.paired_qr_caption, &L->contact.handout_qr,
+                  &L->contact.handout_caption);
         L->contact.qr = square_in(L->contact.qr, L->contact.qr.h);
     }
 
@@ -437,7 +475,10 @@ float layout_steps(const layout_t *L, const float *heights, int n, float line, l
 }
 
 layout_box_t layout_qr_code(const layout_t *L, int modules, float *module_out) {
-    layout_box_t q = L->contact.qr;
+    return layout_qr_code_in(L->contact.qr, modules, module_out);
+}
+
+layout_box_t layout_qr_code_in(layout_box_t q, int modules, float *module_out) {
     float module = floorf(q.w / (float)modules);
     if (module < 1.0f) module = 1.0f;
     float side = module * (float)modules;

@@ -58,6 +58,12 @@ typedef struct layout_t {
     } reviews;
     struct {
         layout_box_t title, body, severe, call, address, qr, qr_caption;
+        /* With a handout link (clinic.handout_url) two codes share the room of qr and
+         * qr_caption: the phone's (paired_qr, paired_qr_caption) and the handout's
+         * (handout_qr, handout_caption), one above the other or side by side, whichever
+         * gives them the larger squares. Without one they are not drawn, and qr and
+         * qr_caption are where they have always been. */
+        layout_box_t paired_qr, paired_qr_caption, handout_qr, handout_caption;
     } contact;
     struct {
         layout_box_t panel, title, list, hint;
@@ -121,8 +127,10 @@ layout_box_t layout_steps_words(const layout_t *L);
 float layout_steps(const layout_t *L, const float *heights, int n, float line, layout_step_t *out);
 
 /* The QR code's square on whole pixels per module (a phone's camera wants them sharp), and that
- * module's size. */
+ * module's size: in contact.qr, or in another box (layout_qr_code_in: contact.paired_qr,
+ * contact.handout_qr). */
 layout_box_t layout_qr_code(const layout_t *L, int modules, float *module);
+layout_box_t layout_qr_code_in(layout_box_t q, int modules, float *module);
 
 /* The help's key list in n rows: whether they leave the text room enough, its size, and the
  * keys' and action's boxes of row i — of its k-th number key's cell (k 0 or 1) when `cells`. */

@@ -6,7 +6,7 @@
  * words_overlay edits the show's tree so that it reads as one whole content file: the words
  * file's sections are copied in as new nodes (yaml_document_add_*), their marks kept and
  * tagged with WORDS_MARK; where a section has both (an exercise: its id and choreography in
- * the show, its title and steps in the words; a help row: its id and flags in the show, its
+ * the show, its title, steps and dose in the words; a help row: its id and flags in the show, its
  * keys and action in the words; the reviews; the kiosk), the words' pairs are appended to
  * the show's mapping. The show's top-level `help:` list, whose rows are matched by id, is
  * moved under the new `labels`. Nothing of the words file is trusted beyond its shape here:
@@ -46,9 +46,11 @@ static const struct {
     {"exercises", true}, {"reviews", true}, {"contact", true}, {"kiosk", false},
 };
 
-/* The words of an exercise, and those of a help row. */
-static const char *const EXERCISE_WORDS[] = {"title", "purpose", "how_to", "steps"};
+/* The words of an exercise, and those of a help row: the first *_REQUIRED of each must be
+ * given, the rest may be (an exercise's dose, the handout's line, came later). */
+static const char *const EXERCISE_WORDS[] = {"title", "purpose", "how_to", "steps", "dose"};
 static const char *const HELP_WORDS[] = {"keys", "action"};
+enum { EXERCISE_REQUIRED = 4, HELP_REQUIRED = 2 };
 
 /* Sections of the show's file that are words in a whole file. */
 static const char *const SHOW_NO_WORDS[] = {"labels", "intro", "contact", "language",
@@ -269,9 +271,10 @@ static bool words_has(const overlay_t *o, int map, const yaml_node_t *id) {
 
 /* The words of each item of the show's list `list` (exercises, help rows), from the words
  * mapping `map` keyed by the items' ids: appended to the item. `what` names an item in
- * messages, `section` the words file's key, `names` the words an item has (all required). */
+ * messages, `section` the words file's key, `names` the words an item has (the first
+ * `required` of them required). */
 static void merge_by_id(overlay_t *o, int list, int map, const char *what, const char *section,
-                        const char *const *names, int count) {
+                        const char *const *names, int count, int required) {
     const yaml_node_t *m = get(o->words, map);
     char q[QUOTE_MAX + 8];
     if (!m) return;
@@ -309,7 +312,7 @@ static void merge_by_id(overlay_t *o, int list, int map, const char *what, const
             int key = 0, v = map_find(o->words, p->value, names[n], &key);
             if (v) {
                 append_copy(o, item, key, v, NULL);
-            } else {
+            } else if (n < required) {
                 report_at(&o->report, tagged(id->start_mark), "the %s %s is missing '%s'", what,
                           quoted(id, q, sizeof q), names[n]);
                 o->failed = true;
@@ -443,7 +446,8 @@ static void merge_labels(overlay_t *o, int words_key, int words_value) {
         o->failed = true;
         return;
     }
-    merge_by_id(o, show_help, help_words, "help row", "help", HELP_WORDS, COUNT_OF(HELP_WORDS));
+    merge_by_id(o, show_help, help_words, "help row", "help", HELP_WORDS, COUNT_OF(HELP_WORDS),
+                HELP_REQUIRED);
     if (!show_help) return;
     if (!yaml_document_append_mapping_pair(o->show, labels, show_help_key, show_help)) {
         o->failed = true;
@@ -529,7 +533,7 @@ static bool overlay(overlay_t *op) {
             merge_labels(&o, pair.key, pair.value);
         } else if (strcmp(name, "exercises") == 0) {
             merge_by_id(&o, map_find(show, 1, "exercises", NULL), pair.value, "exercise",
-                        "exercises", EXERCISE_WORDS, COUNT_OF(EXERCISE_WORDS));
+                        "exercises", EXERCISE_WORDS, COUNT_OF(EXERCISE_WORDS), EXERCISE_REQUIRED);
         } else if (strcmp(name, "reviews") == 0) {
             merge_into(&o, pair.key, pair.value, "reviews", "title", false);
         } else if (strcmp(name, "kiosk") == 0) {
