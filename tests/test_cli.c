@@ -405,6 +405,44 @@ static void test_import(void **state) {
     assert_string_equal(o.import_from, "content.example.org");
 }
 
+/* --handout FILE [--paper letter|a4]: its own mode, Letter unless A4 is asked for; --paper
+ * and the options of other modes refused with it. */
+static void test_handout(void **state) {
+    (void)state;
+    cli_options_t o;
+    char err[256];
+    argv_t a;
+    const char *plain[] = {"--handout", "h.pdf", "--lang", "es", NULL};
+    argv_make(&a, plain);
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_int_equal(o.mode, CLI_MODE_HANDOUT);
+    assert_string_equal(o.handout_path, "h.pdf");
+    assert_false(o.paper_a4);
+    const char *a4[] = {"--handout=h.pdf", "--paper=a4", NULL};
+    argv_make(&a, a4);
+    assert_true(cli_parse(a.argc, a.argv, &o, err, sizeof err));
+    assert_true(o.paper_a4);
+    static const char *const refused[][4] = {
+        {"--paper", "a4", NULL},                 /* no handout to size */
+        {"--handout", "h.pdf", "--paper", NULL}, /* no size */
+        {"--handout", "h.pdf", "--paper", "b5"},
+        {"--handout", NULL},
+        {"--handout", "h.pdf", "--scene", "intro"},
+        {"--handout", "h.pdf", "--screenshot", "x.png"},
+        {"--handout", "h.pdf", "--kiosk", NULL},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        const char *args[5] = {refused[i][0], refused[i][1], refused[i][2], refused[i][3], NULL};
+        argv_make(&a, args);
+        if (cli_parse(a.argc, a.argv, &o, err, sizeof err)) {
+            fail_msg("accepted: %s %s %s %s", args[0], args[1] ? args[1] : "",
+                     args[1] && args[2] ? args[2] : "",
+                     args[1] && args[2] && args[3] ? args[3] : "");
+        }
+        assert_true(err[0] != '\0');
+    }
+}
+
 /* ---- Usage ------------------------------------------------------------------------------- */
 
 static void test_usage_mentions_every_option(void **state) {
@@ -412,10 +450,10 @@ static void test_usage_mentions_every_option(void **state) {
     const char *usage = cli_usage();
     assert_non_null(usage);
     static const char *const options[] = {
-        "--windowed", "--content", "--lang",          "--scene",     "--screenshot",
-        "--at",       "--size",    "--check-content", "--dump-pose", "--region",
-        "--pacing",   "--kiosk",   "--bench",         "--frames",    "--help",
-        "--version",  "--sound",   "--import",        "--from",
+        "--windowed", "--content",       "--lang",      "--scene",   "--screenshot", "--at",
+        "--size",     "--check-content", "--dump-pose", "--region",  "--pacing",     "--kiosk",
+        "--bench",    "--frames",        "--help",      "--version", "--sound",      "--import",
+        "--from",     "--handout",       "--paper",
     };
     for (int i = 0; i < COUNT_OF(options); i++) {
         if (!strstr(usage, options[i])) fail_msg("usage does not mention %s", options[i]);
@@ -447,6 +485,7 @@ int main(void) {
         cmocka_unit_test(test_small_error_buffer),
         cmocka_unit_test(test_sound),
         cmocka_unit_test(test_import),
+        cmocka_unit_test(test_handout),
         cmocka_unit_test(test_usage_mentions_every_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # xvfb.sh "SERVER ARGS" COMMAND [ARGS...]: runs COMMAND on an X server of its own (Xvfb), with
-# DISPLAY set, and stops the server after it; exits with COMMAND's status.
+# DISPLAY set (and SK_XVFB_PID, the server's process, for a test that stops it), and stops the
+# server after it; exits with COMMAND's status.
 #
 # Why not `xvfb-run -a`: it picks the display number by looking for free lock files, then starts
 # the server, so two tests started together (ctest -j) can pick the same number; the loser's
@@ -33,6 +34,6 @@ if [ -z "$num" ]; then
   echo "xvfb.sh: the X server did not start: $(tail -3 "$dir/server.log" | tr '\n' ' ')" >&2
   exit 1
 fi
-DISPLAY=:$num "$@"
+DISPLAY=:$num SK_XVFB_PID=$xpid "$@"
 rc=$?
 exit "$rc"
