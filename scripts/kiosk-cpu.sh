@@ -11,16 +11,19 @@ cd "$(dirname "$0")/.."
 bin=${1:-build/stretch-kiosk} size=${2:-1920x1080} skip=${3:-0} secs=${4:-30}
 shift $(($# < 4 ? $# : 4))
 unset SDL_VIDEODRIVER
-content=$(mktemp --suffix=.yaml) dfile=$(mktemp)
+cdir=$(mktemp -d) dfile=$(mktemp)
 pid= xpid=
 # our own X server, stopped on every way out (one left running would share Mesa's pages with
 # whatever is measured next, and lower its memory figures)
-trap 'kill $pid $xpid 2>/dev/null; wait $xpid 2>/dev/null; rm -f "$content" "$dfile"' EXIT
+trap 'kill $pid $xpid 2>/dev/null; wait $xpid 2>/dev/null; rm -rf "$cdir" "$dfile"' EXIT
 Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$dfile" 2>/dev/null & xpid=$!
 for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.05; done
 [ -s "$dfile" ] || { echo "kiosk-cpu: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$(head -1 "$dfile")"
-sed -E -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' assets/content/en.yaml >"$content"
+# the shipped show (its words files beside it), open at all hours
+cp assets/content/*.yaml "$cdir/"
+sed -E -i -e 's/^(  opening_hours:).*/\1 always/' -e '/^  open_days:/d' "$cdir/show.yaml"
+content=$cdir/show.yaml
 "$bin" --kiosk --content "$content" "$@" >/dev/null 2>&1 & pid=$!
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
