@@ -1071,6 +1071,66 @@ static void test_partial_redraw_equals_scratch(void **state) {
     free(partial);
 }
 
+/* The countdown ring redraws only where its arc or pacer moved (damage.c's ring_damage), and
+ * that is enough: through a breathing hold (the arc and the pacer move) and a timed one (the
+ * arc), frame by frame at 60 Hz, every 8th frame the partially redrawn picture equals the one
+ * drawn from scratch; in the timed hold most of the ring's moves redraw under a fifth of its box
+ * (before: all of it, at every move). */
+static void test_ring_redraws_only_where_it_moved(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 1280, h = 720;
+    unsigned char *partial = malloc((size_t)w * h * 4);
+    assert_non_null(partial);
+    static const char *const ids[] = {"spinal-twists", "childs-pose"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        int scene = -1;
+        for (int i = 0; i < c->playlist_count && scene < 0; i++) {
+            if (!strcmp(content_scene_id(c, c->playlist[i]), ids[k])) scene = i;
+        }
+        assert_true(scene >= 0);
+        goto_scene(scene);
+        const choreo_t *ch = &app->choreos[c->playlist[scene].exercise];
+        double hold = -1;
+        for (int i = 0; i < ch->count && hold < 0; i++) {
+            const choreo_instance_t *in = &ch->inst[i];
+            if (in->hold > 4) hold = in->start + in->move + in->ready + 0.5;
+        }
+        assert_true(hold > 0);
+        while (app->show.view.time < hold) app_advance(app, 1.0 / 60.0);
+        app->force_full = true;
+        render(w, h);
+        layout_box_t ring = app->render.layout.exercise.counter;
+        int small = 0, frames = 0, touched = 0;
+        for (int f = 1; f <= 150; f++) {
+            app_advance(app, 1.0 / 60.0);
+            if (f % 8 == 0) {
+                char what[64];
+                snprintf(what, sizeof what, "%s, %d frames into its hold", ids[k], f);
+                assert_partial_equals_scratch(what, w, h, partial);
+                continue;
+            }
+            render(w, h);
+            frames++;
+            float on_ring = 0; /* of the boxes redrawn, what lies on the ring's box */
+            for (int b = 0; b < app->render.redrawn_count; b++) {
+                layout_box_t x = layout_box_clip(app->render.redrawn[b], ring);
+                on_ring += x.w > 0 && x.h > 0 ? x.w * x.h : 0;
+            }
+            touched += on_ring > 0;
+            small += on_ring > 0 && on_ring < ring.w * ring.h * 0.2f;
+        }
+        /* in the timed hold the ring moves every few frames, and most of its moves redraw a small
+         * part of it (in a breathing hold the pacer's steps redraw its disc, most of the ring) */
+        if (k == 1 && (touched < frames / 5 || small < touched * 3 / 4)) {
+            fail_msg("%s: the ring redrawn in %d of %d frames, %d of them a fifth of its box or "
+                     "less",
+                     ids[k], touched, frames, small);
+        }
+    }
+    free(partial);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -1092,6 +1152,7 @@ int main(void) {
         cmocka_unit_test(test_highlighted_step_is_the_current_one),
         cmocka_unit_test(test_countdown_moves_and_pause_freezes),
         cmocka_unit_test(test_partial_redraw_equals_scratch),
+        cmocka_unit_test(test_ring_redraws_only_where_it_moved),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
         cmocka_unit_test(test_sound_notice),
         cmocka_unit_test(test_staff_notice),

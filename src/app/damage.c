@@ -92,6 +92,7 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     *counter_words = maths_hash(h, k, sizeof k);
     long ring[] = {maths_quanta(cd.progress, SCENES_ARC_STEPS(L)),
                    maths_quanta(cd.breath, SCENES_BREATH_STEPS(L))};
+    memcpy(r->ring_q, ring, sizeof ring);
     *counter = maths_hash(*counter_words, ring, sizeof ring);
 }
 
@@ -154,6 +155,53 @@ static void moved_capsules(render_t *r, damage_t *damage, float pad) {
     for (int m = 0; m < count; m++) damage_add(damage, box[m]);
 }
 
+/* The part of the counter's ring that an arc or pacer step changes (its words the same): the
+ * band between the arc's old and new ends (and the soft pixel across each end's line), the
+ * pacer's disc at the larger of its two sizes. A few hundred pixels a frame where the whole
+ * ring is tens of thousands: the ring moves every frame of a hold and its count-in. */
+static void ring_damage(render_t *r, damage_t *damage, float pad) {
+    const layout_t *L = &r->layout;
+    const layout_box_t *box = &L->exercise.counter;
+    float cx = box->x + box->w * 0.5f, cy = box->y + box->h * 0.5f;
+    float steps = SCENES_ARC_STEPS(L);
+    if (r->ring_q[0] != r->last_ring_q[0]) {
+        float p0 = (float)r->ring_q[0] / steps, p1 = (float)r->last_ring_q[0] / steps;
+        if (p0 > p1) {
+            float t = p0;
+            p0 = p1, p1 = t;
+        }
+        if (p0 <= 0.0f || p1 >= 1.0f) { /* a whole ring, one colour, at either end */
+            damage_add(damage, layout_box_grow(*box, pad));
+        } else { /* (as shape.frag's ring: r_out, r_in; angles clockwise from 12 o'clock) */
+            float r_out = fminf(box->w, box->h) * 0.5f - 1.0f + 1.0f;
+            float r_in = fmaxf(r_out - 2.0f - L->exercise.ring.thickness, 0.0f);
+            float a0 = p0 * 6.2831853f, a1 = p1 * 6.2831853f;
+            float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+            float at[6] = {a0, a1};
+            int n = 2;
+            for (int q = 1; q < 4; q++) { /* the quarter turns the arc passes, where it bulges */
+                float a = q * 1.5707963f;
+                if (a > a0 && a < a1) at[n++] = a;
+            }
+            for (int i = 0; i < n; i++) {
+                float dx = sinf(at[i]), dy = -cosf(at[i]);
+                for (int k = 0; k < 2; k++) {
+                    float rad = k ? r_out : r_in;
+                    x0 = fminf(x0, cx + dx * rad), x1 = fmaxf(x1, cx + dx * rad);
+                    y0 = fminf(y0, cy + dy * rad), y1 = fmaxf(y1, cy + dy * rad);
+                }
+            }
+            damage_add(damage, layout_box_grow((layout_box_t){x0, y0, x1 - x0, y1 - y0}, pad));
+        }
+    }
+    if (r->ring_q[1] != r->last_ring_q[1]) {
+        float b = fmaxf((float)r->ring_q[1], (float)r->last_ring_q[1]) / SCENES_BREATH_STEPS(L);
+        float rad = L->exercise.ring.pacer_max * (0.5f + 0.5f * fminf(b, 1.0f)) + 1.0f;
+        damage_add(damage,
+                   layout_box_grow((layout_box_t){cx - rad, cy - rad, 2 * rad, 2 * rad}, pad));
+    }
+}
+
 /* What moved on its own since the last frame (the panel's step or card, the figure, the
  * counter), where the drift puts it: the partial redraw of an unchanged scene. */
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
@@ -192,12 +240,11 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
             damage_add(damage, layout_box_grow(moved, pad));
         }
     }
-    if (kc != r->key_counter) {
-        /* the same words: only the arc or the pacer moved, both inside the ring's box */
-        layout_box_t band = kw == r->key_counter_words
-                                ? L->exercise.counter
-                                : layout_box_union(L->exercise.counter, L->exercise.status);
-        damage_add(damage, layout_box_grow(band, pad));
+    if (kc != r->key_counter && kw == r->key_counter_words) {
+        ring_damage(r, damage, pad); /* the same words: only the arc or the pacer moved */
+    } else if (kc != r->key_counter) {
+        damage_add(damage,
+                   layout_box_grow(layout_box_union(L->exercise.counter, L->exercise.status), pad));
     }
     for (int i = 0; i < laid.count; i++) { /* all of it drawn moved by the drift alike */
         layout_box_t b = laid.box[i];
@@ -272,6 +319,7 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
     r->key_stage = ks;
     r->key_counter = kc;
     r->key_counter_words = kw;
+    memcpy(r->last_ring_q, r->ring_q, sizeof r->ring_q);
     r->shown_item = show->view.item;
     r->shown_notice = show->notice;
     r->shown_notice_serial = show->notice_serial;

@@ -208,6 +208,9 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     wipe.revealed = (layout_box_t){0, 0, wipe.edge, (float)height};
     damage_t damage;
     layout_box_t all = damage_frame(r, show, full, &wipe, &damage);
+    _Static_assert(DAMAGE_MAX <= sizeof r->redrawn / sizeof r->redrawn[0], "room for the boxes");
+    r->redrawn_count = damage.count;
+    memcpy(r->redrawn, damage.box, (size_t)damage.count * sizeof damage.box[0]);
     if (all.w <= 0 || all.h <= 0) {
         r->state_valid = false;
         return (layout_box_t){0, 0, 0, 0}; /* nothing on screen would change */

@@ -49,7 +49,9 @@ typedef struct render_t {
                                        * content has no handout link */
     render_record_t record;
     figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
-    layout_box_t figure_drawn;  /* bounds of the last figure drawn, pixels (for tests) */
+    layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
+    layout_box_t redrawn[8];   /* the boxes the last frame redrew (damage.c), for tests */
+    int redrawn_count;
     layout_box_t figure_moving; /* of it, what changes from move to move: ghosts, arrow, body */
     /* Where each step of the exercise on screen was drawn (its highlight's box), so a new
      * highlighted step redraws two rows, not the panel. */
@@ -71,7 +73,8 @@ typedef struct render_t {
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
-    uint64_t key_counter_words; /* key_counter but the ring's arc and pacer */
+    uint64_t key_counter_words;     /* key_counter but the ring's arc and pacer */
+    long ring_q[2], last_ring_q[2]; /* the ring's arc and pacer, quantised (now, last frame) */
     /* the live figure's capsules, now and last frame (none: not drawn): within a move, only
      * those that moved are redrawn */
     figure_capsule_t figure_caps[FIGURE_CAPSULES_MAX], last_figure_caps[FIGURE_CAPSULES_MAX];
