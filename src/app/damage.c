@@ -66,10 +66,15 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
     r->state_valid = true;
     r->state_view = v;
     const figure_fit_t *fit = scenes_fit(r, ch);
-    /* the live figure exactly as it will be drawn: its capsules (on the quarter-pixel grid,
-     * so they change when pixels would), and whether the move's cues are shown */
+    /* the figure's drawing, made once a frame: the frame draws it (scenes.c) and measures
+     * what it covers from it (next_drawn); its body's capsules (on the quarter-pixel grid, so
+     * they change when pixels would) and whether the move's cues are shown key it */
+    const figure_drawing_t *d = &r->figure_drawing;
+    figure_drawing(fit, ch, &r->state, &r->figure_drawing);
     figure_capsule_t *caps = r->figure_caps;
-    int n = figure_body(fit, ch, &r->state, caps);
+    int n = d->under >= 0 ? d->count - d->under : 0;
+    n = n < FIGURE_CAPSULES_MAX ? n : FIGURE_CAPSULES_MAX;
+    memcpy(caps, d->marks + (d->under >= 0 ? d->under : 0), (size_t)n * sizeof caps[0]);
     r->figure_cap_count = n;
     long sk[] = {r->state.instance, r->state.holding, r->state.moving, n};
     uint64_t s = maths_hash(h, sk, sizeof sk);
@@ -97,14 +102,11 @@ static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t
 }
 
 /* What the figure's next drawing will cover (all of it with `mat`, else but the mat: ghosts,
- * arrow, body): worked out as it will be drawn. */
+ * arrow, body): the frame's drawing, made by frame_keys. */
 static layout_box_t next_drawn(render_t *r, const show_t *show, bool mat) {
     const show_view_t *v = &show->view;
     if (!r->state_valid || !v->choreos) return r->layout.exercise.stage;
-    const choreo_t *ch = &v->choreos[v->scene.exercise];
-    figure_drawing_t *d = &r->figure_drawing;
-    figure_drawing(scenes_fit(r, ch), ch, &r->state, d);
-    return mat ? d->all : d->moving;
+    return mat ? r->figure_drawing.all : r->figure_drawing.moving;
 }
 
 void damage_add(damage_t *d, layout_box_t b) {

@@ -79,7 +79,9 @@ typedef struct render_t {
      * those that moved are redrawn */
     figure_capsule_t figure_caps[FIGURE_CAPSULES_MAX], last_figure_caps[FIGURE_CAPSULES_MAX];
     int figure_cap_count, last_figure_cap_count;
-    figure_drawing_t figure_drawing; /* scratch: the figure's drawing being made (figure.h) */
+    figure_drawing_t figure_drawing; /* the figure's drawing this frame (state's: damage.c) */
+    figure_drawing_t figure_other;   /* scratch: another view's (a wipe's outgoing scene, a warm
+                                      * walk) */
     int figure_instance, last_figure_instance;
     bool figure_holding, last_figure_holding;
     bool figure_cues, last_figure_cues;     /* in a move: its ghosts and arrow are shown */

@@ -400,8 +400,8 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     if (shown) st = &r->state;                         /* computed for the damage check */
     else scenes_figure_state(v, st);
     figure_colors_t colors = scenes_figure_colors(c);
-    figure_drawing_t *drawing = &r->figure_drawing;
-    figure_drawing(fit, ch, st, drawing);
+    figure_drawing_t *drawing = &r->figure_drawing; /* the frame's, made for the damage check */
+    if (!shown) figure_drawing(fit, ch, st, drawing = &r->figure_other);
     figure_paint(&r->gfx, drawing, &colors);
     if (shown && !r->gfx.dry) {
         r->figure_drawn = drawing->all;
