@@ -19,8 +19,8 @@ content=$src/assets/content
 flatten() { pdftotext -enc UTF-8 "$1" - | tr '\n' ' ' | tr -s ' '; }
 # has TEXT WHAT: the flattened text holds TEXT
 has() { if grep -qF -- "$1" "$out/flat.txt"; then ok; else bad "$2: '$1' not in the handout's text"; fi; }
-# words_of LANG KEY...: the texts of a words file at a path (YAML read by python3's own parser
-# would need PyYAML: the words files are simple enough for this: steps and single texts)
+# words LANG steps|titles|SECTION.KEY: those texts of the language's words file as the show
+# shows them, one a line (tests/handout_words.py)
 words() { python3 "$src/tests/handout_words.py" "$content/$1.yaml" "$2"; }
 
 for lang in en es; do

@@ -75,6 +75,17 @@ choreo_t *support_build_choreos(const content_t *c, choreo_pacing_t pacing) {
     return ch;
 }
 
+bool support_load_clinic(content_t **content, choreo_t **choreos) {
+    *choreos = NULL;
+    *content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
+    if (*content) *choreos = support_build_choreos(*content, CHOREO_PACING_FOLLOW);
+    if (!*choreos) {
+        free(*content);
+        *content = NULL;
+    }
+    return *choreos != NULL;
+}
+
 int support_exercise_index(const content_t *c, const char *id) {
     for (int e = 0; e < c->exercise_count; e++) {
         if (!strcmp(c->exercises[e].id, id)) return e;

@@ -16,6 +16,10 @@ char *support_read_file(const char *path, size_t *len);
 /* A content file parsed (free it), or NULL after printing its errors as FILE:LINE:COL. */
 content_t *support_load_content(const char *path);
 
+/* The shipped English content and its routines in follow pacing (free both), as most core
+ * tests use them; false (both NULL) when either cannot be made. */
+bool support_load_clinic(content_t **content, choreo_t **choreos);
+
 /* Every exercise's routine at this pacing (free it), or NULL. */
 choreo_t *support_build_choreos(const content_t *content, choreo_pacing_t pacing);
 

@@ -2197,11 +2197,8 @@ static void test_dose_and_handout(void **state) {
             }
             assert_non_null(ex->dose);
             assert_non_null(content_source_of(c, ex->dose));
-            char a[16], b[16], out[96];
-            snprintf(a, sizeof a, "%d", min);
-            snprintf(b, sizeof b, "%d", target);
-            content_format_args_t args = {.min = a, .target = b};
-            content_format(out, sizeof out, ex->dose, &args);
+            char out[96];
+            content_exercise_dose(ex, out, sizeof out);
             assert_string_equal(out, cases[i].want);
             continue;
         }

@@ -51,10 +51,7 @@ static choreo_t *choreos;
 
 static int setup(void **state) {
     (void)state;
-    content = support_load_content(SK_SOURCE_DIR "/assets/content/en.yaml");
-    if (!content) return -1;
-    choreos = support_build_choreos(content, CHOREO_PACING_FOLLOW);
-    return choreos ? 0 : -1;
+    return support_load_clinic(&content, &choreos) ? 0 : -1;
 }
 
 static int teardown(void **state) {

@@ -363,13 +363,10 @@ static void test_doses(void **state) {
         assert_string_equal(en->id, want[e].id);
         int min = 0, target = 0;
         assert_true(content_exercise_count(en, &min, &target));
-        char a[16], b[16], out[160];
-        snprintf(a, sizeof a, "%d", min);
-        snprintf(b, sizeof b, "%d", target);
-        content_format_args_t args = {.min = a, .target = b};
-        content_format(out, sizeof out, en->dose, &args);
+        char out[160];
+        content_exercise_dose(en, out, sizeof out);
         assert_string_equal(out, want[e].en);
-        content_format(out, sizeof out, es->dose, &args);
+        content_exercise_dose(es, out, sizeof out);
         assert_string_equal(out, want[e].es);
     }
     assert_string_equal(g_b->labels.handout_caption, "Lleve estos estiramientos a casa");

@@ -175,8 +175,8 @@ static void ring_damage(render_t *r, damage_t *damage, float pad) {
         if (p0 <= 0.0f || p1 >= 1.0f) { /* a whole ring, one colour, at either end */
             damage_add(damage, layout_box_grow(*box, pad));
         } else { /* (as shape.frag's ring: r_out, r_in; angles clockwise from 12 o'clock) */
-            float r_out = fminf(box->w, box->h) * 0.5f - 1.0f + 1.0f;
-            float r_in = fmaxf(r_out - 2.0f - L->exercise.ring.thickness, 0.0f);
+            float r_out = fminf(box->w, box->h) * 0.5f; /* and its soft pixel */
+            float r_in = fmaxf(r_out - 2.0f - L->exercise.ring.thickness, 0.0f); /* ditto */
             float a0 = p0 * 6.2831853f, a1 = p1 * 6.2831853f;
             float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
             float at[6] = {a0, a1};

@@ -40,7 +40,7 @@
                             * grid (figure_project) is then finer than print can show */
 #define STILL_GAP 10.0    /* pt between stills */
 #define QR_SIDE 84.0      /* pt: about 3 cm, what a phone reads at arm's length */
-#define LINE_MAX 1024     /* bytes of one wrapped line */
+#define WRAP_MAX 1024     /* bytes of one wrapped line */
 #define PRINT_WEIGHT 0.72 /* a limb's printed width, of the screen's */
 
 typedef struct rgb_t {
@@ -92,7 +92,7 @@ static double advance(pen_t *p, const char *s) {
 static double wrap(pen_t *p, const char *text, double x, double y, double width, double size,
                    rgb_t c) {
     double lh = size * p->z.line;
-    char line[LINE_MAX], trial[LINE_MAX];
+    char line[WRAP_MAX], trial[WRAP_MAX];
     line[0] = '\0';
     int lines = 0;
     const char *s = text;
@@ -194,23 +194,8 @@ static void still_caption(const content_t *c, const handout_still_t *s, char *ou
     }
 }
 
-/* The exercise's counts, the dose with its numbers filled in ("" when it has none). */
-static void dose_text(const content_exercise_t *ex, char *out, size_t n) {
-    out[0] = '\0';
-    if (!ex->dose) return;
-    int lo = 0, hi = 0;
-    char a[16] = "", b[16] = "";
-    if (content_exercise_count(ex, &lo, &hi)) {
-        snprintf(a, sizeof a, "%d", lo);
-        snprintf(b, sizeof b, "%d", hi);
-    }
-    content_format_args_t args = {.min = a, .target = b};
-    content_format(out, n, ex->dose, &args);
-}
-
 /* The stills' box: `count` stills side by side across `width`, each still_h high. */
-static double still_width(const pen_t *p, double width, int count) {
-    (void)p;
+static double still_width(double width, int count) {
     return (width - STILL_GAP * (count - 1)) / (count > 0 ? count : 1);
 }
 
@@ -221,12 +206,12 @@ static double exercise_block(pen_t *p, const exercise_t *e, int number, double x
     const content_t *c = e->content;
     const content_exercise_t *ex = &c->exercises[e->choreo->exercise];
     double y0 = y;
-    char buf[LINE_MAX];
+    char buf[WRAP_MAX];
     /* the title, and the counts under it */
     font(p, true, p->z.heading);
     snprintf(buf, sizeof buf, "%d.  %s", number, ex->title);
     y += wrap(p, buf, x, y, width, p->z.heading, TONES[FIGURE_TONE_ARROW]);
-    dose_text(ex, buf, sizeof buf);
+    content_exercise_dose(ex, buf, sizeof buf);
     if (buf[0]) {
         font(p, true, p->z.dose);
         y += 2 + wrap(p, buf, x, y + 2, width, p->z.dose, INK);
@@ -234,7 +219,7 @@ static double exercise_block(pen_t *p, const exercise_t *e, int number, double x
     y += 6;
     /* the stills, each framed alike (the whole routine's framing), captioned under */
     if (e->still_count > 0) {
-        double sw = still_width(p, width, e->still_count), sh = p->z.still_h;
+        double sw = still_width(width, e->still_count), sh = p->z.still_h;
         if (p->draw) {
             layout_box_t box = {0, 0, (float)(sw * FIGURE_UNITS), (float)(sh * FIGURE_UNITS)};
             figure_fit(fit, e->choreo, box, NULL, 0);
@@ -503,7 +488,7 @@ static int write_json(const char *path, const exercise_t *ex, int n, const sizes
     for (int i = 0; i < n; i++) {
         const exercise_t *e = &ex[i];
         const content_exercise_t *ce = &e->content->exercises[e->choreo->exercise];
-        double sw = still_width(NULL, width, e->still_count);
+        double sw = still_width(width, e->still_count);
         layout_box_t box = {0, 0, (float)(sw * FIGURE_UNITS), (float)(z->still_h * FIGURE_UNITS)};
         figure_fit(fit, e->choreo, box, NULL, 0);
         const figure_lens_t *l = &fit->lens;

@@ -2541,6 +2541,17 @@ bool content_exercise_count(const content_exercise_t *ex, int *min, int *target)
     return false;
 }
 
+size_t content_exercise_dose(const content_exercise_t *ex, char *out, size_t out_size) {
+    int min = 0, target = 0;
+    char a[16] = "", b[16] = "";
+    if (content_exercise_count(ex, &min, &target)) {
+        snprintf(a, sizeof a, "%d", min);
+        snprintf(b, sizeof b, "%d", target);
+    }
+    return content_format(out, out_size, ex->dose ? ex->dose : "",
+                          &(content_format_args_t){.min = a, .target = b});
+}
+
 /* A dose that says {min} or {target} needs a count to fill them (content_exercise_count). */
 static void check_dose(parse_t *p, const yaml_node_t *node, const content_exercise_t *ex) {
     int min = 0, target = 0;

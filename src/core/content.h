@@ -454,6 +454,10 @@ int content_word_count(const char *text);
  * (its first hold is `comfortable`, or it has none). */
 bool content_exercise_count(const content_exercise_t *ex, int *min, int *target);
 
+/* An exercise's dose with its count filled in ("10 deep breaths each side"), into out; ""
+ * when it has none. Returns the bytes written (content_format's cut and NUL). */
+size_t content_exercise_dose(const content_exercise_t *ex, char *out, size_t out_size);
+
 /* The run-time values of a label template's placeholders; NULL = not given. */
 typedef struct content_format_args_t {
     const char *side;   /* {side}: labels.right or labels.left */
