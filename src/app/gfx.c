@@ -197,23 +197,55 @@ bool gfx_init(gfx_t *g, bool linked) {
     return true;
 }
 
-void gfx_warm(gfx_t *g, int width, int height) {
-    /* The software rasteriser compiles a program's code at its first draw, again for each
-     * texture format bound: draw each once now, into one clipped pixel, so no frame of the
-     * show pays for it later. */
+/* The kinds of draw with code of their own (a program, and the texture program once for each
+ * texture format): gfx_t.warmed has a bit for each. */
+typedef enum warm_t {
+    WARM_GRADIENT,
+    WARM_RECT,
+    WARM_CAPSULE,
+    WARM_RING,
+    WARM_COVERAGE, /* the texture program sampling one channel (text, the QR code) */
+    WARM_IMAGE,    /* ... sampling four (the clinic's mark) */
+    WARM_NUM
+} warm_t;
+
+static void warm_once(gfx_t *g, int width, int height, warm_t kind) {
+    float sx = g->shift_x, sy = g->shift_y;
+    g->shift_x = g->shift_y = 0.0f; /* the quads on the one pixel, wherever the drift is */
     gfx_begin(g, width, height);
     layout_box_t px = {0, 0, 1, 1}, box = {0, 0, 8, 8};
     gfx_clip(g, &px);
-    gfx_color_t c = {0, 0, 0, 0};
-    gfx_gradient(g, c, c);
-    gfx_rect(g, box, c, 2);
-    gfx_capsule(g, 2, 2, 6, 6, 2, c);
-    gfx_ring(g, box, 2, 0.5f, c, c);
-    gfx_coverage(g, &g->blank, box, false, c);
-    gfx_texture_t t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
-    gfx_image(g, &t, box, 0.0f);
-    gfx_texture_free(&t);
+    gfx_color_t c = {0, 0, 0, 0}; /* blended: the pixel stays as it was */
+    gfx_texture_t t = {0};
+    switch (kind) {
+    case WARM_GRADIENT: gfx_gradient(g, c, c); break; /* opaque: only before the first frame */
+    case WARM_RECT: gfx_rect(g, box, c, 2); break;
+    case WARM_CAPSULE: gfx_capsule(g, 2, 2, 6, 6, 2, c); break;
+    case WARM_RING: gfx_ring(g, box, 2, 0.5f, c, c); break;
+    case WARM_COVERAGE: gfx_coverage(g, &g->blank, box, false, c); break;
+    case WARM_IMAGE:
+        t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
+        gfx_image(g, &t, box, 0.0f);
+        gfx_texture_free(&t);
+        break;
+    case WARM_NUM: break;
+    }
+    g->warmed |= 1u << kind; /* (even when it could not draw: tried once) */
     gfx_clip(g, NULL);
+    g->shift_x = sx, g->shift_y = sy;
+}
+
+void gfx_warm(gfx_t *g, int width, int height) {
+    if (!g->dry) warm_once(g, width, height, WARM_GRADIENT);
+}
+
+bool gfx_warm_next(gfx_t *g, int width, int height) {
+    for (int k = WARM_RECT; k < WARM_NUM && !g->dry; k++) {
+        if (g->warmed & (1u << k)) continue;
+        warm_once(g, width, height, (warm_t)k);
+        return true;
+    }
+    return false;
 }
 
 void gfx_shutdown(gfx_t *g) {
@@ -386,6 +418,7 @@ static void gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom, const int *i
     glDisable(GL_BLEND);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glEnable(GL_BLEND);
+    g->warmed |= 1u << WARM_GRADIENT;
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
@@ -433,6 +466,7 @@ static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t b
     UNIFORM(g, p, GFX_U_RADIUS, radius);
     UNIFORM(g, p, GFX_U_BORDER, border_width);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    g->warmed |= 1u << WARM_RECT;
 }
 
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
@@ -491,6 +525,7 @@ void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells
     else UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    g->warmed |= 1u << WARM_COVERAGE;
 }
 
 void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
@@ -513,6 +548,7 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     UNIFORM(g, p, GFX_U_LIMB_RADIUS, radius);
     set_color(g, p, GFX_U_LIMB_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    g->warmed |= 1u << WARM_CAPSULE;
 }
 
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
@@ -526,6 +562,7 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
     float end = 6.28318531f * progress;
     UNIFORM(g, p, GFX_U_ENDS, cosf(end), sinf(end), 0.0f, 0.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    g->warmed |= 1u << WARM_RING;
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
@@ -542,6 +579,7 @@ void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) 
     UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    g->warmed |= 1u << WARM_IMAGE;
 }
 
 /* The window pixels a box covers (as the scissor takes it), within the screen: x0 y0 x1 y1. */

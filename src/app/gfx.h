@@ -94,6 +94,7 @@ typedef struct gfx_t {
     gfx_program_t programs[GFX_PROGRAM_NUM];
     int current;            /* program in use, -1 none */
     gfx_texture_t blank;    /* for the warm-up: a texture of the text's kind */
+    unsigned warmed;        /* the kinds of draw made once (their code compiled): 1 << warm_t */
     int width, height;      /* target size, pixels */
     float opacity;          /* multiplies every colour's alpha */
     bool dry;               /* draw calls do nothing (a scene is walked to warm its text cache) */
@@ -118,9 +119,15 @@ typedef struct gfx_t {
 bool gfx_init(gfx_t *gfx, bool linked);
 void gfx_shutdown(gfx_t *gfx);
 
-/* Draws with every program once, into a single clipped pixel, so later frames never wait for
- * the driver to compile them. */
+/* The software rasteriser compiles a program's code at its first draw, and again for each
+ * texture format it samples (llvmpipe: 20-70 ms each with a cold cache). gfx_warm draws with
+ * the background's program into one clipped pixel (before the first frame, which draws every
+ * pixel: render_init, beside the first texts); the first frame compiles what it draws with;
+ * gfx_warm_next, called once a frame after it, draws with one more kind that no frame has drawn
+ * with yet, into one pixel and fully transparent, so it changes no pixel: the first frame
+ * waits only for what it shows, and no later frame for a compile. False when none is left. */
 void gfx_warm(gfx_t *gfx, int width, int height);
+bool gfx_warm_next(gfx_t *gfx, int width, int height);
 
 /* Starts drawing into the bound framebuffer of the given size. */
 void gfx_begin(gfx_t *gfx, int width, int height);

@@ -10,6 +10,7 @@
 
 #include <malloc.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,8 +24,9 @@
 /* What follows from new content, but for its QR code and the text cache. */
 static void content_adopt(render_t *r, const content_t *content) {
     r->content = content;
-    memset(r->fits, 0, sizeof r->fits);
-    for (int e = 0; e < CONTENT_MAX_EXERCISES; e++) r->fits[e].exercise = -1;
+    /* the fits are of the last content: none holds now (its pages are not touched here, see
+     * render_init) */
+    memset(r->fit_generation, 0, sizeof r->fit_generation);
     r->mark_px = 0; /* rasterised at its size with the next frame */
     r->generation++;
     r->wipe_pair[0] = r->wipe_pair[1] = r->drawn_scene = -1;
@@ -111,15 +113,22 @@ void render_set_drift(render_t *r, float dx, float dy) {
 
 bool render_init(render_t *r, const content_t *content, const char *assets_dir, bool linked,
                  const show_t *show, int width, int height) {
-    memset(r, 0, sizeof *r);
+    /* all but the fits, one for each exercise the content may hold (1.3 MiB): the memory is
+     * zero from the caller's calloc, and only the shown exercises' are ever written, so the
+     * rest costs no page (render_t.fit_generation says which hold) */
+    size_t fits_at = offsetof(render_t, fits), fits_end = fits_at + sizeof r->fits;
+    memset(r, 0, fits_at);
+    memset((char *)r + fits_end, 0, sizeof *r - fits_end);
     snprintf(r->assets_dir, sizeof r->assets_dir, "%s", assets_dir);
     content_adopt(r, content);
     pictures_mark_read(r);
     layout_compute(&r->layout, width, height);
     /* Two things before the first frame, on both cores: the first scene's texts set on a
-     * second thread, while this one compiles the shaders (llvmpipe: about 80 ms with a cold
-     * cache) and draws with each once, so no frame of the show waits for a compile. The
-     * helper has r but for r->gfx; this thread has only `gl` until the join. */
+     * second thread, while this one builds the shaders and draws with the background's once
+     * (llvmpipe compiles its code then: about 70 ms with a cold cache). The first frame
+     * compiles only what it draws with; the other kinds follow, one a frame, after it
+     * (gfx_warm_next), so no later frame waits for a compile. The helper has r but for
+     * r->gfx; this thread has only `gl` until the join. */
     warm_first_t job = {.r = r, .show = show};
     font_paths(assets_dir, content, job.regular,
                job.bold); /* (else the helper's text_init fails) */
@@ -127,7 +136,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     if (!helper) warm_first(&job);
     gfx_t gl;
     bool gl_ok = gfx_init(&gl, linked);
-    if (gl_ok) gfx_warm(&gl, width, height);
+    if (gl_ok) gfx_warm(&gl, width, height); /* the background's: the rest as they are drawn */
     if (helper) SDL_WaitThread(helper, NULL);
     gfx_texture_t qr = {0}, handout = {0};
     bool codes = gl_ok && job.ok && codes_make(content, &qr, &handout);
@@ -193,7 +202,24 @@ static void draw_part(render_t *r, const show_t *show, const show_view_t *v, lay
     scenes_whole(r, show, v);
 }
 
+static layout_box_t frame(render_t *r, const show_t *show, int width, int height, bool full);
+
 layout_box_t render_frame(render_t *r, const show_t *show, int width, int height, bool full) {
+    layout_box_t all = frame(r, show, width, height, full);
+    /* after the first frame, one more kind of draw a frame gets its code compiled (gfx.h) */
+    if (r->frames_drawn > 0) gfx_warm_next(&r->gfx, width, height);
+    r->frames_drawn++;
+    if (r->drawn_scene >= 0 && r->drawn_scene != r->trimmed_scene) {
+        /* a scene shown whole, its wipe done: the heap the last scene's frames (and the wipe,
+         * which draws two) needed and gave back goes back to the system, once (main.c keeps
+         * it between frames, where a frame's need is steady) */
+        r->trimmed_scene = r->drawn_scene;
+        malloc_trim(0);
+    }
+    return all;
+}
+
+static layout_box_t frame(render_t *r, const show_t *show, int width, int height, bool full) {
     if (width != r->layout.width || height != r->layout.height) {
         layout_compute(&r->layout, width, height);
         text_clear(&r->text); /* sizes follow the screen: re-set every text once */

@@ -48,7 +48,8 @@ typedef struct render_t {
     gfx_texture_t handout_qr_texture; /* likewise of clinic.handout_url; none (id 0) when the
                                        * content has no handout link */
     render_record_t record;
-    figure_fit_t fits[CONTENT_MAX_EXERCISES]; /* per exercise, for the current layout */
+    figure_fit_t fits[CONTENT_MAX_EXERCISES];       /* per exercise, for the current layout ... */
+    unsigned fit_generation[CONTENT_MAX_EXERCISES]; /* ... when it equals `generation` */
     layout_box_t figure_drawn; /* bounds of the last figure drawn, pixels (for tests) */
     layout_box_t redrawn[8];   /* the boxes the last frame redrew (damage.c), for tests */
     int redrawn_count;
@@ -67,9 +68,10 @@ typedef struct render_t {
     unsigned char *mark_pending; /* its pixels (mark_px square) before its texture is made */
     unsigned char *mark_data;    /* its file, read when the content was adopted */
     size_t mark_len;
-    bool preparing; /* a walk on a thread without GL (render_init): texts and the
+    bool preparing;    /* a walk on a thread without GL (render_init): texts and the
                                   mark are rasterised into memory, made textures later */
-    int warm_task;  /* next thing to walk for the text cache (render_frame) */
+    int warm_task;     /* next thing to walk for the text cache (render_frame) */
+    long frames_drawn; /* render_frame calls since render_init */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */
     uint64_t key_full, key_panel, key_stage, key_counter;
@@ -90,11 +92,12 @@ typedef struct render_t {
     /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
      * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what
      * moved in the part already revealed: no second picture is kept. */
-    int wipe_pair[2]; /* the change being wiped: from, to (playlist indices) */
-    float wipe_edge;  /* pixels from the left the incoming scene is drawn to; 0 none */
-    int drawn_scene;  /* playlist index the target holds whole, or -1 */
-    bool drawn_hint;  /* ... with the kiosk's calm hint in its footer */
-    bool state_valid; /* `state` is state_view's figure, for this frame */
+    int wipe_pair[2];  /* the change being wiped: from, to (playlist indices) */
+    float wipe_edge;   /* pixels from the left the incoming scene is drawn to; 0 none */
+    int drawn_scene;   /* playlist index the target holds whole, or -1 */
+    int trimmed_scene; /* the last drawn_scene the heap was trimmed at (render_frame) */
+    bool drawn_hint;   /* ... with the kiosk's calm hint in its footer */
+    bool state_valid;  /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
     render_misfit_fn misfit; /* render_audit's: told each text that does not fit */

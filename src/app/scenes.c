@@ -168,10 +168,12 @@ const figure_fit_t *scenes_fit(render_t *r, const choreo_t *c) {
     layout_box_t avoid[FIGURE_AVOID_MAX];
     int n = figure_avoid(L, avoid);
     /* (the demo and follow routines of one exercise are framed apart: their poses differ) */
-    if (f->exercise != c->exercise || f->choreo != c || f->count != c->count ||
+    if (r->fit_generation[c->exercise] != r->generation || f->exercise != c->exercise ||
+        f->choreo != c || f->count != c->count ||
         memcmp(&f->box, &L->exercise.stage, sizeof f->box) != 0 || f->avoid_count != n ||
         memcmp(f->avoid, avoid, (size_t)n * sizeof avoid[0]) != 0 || f->lens.scale <= 0) {
         figure_fit(f, c, L->exercise.stage, avoid, n);
+        r->fit_generation[c->exercise] = r->generation;
     }
     return f;
 }
