@@ -192,6 +192,42 @@ static void test_first_frame_texts_are_prepared(void **state) {
     app->force_full = true; /* the app's own frame is for it to draw again */
 }
 
+/* The first frame waits only for the shaders it draws with: what it did not draw with (the
+ * figure's capsules and the ring, on the intro) is compiled in the frames right after it, one
+ * a frame, by draws that change no pixel; then none is left for a later frame to wait on. */
+static void test_shaders_not_shown_compile_after_the_first_frame(void **state) {
+    (void)state;
+    const int w = 640, h = 360;
+    show_t show;
+    show_init(&show, app->content, app->choreos, 0);
+    assert_int_equal(show.view.scene.kind, SCENE_INTRO);
+    render_t *r = calloc(1, sizeof *r);
+    unsigned char *first = malloc((size_t)w * h * 4), *after = malloc((size_t)w * h * 4);
+    assert_true(r && first && after);
+    assert_true(
+        render_init(r, app->content, app->assets_dir, app->platform.linked_programs, &show, w, h));
+    assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
+    render_frame(r, &show, w, h, true);
+    gfx_read_rgba(w, h, first);
+    int frames = 0;
+    while (frames < 10) { /* the show stands still: nothing of it is redrawn */
+        unsigned warmed = r->gfx.warmed;
+        render_frame(r, &show, w, h, false);
+        frames++;
+        if (r->gfx.warmed == warmed) break; /* nothing left to compile */
+    }
+    assert_in_range(frames, 2, 7); /* at least one kind was left for after the first frame */
+    assert_false(gfx_warm_next(&r->gfx, w, h));
+    gfx_read_rgba(w, h, after);
+    assert_memory_equal(first, after, (size_t)w * h * 4);
+    render_shutdown(r);
+    free(r);
+    free(first);
+    free(after);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    app->force_full = true;
+}
+
 /* Every scene at every common size: opaque, not blank, texts on screen, inside their boxes,
  * visibly drawn, and none overflowing. */
 static void every_scene_every_size_in(const char *lang) {
@@ -1136,6 +1172,7 @@ int main(void) {
         cmocka_unit_test(test_api_is_the_one_asked_for),
         cmocka_unit_test(test_linked_programs_draw_the_same),
         cmocka_unit_test(test_first_frame_texts_are_prepared),
+        cmocka_unit_test(test_shaders_not_shown_compile_after_the_first_frame),
         cmocka_unit_test_teardown(test_every_scene_every_size, back_to_english),
         cmocka_unit_test_teardown(test_tiny_window_keeps_everything_inside, back_to_english),
         cmocka_unit_test_teardown(test_8k, back_to_english),
