@@ -92,12 +92,13 @@ typedef struct render_t {
     /* A scene change wipes: the incoming scene, live, is revealed from the left edge over the
      * outgoing one, which the screen holds. Each frame draws the strip newly revealed and what
      * moved in the part already revealed: no second picture is kept. */
-    int wipe_pair[2];  /* the change being wiped: from, to (playlist indices) */
-    float wipe_edge;   /* pixels from the left the incoming scene is drawn to; 0 none */
-    int drawn_scene;   /* playlist index the target holds whole, or -1 */
-    int trimmed_scene; /* the last drawn_scene the heap was trimmed at (render_frame) */
-    bool drawn_hint;   /* ... with the kiosk's calm hint in its footer */
-    bool state_valid;  /* `state` is state_view's figure, for this frame */
+    int wipe_pair[2]; /* the change being wiped: from, to (playlist indices) */
+    float wipe_edge;  /* pixels from the left the incoming scene is drawn to; 0 none */
+    int drawn_scene;  /* playlist index the target holds whole, or -1 */
+    bool drawn_hint;  /* ... with the kiosk's calm hint in its footer */
+    int trimmed_scene, trimmed_instance; /* the heap trimmed last at this drawn_scene and
+                                          * figure_instance (render_frame) */
+    bool state_valid;                    /* `state` is state_view's figure, for this frame */
     const void *state_view;
     choreo_state_t state;
     render_misfit_fn misfit; /* render_audit's: told each text that does not fit */
