@@ -212,7 +212,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
     if (r->frames_drawn > 0) gfx_warm_next(&r->gfx, width, height);
     r->frames_drawn++;
     bool is_new = r->drawn_scene != r->trimmed_scene || r->figure_instance != r->trimmed_instance;
-    if (r->drawn_scene >= 0 && is_new && mallinfo2().fordblks > HEAP_FREE_KEPT) {
+    if (r->drawn_scene >= 0 && is_new) {
         /* a scene shown whole (its wipe done), or the figure on to its next move or hold: the
          * heap that the frames before needed and gave back goes back to the system, once
          * (main.c keeps it between frames, where a frame's need is steady), when more than a
@@ -220,7 +220,7 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
          * each scene alone; CPU a frame the same (0.87-0.92 ms, offscreen). */
         r->trimmed_scene = r->drawn_scene;
         r->trimmed_instance = r->figure_instance;
-        malloc_trim(0);
+        if (mallinfo2().fordblks > HEAP_FREE_KEPT) malloc_trim(0);
     }
     return all;
 }
