@@ -278,8 +278,9 @@ static bool video_start(bool offscreen) {
  * two threads, child's pose 2.9-3.0 against 3.5-3.6 (scripts/kiosk-cpu.sh, in turn), and the
  * worst frames stay far inside a frame (p99 6.4 ms offscreen). Above that size a whole-screen
  * redraw wants both cores within a frame (4K: p99 14 ms with the threads, 29 without). Mesa
- * reads LP_NUM_THREADS when the window makes its screen; the environment's own choice stands,
- * and a GPU's driver ignores it. */
+ * reads LP_NUM_THREADS when the window makes its screen, once for the process: the size judged
+ * is the larger of the window's and the screen's. The environment's own choice stands, and a
+ * GPU's driver ignores it. */
 static void rasteriser_threads(int w, int h) {
     if (getenv("LP_NUM_THREADS") || (long)w * h > 1920L * 1200L) return;
     setenv("LP_NUM_THREADS", "0", 1); /* (before any thread that reads the environment) */
@@ -307,7 +308,11 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         p->fullscreen = true;
     }
-    rasteriser_threads(w, h);
+    /* (a window may go fullscreen later: judged by the screen's size too) */
+    SDL_DisplayMode screen;
+    bool bigger = !d->offscreen && SDL_GetDesktopDisplayMode(0, &screen) == 0 &&
+                  (long)screen.w * screen.h > (long)w * h;
+    rasteriser_threads(bigger ? screen.w : w, bigger ? screen.h : h);
     /* A GL 3.3 core context, else OpenGL ES 3.0; the window is made for each attempt since
      * some drivers fix the API with the window's surface. */
     /* tests: "es" skips desktop GL; "linked" (or "es-linked") asks for linked programs */
