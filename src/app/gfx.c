@@ -197,19 +197,13 @@ bool gfx_init(gfx_t *g, bool linked) {
     return true;
 }
 
-/* The kinds of draw with code of their own (a program, and the texture program once for each
- * texture format): gfx_t.warmed has a bit for each. */
-typedef enum warm_t {
-    WARM_GRADIENT,
-    WARM_RECT,
-    WARM_CAPSULE,
-    WARM_RING,
-    WARM_COVERAGE, /* the texture program sampling one channel (text, the QR code) */
-    WARM_IMAGE,    /* ... sampling four (the clinic's mark) */
-    WARM_NUM
-} warm_t;
+/* The kinds of draw with code of their own are the modes (a program, and the texture program
+ * once for each texture format: coverage samples one channel, image four); gfx_t.warmed has
+ * the bit 1 << mode of each drawn with once (use). The ones gfx_warm_next compiles: */
+static const gfx_mode_t warm_later[] = {GFX_MODE_RECT, GFX_MODE_CAPSULE, GFX_MODE_RING,
+                                        GFX_MODE_COVERAGE, GFX_MODE_IMAGE};
 
-static void warm_once(gfx_t *g, int width, int height, warm_t kind) {
+static void warm_once(gfx_t *g, int width, int height, gfx_mode_t kind) {
     float sx = g->shift_x, sy = g->shift_y;
     g->shift_x = g->shift_y = 0.0f; /* the quads on the one pixel, wherever the drift is */
     gfx_begin(g, width, height);
@@ -218,17 +212,17 @@ static void warm_once(gfx_t *g, int width, int height, warm_t kind) {
     gfx_color_t c = {0, 0, 0, 0}; /* blended: the pixel stays as it was */
     gfx_texture_t t = {0};
     switch (kind) {
-    case WARM_GRADIENT: gfx_gradient(g, c, c); break; /* opaque: only before the first frame */
-    case WARM_RECT: gfx_rect(g, box, c, 2); break;
-    case WARM_CAPSULE: gfx_capsule(g, 2, 2, 6, 6, 2, c); break;
-    case WARM_RING: gfx_ring(g, box, 2, 0.5f, c, c); break;
-    case WARM_COVERAGE: gfx_coverage(g, &g->blank, box, false, c); break;
-    case WARM_IMAGE:
+    case GFX_MODE_GRADIENT: gfx_gradient(g, c, c); break; /* opaque: before the first frame */
+    case GFX_MODE_RECT: gfx_rect(g, box, c, 2); break;
+    case GFX_MODE_CAPSULE: gfx_capsule(g, 2, 2, 6, 6, 2, c); break;
+    case GFX_MODE_RING: gfx_ring(g, box, 2, 0.5f, c, c); break;
+    case GFX_MODE_COVERAGE: gfx_coverage(g, &g->blank, box, false, c); break;
+    case GFX_MODE_IMAGE:
         t = gfx_texture_rgba(1, 1, (const unsigned char[4]){0});
         gfx_image(g, &t, box, 0.0f);
         gfx_texture_free(&t);
         break;
-    case WARM_NUM: break;
+    default: break;
     }
     g->warmed |= 1u << kind; /* (even when it could not draw: tried once) */
     gfx_clip(g, NULL);
@@ -236,13 +230,13 @@ static void warm_once(gfx_t *g, int width, int height, warm_t kind) {
 }
 
 void gfx_warm(gfx_t *g, int width, int height) {
-    if (!g->dry) warm_once(g, width, height, WARM_GRADIENT);
+    if (!g->dry) warm_once(g, width, height, GFX_MODE_GRADIENT);
 }
 
 bool gfx_warm_next(gfx_t *g, int width, int height) {
-    for (int k = WARM_RECT; k < WARM_NUM && !g->dry; k++) {
-        if (g->warmed & (1u << k)) continue;
-        warm_once(g, width, height, (warm_t)k);
+    for (size_t i = 0; i < sizeof warm_later / sizeof warm_later[0] && !g->dry; i++) {
+        if (g->warmed & (1u << warm_later[i])) continue;
+        warm_once(g, width, height, warm_later[i]);
         return true;
     }
     return false;
@@ -355,6 +349,7 @@ static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box, const flo
                : mode == GFX_MODE_RING    ? GFX_PROGRAM_RING
                                           : GFX_PROGRAM_RECT;
     gfx_program_t *p = &g->programs[kind];
+    g->warmed |= 1u << mode; /* its code compiled at this draw, if not before (gfx_warm_next) */
     if (g->current != kind) {
         if (g->separate) glBindProgramPipeline(p->id);
         else glUseProgram(p->id);
@@ -418,7 +413,6 @@ static void gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom, const int *i
     glDisable(GL_BLEND);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glEnable(GL_BLEND);
-    g->warmed |= 1u << WARM_GRADIENT;
 }
 
 void gfx_gradient(gfx_t *g, gfx_color_t top, gfx_color_t bottom) {
@@ -466,7 +460,6 @@ static void rect_sdf(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t b
     UNIFORM(g, p, GFX_U_RADIUS, radius);
     UNIFORM(g, p, GFX_U_BORDER, border_width);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    g->warmed |= 1u << WARM_RECT;
 }
 
 void gfx_rect_outline(gfx_t *g, layout_box_t box, gfx_color_t fill, gfx_color_t border,
@@ -525,7 +518,6 @@ void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells
     else UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    g->warmed |= 1u << WARM_COVERAGE;
 }
 
 void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
@@ -548,7 +540,6 @@ void gfx_capsule(gfx_t *g, float ax, float ay, float bx, float by, float radius,
     UNIFORM(g, p, GFX_U_LIMB_RADIUS, radius);
     set_color(g, p, GFX_U_LIMB_COLOR, color, g->opacity);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    g->warmed |= 1u << WARM_CAPSULE;
 }
 
 void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_color_t arc,
@@ -562,7 +553,6 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
     float end = 6.28318531f * progress;
     UNIFORM(g, p, GFX_U_ENDS, cosf(end), sinf(end), 0.0f, 0.0f);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    g->warmed |= 1u << WARM_RING;
 }
 
 void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
@@ -579,7 +569,6 @@ void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) 
     UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    g->warmed |= 1u << WARM_IMAGE;
 }
 
 /* The window pixels a box covers (as the scissor takes it), within the screen: x0 y0 x1 y1. */

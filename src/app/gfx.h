@@ -94,7 +94,7 @@ typedef struct gfx_t {
     gfx_program_t programs[GFX_PROGRAM_NUM];
     int current;            /* program in use, -1 none */
     gfx_texture_t blank;    /* for the warm-up: a texture of the text's kind */
-    unsigned warmed;        /* the kinds of draw made once (their code compiled): 1 << warm_t */
+    unsigned warmed;        /* the modes drawn with once (their code compiled): 1 << mode */
     int width, height;      /* target size, pixels */
     float opacity;          /* multiplies every colour's alpha */
     bool dry;               /* draw calls do nothing (a scene is walked to warm its text cache) */
