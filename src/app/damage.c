@@ -292,22 +292,27 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
         }
     }
     /* in a move, what is drawn under the figure's body (background, the scene's still parts,
-     * mat, ghosts, arrow) stays the same: kept once (its pixels redrawn whole this frame), put
-     * back in each redrawn box (gfx_layer_t) */
+     * mat, ghosts, arrow) stays the same while the camera holds still, and what is drawn under
+     * the whole figure (background, still parts) while it eases between shots: kept once (its
+     * pixels redrawn whole this frame), put back in each redrawn box (gfx_layer_t) */
     damage->layer = 0;
     if (!wipe->on && ks && r->figure_cues && damage->count > 0) {
-        long m[] = {r->figure_instance, r->figure_holding};
-        damage->layer =
-            maths_hash(maths_hash(kf, m, sizeof m), &r->figure_lens, sizeof r->figure_lens);
+        bool still = r->figure_lens == r->last_figure_lens;
+        long m[] = {still ? r->figure_instance : -1, still ? r->figure_holding : -1};
+        damage->layer = maths_hash(kf, m, sizeof m);
+        if (still)
+            damage->layer = maths_hash(damage->layer, &r->figure_lens, sizeof r->figure_lens);
         layout_box_t region = {0, 0, 0, 0};
-        /* (not while the camera eases between shots: the layer would change every frame) */
-        if (!gfx_layer_holds(&r->gfx, damage->layer) && r->figure_lens == r->last_figure_lens) {
-            region = layout_box_grow(next_drawn(r, show, true), 4.0f); /* all, cues too */
+        if (!gfx_layer_holds(&r->gfx, damage->layer)) {
+            /* all the figure covers, cues too; or all its stage can (the camera moves in it) */
+            region = still ? next_drawn(r, show, true) : L->exercise.figure;
+            region = layout_box_grow(region, 4.0f);
             region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
             region = layout_box_clip(region, screen);
             damage_add(damage, region);
         }
-        gfx_layer_want(&r->gfx, region, damage->layer);
+        gfx_layer_want(&r->gfx, region, damage->layer,
+                       still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE);
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;

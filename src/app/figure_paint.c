@@ -3,9 +3,10 @@
 #include "figure_paint.h"
 
 void figure_paint(gfx_t *gfx, const figure_drawing_t *d, const figure_colors_t *colors) {
+    gfx_layer_mark(gfx, GFX_LAYER_UNDER_FIGURE);
     if (d->has_mat) gfx_quad(gfx, d->mat, colors->tone[FIGURE_TONE_MAT]);
     for (int i = 0; i < d->count; i++) {
-        if (i == d->under) gfx_layer_mark(gfx);
+        if (i == d->under) gfx_layer_mark(gfx, GFX_LAYER_UNDER_BODY);
         const figure_capsule_t *m = &d->marks[i];
         gfx_capsule(gfx, m->ax, m->ay, m->bx, m->by, m->radius, colors->tone[m->tone]);
     }

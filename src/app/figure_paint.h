@@ -10,8 +10,9 @@ typedef struct figure_colors_t {
     gfx_color_t tone[FIGURE_TONE_COUNT];
 } figure_colors_t;
 
-/* Draws a drawing: the mat's quad, the marks under the body, gfx_layer_mark (what lies under
- * the body ends there), the body. */
+/* Draws a drawing: gfx_layer_mark (what lies under the figure ends there), the mat's quad,
+ * the marks under the body, gfx_layer_mark again (what lies under the body ends there), the
+ * body. */
 void figure_paint(gfx_t *gfx, const figure_drawing_t *drawing, const figure_colors_t *colors);
 
 #endif

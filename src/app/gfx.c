@@ -261,6 +261,7 @@ void gfx_shutdown(gfx_t *g) {
     if (g->vao) glDeleteVertexArrays(1, &g->vao);
     g->vao = 0;
     gfx_texture_free(&g->blank);
+    if (g->layer.fbo) glDeleteFramebuffers(1, &g->layer.fbo);
     gfx_texture_free(&g->layer.tex);
     g->layer = (gfx_layer_t){0};
 }
@@ -593,15 +594,14 @@ bool gfx_layer_holds(const gfx_t *g, uint64_t key) {
     return !key || key == g->layer.key || key == g->layer.failed;
 }
 
-void gfx_layer_want(gfx_t *g, layout_box_t region, uint64_t key) {
+void gfx_layer_want(gfx_t *g, layout_box_t region, uint64_t key, gfx_layer_depth_t depth) {
     g->layer.want = 0;
     if (gfx_layer_holds(g, key)) return;
+    g->layer.want_depth = depth;
     box_px(g, region, g->layer.want_px);
     const int *w = g->layer.want_px;
     if (w[2] > w[0] && w[3] > w[1]) g->layer.want = key;
 }
-
-static void layer_draw(gfx_t *g);
 
 bool gfx_layer_restore(gfx_t *g, uint64_t key) {
     gfx_layer_t *l = &g->layer;
@@ -610,60 +610,71 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
     if (g->dry || !key || key != l->key || c[2] <= c[0] || c[3] <= c[1] || !px_within(c, l->px)) {
         return false;
     }
-    layer_draw(g);
+    /* copied, not drawn: the clip's pixels from the layer's framebuffer (rows from the bottom,
+     * as kept) to the same place, byte for byte; the software rasteriser copies memory where a
+     * draw would shade and blend every pixel */
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, l->fbo);
+    glDisable(GL_SCISSOR_TEST); /* (the copy is the clip: a scissored one takes the slow way) */
+    int sx0 = c[0] - l->px[0], sy0 = l->px[3] - c[3], w = c[2] - c[0], h = c[3] - c[1];
+    glBlitFramebuffer(sx0, sy0, sx0 + w, sy0 + h, c[0], g->height - c[3], c[2], g->height - c[1],
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glEnable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)target);
     g->skip = true;
+    g->skip_to = l->depth;
     return true;
-}
-
-/* The layer drawn over its pixels. Its texture's rows are from the bottom (as copied); each
- * pixel takes its texel's own bytes (sharp, sampled at the texel's centre), which replace what
- * is there (alpha 1). */
-static void layer_draw(gfx_t *g) {
-    const gfx_layer_t *l = &g->layer;
-    float x0 = (float)l->px[0], y1 = (float)l->px[3];
-    float x1 = x0 + (float)l->tex.side_w, y0 = y1 - (float)l->tex.side_h;
-    const float corners[8] = {x0, y1, x1, y1, x0, y0, x1, y0};
-    float sx = g->shift_x, sy = g->shift_y;
-    g->shift_x = g->shift_y = 0.0f; /* window pixels as kept */
-    gfx_program_t *p = use(g, GFX_MODE_IMAGE, (layout_box_t){0, 0, 1, 1}, corners);
-    g->shift_x = sx, g->shift_y = sy;
-    UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, 1);
-    UNIFORM(g, p, GFX_U_CELLS, (float)l->tex.side_w, (float)l->tex.side_h, 0.5f);
-    glBindTexture(GL_TEXTURE_2D, l->tex.id);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels);
 
-void gfx_layer_mark(gfx_t *g) {
+/* A framebuffer reading the layer's texture (0 if the driver cannot make one); the one drawn
+ * to stays bound. */
+static GLuint layer_framebuffer(GLuint tex) {
+    GLint target = 0;
+    GLuint fbo = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    if (glCheckFramebufferStatus(GL_READ_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        glDeleteFramebuffers(1, &fbo);
+        fbo = 0;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)target);
+    return fbo;
+}
+
+void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
+    if (g->skip && depth != g->skip_to) return; /* the layer put back holds this too */
     g->skip = false;
     gfx_layer_t *l = &g->layer;
     int c[4];
     clip_px(g, c);
-    if (g->dry || !l->want || !px_within(l->want_px, c)) return;
+    if (g->dry || !l->want || l->want_depth != depth || !px_within(l->want_px, c)) return;
     int w = l->want_px[2] - l->want_px[0], h = l->want_px[3] - l->want_px[1];
     if (l->tex.side_w < w || l->tex.side_h < h) { /* made alike with the others: odd sides */
         int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w);
         int sh = gfx_texture_side(h > l->tex.side_h ? h : l->tex.side_h);
+        if (l->fbo) glDeleteFramebuffers(1, &l->fbo);
+        l->fbo = 0;
         gfx_texture_free(&l->tex);
         l->tex = (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh};
-        if (!l->tex.id) {
+        if (l->tex.id) l->fbo = layer_framebuffer(l->tex.id);
+        if (!l->fbo) {
+            gfx_texture_free(&l->tex);
             l->tex = (gfx_texture_t){0};
             l->failed = l->want;
             l->key = l->want = 0;
             return;
         }
-        /* sharp: the smooth filter costs the software rasteriser about as much as the layer
-         * saves. (A sampling of its own, which the rasteriser compiles at the first frame
-         * that puts the layer back, once: about 15 ms. Compiled here instead, by an unseen
-         * draw, later frames measured slower, for no reason found.) */
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     }
     while (glGetError() != GL_NO_ERROR) {}
     glBindTexture(GL_TEXTURE_2D, l->tex.id);
     glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, l->want_px[0], g->height - l->want_px[3], w, h);
     memcpy(l->px, l->want_px, sizeof l->px);
+    l->depth = depth;
     /* (ES copies into RGBA only from a framebuffer with alpha: then nothing is kept) */
     l->key = glGetError() == GL_NO_ERROR ? l->want : 0;
     if (!l->key) l->failed = l->want;

@@ -73,17 +73,28 @@ typedef struct gfx_texture_t {
     int side_w, side_h;
 } gfx_texture_t;
 
-/* The picture under the figure's body through one move (see gfx_layer_want): what the
+/* A picture kept from one frame to the next ones (see gfx_layer_want), cut at one of two depths
+ * of the figure's drawing. Under its body, through one move with the camera still: what the
  * background, the scene's still parts, the mat, the ghosts and the arrow leave on the screen
- * there, so a frame within the move puts it back in one pass and draws only the body over it,
- * instead of shading the gradient and two ghost figures again under every redrawn pixel. */
+ * there, so a frame within the move puts it back in one copy and draws only the body over it,
+ * instead of shading the gradient and two ghost figures again under every redrawn pixel. Under
+ * the whole figure, while the camera eases between two shots (the mat, ghosts and arrow move
+ * with it): the background and the stage's panel, so such a frame shades no background there. */
+typedef enum gfx_layer_depth_t {
+    GFX_LAYER_UNDER_FIGURE, /* kept just before the figure's mat */
+    GFX_LAYER_UNDER_BODY,   /* kept just before its body */
+} gfx_layer_depth_t;
+
 typedef struct gfx_layer_t {
     gfx_texture_t tex; /* RGBA8, rows from the bottom; grown to the largest held, never shrunk */
+    unsigned fbo;      /* a framebuffer reading tex (the layer is put back by a copy) */
     int px[4];         /* the window pixels it holds: x0, y0, x1, y1 (top-left origin) */
     uint64_t key;      /* what they show (0: nothing) */
-    uint64_t want;     /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
-    int want_px[4];    /* ... of these pixels */
-    uint64_t failed;   /* the last key it could not keep (not asked for again) */
+    gfx_layer_depth_t depth; /* where in the figure's drawing it was kept */
+    uint64_t want;           /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
+    int want_px[4];          /* ... of these pixels ... */
+    gfx_layer_depth_t want_depth; /* ... at this depth */
+    uint64_t failed;              /* the last key it could not keep (not asked for again) */
 } gfx_layer_t;
 
 typedef struct gfx_t {
@@ -108,7 +119,8 @@ typedef struct gfx_t {
     int under_px[4];
     gfx_color_t under_color;
     gfx_layer_t layer;
-    bool skip; /* draws do nothing: the layer was put back, until gfx_layer_mark */
+    bool skip; /* draws do nothing: the layer was put back, until gfx_layer_mark at ... */
+    gfx_layer_depth_t skip_to; /* ... the layer's depth */
 } gfx_t;
 
 /* Compiles and links every program; logs compile/link errors in full. Where the driver offers
@@ -162,16 +174,16 @@ void gfx_capsule(gfx_t *gfx, float ax, float ay, float bx, float by, float radiu
 void gfx_ring(gfx_t *gfx, layout_box_t box, float thickness, float progress, gfx_color_t arc,
               gfx_color_t track);
 
-/* The layer under the figure's body (gfx_layer_t). `key` (not 0) says what is under the body
- * now; gfx_layer_want asks that the pixels `region` (window pixels, top-left origin) be kept
- * at the next gfx_layer_mark, if the clip then holds them all (the whole picture under the
- * body is drawn there). gfx_layer_restore, when the layer holds `key` and the whole clip: puts
- * it back over the clip and makes every draw do nothing until gfx_layer_mark (true). The
- * figure calls gfx_layer_mark just before it draws its body. */
+/* The layer under the figure (gfx_layer_t). `key` (not 0) says what is under it now;
+ * gfx_layer_want asks that the pixels `region` (window pixels, top-left origin) be kept at the
+ * next gfx_layer_mark at `depth`, if the clip then holds them all (the whole picture under it is
+ * drawn there). gfx_layer_restore, when the layer holds `key` and the whole clip: puts it back
+ * over the clip and makes every draw do nothing until gfx_layer_mark at the layer's depth
+ * (true). The figure calls gfx_layer_mark at each depth, just before its mat and its body. */
 bool gfx_layer_holds(const gfx_t *gfx, uint64_t key); /* or could not keep it: ask no more */
-void gfx_layer_want(gfx_t *gfx, layout_box_t region, uint64_t key);
+void gfx_layer_want(gfx_t *gfx, layout_box_t region, uint64_t key, gfx_layer_depth_t depth);
 bool gfx_layer_restore(gfx_t *gfx, uint64_t key);
-void gfx_layer_mark(gfx_t *gfx);
+void gfx_layer_mark(gfx_t *gfx, gfx_layer_depth_t depth);
 
 /* A filled quadrilateral, corners (x, y) in pixels in triangle-strip order. */
 void gfx_quad(gfx_t *gfx, const float corners[8], gfx_color_t color);
