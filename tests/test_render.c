@@ -1167,6 +1167,53 @@ static void test_ring_redraws_only_where_it_moved(void **state) {
     free(partial);
 }
 
+/* While the camera eases between child's pose's kneeling and folded shots (the mat, ghosts and
+ * arrow move with it), the picture under the whole figure is kept and put back in the redrawn
+ * boxes (gfx_layer_t); frame by frame through those moves, every 5th frame, the partially
+ * redrawn picture equals the one drawn from scratch (which puts nothing back). */
+static void test_camera_ease_puts_back_the_stage(void **state) {
+    (void)state;
+    const content_t *c = app->content;
+    const int w = 1280, h = 720;
+    unsigned char *partial = malloc((size_t)w * h * 4);
+    assert_non_null(partial);
+    int scene = -1;
+    for (int i = 0; i < c->playlist_count && scene < 0; i++) {
+        if (!strcmp(content_scene_id(c, c->playlist[i]), "childs-pose")) scene = i;
+    }
+    assert_true(scene >= 0);
+    goto_scene(scene);
+    app->force_full = true;
+    render(w, h);
+    const gfx_layer_t *l = &app->render.gfx.layer;
+    unsigned long before = l->put_back[GFX_LAYER_UNDER_FIGURE];
+    uint64_t lens = app->render.figure_lens;
+    int easing = 0, checked = 0;
+    bool was = false; /* the camera moved at the last frame */
+    for (int f = 1; f <= 60 * 20; f++) {
+        app_advance(app, 1.0 / 60.0);
+        if (was && f % 5 == 0) {
+            char what[64];
+            snprintf(what, sizeof what, "child's pose, the camera easing, frame %d", f);
+            assert_partial_equals_scratch(what, w, h, partial);
+            checked++;
+        } else {
+            render(w, h);
+        }
+        was = app->render.figure_lens != lens;
+        easing += was;
+        lens = app->render.figure_lens;
+    }
+    unsigned long put = l->put_back[GFX_LAYER_UNDER_FIGURE] - before;
+    printf("camera easing in %d frames; the stage put back %lu times; %d compared\n", easing, put,
+           checked);
+    assert_true(easing >= 30 && checked >= 6);
+    if (put < (unsigned long)easing / 2) {
+        fail_msg("the stage was put back in %lu of %d frames of the camera easing", put, easing);
+    }
+    free(partial);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -1190,6 +1237,7 @@ int main(void) {
         cmocka_unit_test(test_countdown_moves_and_pause_freezes),
         cmocka_unit_test(test_partial_redraw_equals_scratch),
         cmocka_unit_test(test_ring_redraws_only_where_it_moved),
+        cmocka_unit_test(test_camera_ease_puts_back_the_stage),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
         cmocka_unit_test(test_sound_notice),
         cmocka_unit_test(test_staff_notice),

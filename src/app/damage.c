@@ -179,11 +179,18 @@ static void ring_damage(render_t *r, damage_t *damage, float pad) {
             float r_in = fmaxf(r_out - 2.0f - L->exercise.ring.thickness, 0.0f); /* ditto */
             float a0 = p0 * 6.2831853f, a1 = p1 * 6.2831853f;
             float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-            float at[6] = {a0, a1};
+            float at[8] = {a0, a1};
             int n = 2;
             for (int q = 1; q < 4; q++) { /* the quarter turns the arc passes, where it bulges */
                 float a = q * 1.5707963f;
                 if (a > a0 && a < a1) at[n++] = a;
+            }
+            /* the arc's end is a line through the centre (shape.frag): where its far side
+             * crosses the ring at 12 or 6 o'clock, on the first half turn's edge, it shades
+             * those pixels too (a soft pixel either side) */
+            for (int i = 0; i < 2; i++) {
+                float far = (i ? a1 : a0) + 3.1415927f;
+                if (fabsf(sinf(far)) * r_out < 2.0f) at[n++] = far;
             }
             for (int i = 0; i < n; i++) {
                 float dx = sinf(at[i]), dy = -cosf(at[i]);
@@ -313,6 +320,9 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
         }
         gfx_layer_want(&r->gfx, region, damage->layer,
                        still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE);
+        /* a frame drawn whole is drawn from scratch (it may keep the layer, not put it back):
+         * what test_render compares the partial redraws with */
+        if (full) damage->layer = 0;
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;

@@ -11,7 +11,7 @@
 typedef struct damage_t {
     layout_box_t box[DAMAGE_MAX];
     int count;
-    uint64_t layer; /* the picture under the figure kept for this frame (0: none) */
+    uint64_t layer; /* the picture under the figure kept, to put back this frame (0: none) */
 } damage_t;
 
 #define DAMAGE_WIPE_LINE 3.0f /* pixels: a scene change's wipe, its leading edge */

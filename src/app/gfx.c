@@ -624,6 +624,7 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)target);
     g->skip = true;
     g->skip_to = l->depth;
+    l->put_back[l->depth]++;
     return true;
 }
 

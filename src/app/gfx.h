@@ -94,6 +94,7 @@ typedef struct gfx_layer_t {
     uint64_t want;           /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
     int want_px[4];          /* ... of these pixels ... */
     gfx_layer_depth_t want_depth; /* ... at this depth */
+    unsigned long put_back[2];    /* how many times it was put back, by depth */
     uint64_t failed;              /* the last key it could not keep (not asked for again) */
 } gfx_layer_t;
 
