@@ -15,6 +15,9 @@ typedef struct damage_t {
 } damage_t;
 
 #define DAMAGE_WIPE_LINE 3.0f /* pixels: a scene change's wipe, its leading edge */
+/* the largest screen (pixels) on which the stage under the figure is kept while the camera
+ * eases between shots (damage_t.layer) */
+#define DAMAGE_STAGE_KEPT_MAX_PX (1920L * 1200L)
 
 /* A scene change this frame: the incoming scene revealed from the left up to `edge`. */
 typedef struct damage_wipe_t {
