@@ -323,9 +323,6 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
         }
         gfx_layer_want(&r->gfx, region, damage->layer,
                        still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE);
-        /* a frame drawn whole is drawn from scratch (it may keep the layer, not put it back):
-         * what test_render compares the partial redraws with */
-        if (full) damage->layer = 0;
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;

@@ -10,4 +10,6 @@ void figure_paint(gfx_t *gfx, const figure_drawing_t *d, const figure_colors_t *
         const figure_capsule_t *m = &d->marks[i];
         gfx_capsule(gfx, m->ax, m->ay, m->bx, m->by, m->radius, colors->tone[m->tone]);
     }
+    /* no body drawn (no routine, or no room left for it): what lies under it ends here */
+    if (d->under < 0 || d->under >= d->count) gfx_layer_mark(gfx, GFX_LAYER_UNDER_BODY);
 }

@@ -613,15 +613,22 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
     /* copied, not drawn: the clip's pixels from the layer's framebuffer (rows from the bottom,
      * as kept) to the same place, byte for byte; the software rasteriser copies memory where a
      * draw would shade and blend every pixel */
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    GLint read = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, l->fbo);
     glDisable(GL_SCISSOR_TEST); /* (the copy is the clip: a scissored one takes the slow way) */
+    while (glGetError() != GL_NO_ERROR) {}
     int sx0 = c[0] - l->px[0], sy0 = l->px[3] - c[3], w = c[2] - c[0], h = c[3] - c[1];
     glBlitFramebuffer(sx0, sy0, sx0 + w, sy0 + h, c[0], g->height - c[3], c[2], g->height - c[1],
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glEnable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)target);
+    bool copied = glGetError() == GL_NO_ERROR;
+    if (g->clipped) glEnable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)read);
+    if (!copied) { /* (a target it cannot copy into: drawn from now on) */
+        l->failed = l->key;
+        l->key = 0;
+        return false;
+    }
     g->skip = true;
     g->skip_to = l->depth;
     l->put_back[l->depth]++;
@@ -630,12 +637,12 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
 
 static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels);
 
-/* A framebuffer reading the layer's texture (0 if the driver cannot make one); the one drawn
- * to stays bound. */
+/* A framebuffer reading the layer's texture (0 if the driver cannot make one); the bindings
+ * stay as they were. */
 static GLuint layer_framebuffer(GLuint tex) {
-    GLint target = 0;
+    GLint read = 0;
     GLuint fbo = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
     glGenFramebuffers(1, &fbo);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
     glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
@@ -643,7 +650,7 @@ static GLuint layer_framebuffer(GLuint tex) {
         glDeleteFramebuffers(1, &fbo);
         fbo = 0;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)target);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)read);
     return fbo;
 }
 
