@@ -132,6 +132,15 @@ static int contrast_in(int w, int h, layout_box_t b) {
 
 static void render(int w, int h) { assert_true(app_render_offscreen(app, w, h, pixels)); }
 
+/* Where a scene (its id) stands in the playlist shown. */
+static int playlist_index(const char *id) {
+    content_scene_ref_t ref;
+    assert_true(content_find_scene(app->content, id, &ref));
+    int i = show_find_in_playlist(app->content, ref);
+    assert_true(i >= 0);
+    return i;
+}
+
 /* Where the driver has no separate shader objects each program is linked whole: every scene
  * draws the same pixels that way. */
 static void test_linked_programs_draw_the_same(void **state) {
@@ -1120,11 +1129,7 @@ static void test_ring_redraws_only_where_it_moved(void **state) {
     assert_non_null(partial);
     static const char *const ids[] = {"spinal-twists", "childs-pose"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
-        int scene = -1;
-        for (int i = 0; i < c->playlist_count && scene < 0; i++) {
-            if (!strcmp(content_scene_id(c, c->playlist[i]), ids[k])) scene = i;
-        }
-        assert_true(scene >= 0);
+        int scene = playlist_index(ids[k]);
         goto_scene(scene);
         const choreo_t *ch = &app->choreos[c->playlist[scene].exercise];
         double hold = -1;
@@ -1173,15 +1178,10 @@ static void test_ring_redraws_only_where_it_moved(void **state) {
  * redrawn picture equals the one drawn from scratch (which puts nothing back). */
 static void test_camera_ease_puts_back_the_stage(void **state) {
     (void)state;
-    const content_t *c = app->content;
     const int w = 1280, h = 720;
     unsigned char *partial = malloc((size_t)w * h * 4);
     assert_non_null(partial);
-    int scene = -1;
-    for (int i = 0; i < c->playlist_count && scene < 0; i++) {
-        if (!strcmp(content_scene_id(c, c->playlist[i]), "childs-pose")) scene = i;
-    }
-    assert_true(scene >= 0);
+    int scene = playlist_index("childs-pose");
     const gfx_layer_t *l = &app->render.gfx.layer;
     const float drift[] = {0.0f, 2.0f}; /* none, and the kiosk's burn-in drift (whole pixels) */
     for (size_t k = 0; k < sizeof drift / sizeof drift[0]; k++) {

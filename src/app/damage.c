@@ -308,10 +308,13 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
      * budget is what binds and the CPU has four times the room: there it is not kept) */
     bool stage_kept = (long)L->width * L->height <= DAMAGE_STAGE_KEPT_MAX_PX;
     if (!wipe->on && ks && r->figure_cues && damage->count > 0 && (still || stage_kept)) {
-        long m[] = {still ? r->figure_instance : -1, still ? r->figure_holding : -1};
-        damage->layer = maths_hash(kf, m, sizeof m);
-        if (still)
-            damage->layer = maths_hash(damage->layer, &r->figure_lens, sizeof r->figure_lens);
+        gfx_layer_depth_t depth = still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE;
+        damage->layer = maths_hash(kf, &depth, sizeof depth);
+        if (still) { /* the move's own ghosts and arrow, through this camera */
+            long m[] = {r->figure_instance, r->figure_holding};
+            damage->layer = maths_hash(maths_hash(damage->layer, m, sizeof m), &r->figure_lens,
+                                       sizeof r->figure_lens);
+        }
         layout_box_t region = {0, 0, 0, 0};
         if (!gfx_layer_holds(&r->gfx, damage->layer)) {
             /* all the figure covers, cues too; or all its stage can (the camera moves in it) */
@@ -321,8 +324,7 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
             region = layout_box_clip(region, screen);
             damage_add(damage, region);
         }
-        gfx_layer_want(&r->gfx, region, damage->layer,
-                       still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE);
+        gfx_layer_want(&r->gfx, region, damage->layer, depth);
     }
     /* what this frame shows, for the next one to compare with */
     r->last_figure_cap_count = ks ? r->figure_cap_count : 0;

@@ -242,6 +242,13 @@ bool gfx_warm_next(gfx_t *g, int width, int height) {
     return false;
 }
 
+/* The layer's texture and the framebuffer reading it, gone (its keys stay). */
+static void layer_free(gfx_layer_t *l) {
+    if (l->fbo) glDeleteFramebuffers(1, &l->fbo);
+    l->fbo = 0;
+    gfx_texture_free(&l->tex);
+}
+
 void gfx_shutdown(gfx_t *g) {
     /* a program stays in use after it is deleted, and a program in use overrides a pipeline */
     glUseProgram(0);
@@ -261,8 +268,7 @@ void gfx_shutdown(gfx_t *g) {
     if (g->vao) glDeleteVertexArrays(1, &g->vao);
     g->vao = 0;
     gfx_texture_free(&g->blank);
-    if (g->layer.fbo) glDeleteFramebuffers(1, &g->layer.fbo);
-    gfx_texture_free(&g->layer.tex);
+    layer_free(&g->layer);
     g->layer = (gfx_layer_t){0};
 }
 
@@ -665,14 +671,11 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
     if (l->tex.side_w < w || l->tex.side_h < h) { /* made alike with the others: odd sides */
         int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w);
         int sh = gfx_texture_side(h > l->tex.side_h ? h : l->tex.side_h);
-        if (l->fbo) glDeleteFramebuffers(1, &l->fbo);
-        l->fbo = 0;
-        gfx_texture_free(&l->tex);
+        layer_free(l);
         l->tex = (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh};
         if (l->tex.id) l->fbo = layer_framebuffer(l->tex.id);
         if (!l->fbo) {
-            gfx_texture_free(&l->tex);
-            l->tex = (gfx_texture_t){0};
+            layer_free(l);
             l->failed = l->want;
             l->key = l->want = 0;
             return;

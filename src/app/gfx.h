@@ -83,6 +83,7 @@ typedef struct gfx_texture_t {
 typedef enum gfx_layer_depth_t {
     GFX_LAYER_UNDER_FIGURE, /* kept just before the figure's mat */
     GFX_LAYER_UNDER_BODY,   /* kept just before its body */
+    GFX_LAYER_DEPTHS
 } gfx_layer_depth_t;
 
 typedef struct gfx_layer_t {
@@ -93,9 +94,9 @@ typedef struct gfx_layer_t {
     gfx_layer_depth_t depth; /* where in the figure's drawing it was kept */
     uint64_t want;           /* to be kept at the next gfx_layer_mark: this key (0: none) ... */
     int want_px[4];          /* ... of these pixels ... */
-    gfx_layer_depth_t want_depth; /* ... at this depth */
-    unsigned long put_back[2];    /* how many times it was put back, by depth */
-    uint64_t failed;              /* the last key it could not keep (not asked for again) */
+    gfx_layer_depth_t want_depth;             /* ... at this depth */
+    unsigned long put_back[GFX_LAYER_DEPTHS]; /* how many times it was put back, by depth */
+    uint64_t failed; /* the last key it could not keep (not asked for again) */
 } gfx_layer_t;
 
 typedef struct gfx_t {
