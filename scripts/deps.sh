@@ -6,6 +6,7 @@ packages=(
   cmake make gcc pkg-config            # build
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libepoxy-dev libx11-dev
   libyaml-dev libcglm-dev libqrencode-dev
+  liblz4-dev                           # the text cache: each text's coverage kept packed
   libsystemd-dev                       # sd_notify: readiness and watchdog under systemd
   libdrm-dev                           # the screen asleep under KMS/DRM (DPMS on the connector)
   libcairo2-dev                        # the printed handout: PDF and PNG through cairo, fonts through FreeType

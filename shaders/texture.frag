@@ -14,6 +14,7 @@ uniform sampler2D u_tex;
 uniform vec4 u_color;
 uniform vec4 u_border_color;
 uniform vec3 u_cells;  // texels a side (x, y; 0: sampled smoothly), and where in a texel (z)
+uniform vec4 u_uv;     // the part of the texture on the quad: its corner (xy) and size (zw), 0..1
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
 LOC(2) flat in vec4 v_limb_ends; // unused: the capsule's (quad.vert); declared, as OpenGL ES
@@ -22,7 +23,8 @@ LOC(4) flat in float v_limb_radius;
 out vec4 frag_color;
 
 void main() {
-    vec2 uv = u_cells.x > 0.0 ? (floor(v_uv * u_cells.xy) + u_cells.z) / u_cells.xy : v_uv;
+    vec2 uv = u_cells.x > 0.0 ? (floor(v_uv * u_cells.xy) + u_cells.z) / u_cells.xy
+                              : u_uv.xy + v_uv * u_uv.zw;
     vec4 t = texture(u_tex, uv);
     if (u_mode == 1) {
         frag_color = vec4(u_color.rgb, u_color.a * t.r);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <lz4.h>
 
 #include "app.h"
 #include "maths.h"
@@ -343,6 +344,93 @@ static void test_resize_relayouts_without_leaks(void **state) {
             else assert_int_equal(app->render.text.entry_count, entries[k]);
         }
     }
+}
+
+/* A text drawn from its page is the text drawn from a texture of its own, as every text was
+ * before pages: the same pixels, for every text of the intro and of an exercise, over the
+ * background it is drawn on. */
+static void test_text_from_its_page_as_from_its_own_texture(void **state) {
+    (void)state;
+    const int w = 1920, h = 1080;
+    const size_t size = (size_t)w * h * 4;
+    text_t *t = &app->render.text;
+    gfx_t *g = &app->render.gfx;
+    unsigned char *own_px = malloc(size), *unpacked = malloc(size);
+    assert_true(own_px && unpacked);
+    int compared = 0;
+    for (int k = 0; k < 2; k++) {
+        goto_scene(k);
+        app->force_full = true;
+        assert_true(app_render_offscreen(app, w, h, NULL)); /* its texts put into pages */
+        for (int i = 0; i < t->entry_count; i++) {
+            const text_entry_t *e = &t->entries[i];
+            const text_block_t *b = &e->block;
+            if (e->page < 0 || t->pages[e->page].round != e->page_round) continue;
+            if (b->w + 8 > w || b->h + 8 > h) continue;
+            int bw = b->w + 2 * TEXT_BORDER, bh = b->h + 2 * TEXT_BORDER;
+            assert_int_equal(LZ4_decompress_safe((const char *)e->packed, (char *)unpacked,
+                                                 e->packed_size, (int)size),
+                             bw * bh);
+            for (int y = 0; y < b->h; y++) { /* (in place: row y is behind row y + border) */
+                memmove(unpacked + (size_t)y * (size_t)b->w,
+                        unpacked + (size_t)(y + TEXT_BORDER) * (size_t)bw + TEXT_BORDER,
+                        (size_t)b->w);
+            }
+            gfx_texture_t own = gfx_texture_r8(b->w, b->h, unpacked);
+            assert_true(own.id != 0);
+            layout_box_t at = {4, 4, (float)b->w, (float)b->h};
+            gfx_color_t ink = {0.95f, 0.9f, 0.8f, 1.0f};
+            const gfx_texture_t *textures[2] = {&own, &b->texture};
+            for (int p = 0; p < 2; p++) {
+                assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
+                gfx_begin(g, w, h);
+                gfx_rect(g, (layout_box_t){0, 0, (float)w, (float)h},
+                         (gfx_color_t){0.1f, 0.2f, 0.3f, 1.0f}, 0.0f);
+                gfx_coverage(g, textures[p], at, false, ink);
+                gfx_read_rgba(w, h, p == 0 ? own_px : pixels);
+            }
+            gfx_texture_free(&own);
+            if (memcmp(own_px, pixels, size) != 0) {
+                fail_msg("text %d (%dx%d) from its page differs from its own texture", i, b->w,
+                         b->h);
+            }
+            compared++;
+        }
+    }
+    gfx_bind_window();
+    print_message("%d texts compared\n", compared);
+    assert_true(compared >= 8);
+    free(own_px);
+    free(unpacked);
+}
+
+/* Texts are drawn from a few pages, emptied and filled again as scenes come and go: each scene
+ * drawn again after all the others (its texts put back where another scene's had been) shows
+ * the same pixels as the first time, and the pages stay fewer than they may be. */
+static void test_text_pages_refilled_draw_the_same(void **state) {
+    (void)state;
+    const int w = 1280, h = 720;
+    const size_t size = (size_t)w * h * 4;
+    int n = app->content->playlist_count;
+    unsigned char *first = malloc(size * (size_t)n);
+    assert_non_null(first);
+    for (int k = 0; k < n; k++) {
+        goto_scene(k);
+        assert_true(app_render_offscreen(app, w, h, first + size * (size_t)k));
+    }
+    const text_t *t = &app->render.text;
+    int puts = t->puts;
+    for (int k = 0; k < n; k++) {
+        goto_scene(k);
+        assert_true(app_render_offscreen(app, w, h, pixels));
+        if (memcmp(pixels, first + size * (size_t)k, size) != 0) {
+            fail_msg("scene %d drawn again is not the same picture", k);
+        }
+    }
+    assert_true(t->page_count < TEXT_PAGES_MAX);
+    /* (the second time round its texts were put into pages again: they had been emptied) */
+    if (t->puts <= puts) fail_msg("no text put into a page again (%d puts)", t->puts - puts);
+    free(first);
 }
 
 /* A tiny window loses nothing: everything still lands inside the screen and its box. */
@@ -1233,6 +1321,8 @@ int main(void) {
         cmocka_unit_test_teardown(test_tiny_window_keeps_everything_inside, back_to_english),
         cmocka_unit_test_teardown(test_8k, back_to_english),
         cmocka_unit_test(test_resize_relayouts_without_leaks),
+        cmocka_unit_test(test_text_pages_refilled_draw_the_same),
+        cmocka_unit_test(test_text_from_its_page_as_from_its_own_texture),
         cmocka_unit_test_teardown(test_exercise_draws_every_step, back_to_english),
         cmocka_unit_test(test_reproducible_and_cached),
         cmocka_unit_test(test_transition_wipes_scenes),

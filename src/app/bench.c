@@ -319,11 +319,14 @@ static int bench_show(const cli_options_t *o) {
         bool warm = app->render.warm_task > app->content->playlist_count;
         if (steady_from < 0 && warm && (frames < 2 * per_loop ? i >= 60 : i >= per_loop)) {
             steady_from = i + 1;
-            allocs_at_steady = memcount_allocations();
+            /* (a page of texts made is a texture's memory: the driver's heap, counted too) */
+            allocs_at_steady = memcount_allocations() + app->render.text.pages_made;
         }
     }
     double wall = now_ms() - wall_start, cpu = cpu_ms() - cpu_start;
-    if (steady_from >= 0) steady_allocs = memcount_allocations() - allocs_at_steady;
+    if (steady_from >= 0) {
+        steady_allocs = memcount_allocations() + app->render.text.pages_made - allocs_at_steady;
+    }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     long pss = floor_memory().pss;
@@ -348,15 +351,13 @@ static int bench_show(const cli_options_t *o) {
            "it at start-up: %d, in it: %d\n",
            first_frame, cache_chosen ? "as the environment sets it" : "off: a cold start",
            texts_before, texts_in_first);
-    long text_bytes = 0;
-    for (int i = 0; i < app->render.text.entry_count; i++) {
-        text_bytes +=
-            (long)app->render.text.entries[i].block.w * app->render.text.entries[i].block.h;
-    }
+    const text_t *tx = &app->render.text;
+    long packed = 0;
+    for (int i = 0; i < tx->entry_count; i++) packed += tx->entries[i].packed_size;
     printf("memory: peak PSS %.1f MiB (frame %ld), PSS at the end %.1f MiB, peak RSS %.1f MiB "
-           "(text cache: %d textures, %.1f MiB)\n",
-           pss_peak / 1024.0, pss_peak_frame, pss / 1024.0, ru.ru_maxrss / 1024.0,
-           app->render.text.entry_count, text_bytes / 1048576.0);
+           "(texts: %d set, packed in %.1f MiB, drawn from %d pages of %dx%d)\n",
+           pss_peak / 1024.0, pss_peak_frame, pss / 1024.0, ru.ru_maxrss / 1024.0, tx->entry_count,
+           packed / 1048576.0, tx->page_count, tx->page_w, tx->page_h);
     printf("memory as if alone: peak PSS %.1f MiB (frame %ld) with its files' pages counted whole "
            "(%.1f MiB of them shared with other processes then)\n",
            (alone_peak.pss + alone_peak.shared_files) / 1024.0, alone_peak_frame,

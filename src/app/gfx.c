@@ -79,6 +79,7 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_PANEL] = "u_panel",
     [GFX_U_PANEL_COLOR] = "u_panel_color",
     [GFX_U_CELLS] = "u_cells",
+    [GFX_U_UV] = "u_uv",
     [GFX_U_LIMB_ENDS] = "u_limb_ends",
     [GFX_U_LIMB_COLOR] = "u_limb_color",
     [GFX_U_LIMB_RADIUS] = "u_limb_radius",
@@ -317,6 +318,8 @@ static bool outside(const gfx_t *g, layout_box_t b) {
            b.y + b.h + pad < c->y;
 }
 
+bool gfx_draws(const gfx_t *g, layout_box_t box) { return !idle(g) && !outside(g, box); }
+
 gfx_color_t gfx_rgb(content_color_t c, float alpha) { return (gfx_color_t){c.r, c.g, c.b, alpha}; }
 
 /* Sets uniform u to n floats (1, 2, 3, 4, or 8: the four corners) in each of p's stages that has
@@ -519,7 +522,18 @@ static layout_box_t texture_quad(const gfx_texture_t *t, layout_box_t box) {
 void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells,
                   gfx_color_t color) {
     if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
-    gfx_program_t *p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box), NULL);
+    gfx_program_t *p;
+    if (t->x > 0 || t->y > 0) { /* in a page: its picture and the blank texel round it */
+        float sx = box.w / (float)t->w, sy = box.h / (float)t->h;
+        p = use(g, GFX_MODE_COVERAGE,
+                (layout_box_t){box.x - sx, box.y - sy, box.w + 2.0f * sx, box.h + 2.0f * sy}, NULL);
+        UNIFORM(g, p, GFX_U_UV, (float)(t->x - 1) / (float)t->side_w,
+                (float)(t->y - 1) / (float)t->side_h, (float)(t->w + 2) / (float)t->side_w,
+                (float)(t->h + 2) / (float)t->side_h);
+    } else {
+        p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box), NULL);
+        UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, 1.0f, 1.0f);
+    }
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
     if (cells) UNIFORM(g, p, GFX_U_CELLS, (float)t->side_w, (float)t->side_h, 0.5f);
     else UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
@@ -574,6 +588,7 @@ void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) 
     gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box), NULL);
     UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, alpha * g->opacity);
     UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
+    UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, 1.0f, 1.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
@@ -672,7 +687,8 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
         int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w);
         int sh = gfx_texture_side(h > l->tex.side_h ? h : l->tex.side_h);
         layer_free(l);
-        l->tex = (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh};
+        l->tex =
+            (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh, 0, 0};
         if (l->tex.id) l->fbo = layer_framebuffer(l->tex.id);
         if (!l->fbo) {
             layer_free(l);
@@ -712,7 +728,7 @@ int gfx_texture_side(int n) { return n <= 1 ? 3 : n | 1; }
 
 static gfx_texture_t texture_padded(GLint internal, GLenum format, int bpp, int w, int h,
                                     const unsigned char *pixels) {
-    gfx_texture_t t = {0, w, h, gfx_texture_side(w), gfx_texture_side(h)};
+    gfx_texture_t t = {0, w, h, gfx_texture_side(w), gfx_texture_side(h), 0, 0};
     if (t.side_w == w && t.side_h == h) {
         t.id = texture_make(internal, format, w, h, pixels);
         return t;
@@ -734,6 +750,19 @@ gfx_texture_t gfx_texture_rgba(int w, int h, const unsigned char *pixels) {
 
 gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels) {
     return texture_padded(GL_R8, GL_RED, 1, w, h, pixels);
+}
+
+gfx_texture_t gfx_texture_page(int w, int h) {
+    gfx_texture_t t = {0, w, h, gfx_texture_side(w), gfx_texture_side(h), 0, 0};
+    t.id = texture_make(GL_R8, GL_RED, t.side_w, t.side_h, NULL);
+    return t;
+}
+
+void gfx_texture_put(const gfx_texture_t *page, int x, int y, int w, int h,
+                     const unsigned char *pixels) {
+    glBindTexture(GL_TEXTURE_2D, page->id);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RED, GL_UNSIGNED_BYTE, pixels);
 }
 
 void gfx_texture_free(gfx_texture_t *t) {

@@ -30,6 +30,7 @@ typedef enum gfx_uniform_t {
     GFX_U_PANEL,       /* gradient.frag: a panel's flat inside, window pixels (GL's origin) */
     GFX_U_PANEL_COLOR, /* and its colour, straight alpha (alpha 0: none) */
     GFX_U_CELLS,       /* texture.frag: sharp texels (x, y a side; 0 smooth), where in one (z) */
+    GFX_U_UV,          /* texture.frag: the part of the texture on the quad (corner, size; 0..1) */
     GFX_U_LIMB_ENDS,   /* quad.vert, passed flat to the capsule: its ends, colour, radius */
     GFX_U_LIMB_COLOR,
     GFX_U_LIMB_RADIUS,
@@ -66,11 +67,14 @@ typedef enum gfx_mode_t {
 } gfx_mode_t;
 
 /* A texture made by gfx_texture_r8/_rgba: w x h texels of picture, in a texture of
- * side_w x side_h (see gfx_texture_side: the rest is blank). */
+ * side_w x side_h (see gfx_texture_side: the rest is blank). Or a picture within a page shared
+ * with others (gfx_texture_page, text.c): from texel (x, y), with two blank texels all round it
+ * (gfx_coverage draws the first too, and filtering there reaches the second). */
 typedef struct gfx_texture_t {
     GLuint id;
     int w, h;
     int side_w, side_h;
+    int x, y; /* where the picture starts: 0, 0 but in a page */
 } gfx_texture_t;
 
 /* A picture kept from one frame to the next ones (see gfx_layer_want), cut at one of two depths
@@ -162,6 +166,9 @@ void gfx_gradient_under(gfx_t *gfx, gfx_color_t top, gfx_color_t bottom, layout_
 void gfx_rect(gfx_t *gfx, layout_box_t box, gfx_color_t fill, float radius);
 void gfx_rect_outline(gfx_t *gfx, layout_box_t box, gfx_color_t fill, gfx_color_t border,
                       float radius, float border_width);
+/* Whether a draw within box would change a pixel now (not dry, not skipped, within the clip). */
+bool gfx_draws(const gfx_t *gfx, layout_box_t box);
+
 /* A single-channel coverage texture drawn with its picture filling box, tinted. `cells` draws
  * it as a grid of sharp texels (a QR code); otherwise it is sampled smoothly. */
 void gfx_coverage(gfx_t *gfx, const gfx_texture_t *texture, layout_box_t box, bool cells,
@@ -204,6 +211,14 @@ gfx_texture_t gfx_texture_rgba(int w, int h, const unsigned char *pixels);
 
 /* Creates a single-channel (R8) texture from `pixels` (w*h bytes, rows top first). */
 gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels);
+
+/* A blank single-channel page of w x h texels (odd sides) that pictures are put into with
+ * gfx_texture_put; its memory costs only where one has been put. */
+gfx_texture_t gfx_texture_page(int w, int h);
+
+/* Puts w x h texels (rows top first) into a page at (x, y). */
+void gfx_texture_put(const gfx_texture_t *page, int x, int y, int w, int h,
+                     const unsigned char *pixels);
 
 void gfx_texture_free(gfx_texture_t *texture);
 

@@ -92,6 +92,7 @@ bool render_set_content(render_t *r, const content_t *content, const char *asset
         text_shutdown(&r->text);
         r->text = *fresh;
         SDL_free(fresh);
+        text_resize(&r->text, r->layout.width, r->layout.height);
     } else if (strcmp(content->language ? content->language : "",
                       r->content->language ? r->content->language : "") != 0) {
         /* another language: the last one's texts dropped, rather than both kept (twice the
@@ -151,7 +152,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     }
     r->qr_texture = qr;
     r->handout_qr_texture = handout;
-    text_upload_pending(&r->text);
+    text_resize(&r->text, width, height); /* (the pages' size: the texts are kept) */
     if (r->mark_pending) {
         r->mark_texture = gfx_texture_rgba(r->mark_px, r->mark_px, r->mark_pending);
         SDL_free(r->mark_pending);
@@ -229,11 +230,18 @@ layout_box_t render_frame(render_t *r, const show_t *show, int width, int height
 static layout_box_t frame(render_t *r, const show_t *show, int width, int height, bool full) {
     if (width != r->layout.width || height != r->layout.height) {
         layout_compute(&r->layout, width, height);
-        text_clear(&r->text); /* sizes follow the screen: re-set every text once */
+        text_resize(&r->text, width, height); /* sizes follow the screen: every text set again */
         r->warm_task = 0;
         full = true;
     }
     warm_frame(r, show);
+    /* each scene fills the text pages from empty, so its texts go where they went last time
+     * round the show, and the pages made for it the first time do again */
+    if (show->view.playlist_index != r->pages_scene || show->view.time < r->pages_time) {
+        text_pages_empty(&r->text);
+        r->pages_scene = show->view.playlist_index;
+    }
+    r->pages_time = show->view.time;
     /* a scene change wipes, unless an overlay covers it: then the new scene is drawn whole */
     damage_wipe_t wipe = {.on = show_transition_mix(show) < 1.0f && !show->help &&
                                 !show_frozen(show)};

@@ -71,6 +71,8 @@ typedef struct render_t {
     bool preparing;    /* a walk on a thread without GL (render_init): texts and the
                                   mark are rasterised into memory, made textures later */
     int warm_task;     /* next thing to walk for the text cache (render_frame) */
+    int pages_scene;   /* the scene the text pages were emptied for (text_pages_empty) ... */
+    double pages_time; /* ... and its time at the last frame: earlier now, it started again */
     long frames_drawn; /* render_frame calls since render_init */
     /* Partial redraw: what the last drawn frame showed, as hashes of the quantised state of
      * the whole screen and of the two parts that move on their own (figure, counter). */

@@ -1,7 +1,10 @@
-/* text: wrapping, fitting and caching of text textures (see text.h). Rasterising happens only
- * on a cache miss; a hit costs a hash of the string and a table scan, no allocation.
+/* text: wrapping, fitting and caching of texts (see text.h). Rasterising happens only on a cache
+ * miss; a hit costs a hash of the string and a table scan, and when the text is not in a page
+ * now, unpacking it into the scratch buffer and one texture upload: no allocation.
  * Depends on SDL2_ttf and gfx. */
 #include "text.h"
+
+#include <lz4.h>
 
 #include "maths.h"
 
@@ -9,9 +12,12 @@
 #include "log.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define BORDER TEXT_BORDER
 
 typedef struct line_t {
     int start, len, width;
@@ -56,20 +62,42 @@ bool text_init(text_t *t, const char *regular_path, const char *bold_path) {
     return true;
 }
 
+void text_pages_empty(text_t *t) {
+    for (int i = 0; i < t->page_count; i++) {
+        text_page_t *pg = &t->pages[i];
+        pg->shelves = pg->top = 0;
+        pg->round++;
+    }
+}
+
 void text_clear(text_t *t) {
     for (int i = 0; i < t->entry_count; i++) {
-        SDL_free(t->entries[i].pending);
-        t->entries[i].pending = NULL;
-        gfx_texture_free(&t->entries[i].block.texture);
-        t->entries[i].key = 0;
+        SDL_free(t->entries[i].packed);
+        t->entries[i] = (text_entry_t){.page = -1};
     }
     t->entry_count = 0;
+    text_pages_empty(t);
     memset(t->memo, 0, sizeof t->memo);
     t->memo_next = 0;
 }
 
+void text_resize(text_t *t, int w, int h) {
+    int pw = w + 2 * BORDER, ph = h + 2 * BORDER; /* the biggest text a box can hold */
+    if (t->page_w && (t->page_w != pw || t->page_h != ph)) {
+        text_clear(t);
+        for (int i = 0; i < t->page_count; i++) gfx_texture_free(&t->pages[i].texture);
+        t->page_count = 0;
+    }
+    t->page_w = pw, t->page_h = ph;
+}
+
 void text_shutdown(text_t *t) {
     text_clear(t);
+    for (int i = 0; i < t->page_count; i++) gfx_texture_free(&t->pages[i].texture);
+    t->page_count = 0;
+    SDL_free(t->scratch);
+    t->scratch = NULL;
+    t->scratch_size = 0;
     for (int i = 0; i < TEXT_FACE_NUM; i++) {
         if (t->fonts[i]) TTF_CloseFont(t->fonts[i]);
         t->fonts[i] = NULL;
@@ -78,14 +106,91 @@ void text_shutdown(text_t *t) {
 
 void text_frame(text_t *t) { t->frame++; }
 
-void text_upload_pending(text_t *t) {
-    for (int i = 0; i < t->entry_count; i++) {
-        text_entry_t *e = &t->entries[i];
-        if (!e->pending) continue;
-        e->block.texture = gfx_texture_r8(e->block.w, e->block.h, e->pending);
-        SDL_free(e->pending);
-        e->pending = NULL;
+/* A place for a w x h picture in a shelf of page `pg` that has room and is not much taller. */
+static bool shelf_place(text_page_t *pg, int w, int h, int *x, int *y) {
+    for (int s = 0; s < pg->shelves; s++) {
+        if (pg->shelf_h[s] >= h && pg->shelf_h[s] <= h + h / 4 + 4 &&
+            pg->shelf_x[s] + w <= pg->texture.side_w) {
+            *x = pg->shelf_x[s], *y = pg->shelf_y[s];
+            pg->shelf_x[s] += w;
+            return true;
+        }
     }
+    if (pg->shelves >= TEXT_SHELVES_MAX || pg->top + h > pg->texture.side_h ||
+        w > pg->texture.side_w) {
+        return false;
+    }
+    int s = pg->shelves++;
+    pg->shelf_y[s] = pg->top, pg->shelf_h[s] = h, pg->shelf_x[s] = w;
+    pg->top += h;
+    *x = 0, *y = pg->shelf_y[s];
+    return true;
+}
+
+/* A page with room for a w x h picture, and where in it: a shelf with room, else the page drawn
+ * from longest ago (not in this frame, if any) emptied, else a new one. -1: none can be made. */
+static int page_place(text_t *t, int w, int h, int *x, int *y) {
+    for (int i = 0; i < t->page_count; i++) {
+        if (shelf_place(&t->pages[i], w, h, x, y)) return i;
+    }
+    int oldest = -1; /* of those big enough: this frame's only when no page can be added */
+    for (int i = 0; i < t->page_count; i++) {
+        const text_page_t *pg = &t->pages[i];
+        if (pg->texture.side_w < w || pg->texture.side_h < h) continue;
+        if (oldest < 0 || pg->last_used < t->pages[oldest].last_used) oldest = i;
+    }
+    bool busy = oldest >= 0 && t->pages[oldest].last_used == t->frame;
+    if (oldest < 0 || (busy && t->page_count < TEXT_PAGES_MAX)) {
+        if (t->page_count >= TEXT_PAGES_MAX) { /* none big enough: the oldest made anew */
+            oldest = 0;
+            for (int i = 1; i < t->page_count; i++) {
+                if (t->pages[i].last_used < t->pages[oldest].last_used) oldest = i;
+            }
+            gfx_texture_free(&t->pages[oldest].texture);
+        } else {
+            oldest = t->page_count++;
+        }
+        text_page_t *pg = &t->pages[oldest];
+        uint32_t round = pg->round;
+        *pg = (text_page_t){.round = round + 1};
+        pg->texture =
+            gfx_texture_page(w > t->page_w ? w : t->page_w, h > t->page_h ? h : t->page_h);
+        t->pages_made++;
+        if (!pg->texture.id) return -1;
+    } else {
+        text_page_t *pg = &t->pages[oldest];
+        pg->shelves = pg->top = 0;
+        pg->round++;
+    }
+    return shelf_place(&t->pages[oldest], w, h, x, y) ? oldest : -1;
+}
+
+/* Makes e's texture ready to draw: in its page still, else unpacked and put into one. */
+static void page_in(text_t *t, text_entry_t *e) {
+    if (t->no_gl || t->measure_only) return;
+    if (e->page >= 0 && e->page < t->page_count && t->pages[e->page].round == e->page_round) {
+        t->pages[e->page].last_used = t->frame;
+        return;
+    }
+    e->block.texture = (gfx_texture_t){0};
+    e->page = -1;
+    int w = e->block.w + 2 * BORDER, h = e->block.h + 2 * BORDER, x, y;
+    size_t n = (size_t)w * (size_t)h;
+    if (!e->packed || n > t->scratch_size ||
+        LZ4_decompress_safe((const char *)e->packed, (char *)t->scratch, e->packed_size, (int)n) !=
+            (int)n) {
+        return;
+    }
+    int p = page_place(t, w, h, &x, &y);
+    if (p < 0) return;
+    text_page_t *pg = &t->pages[p];
+    gfx_texture_put(&pg->texture, x, y, w, h, t->scratch);
+    pg->last_used = t->frame;
+    e->page = p, e->page_round = pg->round;
+    e->block.texture = pg->texture;
+    e->block.texture.w = e->block.w, e->block.texture.h = e->block.h;
+    e->block.texture.x = x + BORDER, e->block.texture.y = y + BORDER;
+    t->puts++;
 }
 
 static TTF_Font *font_at(text_t *t, text_face_t face, int size) {
@@ -161,11 +266,10 @@ static int fit_size(text_t *t, const char *s, text_style_t st, float box_w, floa
     }
 }
 
-/* Sets s as wrapped in w at `size`: a texture, or with deferred uploads its coverage in
- * *pending. */
-static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int size,
-                              const wrapped_t *w, float box_w, float box_h,
-                              unsigned char **pending) {
+/* Sets s as wrapped in w at `size` into e: its block, and its coverage with its blank border,
+ * packed. */
+static void rasterise(text_t *t, const char *s, text_style_t st, int size, const wrapped_t *w,
+                      float box_w, float box_h, text_entry_t *e) {
     text_block_t b = {0};
     b.size = size;
     b.lines = w->count;
@@ -175,9 +279,18 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
     int skip = TTF_FontLineSkip(f);
     b.w = w->width > 0 ? w->width : 1;
     b.h = w->height > 0 ? w->height : 1;
-    if (t->measure_only) return b;
-    unsigned char *cov = SDL_calloc((size_t)b.w * (size_t)b.h, 1);
-    if (!cov) return b;
+    e->block = b;
+    if (t->measure_only) return;
+    int stride = b.w + 2 * BORDER;
+    size_t n = (size_t)stride * (size_t)(b.h + 2 * BORDER);
+    if (n > (size_t)LZ4_MAX_INPUT_SIZE) return;
+    if (n > t->scratch_size) { /* (the one buffer a page is filled from: grown here only) */
+        unsigned char *grown = SDL_realloc(t->scratch, n);
+        if (!grown) return;
+        t->scratch = grown, t->scratch_size = n;
+    }
+    unsigned char *cov = SDL_calloc(n, 1);
+    if (!cov) return;
     char buf[2048];
     for (int i = 0; i < w->count; i++) {
         const line_t *l = &w->lines[i];
@@ -203,21 +316,32 @@ static text_block_t rasterise(text_t *t, const char *s, text_style_t st, int siz
             for (int x = 0; x < argb->w && x0 + x < b.w; x++) {
                 if (x0 + x < 0) continue;
                 unsigned a = row[x] >> 24;
-                unsigned char *d = &cov[(size_t)(y0 + y) * (size_t)b.w + (size_t)(x0 + x)];
+                unsigned char *d =
+                    &cov[(size_t)(y0 + y + BORDER) * (size_t)stride + (size_t)(x0 + x + BORDER)];
                 if (a > *d) *d = (unsigned char)a;
             }
         }
         SDL_UnlockSurface(argb);
         SDL_FreeSurface(argb);
     }
-    if (t->defer_uploads) {
-        *pending = cov;
-    } else {
-        b.texture = gfx_texture_r8(b.w, b.h, cov);
-        SDL_free(cov);
+    int bound = LZ4_compressBound((int)n);
+    char *packed = SDL_malloc((size_t)bound);
+    int packed_size = packed ? LZ4_compress_default((const char *)cov, packed, (int)n, bound) : 0;
+    SDL_free(cov);
+    if (packed_size <= 0) {
+        SDL_free(packed);
+        return;
     }
+    e->packed = SDL_realloc(packed, (size_t)packed_size); /* (smaller: cannot fail but keep) */
+    if (!e->packed) e->packed = (unsigned char *)packed;
+    e->packed_size = packed_size;
     t->rasterised++;
-    return b;
+}
+
+const gfx_texture_t *text_texture(text_t *t, const text_block_t *b) {
+    text_entry_t *e = (text_entry_t *)((char *)b - offsetof(text_entry_t, block));
+    page_in(t, e);
+    return e->block.texture.id ? &e->block.texture : NULL;
 }
 
 const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float box_w, float box_h) {
@@ -244,15 +368,13 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
         for (int i = 1; i < t->entry_count; i++) {
             if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
         }
-        gfx_texture_free(&e->block.texture);
-        SDL_free(e->pending);
-        e->pending = NULL;
-        e->key = 0;
+        SDL_free(e->packed);
     }
+    *e = (text_entry_t){.page = -1};
     int size = fit_size(t, s, st, box_w, box_h, w);
     e->key = key;
     e->last_used = t->frame;
-    e->block = rasterise(t, s, st, size, w, box_w, box_h, &e->pending);
+    rasterise(t, s, st, size, w, box_w, box_h, e);
     SDL_free(w);
     return &e->block;
 }

@@ -13,16 +13,16 @@
 #include "countdown.h"
 #include "scenes.h"
 
-/* The fonts opened and the texts of the first frame set and rasterised, kept in memory: this
- * runs beside the thread that owns the GL context. */
+/* The fonts opened and the texts of the first frame set and rasterised, kept packed: this runs
+ * beside the thread that owns the GL context (they are put into pages as the frame draws). */
 int warm_first(void *data) {
     warm_first_t *p = data;
     render_t *r = p->r;
     p->ok = text_init(&r->text, p->regular, p->bold);
     if (!p->ok) return 0;
-    r->preparing = r->text.defer_uploads = r->gfx.dry = true;
+    r->preparing = r->text.no_gl = r->gfx.dry = true;
     scenes_whole(r, p->show, &p->show->view);
-    r->preparing = r->text.defer_uploads = r->gfx.dry = false;
+    r->preparing = r->text.no_gl = r->gfx.dry = false;
     return 0;
 }
 
@@ -93,7 +93,7 @@ void warm_frame(render_t *r, const show_t *show) {
     }
     int tasks = r->content->playlist_count + 1;
     if (r->warm_task >= tasks) return;
-    r->gfx.dry = true;
+    r->gfx.dry = r->text.no_gl = true; /* set and packed, put into a page when drawn */
     r->text.allow_new = WARM_TEXTS_PER_FRAME;
     while (r->warm_task < tasks && r->text.allow_new > 0) {
         int skipped = r->text.skipped;
@@ -102,5 +102,5 @@ void warm_frame(render_t *r, const show_t *show) {
         r->warm_task++;
     }
     r->text.allow_new = -1;
-    r->gfx.dry = false;
+    r->gfx.dry = r->text.no_gl = false;
 }
