@@ -1,7 +1,7 @@
 // texture.frag: what is sampled from a texture, and the mat. One program (see shape.frag for
 // why); it is compiled once for each texture format bound (R8, RGBA8).
 // u_mode (gfx.h, gfx_mode_t):
-//   1 coverage  a single-channel texture (text) tinted with u_color; with u_cells.x > 0, a grid
+//   1 coverage  a single-channel texture (text) tinted with u_color; with u_uv.z > 0, a grid
 //               of that many sharp texels a side (a QR code: sampled at texel centres)
 //   6 image     a straight-alpha RGBA texture faded by u_color.a
 //   4 poly      one flat colour, u_color (the mat, a panel's flat inside; gfx.c places its
@@ -13,8 +13,8 @@ uniform int u_mode;
 uniform sampler2D u_tex;
 uniform vec4 u_color;
 uniform vec4 u_border_color;
-uniform vec3 u_cells;  // texels a side (x, y; 0: sampled smoothly), and where in a texel (z)
-uniform vec4 u_uv;     // the part of the texture on the quad: its corner (xy) and size (zw), 0..1
+uniform vec4 u_uv;     // a part of a page: the texel at the quad's corner (xy; 0: a whole
+                       // texture), how many across (zw: < 0 drawn scaled); a QR code: 0, 0, cells
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
 LOC(2) flat in vec4 v_limb_ends; // unused: the capsule's (quad.vert); declared, as OpenGL ES
@@ -23,9 +23,13 @@ LOC(4) flat in float v_limb_radius;
 out vec4 frag_color;
 
 void main() {
-    vec2 uv = u_cells.x > 0.0 ? (floor(v_uv * u_cells.xy) + u_cells.z) / u_cells.xy
-                              : u_uv.xy + v_uv * u_uv.zw;
-    vec4 t = texture(u_tex, uv);
+    // a text in a page at its own size: the texel under the pixel, the same wherever the text
+    // was put; scaled (zw < 0), filtered from its part of the page; a QR code: each texel's
+    // centre; else smoothly across the quad
+    vec2 uv = u_uv.z > 0.0 ? (floor(v_uv * u_uv.zw) + 0.5) / u_uv.zw : v_uv;
+    vec4 smooth_ = texture(u_tex, uv);
+    // (a whole texture's: the first texel or a QR code's cell, read and not kept)
+    vec4 t = u_uv.x > 0.0 ? texelFetch(u_tex, ivec2(floor(v_uv * u_uv.zw) + u_uv.xy), 0) : smooth_;
     if (u_mode == 1) {
         frag_color = vec4(u_color.rgb, u_color.a * t.r);
     } else if (u_mode == 4) {

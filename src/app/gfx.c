@@ -78,7 +78,6 @@ static const char *const uniform_names[GFX_U_NUM] = {
     [GFX_U_ORIGIN] = "u_origin",
     [GFX_U_PANEL] = "u_panel",
     [GFX_U_PANEL_COLOR] = "u_panel_color",
-    [GFX_U_CELLS] = "u_cells",
     [GFX_U_UV] = "u_uv",
     [GFX_U_LIMB_ENDS] = "u_limb_ends",
     [GFX_U_LIMB_COLOR] = "u_limb_color",
@@ -523,20 +522,18 @@ void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells
                   gfx_color_t color) {
     if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p;
-    if (t->x > 0 || t->y > 0) { /* in a page: its picture and the blank texel round it */
+    if (t->x > 0 || t->y > 0) { /* in a page, texel for pixel: the text and a blank texel round */
         float sx = box.w / (float)t->w, sy = box.h / (float)t->h;
         p = use(g, GFX_MODE_COVERAGE,
                 (layout_box_t){box.x - sx, box.y - sy, box.w + 2.0f * sx, box.h + 2.0f * sy}, NULL);
-        UNIFORM(g, p, GFX_U_UV, (float)(t->x - 1) / (float)t->side_w,
-                (float)(t->y - 1) / (float)t->side_h, (float)(t->w + 2) / (float)t->side_w,
-                (float)(t->h + 2) / (float)t->side_h);
+        UNIFORM(g, p, GFX_U_UV, (float)(t->x - 1), (float)(t->y - 1), (float)(t->w + 2),
+                (float)(t->h + 2));
     } else {
         p = use(g, GFX_MODE_COVERAGE, texture_quad(t, box), NULL);
-        UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, 1.0f, 1.0f);
+        UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, cells ? (float)t->side_w : 0.0f,
+                cells ? (float)t->side_h : 0.0f);
     }
     set_color(g, p, GFX_U_COLOR, color, g->opacity);
-    if (cells) UNIFORM(g, p, GFX_U_CELLS, (float)t->side_w, (float)t->side_h, 0.5f);
-    else UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
@@ -587,8 +584,7 @@ void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) 
     if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p = use(g, GFX_MODE_IMAGE, texture_quad(t, box), NULL);
     UNIFORM(g, p, GFX_U_COLOR, 1, 1, 1, alpha * g->opacity);
-    UNIFORM(g, p, GFX_U_CELLS, 0.0f, 0.0f, 0.0f);
-    UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, 1.0f, 1.0f);
+    UNIFORM(g, p, GFX_U_UV, 0.0f, 0.0f, 0.0f, 0.0f);
     glBindTexture(GL_TEXTURE_2D, t->id);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }

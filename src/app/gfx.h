@@ -29,9 +29,8 @@ typedef enum gfx_uniform_t {
     GFX_U_ORIGIN,
     GFX_U_PANEL,       /* gradient.frag: a panel's flat inside, window pixels (GL's origin) */
     GFX_U_PANEL_COLOR, /* and its colour, straight alpha (alpha 0: none) */
-    GFX_U_CELLS,       /* texture.frag: sharp texels (x, y a side; 0 smooth), where in one (z) */
-    GFX_U_UV,          /* texture.frag: the part of the texture on the quad (corner, size; 0..1) */
-    GFX_U_LIMB_ENDS,   /* quad.vert, passed flat to the capsule: its ends, colour, radius */
+    GFX_U_UV, /* texture.frag: sharp texels: the quad's corner one, how many across (0: smooth) */
+    GFX_U_LIMB_ENDS, /* quad.vert, passed flat to the capsule: its ends, colour, radius */
     GFX_U_LIMB_COLOR,
     GFX_U_LIMB_RADIUS,
     GFX_U_NUM
@@ -69,7 +68,7 @@ typedef enum gfx_mode_t {
 /* A texture made by gfx_texture_r8/_rgba: w x h texels of picture, in a texture of
  * side_w x side_h (see gfx_texture_side: the rest is blank). Or a picture within a page shared
  * with others (gfx_texture_page, text.c): from texel (x, y), with two blank texels all round it
- * (gfx_coverage draws the first too, and filtering there reaches the second). */
+ * (gfx_coverage draws the first too, each pixel from the one texel under it). */
 typedef struct gfx_texture_t {
     GLuint id;
     int w, h;

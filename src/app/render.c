@@ -153,6 +153,7 @@ bool render_init(render_t *r, const content_t *content, const char *assets_dir, 
     r->qr_texture = qr;
     r->handout_qr_texture = handout;
     text_resize(&r->text, width, height); /* (the pages' size: the texts are kept) */
+    text_pages_fill(&r->text);            /* the first frame's, before it draws */
     if (r->mark_pending) {
         r->mark_texture = gfx_texture_rgba(r->mark_px, r->mark_px, r->mark_pending);
         SDL_free(r->mark_pending);

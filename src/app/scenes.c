@@ -46,7 +46,7 @@ static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layou
     layout_box_t at = layout_place(box, (float)b->w, (float)b->h, (layout_align_t)st.align,
                                    (layout_align_t)va, &scale);
     if (gfx_draws(&r->gfx, at)) { /* (a text put into a page only if it is drawn) */
-        gfx_coverage(&r->gfx, text_texture(&r->text, b), at, false, color);
+        gfx_coverage(&r->gfx, text_texture(&r->text, b, scale < 1.0f), at, false, color);
     }
     record(r, at, box, s, b->overflow || scale < 1.0f);
     if (r->misfit && (b->overflow || scale < 1.0f) && !r->steps_scaled) {

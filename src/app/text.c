@@ -73,6 +73,7 @@ void text_pages_empty(text_t *t) {
 void text_clear(text_t *t) {
     for (int i = 0; i < t->entry_count; i++) {
         SDL_free(t->entries[i].packed);
+        gfx_texture_free(&t->entries[i].own);
         t->entries[i] = (text_entry_t){.page = -1};
     }
     t->entry_count = 0;
@@ -165,6 +166,36 @@ static int page_place(text_t *t, int w, int h, int *x, int *y) {
     return shelf_place(&t->pages[oldest], w, h, x, y) ? oldest : -1;
 }
 
+/* A text's packed coverage is a run of bands of BAND rows (the last fewer), each an LZ4 block
+ * after its size (4 bytes): unpacked and put into a page a band at a time, through a scratch
+ * buffer of one band, not of the whole text (2.3 MiB for the longest review at 4K). */
+#define BAND 32
+
+/* Unpacks band `i` of e (`rows` rows of `stride` bytes) into out; false if it is not whole. */
+static bool band_unpack(const text_entry_t *e, int *at, int rows, int stride, unsigned char *out) {
+    uint32_t size;
+    if (*at + (int)sizeof size > e->packed_size) return false;
+    memcpy(&size, e->packed + *at, sizeof size);
+    *at += (int)sizeof size;
+    int n = rows * stride;
+    if (size > (uint32_t)(e->packed_size - *at) ||
+        LZ4_decompress_safe((const char *)e->packed + *at, (char *)out, (int)size, n) != n) {
+        return false;
+    }
+    *at += (int)size;
+    return true;
+}
+
+bool text_unpack(const text_entry_t *e, unsigned char *out, size_t size) {
+    int stride = e->block.w + 2 * BORDER, h = e->block.h + 2 * BORDER, at = 0;
+    if (!e->packed || (size_t)stride * (size_t)h > size) return false;
+    for (int y = 0; y < h; y += BAND) {
+        int rows = h - y < BAND ? h - y : BAND;
+        if (!band_unpack(e, &at, rows, stride, out + (size_t)y * (size_t)stride)) return false;
+    }
+    return true;
+}
+
 /* Makes e's texture ready to draw: in its page still, else unpacked and put into one. */
 static void page_in(text_t *t, text_entry_t *e) {
     if (t->no_gl || t->measure_only) return;
@@ -174,17 +205,16 @@ static void page_in(text_t *t, text_entry_t *e) {
     }
     e->block.texture = (gfx_texture_t){0};
     e->page = -1;
-    int w = e->block.w + 2 * BORDER, h = e->block.h + 2 * BORDER, x, y;
-    size_t n = (size_t)w * (size_t)h;
-    if (!e->packed || n > t->scratch_size ||
-        LZ4_decompress_safe((const char *)e->packed, (char *)t->scratch, e->packed_size, (int)n) !=
-            (int)n) {
-        return;
-    }
+    int w = e->block.w + 2 * BORDER, h = e->block.h + 2 * BORDER, x, y, at = 0;
+    if (!e->packed || (size_t)w * BAND > t->scratch_size) return;
     int p = page_place(t, w, h, &x, &y);
     if (p < 0) return;
     text_page_t *pg = &t->pages[p];
-    gfx_texture_put(&pg->texture, x, y, w, h, t->scratch);
+    for (int band = 0; band < h; band += BAND) {
+        int rows = h - band < BAND ? h - band : BAND;
+        if (!band_unpack(e, &at, rows, w, t->scratch)) return; /* (not marked in the page) */
+        gfx_texture_put(&pg->texture, x, y + band, w, rows, t->scratch);
+    }
     pg->last_used = t->frame;
     e->page = p, e->page_round = pg->round;
     e->block.texture = pg->texture;
@@ -267,7 +297,7 @@ static int fit_size(text_t *t, const char *s, text_style_t st, float box_w, floa
 }
 
 /* Sets s as wrapped in w at `size` into e: its block, and its coverage with its blank border,
- * packed. */
+ * packed in bands. */
 static void rasterise(text_t *t, const char *s, text_style_t st, int size, const wrapped_t *w,
                       float box_w, float box_h, text_entry_t *e) {
     text_block_t b = {0};
@@ -281,13 +311,13 @@ static void rasterise(text_t *t, const char *s, text_style_t st, int size, const
     b.h = w->height > 0 ? w->height : 1;
     e->block = b;
     if (t->measure_only) return;
-    int stride = b.w + 2 * BORDER;
-    size_t n = (size_t)stride * (size_t)(b.h + 2 * BORDER);
-    if (n > (size_t)LZ4_MAX_INPUT_SIZE) return;
-    if (n > t->scratch_size) { /* (the one buffer a page is filled from: grown here only) */
-        unsigned char *grown = SDL_realloc(t->scratch, n);
+    int stride = b.w + 2 * BORDER, rows = b.h + 2 * BORDER;
+    size_t n = (size_t)stride * (size_t)rows, band_n = (size_t)stride * BAND;
+    if (band_n > (size_t)LZ4_MAX_INPUT_SIZE) return;
+    if (band_n > t->scratch_size) { /* (the one buffer a page is filled from: grown here only) */
+        unsigned char *grown = SDL_realloc(t->scratch, band_n);
         if (!grown) return;
-        t->scratch = grown, t->scratch_size = n;
+        t->scratch = grown, t->scratch_size = band_n;
     }
     unsigned char *cov = SDL_calloc(n, 1);
     if (!cov) return;
@@ -324,22 +354,58 @@ static void rasterise(text_t *t, const char *s, text_style_t st, int size, const
         SDL_UnlockSurface(argb);
         SDL_FreeSurface(argb);
     }
-    int bound = LZ4_compressBound((int)n);
-    char *packed = SDL_malloc((size_t)bound);
-    int packed_size = packed ? LZ4_compress_default((const char *)cov, packed, (int)n, bound) : 0;
-    SDL_free(cov);
-    if (packed_size <= 0) {
-        SDL_free(packed);
-        return;
+    int bands = (rows + BAND - 1) / BAND, band_bound = LZ4_compressBound((int)band_n);
+    size_t bound = (size_t)bands * (sizeof(uint32_t) + (size_t)band_bound);
+    unsigned char *packed = bound <= INT32_MAX ? SDL_malloc(bound) : NULL;
+    int at = 0;
+    for (int y = 0; packed && y < rows; y += BAND) {
+        int n_rows = rows - y < BAND ? rows - y : BAND;
+        int made = LZ4_compress_default((const char *)cov + (size_t)y * (size_t)stride,
+                                        (char *)packed + at + sizeof(uint32_t), n_rows * stride,
+                                        band_bound);
+        if (made <= 0) {
+            SDL_free(packed);
+            packed = NULL;
+            break;
+        }
+        uint32_t made32 = (uint32_t)made;
+        memcpy(packed + at, &made32, sizeof made32);
+        at += (int)sizeof made32 + made;
     }
-    e->packed = SDL_realloc(packed, (size_t)packed_size); /* (smaller: cannot fail but keep) */
-    if (!e->packed) e->packed = (unsigned char *)packed;
-    e->packed_size = packed_size;
+    SDL_free(cov);
+    if (!packed) return;
+    e->packed = SDL_realloc(packed, (size_t)at); /* smaller: kept as it is if that fails */
+    if (!e->packed) e->packed = packed;
+    e->packed_size = at;
     t->rasterised++;
 }
 
-const gfx_texture_t *text_texture(text_t *t, const text_block_t *b) {
+/* A texture of e's own (its picture without the border), for drawing it scaled. */
+static void own_make(text_t *t, text_entry_t *e) {
+    if (t->no_gl || t->measure_only || !e->packed) return;
+    int w = e->block.w, stride = w + 2 * BORDER, h = e->block.h + 2 * BORDER;
+    size_t n = (size_t)stride * (size_t)h;
+    unsigned char *cov = SDL_malloc(n); /* (once a text, in a window too small for it) */
+    if (cov && text_unpack(e, cov, n)) {
+        for (int y = 0; y < e->block.h; y++) { /* row y is behind row y + BORDER: in place */
+            memmove(cov + (size_t)y * (size_t)w,
+                    cov + (size_t)(y + BORDER) * (size_t)stride + BORDER, (size_t)w);
+        }
+        e->own = gfx_texture_r8(w, e->block.h, cov);
+    }
+    SDL_free(cov);
+}
+
+void text_pages_fill(text_t *t) {
+    for (int i = 0; i < t->entry_count; i++) page_in(t, &t->entries[i]);
+}
+
+const gfx_texture_t *text_texture(text_t *t, const text_block_t *b, bool scaled) {
     text_entry_t *e = (text_entry_t *)((char *)b - offsetof(text_entry_t, block));
+    if (scaled) {
+        if (!e->own.id) own_make(t, e);
+        return e->own.id ? &e->own : NULL;
+    }
     page_in(t, e);
     return e->block.texture.id ? &e->block.texture : NULL;
 }
@@ -369,6 +435,7 @@ const text_block_t *text_get(text_t *t, const char *s, text_style_t st, float bo
             if (t->entries[i].last_used < e->last_used) e = &t->entries[i];
         }
         SDL_free(e->packed);
+        gfx_texture_free(&e->own);
     }
     *e = (text_entry_t){.page = -1};
     int size = fit_size(t, s, st, box_w, box_h, w);

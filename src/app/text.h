@@ -16,8 +16,8 @@
 #define TEXT_PAGES_MAX 16 /* pages of texts drawn (text_page_t): a screen uses a few */
 #define TEXT_SHELVES_MAX 48
 /* The blank texels kept round each text, packed and in a page: the quad drawn covers one of them
- * (as far as a pixel the text's edge reaches), and a pixel there samples between it and the
- * next, so a neighbour, or what the page held before, never shows (gfx_coverage). */
+ * (as far as a pixel the text's edge reaches), and a pixel on the quad's very edge may round
+ * into the next, so a neighbour, or what the page held before, never shows (gfx_coverage). */
 #define TEXT_BORDER 2
 
 typedef enum text_face_t { TEXT_REGULAR = 0, TEXT_BOLD, TEXT_FACE_NUM } text_face_t;
@@ -48,6 +48,7 @@ typedef struct text_entry_t {
     text_block_t block;    /* its texture: where it is in its page (while page_round holds) */
     unsigned char *packed; /* NULL: not rasterised (measure_only, or out of memory) */
     int packed_size;
+    gfx_texture_t own;   /* a texture of its own, made when it is first drawn scaled */
     int page;            /* the page it was put in, -1 none ... */
     uint32_t page_round; /* ... and that page's round then: it is there while they match */
 } text_entry_t;
@@ -76,7 +77,7 @@ typedef struct text_t {
     text_page_t pages[TEXT_PAGES_MAX];
     int page_count;
     int page_w, page_h;     /* a page's size for this screen (text_resize) */
-    unsigned char *scratch; /* a text's coverage unpacked to be put in a page */
+    unsigned char *scratch; /* a band of a text's coverage unpacked to be put in a page */
     size_t scratch_size;    /* grown only when a new text is set, never when one is drawn */
     int pages_made;         /* pages made since init, for the bench (none in steady state) */
     int puts;               /* texts put into pages since init, for tests */
@@ -106,8 +107,17 @@ const text_block_t *text_get(text_t *text, const char *s, text_style_t style, fl
 
 /* The texture to draw a text from (text_get's block): put into a page if it is not in one,
  * ready until the next call; NULL when it cannot be. Only for a text about to be drawn: the
- * pages hold what is drawn. */
-const gfx_texture_t *text_texture(text_t *text, const text_block_t *block);
+ * pages hold what is drawn. A page is drawn from texel for pixel; a text drawn `scaled` (it
+ * does not fit its box, in a tiny window) is filtered, from a texture of its own, kept. */
+const gfx_texture_t *text_texture(text_t *text, const text_block_t *block, bool scaled);
+
+/* A text's coverage with its TEXT_BORDER, (w + 2 border) x (h + 2 border) bytes into out (of
+ * `size`), unpacked; false if it is not kept or out is too small. */
+bool text_unpack(const text_entry_t *entry, unsigned char *out, size_t size);
+
+/* Puts every text set so far into the pages, before a frame draws with them (an upload into a
+ * page that draws already queued sample makes the driver finish those draws first). */
+void text_pages_fill(text_t *text);
 
 /* Empties every page (the texts stay packed): a new scene fills them from the start, so each
  * time round the show its texts go where they went before and no page is made again. */
