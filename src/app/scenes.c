@@ -45,8 +45,12 @@ static layout_box_t draw_text(render_t *r, const char *s, text_style_t st, layou
     float scale = 1.0f;
     layout_box_t at = layout_place(box, (float)b->w, (float)b->h, (layout_align_t)st.align,
                                    (layout_align_t)va, &scale);
-    if (gfx_draws(&r->gfx, at)) { /* (a text put into a page only if it is drawn) */
-        gfx_coverage(&r->gfx, text_texture(&r->text, b, scale < 1.0f), at, false, color);
+    /* a text is put into a page only when it is drawn; one drawn scaled has a texture of its
+     * own, made ahead of need by the warm-up's walks (not by a frame) */
+    bool drawn = gfx_draws(&r->gfx, at), ahead = r->gfx.dry && scale < 1.0f;
+    if (drawn || ahead) {
+        const gfx_texture_t *texture = text_texture(&r->text, b, scale < 1.0f);
+        if (drawn) gfx_coverage(&r->gfx, texture, at, false, color);
     }
     record(r, at, box, s, b->overflow || scale < 1.0f);
     if (r->misfit && (b->overflow || scale < 1.0f) && !r->steps_scaled) {

@@ -198,7 +198,7 @@ bool text_unpack(const text_entry_t *e, unsigned char *out, size_t size) {
 
 /* Makes e's texture ready to draw: in its page still, else unpacked and put into one. */
 static void page_in(text_t *t, text_entry_t *e) {
-    if (t->no_gl || t->measure_only) return;
+    if (t->no_gl || t->no_pages || t->measure_only) return;
     if (e->page >= 0 && e->page < t->page_count && t->pages[e->page].round == e->page_round) {
         t->pages[e->page].last_used = t->frame;
         return;

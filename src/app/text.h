@@ -87,8 +87,8 @@ typedef struct text_t {
     int rasterised;    /* texts rasterised since init (cache misses), for tests and benchmarks */
     int allow_new;     /* how many more misses may be rasterised now; < 0 = no limit */
     int skipped;       /* misses left for later because allow_new ran out */
-    bool no_gl;        /* no GL call: texts are set and packed, none put in a page (another
-                         * thread, or a walk that draws nothing) */
+    bool no_gl;        /* no GL call: texts are set and packed, no texture made (another thread) */
+    bool no_pages;     /* none put in a page (a walk that draws nothing) */
     bool measure_only; /* misses are wrapped and fitted, not rasterised (render_audit) */
 } text_t;
 

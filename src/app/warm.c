@@ -93,7 +93,7 @@ void warm_frame(render_t *r, const show_t *show) {
     }
     int tasks = r->content->playlist_count + 1;
     if (r->warm_task >= tasks) return;
-    r->gfx.dry = r->text.no_gl = true; /* set and packed, put into a page when drawn */
+    r->gfx.dry = r->text.no_pages = true; /* set and packed, put into a page when drawn */
     r->text.allow_new = WARM_TEXTS_PER_FRAME;
     while (r->warm_task < tasks && r->text.allow_new > 0) {
         int skipped = r->text.skipped;
@@ -102,5 +102,5 @@ void warm_frame(render_t *r, const show_t *show) {
         r->warm_task++;
     }
     r->text.allow_new = -1;
-    r->gfx.dry = r->text.no_gl = false;
+    r->gfx.dry = r->text.no_pages = false;
 }
