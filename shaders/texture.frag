@@ -13,8 +13,8 @@ uniform int u_mode;
 uniform sampler2D u_tex;
 uniform vec4 u_color;
 uniform vec4 u_border_color;
-uniform vec4 u_uv;     // a part of a page: the texel at the quad's corner (xy; 0: a whole
-                       // texture), how many across (zw: < 0 drawn scaled); a QR code: 0, 0, cells
+uniform vec4 u_uv;     // a text in a page: the texel at the quad's corner (xy), how many across
+                       // (zw); a QR code: 0, 0, its cells; else 0: sampled smoothly
 LOC(0) in vec2 v_uv;
 LOC(1) in vec2 v_local;
 LOC(2) flat in vec4 v_limb_ends; // unused: the capsule's (quad.vert); declared, as OpenGL ES
@@ -23,9 +23,8 @@ LOC(4) flat in float v_limb_radius;
 out vec4 frag_color;
 
 void main() {
-    // a text in a page at its own size: the texel under the pixel, the same wherever the text
-    // was put; scaled (zw < 0), filtered from its part of the page; a QR code: each texel's
-    // centre; else smoothly across the quad
+    // a text in a page (always at its own size): the texel under the pixel, the same wherever
+    // the text was put; a QR code: each texel's centre; else smoothly across the quad
     vec2 uv = u_uv.z > 0.0 ? (floor(v_uv * u_uv.zw) + 0.5) / u_uv.zw : v_uv;
     vec4 smooth_ = texture(u_tex, uv);
     // (a whole texture's: the first texel or a QR code's cell, read and not kept)

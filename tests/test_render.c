@@ -354,8 +354,8 @@ static void test_text_from_its_page_as_from_its_own_texture(void **state) {
     const size_t size = (size_t)w * h * 4;
     text_t *t = &app->render.text;
     gfx_t *g = &app->render.gfx;
-    unsigned char *own_px = malloc(size), *unpacked = malloc(size);
-    assert_true(own_px && unpacked);
+    unsigned char *own_px = malloc(size);
+    assert_non_null(own_px);
     int compared = 0;
     for (int k = 0; k < 2; k++) {
         goto_scene(k);
@@ -366,18 +366,12 @@ static void test_text_from_its_page_as_from_its_own_texture(void **state) {
             const text_block_t *b = &e->block;
             if (e->page < 0 || t->pages[e->page].round != e->page_round) continue;
             if (b->w + 8 > w || b->h + 8 > h) continue;
-            int bw = b->w + 2 * TEXT_BORDER;
-            assert_true(text_unpack(e, unpacked, size));
-            for (int y = 0; y < b->h; y++) { /* (in place: row y is behind row y + border) */
-                memmove(unpacked + (size_t)y * (size_t)b->w,
-                        unpacked + (size_t)(y + TEXT_BORDER) * (size_t)bw + TEXT_BORDER,
-                        (size_t)b->w);
-            }
-            gfx_texture_t own = gfx_texture_r8(b->w, b->h, unpacked);
-            assert_true(own.id != 0);
+            /* the texture of its own the text is drawn scaled from, from the same coverage */
+            const gfx_texture_t *own = text_texture(t, b, true);
+            assert_non_null(own);
             layout_box_t at = {4, 4, (float)b->w, (float)b->h};
             gfx_color_t ink = {0.95f, 0.9f, 0.8f, 1.0f};
-            const gfx_texture_t *textures[2] = {&own, &b->texture};
+            const gfx_texture_t *textures[2] = {own, &b->texture};
             for (int p = 0; p < 2; p++) {
                 assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
                 gfx_begin(g, w, h);
@@ -386,7 +380,6 @@ static void test_text_from_its_page_as_from_its_own_texture(void **state) {
                 gfx_coverage(g, textures[p], at, false, ink);
                 gfx_read_rgba(w, h, p == 0 ? own_px : pixels);
             }
-            gfx_texture_free(&own);
             if (memcmp(own_px, pixels, size) != 0) {
                 fail_msg("text %d (%dx%d) from its page differs from its own texture", i, b->w,
                          b->h);
@@ -398,7 +391,6 @@ static void test_text_from_its_page_as_from_its_own_texture(void **state) {
     print_message("%d texts compared\n", compared);
     assert_true(compared >= 8);
     free(own_px);
-    free(unpacked);
 }
 
 /* Texts are drawn from a few pages, emptied and filled again as scenes come and go: each scene

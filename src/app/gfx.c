@@ -523,9 +523,7 @@ void gfx_coverage(gfx_t *g, const gfx_texture_t *t, layout_box_t box, bool cells
     if (idle(g) || !t || !t->id || box.w <= 0 || box.h <= 0 || outside(g, box)) return;
     gfx_program_t *p;
     if (t->x > 0 || t->y > 0) { /* in a page, texel for pixel: the text and a blank texel round */
-        float sx = box.w / (float)t->w, sy = box.h / (float)t->h;
-        p = use(g, GFX_MODE_COVERAGE,
-                (layout_box_t){box.x - sx, box.y - sy, box.w + 2.0f * sx, box.h + 2.0f * sy}, NULL);
+        p = use(g, GFX_MODE_COVERAGE, layout_box_grow(box, 1.0f), NULL);
         UNIFORM(g, p, GFX_U_UV, (float)(t->x - 1), (float)(t->y - 1), (float)(t->w + 2),
                 (float)(t->h + 2));
     } else {

@@ -171,7 +171,8 @@ static int page_place(text_t *t, int w, int h, int *x, int *y) {
  * buffer of one band, not of the whole text (2.3 MiB for the longest review at 4K). */
 #define BAND 32
 
-/* Unpacks band `i` of e (`rows` rows of `stride` bytes) into out; false if it is not whole. */
+/* Unpacks e's band at byte `at` (`rows` rows of `stride` bytes) into out and moves `at` past
+ * it; false if it is not whole. */
 static bool band_unpack(const text_entry_t *e, int *at, int rows, int stride, unsigned char *out) {
     uint32_t size;
     if (*at + (int)sizeof size > e->packed_size) return false;
@@ -186,7 +187,8 @@ static bool band_unpack(const text_entry_t *e, int *at, int rows, int stride, un
     return true;
 }
 
-bool text_unpack(const text_entry_t *e, unsigned char *out, size_t size) {
+/* e's coverage with its border, (w + 2 border) x (h + 2 border) bytes, into out (of `size`). */
+static bool text_unpack(const text_entry_t *e, unsigned char *out, size_t size) {
     int stride = e->block.w + 2 * BORDER, h = e->block.h + 2 * BORDER, at = 0;
     if (!e->packed || (size_t)stride * (size_t)h > size) return false;
     for (int y = 0; y < h; y += BAND) {

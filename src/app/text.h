@@ -111,10 +111,6 @@ const text_block_t *text_get(text_t *text, const char *s, text_style_t style, fl
  * does not fit its box, in a tiny window) is filtered, from a texture of its own, kept. */
 const gfx_texture_t *text_texture(text_t *text, const text_block_t *block, bool scaled);
 
-/* A text's coverage with its TEXT_BORDER, (w + 2 border) x (h + 2 border) bytes into out (of
- * `size`), unpacked; false if it is not kept or out is too small. */
-bool text_unpack(const text_entry_t *entry, unsigned char *out, size_t size);
-
 /* Puts every text set so far into the pages, before a frame draws with them (an upload into a
  * page that draws already queued sample makes the driver finish those draws first). */
 void text_pages_fill(text_t *text);
