@@ -22,7 +22,7 @@ echo "$out"
 fail=0
 for line in "^bench: 480x270, demo pacing, $frames frames" '^frame wall ms: median [0-9.]+  p95 [0-9.]+  p99 [0-9.]+  max [0-9.]+$' \
             '^frame cpu ms: [0-9.]+ per frame' "^first frame: [0-9]+ ms after process start \\(Mesa's shader cache off: a cold start\\); texts set for it at start-up: [1-9][0-9]*, in it: 0\$" \
-            '^memory: peak PSS [0-9.]+ MiB \(frame [0-9]+\), PSS at the end [0-9.]+ MiB, peak RSS [0-9.]+ MiB \(texts: [1-9][0-9]* set, packed in [0-9.]+ MiB, drawn from [1-9][0-9]* pages of [1-9][0-9]*x[1-9][0-9]*\)$' "^frames presented: [0-9]+ of $frames" \
+            '^memory: peak PSS [0-9.]+ MiB \(frame [0-9]+\), PSS at the end [0-9.]+ MiB, peak RSS [0-9.]+ MiB \(texts: [1-9][0-9]* set, packed in [0-9.]+ MiB, drawn from [1-9][0-9]* pages of [1-9][0-9]*x[1-9][0-9]*, [1-9][0-9]* rows filled at most; the layer kept under the figure: [0-9]+x[0-9]+\)$' "^frames presented: [0-9]+ of $frames" \
             "^heap allocations in steady-state frames: 0 \\(frames [0-9]+ to $((frames - 1))\\)\$" '^bench: (ok|over budget: .+)$' \
             "^floor: the smallest GL program drawing one shader \\(this binary, 480x270, Mesa's shader cache off\\): whole run [1-9][0-9]* ms, peak PSS [1-9][0-9.]* MiB \\([1-9][0-9.]* MiB as if alone\\)\$" \
             "^memory as if alone: peak PSS [1-9][0-9.]* MiB \\(frame [0-9]+\\) with its files' pages counted whole \\([0-9.]+ MiB of them shared with other processes then\\)\$" \

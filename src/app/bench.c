@@ -354,10 +354,14 @@ static int bench_show(const cli_options_t *o) {
     const text_t *tx = &app->render.text;
     long packed = 0;
     for (int i = 0; i < tx->entry_count; i++) packed += tx->entries[i].packed_size;
+    int page_rows = 0;
+    for (int i = 0; i < tx->page_count; i++) page_rows += tx->pages[i].used;
     printf("memory: peak PSS %.1f MiB (frame %ld), PSS at the end %.1f MiB, peak RSS %.1f MiB "
-           "(texts: %d set, packed in %.1f MiB, drawn from %d pages of %dx%d)\n",
+           "(texts: %d set, packed in %.1f MiB, drawn from %d pages of %dx%d, %d rows filled at "
+           "most; the layer kept under the figure: %dx%d)\n",
            pss_peak / 1024.0, pss_peak_frame, pss / 1024.0, ru.ru_maxrss / 1024.0, tx->entry_count,
-           packed / 1048576.0, tx->page_count, tx->page_w, tx->page_h);
+           packed / 1048576.0, tx->page_count, tx->page_w, tx->page_h, page_rows,
+           app->render.gfx.layer.tex.side_w, app->render.gfx.layer.tex.side_h);
     printf("memory as if alone: peak PSS %.1f MiB (frame %ld) with its files' pages counted whole "
            "(%.1f MiB of them shared with other processes then)\n",
            (alone_peak.pss + alone_peak.shared_files) / 1024.0, alone_peak_frame,

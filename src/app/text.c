@@ -124,6 +124,7 @@ static bool shelf_place(text_page_t *pg, int w, int h, int *x, int *y) {
     int s = pg->shelves++;
     pg->shelf_y[s] = pg->top, pg->shelf_h[s] = h, pg->shelf_x[s] = w;
     pg->top += h;
+    if (pg->top > pg->used) pg->used = pg->top;
     *x = 0, *y = pg->shelf_y[s];
     return true;
 }
@@ -298,8 +299,70 @@ static int fit_size(text_t *t, const char *s, text_style_t st, float box_w, floa
     }
 }
 
+/* A text's coverage being packed: its rows from `base` on are in a window of `cap` rows; rows
+ * above the next line's top are final, and packed (and the window moved on) a band at a time,
+ * so a text never holds its whole coverage (2.3 MiB for the longest review at 4K) at once. */
+typedef struct packer_t {
+    int stride, rows, base, cap;
+    unsigned char *win;                /* cap x stride: rows [base, base + cap) */
+    unsigned char *out;                /* the bands packed so far */
+    int out_size, out_cap, band_bound; /* (band_bound: LZ4's bound for one band) */
+    bool failed;
+} packer_t;
+
+/* Makes room in the window for rows up to `end`. */
+static void packer_reach(packer_t *p, int end) {
+    if (p->failed || end - p->base <= p->cap) return;
+    int cap = end - p->base + BAND;
+    unsigned char *grown = SDL_realloc(p->win, (size_t)cap * (size_t)p->stride);
+    if (!grown) {
+        p->failed = true;
+        return;
+    }
+    memset(grown + (size_t)p->cap * (size_t)p->stride, 0,
+           (size_t)(cap - p->cap) * (size_t)p->stride);
+    p->win = grown, p->cap = cap;
+}
+
+/* Packs the window's bands that end at or above row `until` (all that are left: p->rows), and
+ * moves the window on past them. */
+static void packer_flush(packer_t *p, int until) {
+    packer_reach(p, until < p->rows ? until : p->rows); /* (rows no line reached: blank) */
+    int k = 0;                                          /* bands packed */
+    for (; !p->failed && p->base + k * BAND < p->rows; k++) {
+        int top = p->base + k * BAND;
+        if (top + BAND > until && until < p->rows) break;
+        int n_rows = p->rows - top < BAND ? p->rows - top : BAND;
+        if (p->out_size + (int)sizeof(uint32_t) + p->band_bound > p->out_cap) {
+            long cap = 2L * p->out_cap + (long)sizeof(uint32_t) + p->band_bound;
+            unsigned char *grown = cap <= INT32_MAX ? SDL_realloc(p->out, (size_t)cap) : NULL;
+            if (!grown) {
+                p->failed = true;
+                return;
+            }
+            p->out = grown, p->out_cap = (int)cap;
+        }
+        int made = LZ4_compress_default((const char *)p->win + (size_t)k * BAND * p->stride,
+                                        (char *)p->out + p->out_size + sizeof(uint32_t),
+                                        n_rows * p->stride, p->band_bound);
+        if (made <= 0) {
+            p->failed = true;
+            return;
+        }
+        uint32_t made32 = (uint32_t)made;
+        memcpy(p->out + p->out_size, &made32, sizeof made32);
+        p->out_size += (int)sizeof made32 + made;
+    }
+    int moved = k * BAND < p->cap ? k * BAND : p->cap; /* rows */
+    if (moved <= 0) return;
+    size_t gone = (size_t)moved * (size_t)p->stride, all = (size_t)p->cap * (size_t)p->stride;
+    memmove(p->win, p->win + gone, all - gone);
+    memset(p->win + all - gone, 0, gone);
+    p->base += k * BAND;
+}
+
 /* Sets s as wrapped in w at `size` into e: its block, and its coverage with its blank border,
- * packed in bands. */
+ * packed in bands (rasterised a line at a time, packed as the lines pass). */
 static void rasterise(text_t *t, const char *s, text_style_t st, int size, const wrapped_t *w,
                       float box_w, float box_h, text_entry_t *e) {
     text_block_t b = {0};
@@ -314,18 +377,20 @@ static void rasterise(text_t *t, const char *s, text_style_t st, int size, const
     e->block = b;
     if (t->measure_only) return;
     int stride = b.w + 2 * BORDER, rows = b.h + 2 * BORDER;
-    size_t n = (size_t)stride * (size_t)rows, band_n = (size_t)stride * BAND;
+    size_t band_n = (size_t)stride * BAND;
     if (band_n > (size_t)LZ4_MAX_INPUT_SIZE) return;
     if (band_n > t->scratch_size) { /* (the one buffer a page is filled from: grown here only) */
         unsigned char *grown = SDL_realloc(t->scratch, band_n);
         if (!grown) return;
         t->scratch = grown, t->scratch_size = band_n;
     }
-    unsigned char *cov = SDL_calloc(n, 1);
-    if (!cov) return;
+    packer_t p = {.stride = stride, .rows = rows, .band_bound = LZ4_compressBound((int)band_n)};
+    packer_reach(&p, BAND);
     char buf[2048];
-    for (int i = 0; i < w->count; i++) {
+    for (int i = 0; i < w->count && !p.failed; i++) {
         const line_t *l = &w->lines[i];
+        int y0 = i * skip;
+        packer_flush(&p, y0 + BORDER); /* the rows above this line are final */
         if (l->len <= 0) continue;
         int len = l->len < (int)sizeof buf - 1 ? l->len : (int)sizeof buf - 1;
         memcpy(buf, s + l->start, (size_t)len);
@@ -335,50 +400,39 @@ static void rasterise(text_t *t, const char *s, text_style_t st, int size, const
             log_warning("cannot render text: %s", TTF_GetError());
             continue;
         }
-        SDL_Surface *argb = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
-        SDL_FreeSurface(surf);
-        if (!argb) continue;
+        SDL_Surface *argb = surf; /* (SDL_ttf makes ARGB8888: converted only if not) */
+        if (surf->format->format != SDL_PIXELFORMAT_ARGB8888) {
+            argb = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+            SDL_FreeSurface(surf);
+            if (!argb) continue;
+        }
         int x0 = st.align == TEXT_CENTER  ? (b.w - l->width) / 2
                  : st.align == TEXT_RIGHT ? b.w - l->width
                                           : 0;
-        int y0 = i * skip;
+        int h = argb->h < b.h - y0 ? argb->h : b.h - y0;
+        packer_reach(&p, y0 + BORDER + h);
         SDL_LockSurface(argb);
-        for (int y = 0; y < argb->h && y0 + y < b.h; y++) {
+        for (int y = 0; y < h && !p.failed; y++) {
             const Uint32 *row = (const Uint32 *)((const Uint8 *)argb->pixels + y * argb->pitch);
+            unsigned char *d = p.win + (size_t)(y0 + y + BORDER - p.base) * (size_t)stride + BORDER;
             for (int x = 0; x < argb->w && x0 + x < b.w; x++) {
                 if (x0 + x < 0) continue;
                 unsigned a = row[x] >> 24;
-                unsigned char *d =
-                    &cov[(size_t)(y0 + y + BORDER) * (size_t)stride + (size_t)(x0 + x + BORDER)];
-                if (a > *d) *d = (unsigned char)a;
+                if (a > d[x0 + x]) d[x0 + x] = (unsigned char)a;
             }
         }
         SDL_UnlockSurface(argb);
         SDL_FreeSurface(argb);
     }
-    int bands = (rows + BAND - 1) / BAND, band_bound = LZ4_compressBound((int)band_n);
-    size_t bound = (size_t)bands * (sizeof(uint32_t) + (size_t)band_bound);
-    unsigned char *packed = bound <= INT32_MAX ? SDL_malloc(bound) : NULL;
-    int at = 0;
-    for (int y = 0; packed && y < rows; y += BAND) {
-        int n_rows = rows - y < BAND ? rows - y : BAND;
-        int made = LZ4_compress_default((const char *)cov + (size_t)y * (size_t)stride,
-                                        (char *)packed + at + sizeof(uint32_t), n_rows * stride,
-                                        band_bound);
-        if (made <= 0) {
-            SDL_free(packed);
-            packed = NULL;
-            break;
-        }
-        uint32_t made32 = (uint32_t)made;
-        memcpy(packed + at, &made32, sizeof made32);
-        at += (int)sizeof made32 + made;
+    packer_flush(&p, rows);
+    SDL_free(p.win);
+    if (p.failed) {
+        SDL_free(p.out);
+        return;
     }
-    SDL_free(cov);
-    if (!packed) return;
-    e->packed = SDL_realloc(packed, (size_t)at); /* smaller: kept as it is if that fails */
-    if (!e->packed) e->packed = packed;
-    e->packed_size = at;
+    e->packed = SDL_realloc(p.out, (size_t)p.out_size); /* smaller: kept as it is if that fails */
+    if (!e->packed) e->packed = p.out;
+    e->packed_size = p.out_size;
     t->rasterised++;
 }
 

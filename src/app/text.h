@@ -61,7 +61,8 @@ typedef struct text_page_t {
     gfx_texture_t texture;
     int shelf_y[TEXT_SHELVES_MAX], shelf_h[TEXT_SHELVES_MAX], shelf_x[TEXT_SHELVES_MAX];
     int shelves;
-    int top; /* the rows below the last shelf are free */
+    int top;  /* the rows below the last shelf are free */
+    int used; /* the most rows ever filled (what the page costs in memory) */
     uint32_t last_used, round;
 } text_page_t;
 
