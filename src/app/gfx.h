@@ -212,7 +212,8 @@ gfx_texture_t gfx_texture_rgba(int w, int h, const unsigned char *pixels);
 gfx_texture_t gfx_texture_r8(int w, int h, const unsigned char *pixels);
 
 /* A blank single-channel page of w x h texels (odd sides) that pictures are put into with
- * gfx_texture_put; its memory costs only where one has been put. */
+ * gfx_texture_put. Its memory is its whole size from the start: llvmpipe clears every texture
+ * it makes (llvmpipe_texture_layout). */
 gfx_texture_t gfx_texture_page(int w, int h);
 
 /* Puts w x h texels (rows top first) into a page at (x, y). */
