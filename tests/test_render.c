@@ -393,6 +393,88 @@ static void test_text_from_its_page_as_from_its_own_texture(void **state) {
     free(own_px);
 }
 
+/* A text of several lines, set and packed a line at a time in bands, is drawn from its page
+ * exactly as SDL_ttf draws its lines (each line's alpha at its row, the lines' maximum where
+ * they overlap): nothing lost or moved where a band or a line's window ends. Its lines have
+ * accents above the capitals and descenders below, in both faces, at two sizes. */
+static void test_text_lines_drawn_as_sdl_ttf_draws_them(void **state) {
+    (void)state;
+    const int w = 1280, h = 720;
+    static const char *const words[] = {
+        /* "Ñandú ¿Qué tal?" and on: accented capitals, descenders */
+        "\xc3\x91"
+        "and\xc3\xba \xc2\xbfQu\xc3\xa9 tal?\n\xc3\x81gil, y fuerte\n\xc3\x89xito "
+        "gradual\nRespire hondo\njqpgy \xc3\x9a"
+        "ltimo\nFin",
+        "Knees to Chest\nHold 20-30 seconds\nQuality, not quantity"};
+    text_t *t = &app->render.text;
+    gfx_t *g = &app->render.gfx;
+    int checked = 0;
+    for (int face = 0; face < TEXT_FACE_NUM; face++) {
+        for (int k = 0; k < 2; k++) {
+            const char *s = words[(face + k) % 2];
+            text_style_t st = {(text_face_t)face, k ? 23.0f : 41.0f, 0.0f, TEXT_LEFT};
+            const text_block_t *b = text_get(t, s, st, (float)w - 8, (float)h - 8);
+            assert_non_null(b);
+            const gfx_texture_t *tex = text_texture(t, b, false);
+            assert_non_null(tex);
+            assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
+            gfx_begin(g, w, h);
+            gfx_rect(g, (layout_box_t){0, 0, (float)w, (float)h}, (gfx_color_t){0, 0, 0, 1}, 0);
+            gfx_coverage(g, tex, (layout_box_t){4, 4, (float)b->w, (float)b->h}, false,
+                         (gfx_color_t){1, 1, 1, 1});
+            gfx_read_rgba(w, h, pixels);
+            /* what SDL_ttf draws: each line (split at its breaks) at its row, left aligned */
+            unsigned char *want = calloc((size_t)b->w * (size_t)b->h, 1);
+            assert_non_null(want);
+            TTF_Font *f = t->fonts[face];
+            TTF_SetFontSize(f, b->size);
+            int skip = TTF_FontLineSkip(f), lines = 0;
+            for (const char *at = s; *at; lines++) {
+                size_t len = strcspn(at, "\n");
+                char line[256];
+                assert_true(len < sizeof line);
+                memcpy(line, at, len);
+                line[len] = '\0';
+                SDL_Surface *surf =
+                    TTF_RenderUTF8_Blended(f, line, (SDL_Color){255, 255, 255, 255});
+                assert_non_null(surf);
+                assert_int_equal(surf->format->format, SDL_PIXELFORMAT_ARGB8888);
+                for (int y = 0; y < surf->h && lines * skip + y < b->h; y++) {
+                    const Uint32 *row =
+                        (const Uint32 *)((const Uint8 *)surf->pixels + y * surf->pitch);
+                    for (int x = 0; x < surf->w && x < b->w; x++) {
+                        unsigned char a = (unsigned char)(row[x] >> 24);
+                        unsigned char *d =
+                            &want[(size_t)(lines * skip + y) * (size_t)b->w + (size_t)x];
+                        if (a > *d) *d = a;
+                    }
+                }
+                SDL_FreeSurface(surf);
+                at += len + (at[len] == '\n');
+            }
+            assert_int_equal(b->lines, lines);
+            int differ = 0, inked = 0;
+            for (int y = 0; y < b->h; y++) {
+                for (int x = 0; x < b->w; x++) {
+                    unsigned char got = pixels[((size_t)(4 + y) * (size_t)w + (size_t)(4 + x)) * 4];
+                    unsigned char expect = want[(size_t)y * (size_t)b->w + (size_t)x];
+                    differ += got != expect;
+                    inked += expect > 0;
+                }
+            }
+            free(want);
+            if (differ)
+                fail_msg("face %d size %d: %d of %d pixels differ", face, b->size, differ,
+                         b->w * b->h);
+            assert_true(inked > b->w); /* (it drew something) */
+            checked++;
+        }
+    }
+    gfx_bind_window();
+    assert_int_equal(checked, 4);
+}
+
 /* Texts are drawn from a few pages, emptied and filled again as scenes come and go: each scene
  * drawn again after all the others (its texts put back where another scene's had been) shows
  * the same pixels as the first time, and the pages stay fewer than they may be. */
@@ -1312,6 +1394,7 @@ int main(void) {
         cmocka_unit_test(test_resize_relayouts_without_leaks),
         cmocka_unit_test(test_text_pages_refilled_draw_the_same),
         cmocka_unit_test(test_text_from_its_page_as_from_its_own_texture),
+        cmocka_unit_test(test_text_lines_drawn_as_sdl_ttf_draws_them),
         cmocka_unit_test_teardown(test_exercise_draws_every_step, back_to_english),
         cmocka_unit_test(test_reproducible_and_cached),
         cmocka_unit_test(test_transition_wipes_scenes),

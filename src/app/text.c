@@ -385,7 +385,6 @@ static void rasterise(text_t *t, const char *s, text_style_t st, int size, const
         t->scratch = grown, t->scratch_size = band_n;
     }
     packer_t p = {.stride = stride, .rows = rows, .band_bound = LZ4_compressBound((int)band_n)};
-    packer_reach(&p, BAND);
     char buf[2048];
     for (int i = 0; i < w->count && !p.failed; i++) {
         const line_t *l = &w->lines[i];
