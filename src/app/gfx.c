@@ -178,12 +178,6 @@ bool gfx_init(gfx_t *g, bool linked) {
                  : version >= 41 || epoxy_has_gl_extension("GL_ARB_separate_shader_objects"));
     g->current = -1;
     g->opacity = 1.0f;
-    /* The first frame's pixels, touched now: the software rasteriser's threads clear them
-     * (the kernel's first touch of each page) while this thread compiles (about 12 ms less to
-     * the first frame at 1080p) */
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glFlush();
     if (!programs_build(g)) {
         if (!g->separate) return false;
         log_warning("separate shader programs failed; linking each whole");

@@ -272,17 +272,16 @@ static bool video_start(bool offscreen) {
 
 /* The software rasteriser (Mesa's llvmpipe, where there is no GPU) splits each frame across
  * threads, one a core, and the thread that draws waits for them at every present. The show
- * redraws a few per cent of the screen a frame (damage.c), and at up to 1920x1200 waking and
- * waiting for those threads costs more CPU than they save: under X11 at 1080p, knees to chest
- * took 1.9-2.0 ms of CPU a frame rasterised in the show's own thread against 3.0-3.3 ms with
- * two threads, child's pose 2.9-3.0 against 3.5-3.6 (scripts/kiosk-cpu.sh, in turn), and the
- * worst frames stay far inside a frame (p99 6.4 ms offscreen). Above that size a whole-screen
- * redraw wants both cores within a frame (4K: p99 14 ms with the threads, 29 without). Mesa
- * reads LP_NUM_THREADS when the window makes its screen, once for the process: the size judged
- * is the larger of the window's and the screen's. The environment's own choice stands, and a
- * GPU's driver ignores it. */
-static void rasteriser_threads(int w, int h) {
-    if (getenv("LP_NUM_THREADS") || (long)w * h > 1920L * 1200L) return;
+ * redraws a few per cent of the screen a frame (damage.c), and waking and waiting for those
+ * threads costs more CPU than they save, at every size: under X11 at 1080p, knees to chest took
+ * 1.9-2.0 ms of CPU a frame rasterised in the show's own thread against 3.0-3.3 ms with two
+ * threads (scripts/kiosk-cpu.sh, in turn); at 3840x2160, 5.8 ms against 18.5, child's pose
+ * 7.0 against 22.3, and the whole playlist offscreen 3.7 ms a frame against 11.2 (--bench).
+ * The worst frames stay inside a frame's budget without them: p99 28.8 ms at 4K against the
+ * threads' 46.9 (limit 33). Mesa reads LP_NUM_THREADS when the window makes its screen, once
+ * for the process. The environment's own choice stands, and a GPU's driver ignores it. */
+static void rasteriser_threads(void) {
+    if (getenv("LP_NUM_THREADS")) return;
     setenv("LP_NUM_THREADS", "0", 1); /* (before any thread that reads the environment) */
 }
 
@@ -308,11 +307,7 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         p->fullscreen = true;
     }
-    /* (a window may go fullscreen later: judged by the screen's size too) */
-    SDL_DisplayMode screen;
-    bool bigger = !d->offscreen && SDL_GetDesktopDisplayMode(0, &screen) == 0 &&
-                  (long)screen.w * screen.h > (long)w * h;
-    rasteriser_threads(bigger ? screen.w : w, bigger ? screen.h : h);
+    rasteriser_threads();
     /* A GL 3.3 core context, else OpenGL ES 3.0; the window is made for each attempt since
      * some drivers fix the API with the window's surface. */
     /* tests: "es" skips desktop GL; "linked" (or "es-linked") asks for linked programs */
