@@ -307,7 +307,11 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
     /* (the stage kept costs its pixels' memory: 2 MiB at 1080p, 8 MiB at 4K, where the memory
      * budget is what binds and the CPU has four times the room: there it is not kept) */
     bool stage_kept = (long)L->width * L->height <= DAMAGE_STAGE_KEPT_MAX_PX;
-    if (!wipe->on && ks && r->figure_cues && damage->count > 0 && (still || stage_kept)) {
+    /* (not in the show's first frame: copying into the layer is the driver's blit, whose code
+     * the software rasteriser compiles the first time, about 20 ms at a cold start that the
+     * first picture would wait for; the next frame keeps it) */
+    if (!wipe->on && ks && r->figure_cues && damage->count > 0 && (still || stage_kept) &&
+        r->frames_drawn > 0) {
         gfx_layer_depth_t depth = still ? GFX_LAYER_UNDER_BODY : GFX_LAYER_UNDER_FIGURE;
         damage->layer = maths_hash(kf, &depth, sizeof depth);
         if (still) { /* the move's own ghosts and arrow, through this camera */

@@ -688,6 +688,9 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
     while (glGetError() != GL_NO_ERROR) {}
     glBindTexture(GL_TEXTURE_2D, l->tex.id);
     glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, l->want_px[0], g->height - l->want_px[3], w, h);
+    /* (a one-channel texture bound again: a flat fill next, the mat, samples what is bound,
+     * and the software rasteriser compiles the texture program once for each format) */
+    glBindTexture(GL_TEXTURE_2D, g->blank.id);
     memcpy(l->px, l->want_px, sizeof l->px);
     l->depth = depth;
     /* (ES copies into RGBA only from a framebuffer with alpha: then nothing is kept) */
