@@ -270,21 +270,6 @@ static bool video_start(bool offscreen) {
     }
 }
 
-/* The software rasteriser (Mesa's llvmpipe, where there is no GPU) splits each frame across
- * threads, one a core, and the thread that draws waits for them at every present. The show
- * redraws a few per cent of the screen a frame (damage.c), and waking and waiting for those
- * threads costs more CPU than they save, at every size: under X11 at 1080p, knees to chest took
- * 1.9-2.0 ms of CPU a frame rasterised in the show's own thread against 3.0-3.3 ms with two
- * threads (scripts/kiosk-cpu.sh, in turn); at 3840x2160, 5.8 ms against 18.5, child's pose
- * 7.0 against 22.3, and the whole playlist offscreen 3.7 ms a frame against 11.2 (--bench).
- * The worst frames stay inside a frame's budget without them: p99 28.8 ms at 4K against the
- * threads' 46.9 (limit 33). Mesa reads LP_NUM_THREADS when the window makes its screen, once
- * for the process. The environment's own choice stands, and a GPU's driver ignores it. */
-static void rasteriser_threads(void) {
-    if (getenv("LP_NUM_THREADS")) return;
-    setenv("LP_NUM_THREADS", "0", 1); /* (before any thread that reads the environment) */
-}
-
 bool platform_init(platform_t *p, const platform_desc_t *d) {
     memset(p, 0, sizeof *p);
     /* We handle SIGINT/SIGTERM ourselves: SDL would turn them into a window-close event. */
@@ -307,7 +292,17 @@ bool platform_init(platform_t *p, const platform_desc_t *d) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         p->fullscreen = true;
     }
-    rasteriser_threads();
+    /* The software rasteriser (Mesa's llvmpipe, where there is no GPU) splits each frame across
+     * threads, one a core, and the thread that draws waits for them at every present. The show
+     * redraws a few per cent of the screen a frame (damage.c), and waking and waiting for those
+     * threads costs more CPU than they save, at every size: under X11 at 1080p, knees to chest took
+     * 1.9-2.0 ms of CPU a frame rasterised in the show's own thread against 3.0-3.3 ms with two
+     * threads (scripts/kiosk-cpu.sh, in turn); at 3840x2160, 5.8 ms against 18.5, child's pose
+     * 7.0 against 22.3, and the whole playlist offscreen 3.7 ms a frame against 11.2 (--bench).
+     * The worst frames stay inside a frame's budget without them: p99 28.8 ms at 4K against the
+     * threads' 46.9 (limit 33). Mesa reads LP_NUM_THREADS when the window makes its screen, once
+     * for the process. The environment's own choice stands, and a GPU's driver ignores it. */
+    setenv("LP_NUM_THREADS", "0", 0); /* (unless set; before any thread reads it) */
     /* A GL 3.3 core context, else OpenGL ES 3.0; the window is made for each attempt since
      * some drivers fix the API with the window's surface. */
     /* tests: "es" skips desktop GL; "linked" (or "es-linked") asks for linked programs */
