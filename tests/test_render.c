@@ -1382,6 +1382,67 @@ static void test_camera_ease_puts_back_the_stage(void **state) {
     free(partial);
 }
 
+/* In a window's own framebuffer (whose memory runs from its top row, where an offscreen
+ * target's runs from its bottom row) the layer under the figure is kept upside down in GL's
+ * terms, so the driver copies it back as memory (gfx_layer_mark): through knees to chest's moves
+ * and child's pose's camera eases, drawn in a window of the offscreen driver, it is put back and
+ * every 10th frame the partially redrawn picture equals the one drawn from scratch; and back in
+ * an offscreen target the layer is made again the other way up, and still equal. */
+static void window_frame(int w, int h, bool full, unsigned char *out) {
+    gfx_bind_window();
+    app->damage = render_frame(&app->render, &app->show, w, h, full);
+    gfx_read_rgba(w, h, out);
+}
+
+static void test_layer_kept_the_window_s_way_up(void **state) {
+    (void)state;
+    const int w = 960, h = 540;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *partial = malloc(n);
+    assert_non_null(partial);
+    SDL_Window *win = SDL_CreateWindow("layer", 0, 0, w, h, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN);
+    assert_non_null(win);
+    assert_int_equal(SDL_GL_MakeCurrent(win, app->platform.gl), 0);
+    const gfx_layer_t *l = &app->render.gfx.layer;
+    static const char *const ids[] = {"knees-to-chest", "childs-pose"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        goto_scene(playlist_index(ids[k]));
+        app_advance(app, 3.0);
+        window_frame(w, h, true, pixels);
+        unsigned long before = l->put_back[0] + l->put_back[1];
+        int checked = 0;
+        for (int f = 1; f <= 60 * 12; f++) {
+            app_advance(app, 1.0 / 60.0);
+            window_frame(w, h, false, f % 10 ? pixels : partial);
+            if (f % 10) continue;
+            window_frame(w, h, true, pixels);
+            long differ = differing(partial, pixels, w, (layout_box_t){0, 0, (float)w, (float)h});
+            if (differ)
+                fail_msg("%s in a window, frame %d: %ld pixels differ from scratch", ids[k], f,
+                         differ);
+            checked++;
+        }
+        unsigned long put = l->put_back[0] + l->put_back[1] - before;
+        printf("%s in a window: the layer put back %lu times, %d frames compared\n", ids[k], put,
+               checked);
+        assert_int_equal(l->top_down, !app->render.gfx.gles); /* (ES: no BGRA texture) */
+        assert_true(put > 100 && checked == 72);
+    }
+    assert_int_equal(SDL_GL_MakeCurrent(app->platform.window, app->platform.gl), 0);
+    SDL_DestroyWindow(win);
+    /* in an offscreen target again: the layer the other way up, the same pixels */
+    goto_scene(playlist_index("knees-to-chest"));
+    app->force_full = true;
+    render(w, h);
+    for (int f = 1; f <= 60 * 3; f++) {
+        app_advance(app, 1.0 / 60.0);
+        assert_true(app_render_offscreen(app, w, h, NULL));
+    }
+    assert_partial_equals_scratch("knees to chest offscreen after a window", w, h, partial);
+    assert_false(l->top_down);
+    free(partial);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -1409,6 +1470,7 @@ int main(void) {
         cmocka_unit_test(test_partial_redraw_equals_scratch),
         cmocka_unit_test(test_ring_redraws_only_where_it_moved),
         cmocka_unit_test(test_camera_ease_puts_back_the_stage),
+        cmocka_unit_test(test_layer_kept_the_window_s_way_up),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
         cmocka_unit_test(test_sound_notice),
         cmocka_unit_test(test_staff_notice),

@@ -619,16 +619,19 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
     if (g->dry || !key || key != l->key || c[2] <= c[0] || c[3] <= c[1] || !px_within(c, l->px)) {
         return false;
     }
-    /* copied, not drawn: the clip's pixels from the layer's framebuffer (rows from the bottom,
-     * as kept) to the same place, byte for byte; the software rasteriser copies memory where a
-     * draw would shade and blend every pixel */
+    /* copied, not drawn: the clip's pixels from the layer's framebuffer to the same place, byte
+     * for byte; the software rasteriser copies memory where a draw would shade and blend every
+     * pixel (a copy needs no flip in memory: see gfx_layer_mark) */
     GLint read = 0;
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, l->fbo);
     glDisable(GL_SCISSOR_TEST); /* (the copy is the clip: a scissored one takes the slow way) */
     while (glGetError() != GL_NO_ERROR) {}
-    int sx0 = c[0] - l->px[0], sy0 = l->px[3] - c[3], w = c[2] - c[0], h = c[3] - c[1];
-    glBlitFramebuffer(sx0, sy0, sx0 + w, sy0 + h, c[0], g->height - c[3], c[2], g->height - c[1],
+    int sx0 = c[0] - l->px[0], w = c[2] - c[0];
+    /* the layer's rows: from its top (top_down) or its bottom, as GL counts */
+    int sy0 = l->top_down ? c[3] - l->px[1] : l->px[3] - c[3];
+    int sy1 = l->top_down ? c[1] - l->px[1] : sy0 + (c[3] - c[1]);
+    glBlitFramebuffer(sx0, sy0, sx0 + w, sy1, c[0], g->height - c[3], c[2], g->height - c[1],
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     bool copied = glGetError() == GL_NO_ERROR;
     if (g->clipped) glEnable(GL_SCISSOR_TEST);
@@ -645,9 +648,11 @@ bool gfx_layer_restore(gfx_t *g, uint64_t key) {
 }
 
 static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels);
+static GLuint texture_make_typed(GLint internal, GLenum format, GLenum type, int w, int h,
+                                 const void *pixels);
 
-/* A framebuffer reading the layer's texture (0 if the driver cannot make one); the bindings
- * stay as they were. */
+/* A framebuffer on the layer's texture (0 if the driver cannot make one): the layer is copied
+ * into it and out of it; the bindings stay as they were. */
 static GLuint layer_framebuffer(GLuint tex) {
     GLint read = 0;
     GLuint fbo = 0;
@@ -671,13 +676,30 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
     clip_px(g, c);
     if (g->dry || !l->want || l->want_depth != depth || !px_within(l->want_px, c)) return;
     int w = l->want_px[2] - l->want_px[0], h = l->want_px[3] - l->want_px[1];
-    if (l->tex.side_w < w || l->tex.side_h < h) { /* made alike with the others: odd sides */
-        int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w);
+    /* Kept and put back by copies that the driver does as memory, not as a textured draw
+     * (which the software rasteriser shades pixel by pixel: 0.1-0.15 ms a frame of a moving
+     * figure at 1080p), when no row is flipped in memory and the formats agree. A window's
+     * memory runs from its top row, a texture's and an offscreen target's from their bottom
+     * row; so for the window the layer is kept upside down in GL's terms (top_down: its row 0
+     * is the region's top row, the window's own order) and in the window's format (BGRA; for
+     * the window's BGRX the copy back is memory, the one copy in per move is drawn), and both
+     * copies are a flip in GL's terms and none in memory. Same pixels either way. */
+    GLint draw = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw);
+    bool top_down = draw == 0 && !g->gles; /* (ES has no BGRA texture in its core) */
+    if (l->tex.side_w < w || l->tex.side_h < h || l->top_down != top_down) {
+        int sw = gfx_texture_side(w > l->tex.side_w ? w : l->tex.side_w); /* odd sides, as all */
         int sh = gfx_texture_side(h > l->tex.side_h ? h : l->tex.side_h);
         layer_free(l);
-        l->tex =
-            (gfx_texture_t){texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL), sw, sh, sw, sh, 0, 0};
+        GLuint id = top_down ? texture_make_typed(GL_RGBA, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, sw,
+                                                  sh, NULL)
+                             : texture_make(GL_RGBA8, GL_RGBA, sw, sh, NULL);
+        l->tex = (gfx_texture_t){id, sw, sh, sw, sh, 0, 0};
+        l->top_down = top_down;
         if (l->tex.id) l->fbo = layer_framebuffer(l->tex.id);
+        /* (a one-channel texture bound again: a flat fill next, the mat, samples what is bound,
+         * and the software rasteriser compiles the texture program once for each format) */
+        glBindTexture(GL_TEXTURE_2D, g->blank.id);
         if (!l->fbo) {
             layer_free(l);
             l->failed = l->want;
@@ -685,15 +707,22 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
             return;
         }
     }
+    GLint read = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)draw);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, l->fbo);
+    bool scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glDisable(GL_SCISSOR_TEST);
     while (glGetError() != GL_NO_ERROR) {}
-    glBindTexture(GL_TEXTURE_2D, l->tex.id);
-    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, l->want_px[0], g->height - l->want_px[3], w, h);
-    /* (a one-channel texture bound again: a flat fill next, the mat, samples what is bound,
-     * and the software rasteriser compiles the texture program once for each format) */
-    glBindTexture(GL_TEXTURE_2D, g->blank.id);
+    int x0 = l->want_px[0], gy0 = g->height - l->want_px[3], gy1 = g->height - l->want_px[1];
+    glBlitFramebuffer(x0, gy0, x0 + w, gy1, 0, l->top_down ? h : 0, w, l->top_down ? 0 : h,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (scissor) glEnable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)draw);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, (GLuint)read);
     memcpy(l->px, l->want_px, sizeof l->px);
     l->depth = depth;
-    /* (ES copies into RGBA only from a framebuffer with alpha: then nothing is kept) */
+    /* (a copy the driver refuses: nothing is kept, and this key is not asked for again) */
     l->key = glGetError() == GL_NO_ERROR ? l->want : 0;
     if (!l->key) l->failed = l->want;
     l->want = 0;
@@ -701,7 +730,8 @@ void gfx_layer_mark(gfx_t *g, gfx_layer_depth_t depth) {
 
 /* Every texture alike but for its format: one level, smooth, clamped (parameters set before
  * the storage, so the driver allocates no mipmap chain). */
-static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels) {
+static GLuint texture_make_typed(GLint internal, GLenum format, GLenum type, int w, int h,
+                                 const void *pixels) {
     GLuint t = 0;
     glGenTextures(1, &t);
     glBindTexture(GL_TEXTURE_2D, t);
@@ -711,8 +741,12 @@ static GLuint texture_make(GLint internal, GLenum format, int w, int h, const vo
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, internal, w, h, 0, format, type, pixels);
     return t;
+}
+
+static GLuint texture_make(GLint internal, GLenum format, int w, int h, const void *pixels) {
+    return texture_make_typed(internal, format, GL_UNSIGNED_BYTE, w, h, pixels);
 }
 
 int gfx_texture_side(int n) { return n <= 1 ? 3 : n | 1; }
