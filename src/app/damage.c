@@ -34,6 +34,8 @@
 #include "maths.h"
 #include "scenes.h"
 
+#define DAMAGE_PAD 4.0f /* around each changed part's box */
+
 /* What the screen shows, reduced to numbers that change exactly when pixels would: the whole
  * screen's, and the figure's and the counter's, which move on their own. */
 static void frame_keys(render_t *r, const show_t *show, uint64_t *full, uint64_t *panel,
@@ -128,6 +130,7 @@ void damage_add(damage_t *d, layout_box_t b) {
  * leg and the arm, not the whole figure; a breath, the chest and head). Capsules are in the
  * same order frame to frame unless the depth order changed, which then counts as moved. */
 #define MOVED_BOXES 3
+#define CAPSULE_PAD 2.0f /* a capsule's anti-aliased rim, and a pixel more */
 static void moved_capsules(render_t *r, damage_t *damage, float pad) {
     layout_box_t box[MOVED_BOXES];
     int count = 0;
@@ -139,7 +142,7 @@ static void moved_capsules(render_t *r, damage_t *damage, float pad) {
         for (int k = 0; k < 2; k++) {
             const figure_capsule_t *c = k ? b : a;
             if (!c) continue;
-            layout_box_t cb = layout_box_grow(figure_capsules_bounds(c, 1), 2.0f + pad);
+            layout_box_t cb = layout_box_grow(figure_capsules_bounds(c, 1), CAPSULE_PAD + pad);
             int best = -1;
             float best_cost = 1e30f;
             for (int m = 0; m < count; m++) { /* join the box it grows least */
@@ -216,7 +219,7 @@ static void ring_damage(render_t *r, damage_t *damage, float pad) {
 static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t ks, uint64_t kc,
                          uint64_t kw, damage_t *on_screen) {
     const layout_t *L = &r->layout;
-    float pad = 4.0f;
+    float pad = DAMAGE_PAD;
     damage_t laid = {.count = 0}, *damage = &laid; /* (the layout's places; drifted below) */
     const show_view_t *v = &show->view;
     if (kp != r->key_panel && v->scene.kind == SCENE_EXERCISE) {
@@ -322,8 +325,11 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
         layout_box_t region = {0, 0, 0, 0};
         if (!gfx_layer_holds(&r->gfx, damage->layer)) {
             /* all the figure covers, cues too; or all its stage can (the camera moves in it) */
-            region = still ? next_drawn(r, show, true) : L->exercise.figure;
-            region = layout_box_grow(region, 4.0f);
+            region = still ? scenes_move_sweep(r, &show->view, next_drawn(r, show, true))
+                           : L->exercise.figure;
+            /* (as far as a moved capsule's box reaches: moved_capsules, then a pixel's rounding;
+             * a box reaching further is drawn whole, the layer not put back there) */
+            region = layout_box_grow(region, CAPSULE_PAD + DAMAGE_PAD + 1.0f);
             region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
             region = layout_box_clip(region, screen);
             damage_add(damage, region);

@@ -378,6 +378,26 @@ void scenes_figure_state(const show_view_t *v, choreo_state_t *st) {
     }
 }
 
+#define SWEEP_SAMPLES 24 /* times through the rest of a move: a few px of motion apart */
+
+layout_box_t scenes_move_sweep(render_t *r, const show_view_t *v, layout_box_t now) {
+    if (v->scene.kind != SCENE_EXERCISE || !v->choreos || v->jump < 1.0f) return now;
+    const choreo_t *ch = &v->choreos[v->scene.exercise];
+    choreo_state_t st;
+    choreo_sample(ch, v->time, &st);
+    if (!st.moving || st.instance < 0 || st.instance >= ch->count) return now;
+    const choreo_instance_t *in = &ch->inst[st.instance];
+    double end = (double)in->start + (double)in->move - 1e-3; /* (still in the move) */
+    const figure_fit_t *fit = scenes_fit(r, ch);
+    layout_box_t box = now;
+    for (int i = 1; i <= SWEEP_SAMPLES && end > v->time; i++) {
+        choreo_sample(ch, v->time + (end - v->time) * i / SWEEP_SAMPLES, &st);
+        figure_drawing(fit, ch, &st, &r->figure_other);
+        box = layout_box_union(box, r->figure_other.moving);
+    }
+    return box;
+}
+
 figure_colors_t scenes_figure_colors(const content_t *c) {
     content_color_t bg = c->theme.background_bottom;
     return (figure_colors_t){{

@@ -29,5 +29,9 @@ void scenes_notice(render_t *r, show_notice_t notice, const char *staff, bool ba
 void scenes_figure_state(const show_view_t *v, choreo_state_t *st);
 const figure_fit_t *scenes_fit(render_t *r, const choreo_t *c);
 figure_colors_t scenes_figure_colors(const content_t *c);
+/* All the figure covers from the view's time to the end of its move, `now` (its drawing now)
+ * included: the layer kept under its body is this big (damage.c). Just `now` outside a move
+ * or while gliding after a jump. Uses r->figure_other as scratch. */
+layout_box_t scenes_move_sweep(render_t *r, const show_view_t *v, layout_box_t now);
 
 #endif
