@@ -243,14 +243,17 @@ static void moved_damage(render_t *r, const show_t *show, uint64_t kp, uint64_t 
         bool same_move = r->figure_instance == r->last_figure_instance &&
                          r->figure_holding == r->last_figure_holding &&
                          r->figure_cues == r->last_figure_cues && same_camera;
+        damage_t fig = {.count = 0}; /* (the figure is drawn within its stage: scenes.c) */
         if (same_move) {
-            moved_capsules(r, damage, pad);
+            moved_capsules(r, &fig, pad);
         } else {
             layout_box_t moved =
                 same_camera ? layout_box_union(r->figure_moving, next_drawn(r, show, false))
                             : layout_box_union(r->figure_drawn, next_drawn(r, show, true));
-            damage_add(damage, layout_box_grow(moved, pad));
+            damage_add(&fig, layout_box_grow(moved, pad));
         }
+        for (int i = 0; i < fig.count; i++)
+            damage_add(damage, layout_box_clip(fig.box[i], L->exercise.figure));
     }
     if (kc != r->key_counter && kw == r->key_counter_words) {
         ring_damage(r, damage, pad); /* the same words: only the arc or the pacer moved */
@@ -330,6 +333,7 @@ layout_box_t damage_frame(render_t *r, const show_t *show, bool full, const dama
             /* (as far as a moved capsule's box reaches: moved_capsules, then a pixel's rounding;
              * a box reaching further is drawn whole, the layer not put back there) */
             region = layout_box_grow(region, CAPSULE_PAD + DAMAGE_PAD + 1.0f);
+            region = layout_box_clip(region, L->exercise.figure); /* (drawn within it) */
             region.x += r->gfx.shift_x, region.y += r->gfx.shift_y;
             region = layout_box_clip(region, screen);
             damage_add(damage, region);

@@ -298,6 +298,14 @@ void gfx_clip(gfx_t *g, const layout_box_t *box) {
     glScissor(x0, g->height - y1, x1 - x0, y1 - y0); /* GL counts rows from the bottom */
 }
 
+void gfx_clip_within(gfx_t *g, layout_box_t box) {
+    bool skip = g->skip;
+    layout_box_t in = g->clipped ? layout_box_clip(g->clip, box) : box;
+    if (in.w <= 0 || in.h <= 0) in = (layout_box_t){box.x, box.y, 0, 0}; /* (nothing) */
+    gfx_clip(g, &in);
+    g->skip = skip;
+}
+
 /* Draws do nothing: a dry walk, or the layer under the body was put back (gfx_layer_t). */
 static bool idle(const gfx_t *g) { return g->dry || g->skip; }
 

@@ -153,6 +153,9 @@ void gfx_begin(gfx_t *gfx, int width, int height);
 /* Limits drawing to `box` (scissor; draws wholly outside it are skipped), or lifts the limit
  * when box is NULL. Call after gfx_begin. */
 void gfx_clip(gfx_t *gfx, const layout_box_t *box);
+/* Narrows the clip to its part within `box` (pixels on screen), keeping what gfx_layer_restore
+ * put back; gfx_clip widens it again. */
+void gfx_clip_within(gfx_t *gfx, layout_box_t box);
 
 gfx_color_t gfx_rgb(content_color_t c, float alpha);
 

@@ -430,7 +430,14 @@ static void draw_figure(render_t *r, const show_view_t *v) {
     figure_colors_t colors = scenes_figure_colors(c);
     figure_drawing_t *drawing = &r->figure_drawing; /* the frame's, made for the damage check */
     if (!shown) figure_drawing(fit, ch, st, drawing = &r->figure_other);
+    /* the figure stays on its stage: a ghost of a pose framed for the next shot can reach past
+     * it (child's pose's first move: the kneeling ghost's head, over the stage's edge) */
+    bool clipped = r->gfx.clipped;
+    layout_box_t clip = r->gfx.clip;
+    gfx_clip_within(&r->gfx, (layout_box_t){box.x + r->gfx.shift_x, box.y + r->gfx.shift_y, box.w,
+                                            box.h}); /* (the drift moves it on screen) */
     figure_paint(&r->gfx, drawing, &colors);
+    gfx_clip(&r->gfx, clipped ? &clip : NULL);
     if (shown && !r->gfx.dry) {
         r->figure_drawn = drawing->all;
         r->figure_moving = drawing->moving;
