@@ -90,9 +90,9 @@ typedef enum gfx_layer_depth_t {
 } gfx_layer_depth_t;
 
 typedef struct gfx_layer_t {
-    gfx_texture_t tex;       /* RGBA8; grown to the largest held, never shrunk */
-    unsigned fbo;            /* a framebuffer reading tex (the layer is put back by a copy) */
-    bool top_down;           /* its rows run as the window's memory does (see gfx_layer_mark) */
+    gfx_texture_t tex;       /* 8 bits a channel; grown to the largest held, never shrunk */
+    unsigned fbo;            /* a framebuffer on tex (copied into and out of, not drawn) */
+    bool top_down;           /* BGRA, its rows as the window's memory runs (gfx_layer_mark) */
     int px[4];               /* the window pixels it holds: x0, y0, x1, y1 (top-left origin) */
     uint64_t key;            /* what they show (0: nothing) */
     gfx_layer_depth_t depth; /* where in the figure's drawing it was kept */
