@@ -1,11 +1,12 @@
-// texture.frag: what is sampled from a texture, and the mat. One program (see shape.frag for
-// why); it is compiled once for each texture format bound (R8, RGBA8).
+// texture.frag: what is sampled from a texture. One program (see shape.frag for why); it is
+// compiled once for each texture format bound (R8, RGBA8).
 // u_mode (gfx.h, gfx_mode_t):
 //   1 coverage  a single-channel texture (text) tinted with u_color; with u_uv.z > 0, a grid
 //               of that many sharp texels a side (a QR code: sampled at texel centres)
 //   6 image     a straight-alpha RGBA texture faded by u_color.a
-//   4 poly      one flat colour, u_color (the mat, a panel's flat inside; gfx.c places its
-//               corners): here, not among the shapes, because this program is the cheaper one
+// (Flat colours were drawn here once: the software rasteriser runs both samples for every
+// pixel whatever the mode, about 7 ns a pixel; the capsule's program draws them, unblended,
+// at about a third of that.)
 // (The background has a program of its own, gradient.frag: merged here it made every textured
 // pixel pay for the gradient and every background pixel for a texture fetch, 0.6 ms of CPU a
 // 1080p frame, to save one 15 ms compile.)
@@ -31,8 +32,6 @@ void main() {
     vec4 t = u_uv.x > 0.0 ? texelFetch(u_tex, ivec2(floor(v_uv * u_uv.zw) + u_uv.xy), 0) : smooth_;
     if (u_mode == 1) {
         frag_color = vec4(u_color.rgb, u_color.a * t.r);
-    } else if (u_mode == 4) {
-        frag_color = u_color;
     } else {
         frag_color = vec4(t.rgb, t.a * u_color.a);
     }

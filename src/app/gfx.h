@@ -43,8 +43,8 @@ typedef struct gfx_program_t {
 } gfx_program_t;
 
 /* Five programs: the untextured shapes, one each (shape.frag built for one kind: the software
- * rasteriser runs every branch of a shader for every pixel), what samples a texture (and the
- * mat), the background. */
+ * rasteriser runs every branch of a shader for every pixel; the capsule's draws the flat
+ * colours too), what samples a texture, the background. */
 typedef enum gfx_program_kind_t {
     GFX_PROGRAM_RECT = 0,
     GFX_PROGRAM_CAPSULE,
@@ -60,7 +60,7 @@ typedef enum gfx_mode_t {
     GFX_MODE_COVERAGE = 1, /* texture */
     GFX_MODE_GRADIENT = 2, /* the background's own program */
     GFX_MODE_CAPSULE = 3,  /* shape */
-    GFX_MODE_POLY = 4,     /* texture (samples nothing) */
+    GFX_MODE_POLY = 4,     /* shape: the capsule's, one flat colour (its corners place it) */
     GFX_MODE_RING = 5,     /* shape */
     GFX_MODE_IMAGE = 6,    /* texture */
 } gfx_mode_t;
