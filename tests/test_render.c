@@ -1502,6 +1502,59 @@ static void test_layer_kept_the_window_s_way_up(void **state) {
     free(partial);
 }
 
+/* The mat and a panel's flat inside are one flat colour, whatever is under them: opaque, every
+ * pixel inside is that colour exactly (drawn unblended, as blended at alpha 1 would give), none
+ * outside changes; translucent, each pixel is the colour over what was there. A trapezoid, as
+ * the mat is seen from the side, over the dithered background. */
+static void test_flat_colours_are_exact(void **state) {
+    (void)state;
+    const int w = 240, h = 140;
+    size_t n = (size_t)w * h * 4;
+    unsigned char *under = malloc(n), *over = malloc(n);
+    assert_true(under && over);
+    gfx_t *g = &app->render.gfx;
+    const float corners[8] = {60, 40, 180, 40, 30, 100, 210, 100}; /* mat-like: wider below */
+    const float alphas[2] = {1.0f, 0.5f};
+    for (int k = 0; k < 2; k++) {
+        assert_true(gfx_target_bind(&app->offscreen, w, h) >= 0);
+        gfx_begin(g, w, h);
+        gfx_clip(g, NULL);
+        gfx_gradient(g, (gfx_color_t){0.10f, 0.20f, 0.30f, 1},
+                     (gfx_color_t){0.05f, 0.10f, 0.15f, 1});
+        gfx_read_rgba(w, h, under);
+        gfx_color_t c = {0.30f, 0.62f, 0.45f, alphas[k]};
+        gfx_quad(g, corners, c);
+        gfx_read_rgba(w, h, over);
+        int inside = 0, changed_outside = 0, wrong = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                size_t i = ((size_t)y * w + x) * 4;
+                /* the trapezoid's edges at this row, a pixel in and a pixel out */
+                float t = (y + 0.5f - 40.0f) / 60.0f;
+                float x0 = 60.0f - 30.0f * t, x1 = 180.0f + 30.0f * t;
+                bool in = t > 1.0f / 60 && t < 59.0f / 60 && x + 0.5f > x0 + 1 && x + 0.5f < x1 - 1;
+                bool out =
+                    t < -1.0f / 60 || t > 61.0f / 60 || x + 0.5f < x0 - 1 || x + 0.5f > x1 + 1;
+                if (out) changed_outside += memcmp(over + i, under + i, 3) != 0;
+                if (!in) continue;
+                inside++;
+                for (int ch = 0; ch < 3; ch++) {
+                    float want = (&c.r)[ch] * c.a * 255.0f + under[i + ch] * (1.0f - c.a);
+                    wrong += fabsf((float)over[i + ch] - want) > (c.a >= 1.0f ? 0.5f : 1.0f);
+                }
+            }
+        }
+        assert_true(inside > 5000);
+        assert_int_equal(changed_outside, 0);
+        if (wrong)
+            fail_msg("alpha %.1f: %d channels of %d pixels not the colour", c.a, wrong, inside);
+    }
+    free(under);
+    free(over);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    app->force_full = true;
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_is_the_one_asked_for),
@@ -1531,6 +1584,7 @@ int main(void) {
         cmocka_unit_test(test_ring_redraws_only_where_it_moved),
         cmocka_unit_test(test_camera_ease_puts_back_the_stage),
         cmocka_unit_test(test_layer_kept_the_window_s_way_up),
+        cmocka_unit_test(test_flat_colours_are_exact),
         cmocka_unit_test(test_partial_redraw_through_wipes_drift_and_resume),
         cmocka_unit_test(test_sound_notice),
         cmocka_unit_test(test_staff_notice),

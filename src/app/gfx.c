@@ -197,8 +197,6 @@ bool gfx_init(gfx_t *g, bool linked) {
 static const gfx_mode_t warm_later[] = {GFX_MODE_RECT, GFX_MODE_CAPSULE,  GFX_MODE_RING,
                                         GFX_MODE_POLY, GFX_MODE_COVERAGE, GFX_MODE_IMAGE};
 
-static void flat(gfx_t *g, const float corners[8], gfx_color_t color);
-
 static void warm_once(gfx_t *g, int width, int height, gfx_mode_t kind) {
     float sx = g->shift_x, sy = g->shift_y;
     g->shift_x = g->shift_y = 0.0f; /* the quads on the one pixel, wherever the drift is */
@@ -213,7 +211,7 @@ static void warm_once(gfx_t *g, int width, int height, gfx_mode_t kind) {
     case GFX_MODE_CAPSULE: gfx_capsule(g, 2, 2, 6, 6, 2, c); break;
     case GFX_MODE_RING: gfx_ring(g, box, 2, 0.5f, c, c); break;
     case GFX_MODE_POLY: /* opaque, unblended (the capsule's code, blended, is warmed above) */
-        flat(g, (const float[8]){0}, (gfx_color_t){0, 0, 0, 1}); /* (on no pixel at all) */
+        gfx_quad(g, (const float[8]){0}, (gfx_color_t){0, 0, 0, 1}); /* (on no pixel at all) */
         break;
     case GFX_MODE_COVERAGE: gfx_coverage(g, &g->blank, box, false, c); break;
     case GFX_MODE_IMAGE:
@@ -359,12 +357,11 @@ static void uniform_fv(const gfx_t *g, const gfx_program_t *p, gfx_uniform_t u, 
  * centre). The vertex stage only reads its corners, so it compiles quickly. */
 static gfx_program_t *use(gfx_t *g, gfx_mode_t mode, layout_box_t box, const float *corners) {
     bool textured = mode == GFX_MODE_COVERAGE || mode == GFX_MODE_IMAGE;
-    int kind = mode == GFX_MODE_GRADIENT  ? GFX_PROGRAM_GRADIENT
-               : textured                 ? GFX_PROGRAM_TEXTURE
-               : mode == GFX_MODE_CAPSULE ? GFX_PROGRAM_CAPSULE
-               : mode == GFX_MODE_POLY    ? GFX_PROGRAM_CAPSULE
-               : mode == GFX_MODE_RING    ? GFX_PROGRAM_RING
-                                          : GFX_PROGRAM_RECT;
+    int kind = mode == GFX_MODE_GRADIENT                           ? GFX_PROGRAM_GRADIENT
+               : textured                                          ? GFX_PROGRAM_TEXTURE
+               : mode == GFX_MODE_CAPSULE || mode == GFX_MODE_POLY ? GFX_PROGRAM_CAPSULE
+               : mode == GFX_MODE_RING                             ? GFX_PROGRAM_RING
+                                                                   : GFX_PROGRAM_RECT;
     gfx_program_t *p = &g->programs[kind];
     g->warmed |= 1u << mode; /* its code compiled at this draw, if not before (gfx_warm_next) */
     if (g->current != kind) {
@@ -584,7 +581,8 @@ void gfx_ring(gfx_t *g, layout_box_t box, float thickness, float progress, gfx_c
  * compile before the first frame). Opaque, it is written without blending: the same pixels
  * (blended at alpha 1, a pixel is its colour again), without reading what is under each. */
 #define FLAT_RADIUS 1e5f /* pixels: past any screen's diagonal */
-static void flat(gfx_t *g, const float corners[8], gfx_color_t color) {
+void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
+    if (idle(g)) return;
     gfx_program_t *p = use(g, GFX_MODE_POLY, (layout_box_t){0, 0, 1, 1}, corners);
     UNIFORM(g, p, GFX_U_LIMB_ENDS, corners[0], corners[1], corners[0], corners[1]);
     UNIFORM(g, p, GFX_U_LIMB_RADIUS, FLAT_RADIUS);
@@ -593,11 +591,6 @@ static void flat(gfx_t *g, const float corners[8], gfx_color_t color) {
     if (opaque) glDisable(GL_BLEND);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     if (opaque) glEnable(GL_BLEND);
-}
-
-void gfx_quad(gfx_t *g, const float corners[8], gfx_color_t color) {
-    if (idle(g)) return;
-    flat(g, corners, color);
 }
 
 void gfx_image(gfx_t *g, const gfx_texture_t *t, layout_box_t box, float alpha) {
