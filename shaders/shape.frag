@@ -7,7 +7,7 @@
 //   0 rect     rounded rectangle, optional outline; a circle when the radius is half the side
 //   3 capsule  round-capped segment from ends.xy to ends.zw (a limb), a disc when they meet; its
 //              ends, colour and radius come flat from quad.vert (its u_limb_*), not as uniforms;
-//              also the flat colours (gfx.c's flat: a disc wider than the screen, cut by its quad)
+//              also the flat colours (gfx_quad: a disc wider than the screen, cut by its quad)
 //   5 ring     countdown ring filling the square: a track, and an arc from 12 o'clock clockwise
 //              to u_progress (0..1), u_radius thick; u_ends.xy is the normal of the arc's end
 //              (cos, sin of its angle), so no pixel needs an arc tangent

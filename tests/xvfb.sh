@@ -15,7 +15,7 @@
 # and go while the window manager is still starting, so openbox now and then found its display
 # closed ("Failed to open the display from the DISPLAY environment variable": CI, stop 30,
 # kiosk_wm_program under ASan). Polled that way without a pause, 5 starts in 100 failed without
-# -noreset and none in 100 with it (2026-12-03).
+# -noreset and none in 250 with it (2026-12-03).
 set -u
 server_args=$1
 shift
